@@ -1,0 +1,179 @@
+"""The Report: findings plus the alignment they were found on, and its renderings."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from ..align.base import Bead
+from ..document import Document
+from ..findings import CATEGORIES, FIELDS, Finding, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+SEVERITIES = [s.value for s in Severity]
+
+
+@dataclass
+class Report:
+    source: Document
+    target: Document
+    beads: list[Bead]
+    findings: list[Finding]
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    rules: tuple[str, ...] = ()
+    aligner: str = "banded.v1"
+    #: pipeline timings and statistics (seconds per stage, length ratio …)
+    stats: dict = field(default_factory=dict)
+
+    # -- summary ------------------------------------------------------------------------------
+    @property
+    def signature(self) -> str:
+        fams = sorted({r[:3] for r in self.rules})
+        return (f"tqcheck:{__version__}|src:{self.src_lang or '?'}|tgt:{self.tgt_lang or '?'}"
+                f"|rules:{','.join(fams) or 'none'}|align:{self.aligner}")
+
+    def summary(self) -> dict:
+        sev = Counter(f.severity.value for f in self.findings)
+        cat = Counter(f.category for f in self.findings)
+        return {
+            "findings": len(self.findings),
+            "by_severity": {s: sev.get(s, 0) for s in SEVERITIES},
+            "by_category": {c: cat[c] for c in CATEGORIES if cat.get(c)},
+            "source_sentences": len(self.source.sentences),
+            "target_sentences": len(self.target.sentences),
+            "beads": len(self.beads),
+        }
+
+    def worst(self) -> Severity | None:
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=lambda s: s.rank)
+
+    def failed(self, fail_on: str = "major") -> bool:
+        if fail_on == "never":
+            return False
+        limit = Severity(fail_on).rank
+        return any(f.severity.rank >= limit for f in self.findings)
+
+    def __repr__(self) -> str:
+        s = self.summary()["by_severity"]
+        parts = ", ".join(f"{v} {k}" for k, v in s.items() if v)
+        return (f"<Report {self.source.name} → {self.target.name}: {len(self.findings)} findings"
+                f"{' (' + parts + ')' if parts else ''}, {len(self.beads)} aligned segments>")
+
+    # -- data ---------------------------------------------------------------------------------
+    def segments(self) -> list[dict]:
+        """The alignment as plain records (the JSON ``segments``)."""
+        ss, ts = self.source.sentences, self.target.sentences
+        out = []
+        for i, b in enumerate(self.beads):
+            src = [ss[k] for k in b.src]
+            tgt = [ts[k] for k in b.tgt]
+            out.append({
+                "index": i,
+                "source": list(b.src),
+                "target": list(b.tgt),
+                "source_text": " ".join(s.text for s in src),
+                "target_text": " ".join(s.text for s in tgt),
+                "source_line": self.source.line_of(src[0].start) if src else None,
+                "target_line": self.target.line_of(tgt[0].start) if tgt else None,
+                "kind": b.kind,
+                "score": round(float(b.score), 4),
+            })
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "tool": {"name": "tqcheck", "version": __version__, "signature": self.signature},
+            "source": {"path": self.source.path, "lang": self.src_lang, "encoding": self.source.encoding},
+            "target": {"path": self.target.path, "lang": self.tgt_lang, "encoding": self.target.encoding},
+            "segments": self.segments(),
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary(),
+        }
+
+    def to_frame(self) -> "pd.DataFrame":
+        """Findings as a DataFrame with the CSV's columns; severity, category and rule are
+        categorical (severity ordered info < minor < major < critical)."""
+        import pandas as pd
+
+        df = pd.DataFrame([f.to_dict() for f in self.findings], columns=list(FIELDS))
+        df["severity"] = pd.Categorical(df["severity"], categories=SEVERITIES[::-1], ordered=True)
+        df["category"] = pd.Categorical(df["category"], categories=list(CATEGORIES))
+        df["rule"] = pd.Categorical(df["rule"], categories=sorted(set(self.rules) | set(df["rule"])))
+        for col in ("source_segment", "target_segment", "source_line", "target_line"):
+            df[col] = df[col].astype("Int64")
+        return df
+
+    def alignment_frame(self) -> "pd.DataFrame":
+        """The aligned pairs: indices, texts, lengths, kind and score, one row per bead."""
+        import pandas as pd
+
+        rows = self.segments()
+        for r in rows:
+            r["source_chars"] = len(r["source_text"])
+            r["target_chars"] = len(r["target_text"])
+        cols = ["index", "source", "target", "kind", "score", "source_line", "target_line",
+                "source_chars", "target_chars", "source_text", "target_text"]
+        df = pd.DataFrame(rows, columns=cols)
+        for col in ("source_line", "target_line"):
+            df[col] = df[col].astype("Int64")
+        return df
+
+    # -- renderings ---------------------------------------------------------------------------
+    def to_json(self, path: str | Path | None = None, *, indent: int = 2) -> str:
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+        if path is not None:
+            _write(path, text)
+        return text
+
+    def to_csv(self, path: str | Path | None = None) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(FIELDS)
+        for f in self.findings:
+            d = f.to_dict()
+            row = []
+            for k in FIELDS:
+                v = d[k]
+                if isinstance(v, list):
+                    v = f"{v[0]}-{v[1]}"
+                row.append("" if v is None else v)
+            w.writerow(row)
+        text = buf.getvalue()
+        if path is not None:
+            _write(path, text)
+        return text
+
+    def to_html(self, path: str | Path | None = None) -> str:
+        from .html import render_html
+
+        text = render_html(self)
+        if path is not None:
+            _write(path, text)
+        return text
+
+    def _repr_html_(self) -> str:
+        from .html import render_summary_html
+
+        return render_summary_html(self)
+
+
+def _write(path: str | Path, text: str) -> None:
+    if str(path) == "-":
+        import sys
+
+        sys.stdout.write(text)
+        return
+    p = Path(path)
+    if p.parent and not p.parent.exists():
+        p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8", newline="")
