@@ -1,0 +1,90 @@
+"""The public Python API: text or files in, :class:`~tqcheck.report.model.Report` out."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from . import pipeline
+from .align.base import Bead
+from .document import Document
+from .lang.detect import normalize_lang
+from .report.model import Report
+
+
+def check(source_text: str, target_text: str, src_lang: str | None = None,
+          tgt_lang: str | None = None, *, select: Iterable[str] | None = None,
+          ignore: Iterable[str] | None = None, lines: bool = False, progress: bool = False,
+          source_path: str | None = None, target_path: str | None = None) -> Report:
+    """Check a translation given as text.
+
+    >>> r = check("We met 3 times.", "Wir trafen uns 5 Mal.", "en", "de")
+    >>> [(f.rule, f.source_excerpt, f.target_excerpt) for f in r.findings]
+    [('TQ201', '3', '5')]
+    """
+    src = pipeline.segment(source_text, path=source_path, lang=src_lang, lines=lines)
+    tgt = pipeline.segment(target_text, path=target_path, lang=tgt_lang, lines=lines)
+    return pipeline.run(src, tgt, select=select, ignore=ignore, progress=progress)
+
+
+def check_files(source_path: str, target_path: str, src_lang: str | None = None,
+                tgt_lang: str | None = None, *, encoding: str | None = None,
+                src_encoding: str | None = None, tgt_encoding: str | None = None,
+                select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+                lines: bool = False, progress: bool = False,
+                max_bytes: int = 20_000_000) -> Report:
+    """Check a translation file against its source file. Raises
+    :class:`~tqcheck.errors.InputError` for unreadable input."""
+    s_text, s_enc = pipeline.read(source_path, encoding=src_encoding or encoding, max_bytes=max_bytes)
+    t_text, t_enc = pipeline.read(target_path, encoding=tgt_encoding or encoding, max_bytes=max_bytes)
+    src = pipeline.segment(s_text, path=source_path, encoding=s_enc, lang=src_lang, lines=lines)
+    tgt = pipeline.segment(t_text, path=target_path, encoding=t_enc, lang=tgt_lang, lines=lines)
+    return pipeline.run(src, tgt, select=select, ignore=ignore, progress=progress)
+
+
+def check_pairs(pairs: Sequence[tuple[str, str]], src_lang: str | None = None,
+                tgt_lang: str | None = None, *, select: Iterable[str] | None = None,
+                ignore: Iterable[str] | None = None, path: str | None = None,
+                lines: Sequence[int] | None = None) -> Report:
+    """Check pre-aligned segment pairs (a translation memory, an MT test set): each pair is one
+    segment on each side and one bead; there is no alignment step. ``lines[i]`` is the file line
+    where row ``i`` starts (default ``i + 1``)."""
+    from .lang.detect import detect
+    from .segment import parse_lines
+
+    rows = list(lines) if lines is not None else list(range(1, len(pairs) + 1))
+    if len(rows) != len(pairs) or any(b <= a for a, b in zip(rows, rows[1:])):
+        raise ValueError("lines must give one increasing line number per pair")
+
+    def side(texts: list[str], lang: str | None) -> Document:
+        # each cell on its own line at its row's line number (a newline inside a cell becomes a
+        # space), so sentence lines are file lines
+        parts, at = [], 1
+        for line, t in zip(rows, texts):
+            parts.append("\n" * (line - at))
+            parts.append(" ".join(t.split()))
+            at = line
+        body = "".join(parts)
+        lang = normalize_lang(lang) or detect("\n".join(texts))
+        doc = parse_lines(body, path=path, lang=lang)
+        doc.lang = lang
+        return doc
+
+    src = side([p[0] or "" for p in pairs], src_lang)
+    tgt = side([p[1] or "" for p in pairs], tgt_lang)
+    s_idx, t_idx = _row_index(src, rows), _row_index(tgt, rows)
+    beads = []
+    for i in range(len(pairs)):
+        s = (s_idx[i],) if s_idx[i] is not None else ()
+        t = (t_idx[i],) if t_idx[i] is not None else ()
+        if s or t:
+            beads.append(Bead(s, t, 1.0 if (s and t) else 0.0))
+    return pipeline.run(src, tgt, beads=beads, select=select, ignore=ignore, file=path)
+
+
+def _row_index(doc: Document, rows: list[int]) -> list[int | None]:
+    where = {line: i for i, line in enumerate(rows)}
+    out: list[int | None] = [None] * len(rows)
+    for s in doc.sentences:
+        i = where.get(s.line)
+        if i is not None:
+            out[i] = s.index
+    return out

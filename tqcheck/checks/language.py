@@ -1,0 +1,139 @@
+"""TQ40x: the translation is in the wrong language, or was not translated.
+
+Short segments are where language identification fails, so a sentence is judged
+only when it has enough letters, and only when the detector is sure of another
+language *and* gives the expected one next to no chance.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from ..findings import Finding
+from ..lang.detect import sentence_langs
+from .base import CheckContext, Pair, rule
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+
+#: a sentence is judged only with at least this many words (or CJK characters)
+MIN_WORDS = 5
+MIN_CJK = 12
+#: the detector must be at least this sure of the other language …
+SURE = 0.95
+#: … and give the expected language less than this
+UNLIKELY = 0.05
+#: a document whose sentences are identical to the source in this share is one finding
+IDENTICAL_SHARE = 0.9
+
+
+@lru_cache(maxsize=1)
+def _detector_langs() -> frozenset[str]:
+    from langdetect import detector_factory
+
+    from ..lang.detect import _factory, normalize_lang
+
+    _factory()
+    return frozenset(normalize_lang(x) for x in detector_factory._factory.langlist)
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _enough_text(text: str) -> bool:
+    if len(_CJK.findall(text)) >= MIN_CJK:
+        return True
+    return len(_WORD.findall(text)) >= MIN_WORDS
+
+
+def _translatable(text: str) -> bool:
+    """Has words that would normally be translated: not only names, numbers, codes."""
+    words = _WORD.findall(text)
+    lower = [w for w in words if not w[:1].isupper()]
+    return len(words) >= 2 and (len(lower) >= 1 or len(words) >= 4)
+
+
+def _judge(text: str, expected: str) -> tuple[str, float] | None:
+    """(language, probability) when ``text`` is surely not in ``expected``."""
+    if not _enough_text(text):
+        return None
+    cands = dict(sentence_langs(text))
+    if not cands:
+        return None
+    top, p = max(cands.items(), key=lambda kv: kv[1])
+    if top == expected or p < SURE or cands.get(expected, 0.0) >= UNLIKELY:
+        return None
+    return top, p
+
+
+def _lang_name(code: str) -> str:
+    try:
+        from babel import Locale
+
+        return Locale("en").languages.get(code, code)
+    except Exception:  # pragma: no cover
+        return code
+
+
+@rule("TQ401", "wrong-language", category="language", severity="major",
+      description="A target sentence is in a language other than the target language.",
+      example=("The committee approved the new budget for next year.",
+               "Le comité a approuvé le nouveau budget pour l'année prochaine.", "en", "de"))
+def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """A sentence of the translation is written in a third language (neither the source's nor
+    the target's). Judged with langdetect (seeded, deterministic) on sentences of at least five
+    words; the detector must be at least 95% sure and give the target language under 5%."""
+    tgt = ctx.tgt_lang
+    if not tgt:
+        ctx.note("TQ401", "The target language is unknown, so wrong-language sentences were not looked for.")
+        return
+    if tgt not in _detector_langs():
+        ctx.note("TQ401", f"No language-identification data for '{tgt}': wrong-language sentences were not looked for.")
+        return
+    text = pair.tgt_text
+    j = _judge(text, tgt)
+    if j is None or j[0] == ctx.src_lang:
+        return  # the source language is TQ402's business
+    lang, p = j
+    yield ctx.finding("TQ401", pair, tgt_span=(0, len(text)), confidence=p,
+                      message=f"This sentence seems to be in {_lang_name(lang)}, not {_lang_name(tgt)}.")
+
+
+@rule("TQ402", "untranslated", category="untranslated", severity="major", scope="document",
+      description="A target sentence is identical to its source or still in the source language.",
+      example=("Please read the terms and conditions carefully.",
+               "Please read the terms and conditions carefully.", "en", "fr"))
+def untranslated(ctx: CheckContext) -> Iterator[Finding]:
+    """The translation repeats its source sentence unchanged, or is still written in the source
+    language. Sentences made only of names, numbers and codes legitimately stay the same and are
+    not reported. When (nearly) the whole document is identical to its source, one critical
+    finding says so instead of one per sentence."""
+    pairs = [p for p in ctx.pairs() if p.src and p.tgt]
+    same = [p for p in pairs if _norm(p.src_text) == _norm(p.tgt_text) and _translatable(p.src_text)]
+    if ctx.src_lang and ctx.tgt_lang and ctx.src_lang == ctx.tgt_lang:
+        ctx.note("TQ402", f"Source and target are both detected as '{ctx.src_lang}'.")
+    if len(pairs) >= 2 and len(same) >= IDENTICAL_SHARE * len(pairs):
+        first = same[0]
+        yield ctx.finding("TQ402", first, severity="critical", confidence=1.0,
+                          src_span=(0, len(first.src_text)), tgt_span=(0, len(first.tgt_text)),
+                          message=f"The translation is identical to the source in {len(same)} of "
+                                  f"{len(pairs)} segments: it was not translated.")
+        return
+    for p in same:
+        yield ctx.finding("TQ402", p, tgt_span=(0, len(p.tgt_text)), confidence=0.9,
+                          message="This sentence is identical to the source: it was left untranslated.")
+    src = ctx.src_lang
+    if not (src and ctx.tgt_lang and src != ctx.tgt_lang and ctx.tgt_lang in _detector_langs()):
+        return
+    same_ids = {p.index for p in same}
+    for p in pairs:
+        if p.index in same_ids:
+            continue
+        j = _judge(p.tgt_text, ctx.tgt_lang)
+        if j is not None and j[0] == src:
+            yield ctx.finding("TQ402", p, tgt_span=(0, len(p.tgt_text)), confidence=j[1],
+                              message=f"This sentence is still in {_lang_name(src)}: it was left untranslated.")

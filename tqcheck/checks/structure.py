@@ -1,0 +1,167 @@
+"""TQ11x: paragraph and heading structure.
+
+These checks read the alignment: two target fragments aligned to one source
+sentence across a paragraph break are a paragraph broken in the middle of a
+sentence; two source paragraphs whose translations share one paragraph were
+merged.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import CODE, HEADING, Document, Sentence
+from ..findings import Finding
+from .base import CheckContext, rule
+
+#: characters that may end a complete sentence (any script), optionally followed by closers
+_ENDS = regex.compile(r"[.!?…:;。！？．؟।۔჻።?\u037e\u0589\u061f\u06d4\u0964\u0965\u1362\u3002\uff01\uff1f\uff0e]"
+                      r"[\"'”’»›)\]}\p{Pf}\p{Pe}*_]*\s*$")
+_PROSE = ("text", "quote")
+
+
+def _ends_sentence(s: Sentence) -> bool:
+    return bool(_ENDS.search(s.text))
+
+
+@rule("TQ110", "broken-paragraph", category="structure", severity="major", scope="document",
+      description="A paragraph break splits a sentence in two.",
+      example=("The vision was adopted by the Summit in 2021.",
+               "Die Vision wurde 2021\n\nvom Gipfel angenommen.", "en", "de"))
+def broken_paragraph(ctx: CheckContext) -> Iterator[Finding]:
+    """A paragraph ends in the middle of a sentence and the sentence goes on in the next
+    paragraph, where the other side has one sentence. Typical of a hard line break or a page
+    break pasted into the text. Found from the alignment (both fragments aligned to one sentence
+    of the other side) or, on either side, from a paragraph that ends without sentence-final
+    punctuation while the next one starts in lower case."""
+    for side, doc, other in (("tgt", ctx.target, ctx.source), ("src", ctx.source, ctx.target)):
+        sents = doc.sentences
+        for i in range(len(sents) - 1):
+            a, b = sents[i], sents[i + 1]
+            if not a.para_end or a.paragraph == b.paragraph:
+                continue
+            if a.kind not in _PROSE or b.kind not in _PROSE or _ends_sentence(a):
+                continue
+            pa = ctx.pair_of_target(i) if side == "tgt" else ctx.pair_of_source(i)
+            pb = ctx.pair_of_target(i + 1) if side == "tgt" else ctx.pair_of_source(i + 1)
+            same_bead = pa is not None and pa is pb
+            continues = b.text[:1].islower()
+            if not (same_bead or continues):
+                continue
+            conf = 0.95 if same_bead and continues else 0.9 if same_bead else 0.75
+            where = "translation" if side == "tgt" else "source"
+            msg = (f"The {where} breaks the paragraph in the middle of a sentence: "
+                   f"\u201c{_tail(a.text)}\u201d continues in the next paragraph.")
+            joined = a.text + " " + b.text
+            if side == "tgt":
+                yield ctx.finding("TQ110", pa if same_bead else None, tgt_sentence=a,
+                                  tgt_span=(max(0, len(a.text) - 40), len(a.text)),
+                                  src_sentence=(pa.src[0] if pa and pa.src else None),
+                                  message=msg, suggestion=joined, confidence=conf)
+            else:
+                yield ctx.finding("TQ110", pa if same_bead else None, src_sentence=a,
+                                  src_span=(max(0, len(a.text) - 40), len(a.text)),
+                                  tgt_sentence=(pa.tgt[0] if pa and pa.tgt else None),
+                                  message=msg, suggestion=None, confidence=conf)
+
+
+def _tail(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else "\u2026" + text[-n:].lstrip()
+
+
+@rule("TQ111", "merged-paragraphs", category="structure", severity="minor", scope="document",
+      description="Two source paragraphs are translated as one paragraph.",
+      example=("First point.\n\nSecond point.", "Premier point. Second point.", "en", "fr"))
+def merged_paragraphs(ctx: CheckContext) -> Iterator[Finding]:
+    """A paragraph break of the source has no counterpart in the translation: the sentences on
+    both sides of it were translated into one paragraph."""
+    src, tgt = ctx.source.sentences, ctx.target.sentences
+    for i in range(len(src) - 1):
+        a, b = src[i], src[i + 1]
+        if not a.para_end or a.kind == CODE or b.kind == CODE:
+            continue
+        pa, pb = ctx.pair_of_source(i), ctx.pair_of_source(i + 1)
+        if pa is None or pb is None or not pa.tgt or not pb.tgt:
+            continue
+        if pa is pb:
+            # one bead holds both source paragraphs' sentences
+            tpars = {t.paragraph for t in pa.tgt}
+            if len(tpars) == 1 and len(pa.src) > 1:
+                t = pa.tgt[-1]
+                yield _merged(ctx, a, b, t)
+            continue
+        ta, tb = pa.tgt[-1], pb.tgt[0]
+        if ta.paragraph == tb.paragraph and tb.index == ta.index + 1:
+            yield _merged(ctx, a, b, tb)
+
+
+def _merged(ctx: CheckContext, a: Sentence, b: Sentence, t: Sentence) -> Finding:
+    return ctx.finding("TQ111", None, src_sentence=b, src_span=(0, min(len(b.text), 60)),
+                       tgt_sentence=t, tgt_span=(0, min(len(t.text), 60)), confidence=0.7,
+                       message="The source starts a new paragraph here, the translation does not.",
+                       suggestion=None)
+
+
+@rule("TQ112", "split-paragraph", category="structure", severity="minor", scope="document",
+      description="One source paragraph is translated as two paragraphs.",
+      example=("First point. Second point.", "Premier point.\n\nSecond point.", "en", "fr"))
+def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
+    """The translation starts a new paragraph where the source has none (after a complete
+    sentence; a break inside a sentence is TQ110)."""
+    src, tgt = ctx.source.sentences, ctx.target.sentences
+    for j in range(len(tgt) - 1):
+        a, b = tgt[j], tgt[j + 1]
+        if not a.para_end or a.paragraph == b.paragraph or a.kind == CODE or b.kind == CODE:
+            continue
+        if a.kind in _PROSE and b.kind in _PROSE and not _ends_sentence(a):
+            continue  # TQ110's case
+        pa, pb = ctx.pair_of_target(j), ctx.pair_of_target(j + 1)
+        if pa is None or pb is None:
+            continue
+        if pa is pb:
+            if len({s.paragraph for s in pa.src}) == 1 and pa.src:
+                yield _split(ctx, pa.src[-1], b)
+            continue
+        if not pa.src or not pb.src:
+            continue
+        sa, sb = pa.src[-1], pb.src[0]
+        if sa.paragraph == sb.paragraph and sb.index == sa.index + 1:
+            yield _split(ctx, sb, b)
+
+
+def _split(ctx: CheckContext, s: Sentence, t: Sentence) -> Finding:
+    return ctx.finding("TQ112", None, src_sentence=s, tgt_sentence=t,
+                       tgt_span=(0, min(len(t.text), 60)), confidence=0.7,
+                       message="The translation starts a new paragraph here; the source does not.")
+
+
+def _is_heading(doc: Document, s: Sentence) -> bool:
+    return s.kind == HEADING or doc.paragraphs[s.paragraph].kind == HEADING
+
+
+@rule("TQ113", "heading-mismatch", category="structure", severity="minor", scope="document",
+      description="A heading in one text is ordinary text in the other.",
+      example=("# Results\n\nWe won.", "Ergebnisse\n\nWir haben gewonnen.", "en", "de"))
+def heading_mismatch(ctx: CheckContext) -> Iterator[Finding]:
+    """The source and the translation format the same text differently: one as a heading
+    (Markdown ``#`` or a bold-only paragraph), the other as body text. Also reported once when
+    the two documents have different numbers of headings."""
+    n_src = sum(1 for p in ctx.source.paragraphs if p.kind == HEADING)
+    n_tgt = sum(1 for p in ctx.target.paragraphs if p.kind == HEADING)
+    for p in ctx.pairs():
+        if not p.src or not p.tgt:
+            continue
+        hs = any(_is_heading(ctx.source, s) for s in p.src)
+        ht = any(_is_heading(ctx.target, t) for t in p.tgt)
+        if hs == ht:
+            continue
+        if ht:
+            msg = "This text is a heading in the translation but body text in the source."
+        else:
+            msg = "This text is a heading in the source but body text in the translation."
+        yield ctx.finding("TQ113", p, tgt_span=(0, len(p.tgt_text)), confidence=0.8, message=msg)
+    if n_src != n_tgt:
+        yield ctx.finding("TQ113", None, confidence=0.6, severity="info",
+                          message=f"The source has {n_src} heading(s), the translation {n_tgt}.")
+

@@ -1,0 +1,124 @@
+"""The pipeline, stage by stage: read → segment → align → check → report.
+
+Each stage is a plain function so that a caller (the CLI, the API, a notebook,
+a benchmark) can run any prefix of it.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+
+from .align.base import Bead
+from .checks import registry
+from .checks.base import REGISTRY, CheckContext, Rule
+from .document import Document
+from .errors import UsageError
+from .findings import Finding
+from .lang.detect import detect, normalize_lang
+from .report.model import Report
+
+
+# -- 1. read -------------------------------------------------------------------------------------
+def read(path: str, *, encoding: str | None = None, max_bytes: int = 20_000_000) -> tuple[str, str]:
+    """Read and decode a file: (text, encoding). Raises :class:`InputError`."""
+    from .io.text import read_text
+
+    return read_text(path, encoding=encoding, max_bytes=max_bytes)
+
+
+# -- 2. segment ----------------------------------------------------------------------------------
+def segment(text: str, *, path: str | None = None, encoding: str = "utf-8", lang: str | None = None,
+            lines: bool = False) -> Document:
+    """Split a decoded text into paragraphs and sentences. ``lang=None`` detects the language;
+    ``lines=True`` takes each line as one sentence."""
+    from .segment import parse_document, parse_lines
+
+    detected = False
+    lang = normalize_lang(lang)
+    if lang is None:
+        lang = detect(text)
+        detected = lang is not None
+    doc = (parse_lines if lines else parse_document)(text, path=path, encoding=encoding, lang=lang)
+    doc.lang = lang
+    doc.lang_detected = detected
+    return doc
+
+
+# -- 3. align ------------------------------------------------------------------------------------
+def align(source: Document, target: Document, *, progress: bool = False) -> tuple[list[Bead], dict]:
+    """Align the sentences of two documents: (beads, statistics)."""
+    from .align.banded import align_documents
+
+    res = align_documents(source, target, src_lang=source.lang, tgt_lang=target.lang, progress=progress)
+    return res.beads, dict(res.stats)
+
+
+# -- 4. check ------------------------------------------------------------------------------------
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
+    """Rules chosen by code or prefix (``TQ3`` selects every encoding rule), ruff-style."""
+    registry.load()
+    codes = sorted(REGISTRY)
+    sel = [s.upper() for s in select] if select else ["TQ"]
+    ign = [s.upper() for s in ignore] if ignore else []
+    for p in sel + ign:
+        if not any(c.startswith(p) for c in codes):
+            raise UsageError(f"unknown rule code or prefix {p!r} (see 'tqcheck rules')")
+
+    def best(code: str, prefixes: Sequence[str]) -> int:
+        return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+    return [REGISTRY[c] for c in codes if best(c, sel) > best(c, ign)]
+
+
+def run_checks(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
+    """Run the rules over an aligned document pair. Pair rules see only beads with text on both
+    sides (an omitted sentence gets its omission finding, not also a number finding)."""
+    findings: list[Finding] = []
+    pair_rules = [r for r in rules if r.scope == "pair"]
+    doc_rules = [r for r in rules if r.scope == "document"]
+    for r in doc_rules:
+        findings.extend(r.func(ctx))
+    for pair in ctx.pairs():
+        if not pair.src or not pair.tgt:
+            continue
+        for r in pair_rules:
+            findings.extend(r.func(pair, ctx))
+    findings.extend(ctx.notes)
+    return dedupe(findings)
+
+
+def dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.source_segment, f.target_segment, f.source_span, f.target_span, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    out.sort(key=lambda f: f.sort_key)
+    return out
+
+
+# -- all of it -----------------------------------------------------------------------------------
+def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
+        select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+        progress: bool = False, file: str | None = None) -> Report:
+    """Align (unless ``beads`` are given) and check two segmented documents."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    stats: dict = {}
+    if beads is None:
+        beads, stats = align(source, target, progress=progress)
+    timings["align"] = time.perf_counter() - t0
+    rules = select_rules(select, ignore)
+    ctx = CheckContext(source=source, target=target, beads=beads, src_lang=source.lang,
+                       tgt_lang=target.lang, stats=stats, file=file or target.path)
+    t1 = time.perf_counter()
+    findings = run_checks(ctx, rules)
+    timings["check"] = time.perf_counter() - t1
+    stats = dict(stats)
+    stats["seconds"] = timings
+    return Report(source=source, target=target, beads=beads, findings=findings,
+                  src_lang=source.lang, tgt_lang=target.lang, rules=tuple(r.code for r in rules),
+                  stats=stats)
