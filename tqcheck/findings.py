@@ -110,14 +110,6 @@ class Finding:
         d["target_span"] = list(self.target_span) if self.target_span else None
         return {k: d[k] for k in FIELDS}
 
-    @property
-    def sort_key(self) -> tuple:
-        seg = self.source_segment if self.source_segment is not None else -1
-        tseg = self.target_segment if self.target_segment is not None else -1
-        off = (self.target_span or self.source_span or (0, 0))[0]
-        return (self.file or "", min(x for x in (seg, tseg) if x is not None) if (seg >= 0 or tseg >= 0) else -1,
-                tseg, off, self.rule)
-
 
 def fingerprint(f: Finding) -> str:
     """Stable identity of a finding: rule, file and excerpts, not line numbers,

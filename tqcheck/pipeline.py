@@ -84,10 +84,11 @@ def run_checks(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
         for r in pair_rules:
             findings.extend(r.func(pair, ctx))
     findings.extend(ctx.notes)
-    return dedupe(findings)
+    return sorted(dedupe(findings), key=lambda f: _document_order(ctx, f))
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop repeated findings (same rule, place and message), keeping the first."""
     seen: set[tuple] = set()
     out = []
     for f in findings:
@@ -96,8 +97,20 @@ def dedupe(findings: Iterable[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         out.append(f)
-    out.sort(key=lambda f: f.sort_key)
     return out
+
+
+def _document_order(ctx: CheckContext, f: Finding) -> tuple:
+    """Reading order: the bead a finding belongs to, then its place in the text, then the rule.
+    Document-wide findings (no segment) come first."""
+    pair = None
+    if f.target_segment is not None:
+        pair = ctx.pair_of_target(f.target_segment)
+    if pair is None and f.source_segment is not None:
+        pair = ctx.pair_of_source(f.source_segment)
+    bead = pair.index if pair is not None else -1
+    off = (f.target_span or f.source_span or (0, 0))[0]
+    return (f.file or "", bead, off, f.rule)
 
 
 # -- all of it -----------------------------------------------------------------------------------

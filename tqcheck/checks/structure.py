@@ -54,20 +54,30 @@ def broken_paragraph(ctx: CheckContext) -> Iterator[Finding]:
             msg = (f"The {where} breaks the paragraph in the middle of a sentence: "
                    f"\u201c{_tail(a.text)}\u201d continues in the next paragraph.")
             joined = a.text + " " + b.text
+            cut = _tail_start(a.text)
             if side == "tgt":
                 yield ctx.finding("TQ110", pa if same_bead else None, tgt_sentence=a,
-                                  tgt_span=(max(0, len(a.text) - 40), len(a.text)),
+                                  tgt_span=(cut, len(a.text)),
                                   src_sentence=(pa.src[0] if pa and pa.src else None),
                                   message=msg, suggestion=joined, confidence=conf)
             else:
                 yield ctx.finding("TQ110", pa if same_bead else None, src_sentence=a,
-                                  src_span=(max(0, len(a.text) - 40), len(a.text)),
+                                  src_span=(cut, len(a.text)),
                                   tgt_sentence=(pa.tgt[0] if pa and pa.tgt else None),
                                   message=msg, suggestion=None, confidence=conf)
 
 
+def _tail_start(text: str, n: int = 40) -> int:
+    """Start of the last words of ``text`` (about ``n`` characters), at a word boundary."""
+    if len(text) <= n:
+        return 0
+    k = text.find(" ", len(text) - n)
+    return k + 1 if 0 <= k < len(text) - 1 else len(text) - n
+
+
 def _tail(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else "\u2026" + text[-n:].lstrip()
+    k = _tail_start(text, n)
+    return text if k == 0 else "\u2026" + text[k:]
 
 
 @rule("TQ111", "merged-paragraphs", category="structure", severity="minor", scope="document",
