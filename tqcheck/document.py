@@ -92,6 +92,10 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
+    #: for documents assembled from pieces of another file (localization entries): sorted
+    #: ``(offset, line)`` pairs saying that ``text[offset]`` stands on file line ``line``; lines
+    #: after an anchor are counted from the newlines of ``text``.
+    line_anchors: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         if not self.line_starts:
@@ -105,7 +109,43 @@ class Document:
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a file character offset."""
-        return bisect_right(self.line_starts, offset)
+        line = bisect_right(self.line_starts, offset)
+        if self.line_anchors:
+            i = bisect_right(self.line_anchors, (offset, float("inf"))) - 1
+            if i >= 0:
+                a_off, a_line = self.line_anchors[i]
+                return a_line + line - bisect_right(self.line_starts, a_off)
+        return line
+
+    @classmethod
+    def from_segments(cls, texts: list[str], lines: list[int | None], *, path: str | None = None,
+                      lang: str | None = None, encoding: str = "utf-8") -> "Document":
+        """One sentence (and paragraph) per segment, text kept exactly as given (whitespace,
+        newlines), each reported on its own file line. Empty segments get no sentence; the
+        result's ``sentences[k].paragraph`` is the segment's position in ``texts``."""
+        parts: list[str] = []
+        anchors: list[tuple[int, int]] = []
+        sents: list[Sentence] = []
+        paras: list[Paragraph] = []
+        pos = 0
+        for i, (t, ln) in enumerate(zip(texts, lines)):
+            if ln is not None:
+                anchors.append((pos, ln))
+            if t:
+                k = len(sents)
+                paras.append(Paragraph(index=i, kind=TEXT, start=pos, end=pos + len(t), line=ln or 0,
+                                       end_line=(ln or 0) + t.count("\n"), sentences=(k,), raw=t))
+                sents.append(Sentence(index=k, text=t, paragraph=i, start=pos, end=pos + len(t),
+                                      line=ln or 0, pieces=((0, pos, len(t)),), kind=TEXT,
+                                      para_start=True, para_end=True))
+            else:
+                paras.append(Paragraph(index=i, kind=TEXT, start=pos, end=pos, line=ln or 0,
+                                       end_line=ln or 0))
+            parts.append(t)
+            pos += len(t) + 1
+        doc = cls(text="\n".join(parts), path=path, encoding=encoding, lang=lang, paragraphs=paras,
+                  sentences=sents, line_anchors=anchors or None)
+        return doc
 
     @property
     def name(self) -> str:

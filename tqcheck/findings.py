@@ -62,7 +62,7 @@ FIELDS = (
     "rule", "name", "category", "mqm", "severity",
     "source_segment", "target_segment", "source_line", "target_line",
     "source_excerpt", "target_excerpt", "message", "suggestion", "confidence",
-    "file", "source_span", "target_span", "fingerprint",
+    "file", "entry", "source_span", "target_span", "fingerprint",
 )
 
 
@@ -89,6 +89,8 @@ class Finding:
     suggestion: str | None = None
     confidence: float = 1.0
     file: str | None = None
+    #: the localization entry (msgid with msgctxt + "\x04" before it, XLIFF unit id, resource key)
+    entry: str | None = None
     source_span: tuple[int, int] | None = None
     target_span: tuple[int, int] | None = None
     fingerprint: str = field(default="", compare=False)
@@ -115,7 +117,7 @@ def fingerprint(f: Finding) -> str:
     """Stable identity of a finding: rule, file and excerpts, not line numbers,
     so that a baseline survives edits elsewhere in the file."""
     h = hashlib.sha1()
-    for part in (f.rule, f.file or "", f.source_excerpt or "", f.target_excerpt or ""):
+    for part in (f.rule, f.file or "", f.entry or "", f.source_excerpt or "", f.target_excerpt or ""):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()[:16]
