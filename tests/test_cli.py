@@ -170,8 +170,9 @@ def test_rules_and_explain(capsys):
 def test_align_command_vecalign(tmp_path, capsys):
     s = tmp_path / "s.txt"
     t = tmp_path / "t.txt"
-    s.write_text("One.\nTwo is here.\nThree comes now.\n", encoding="utf-8")
-    t.write_text("Eins.\nDrei kommt jetzt.\n", encoding="utf-8")
+    s.write_text("Chapter 1 begins in Berlin.\nChapter 2 is very short.\nChapter 3 ends in Paris.\n",
+                 encoding="utf-8")
+    t.write_text("Kapitel 1 beginnt in Berlin.\nKapitel 3 endet in Paris.\n", encoding="utf-8")
     code, out, err = run(["align", s, t, "--lines", "--src-lang", "en", "--tgt-lang", "de"], capsys)
     assert code == 0, err
     beads = out.strip().splitlines()

@@ -205,7 +205,7 @@ def _cmd_align(args) -> int:
         text, enc = pipeline.read(path, encoding=args.encoding)
         docs.append(pipeline.segment(text, path=path, encoding=enc, lang=lang, lines=args.lines))
     beads, _ = pipeline.align(docs[0], docs[1], progress=_progress_wanted(args))
-    out = format_beads(beads, args.format, source=docs[0], target=docs[1])
+    out = format_beads(beads, args.format)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return EXIT_OK
 

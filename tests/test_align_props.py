@@ -1,0 +1,73 @@
+"""Properties of the aligner (hypothesis): self-alignment is the identity, deleted sentences
+become 1-0 beads at their places, beads are monotone and cover every index once."""
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tqcheck.align.banded import align_sentences
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzöłжя明"
+
+
+def make_text(seed: int, n: int) -> list[str]:
+    rnd = random.Random(seed)
+    words = ["".join(rnd.choice(LETTERS) for _ in range(rnd.randint(2, 9))) for _ in range(400)]
+    out = []
+    for _ in range(n):
+        w = [rnd.choice(words) for _ in range(rnd.randint(6, 16))]
+        if rnd.random() < 0.3:
+            w.insert(rnd.randrange(len(w)), str(rnd.randint(10, 9999)))
+        out.append(" ".join(w).capitalize() + rnd.choice([".", ".", "?", "!"]))
+    return out
+
+
+def check_cover(beads, n, m):
+    src = [i for b in beads for i in b.src]
+    tgt = [j for b in beads for j in b.tgt]
+    assert src == list(range(n)) and tgt == list(range(m))
+    for b in beads:
+        assert list(b.src) == list(range(b.src[0], b.src[0] + len(b.src))) if b.src else True
+        assert 0.0 <= b.score <= 1.0
+
+
+FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.integers(0, 10_000), st.integers(1, 60))
+def test_self_alignment_is_identity(seed, n):
+    text = make_text(seed, n)
+    res = align_sentences(text, list(text))
+    assert [(b.src, b.tgt) for b in res.beads] == [((i,), (i,)) for i in range(n)]
+
+
+@FAST
+@given(st.integers(0, 10_000), st.integers(10, 60), st.data())
+def test_deleted_sentences_become_one_to_zero_beads(seed, n, data):
+    text = make_text(seed, n)
+    k = data.draw(st.integers(1, max(1, n // 4)))
+    gone = sorted(data.draw(st.sets(st.integers(0, n - 1), min_size=k, max_size=k)))
+    tgt = [s for i, s in enumerate(text) if i not in set(gone)]
+    res = align_sentences(text, tgt)
+    check_cover(res.beads, n, len(tgt))
+    assert [b.src[0] for b in res.beads if b.kind == "1-0"] == gone
+    assert all(b.kind in ("1-1", "1-0") for b in res.beads)
+
+
+@FAST
+@given(st.lists(st.text(min_size=0, max_size=40), max_size=25),
+       st.lists(st.text(min_size=0, max_size=40), max_size=25))
+def test_any_input_gives_monotone_cover(src, tgt):
+    res = align_sentences(src, tgt)
+    check_cover(res.beads, len(src), len(tgt))
+
+
+@FAST
+@given(st.integers(0, 10_000), st.integers(10, 40))
+def test_inserted_sentences_become_zero_to_one_beads(seed, n):
+    text = make_text(seed, n)
+    extra = make_text(seed + 1, 3)
+    tgt = text[:2] + [extra[0]] + text[2:] + [extra[1]]
+    res = align_sentences(text, tgt)
+    assert [b.tgt[0] for b in res.beads if b.kind == "0-1"] == [2, len(tgt) - 1]
