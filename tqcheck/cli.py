@@ -7,17 +7,15 @@ never a traceback).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .errors import InputError, TqcheckError, UsageError
+from .errors import TqcheckError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_TABULAR = (".csv", ".tsv")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,23 +30,44 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"tqcheck {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    c = sub.add_parser("check", help="check a translation against its source",
-                       description="Align SOURCE and TRANSLATION and report problems. With one "
-                                   "argument, PAIRS.csv/.tsv holds pre-aligned 'source,target' rows.")
-    c.add_argument("paths", nargs="+", metavar="PATH", help="SOURCE TRANSLATION, or PAIRS.csv")
-    c.add_argument("--src-lang", help="source language (ISO 639-1); detected when omitted")
-    c.add_argument("--tgt-lang", help="target language (ISO 639-1); detected when omitted")
+    c = sub.add_parser("check", help="check translations: document pairs, localization files, trees",
+                       description="Check translations. PATHs are files, directories (walked) and globs: "
+                                   "localization files (PO, XLIFF, JSON, …) are each checked on their own; "
+                                   "two plain-text/Markdown files are SOURCE TRANSLATION; one PAIRS.csv/.tsv "
+                                   "holds pre-aligned 'source,target' rows; [[tool.tqcheck.documents]] "
+                                   "mappings pair document trees. Settings come from [tool.tqcheck] in "
+                                   "pyproject.toml or tqcheck.toml; flags beat the file.")
+    c.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, directories or globs (default: the current directory)")
+    c.add_argument("--src-lang", help="source language (ISO 639-1); from the file, config or detection when omitted")
+    c.add_argument("--tgt-lang", help="target language (ISO 639-1); from the file, config or detection when omitted")
     c.add_argument("--encoding", help="encoding of both files when not UTF-8/UTF-16 with BOM")
     c.add_argument("--src-encoding", help="encoding of the source file")
     c.add_argument("--tgt-encoding", help="encoding of the translation file")
+    c.add_argument("--format", default="text", choices=["text", "json", "csv", "sarif", "junit", "github"],
+                   help="output format (default: text)")
+    c.add_argument("-o", "--output", metavar="PATH", help="write the --format output here instead of stdout")
     c.add_argument("--json", metavar="PATH", help="write the JSON report ('-' = stdout)")
     c.add_argument("--csv", metavar="PATH", help="write the findings as CSV ('-' = stdout)")
-    c.add_argument("--html", metavar="PATH", help="write the HTML review report ('-' = stdout)")
-    c.add_argument("--fail-on", default="major", choices=["critical", "major", "minor", "info", "never"],
+    c.add_argument("--html", metavar="PATH", help="write the HTML review report of one pair or file ('-' = stdout)")
+    c.add_argument("--fail-on", default=None, choices=["critical", "major", "minor", "info", "never"],
                    help="exit 1 when a finding is at or above this severity (default: major)")
     c.add_argument("--select", action="append", metavar="CODES",
                    help="only these rules (codes or prefixes, comma-separated; e.g. TQ1,TQ301)")
+    c.add_argument("--extend-select", action="append", metavar="CODES",
+                   help="add these rules to the selection of the configuration")
     c.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes or prefixes)")
+    c.add_argument("--config", metavar="PATH", help="configuration file (default: tqcheck.toml or "
+                                                    "pyproject.toml, searched upwards)")
+    c.add_argument("--no-config", action="store_true", help="ignore every configuration file")
+    c.add_argument("--baseline", metavar="PATH", help="leave out findings recorded in this baseline file")
+    c.add_argument("--write-baseline", metavar="PATH",
+                   help="record every current finding in a baseline file and exit 0")
+    c.add_argument("--exclude", action="append", metavar="GLOB", default=[],
+                   help="skip files matching this glob (adds to the configuration's exclude)")
+    c.add_argument("--no-pair", action="store_true",
+                   help="never take two plain files as SOURCE TRANSLATION (documents are checked only "
+                        "through [[documents]] mappings; for pre-commit)")
     c.add_argument("--lines", action="store_true", help="take each line as one sentence (pre-segmented input)")
     c.add_argument("--statistics", action="store_true", help="print the count of findings per rule")
     c.add_argument("--max-size", type=float, default=20.0, metavar="MB",
@@ -120,79 +139,131 @@ def _progress_wanted(args) -> bool:
 
 # -- check ---------------------------------------------------------------------------------------
 def _cmd_check(args) -> int:
-    from . import api
+    from . import gate
+    from .config import Config, load_config
+    from .report import multi
     from .report.text import render_statistics, render_text
 
-    paths = args.paths
-    max_bytes = int(args.max_size * 1_000_000)
-    if len(paths) == 1:
-        if not paths[0].lower().endswith(_TABULAR):
-            raise UsageError("check needs SOURCE and TRANSLATION, or one PAIRS.csv/.tsv file")
-        rows, first = _read_pairs(paths[0], args.encoding, max_bytes)
-        report = api.check_pairs(rows, args.src_lang, args.tgt_lang, select=_codes(args.select),
-                                 ignore=_codes(args.ignore), path=paths[0], lines=first)
-    elif len(paths) == 2:
-        report = api.check_files(paths[0], paths[1], args.src_lang, args.tgt_lang,
-                                 encoding=args.encoding, src_encoding=args.src_encoding,
-                                 tgt_encoding=args.tgt_encoding, select=_codes(args.select),
-                                 ignore=_codes(args.ignore), lines=args.lines,
-                                 progress=_progress_wanted(args), max_bytes=max_bytes)
-    else:
-        raise UsageError("check takes two paths (SOURCE TRANSLATION) or one PAIRS.csv")
+    cfg = Config(root=os.getcwd()) if args.no_config else load_config(args.config)
+    opts = gate.GateOptions(
+        config=cfg, src_lang=args.src_lang, tgt_lang=args.tgt_lang, encoding=args.encoding,
+        src_encoding=args.src_encoding, tgt_encoding=args.tgt_encoding, lines=args.lines,
+        max_bytes=int(args.max_size * 1_000_000), progress=_progress_wanted(args),
+        select=_codes(args.select), ignore=_codes(args.ignore), extend_select=_codes(args.extend_select),
+        fail_on=args.fail_on, baseline=args.baseline, pair=not args.no_pair, exclude=list(args.exclude))
+    if args.write_baseline:
+        opts.baseline = ""  # record everything, also what the old baseline accepted
+    rs = gate.run(args.paths, opts)
+    for e in rs.errors:
+        print(f"tqcheck: error: {e}", file=sys.stderr)
+    if not args.quiet:
+        for w in rs.warnings:
+            print(f"tqcheck: warning: {w}", file=sys.stderr)
 
+    if args.write_baseline:
+        from .suppress import write_baseline
+
+        n = write_baseline(args.write_baseline, [f for r in rs.results for f in r.findings + r.baselined])
+        print(f"tqcheck: wrote {n} finding{'s' if n != 1 else ''} of {len(rs.results)} "
+              f"file{'s' if len(rs.results) != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if rs.errors else EXIT_OK
+    if not rs.results and rs.errors and args.format == "text" and not (args.json or args.csv or args.output):
+        return EXIT_ERROR  # nothing was checked: the error lines say it all
+
+    single = rs.results[0] if len(rs.results) == 1 and not rs.errors else None
+    # one document pair or table named on the command line: the classic single-report output
+    classic = (single is not None and single.kind in ("document", "pairs") and single.explicit
+               and single.report is not None and len(args.paths) <= 2)
     to_stdout = False
-    for path, render in ((args.json, report.to_json), (args.csv, report.to_csv), (args.html, report.to_html)):
-        if path:
-            render(path)
-            to_stdout |= path == "-"
+    written = []
+    for path, kind in ((args.json, "json"), (args.csv, "csv"), (args.html, "html")):
+        if not path:
+            continue
+        if kind == "html":
+            rep = single.report if single is not None else None
+            if rep is None or not hasattr(rep, "to_html"):
+                if rs.errors and not rs.results:
+                    continue  # nothing was checked; the error lines say why
+                raise UsageError("--html writes the report of one document pair or one file; "
+                                 "use --format json/sarif for several files")
+            rep.to_html(path)
+        elif classic:
+            (single.report.to_json if kind == "json" else single.report.to_csv)(path)
+        else:
+            _write_out(path, multi.to_json(rs) if kind == "json" else multi.to_csv(rs))
+        to_stdout |= path == "-"
+        if path != "-":
+            written.append(path)
+    if args.format != "text":
+        text = _render(args.format, rs)
+        _write_out(args.output or "-", text)
+        if args.output and args.output != "-":
+            written.append(args.output)
+        else:
+            to_stdout = True
+    elif args.output and args.output != "-":
+        _write_out(args.output, render_text(single.report) if classic else multi.render_text(rs))
+        written.append(args.output)
     if not to_stdout:
         color = not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        if args.quiet:
-            print(render_text(report, color=color, max_findings=0).rstrip().splitlines()[0])
+        if classic:
+            if args.quiet:
+                print(render_text(single.report, color=color, max_findings=0).rstrip().splitlines()[0])
+            else:
+                sys.stdout.write(render_text(single.report, color=color))
+            sup_i, sup_b = rs.suppressed_inline, rs.suppressed_baseline
+            if sup_i or sup_b:
+                print(f"({sup_i + sup_b} suppressed: {sup_i} inline, {sup_b} by the baseline)")
+            if args.statistics:
+                sys.stdout.write(render_statistics(single.report))
         else:
-            sys.stdout.write(render_text(report, color=color))
-        if args.statistics:
-            sys.stdout.write(render_statistics(report))
-        written = [p for p in (args.json, args.csv, args.html) if p]
+            if args.quiet:
+                print(multi.render_summary(rs))
+            else:
+                sys.stdout.write(multi.render_text(rs, color=color))
+            if args.statistics:
+                sys.stdout.write(multi.render_statistics_all(rs))
         if written and not args.quiet:
             print("reports: " + ", ".join(written))
-    return EXIT_FINDINGS if report.failed(args.fail_on) else EXIT_OK
+    return rs.exit_code()
+
+
+def _render(fmt: str, rs) -> str:
+    from .report import multi
+
+    if fmt == "json":
+        return multi.to_json(rs)
+    if fmt == "csv":
+        return multi.to_csv(rs)
+    if fmt == "sarif":
+        from .report.sarif import render_sarif
+
+        return render_sarif(rs)
+    if fmt == "junit":
+        from .report.junit import render_junit
+
+        return render_junit(rs)
+    if fmt == "github":
+        from .report.github import render_github
+
+        return render_github(rs)
+    return multi.render_text(rs)
+
+
+def _write_out(path: str, text: str) -> None:
+    from .report.model import _write
+
+    try:
+        _write(path, text)
+    except OSError as e:
+        raise UsageError(f"cannot write: {e.strerror or e}", path=path) from None
 
 
 def _read_pairs(path: str, encoding: str | None, max_bytes: int) -> tuple[list[tuple[str, str]], list[int]]:
-    """Rows of a source/target table, with the file line where each row starts."""
-    from .io.text import read_text
+    """Rows of a source/target table (kept for callers of the old name; see :func:`gate.read_pairs`)."""
+    from .gate import read_pairs
 
-    text, _ = read_text(path, encoding=encoding, max_bytes=max_bytes)
-    dialect = "excel-tab" if path.lower().endswith(".tsv") else "excel"
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(lines, dialect=dialect)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError("file is empty", path=path) from None
-    except csv.Error as e:
-        raise InputError(f"malformed CSV: {e}", path=path, line=1) from None
-    cols = [h.strip().lower() for h in header]
-    if "source" not in cols or "target" not in cols:
-        raise InputError(f"needs 'source' and 'target' columns, found: {', '.join(header)}", path=path, line=1)
-    si, ti = cols.index("source"), cols.index("target")
-    rows, first = [], []
-    start = reader.line_num + 1
-    try:
-        for rec in reader:
-            if rec and any(x.strip() for x in rec):
-                if len(rec) <= max(si, ti):
-                    raise InputError(f"row has {len(rec)} columns, expected at least {max(si, ti) + 1}",
-                                     path=path, line=start)
-                rows.append((rec[si], rec[ti]))
-                first.append(start)
-            start = reader.line_num + 1
-    except csv.Error as e:
-        raise InputError(f"malformed CSV: {e}", path=path, line=start) from None
-    if not rows:
-        raise InputError("no rows after the header", path=path, line=2)
-    return rows, first
+    return read_pairs(path, encoding, max_bytes)
 
 
 # -- align ---------------------------------------------------------------------------------------
@@ -220,15 +291,34 @@ def _cmd_rules(args) -> int:
                            "severity": r.severity.value, "scope": r.scope,
                            "description": r.description} for r in rules], indent=2, ensure_ascii=False))
     elif args.format == "markdown":
-        print("| code | name | category | MQM | severity | what it finds |")
-        print("|---|---|---|---|---|---|")
-        for r in rules:
-            print(f"| {r.code} | `{r.name}` | {r.category} | {r.mqm} | {r.severity.value} | {r.description} |")
+        print(rules_markdown(rules), end="")
     else:
         w = max(len(r.name) for r in rules) if rules else 10
         for r in rules:
             print(f"{r.code}  {r.name:<{w}}  {r.severity.value:<8} {r.category:<12} {r.description}")
     return EXIT_OK
+
+
+def rules_markdown(rules) -> str:
+    """The README's rule reference: a table, then each rule's example."""
+    out = ["| code | name | category | MQM | severity | what it finds |", "|---|---|---|---|---|---|"]
+    out += [f"| {r.code} | `{r.name}` | {r.category} | {r.mqm} | {r.severity.value} | {r.description} |"
+            for r in rules]
+    out.append("")
+    out.append("Examples (each one triggers its rule; the test suite runs them):")
+    out.append("")
+    for r in rules:
+        if r.example:
+            s, t, sl, tl = r.example
+            out.append(f"- **{r.code}** `{r.name}` ({sl}→{tl}): {_md_code(s)} → {_md_code(t)}")
+    return "\n".join(out) + "\n"
+
+
+def _md_code(text: str) -> str:
+    text = text.replace("\n", "⏎")
+    tick = "``" if "`" in text else "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{tick}{pad}{text}{pad}{tick}"
 
 
 def _cmd_explain(args) -> int:
