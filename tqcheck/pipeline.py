@@ -78,10 +78,9 @@ def run_checks(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
     doc_rules = [r for r in rules if r.scope == "document"]
     for r in doc_rules:
         findings.extend(r.func(ctx))
+    one_sided = [r for r in pair_rules if not r.aligned_only]
     for pair in ctx.pairs():
-        if not pair.src or not pair.tgt:
-            continue
-        for r in pair_rules:
+        for r in (pair_rules if pair.src and pair.tgt else one_sided):
             findings.extend(r.func(pair, ctx))
     findings.extend(ctx.notes)
     return sorted(dedupe(findings), key=lambda f: _document_order(ctx, f))

@@ -9,7 +9,8 @@ A check is a small pure function registered under a stable code::
         ...
         yield ctx.finding("TQ201", pair, src_span=(s, e), tgt_span=None, message="…")
 
-``scope="pair"`` checks run once per aligned pair that has text on both sides;
+``scope="pair"`` checks run once per aligned pair that has text on both sides (with
+``aligned_only=False``: on every bead, omitted and added sentences included);
 ``scope="document"`` checks run once per document pair and see every bead.
 """
 from __future__ import annotations
@@ -37,6 +38,9 @@ class Rule:
     example: tuple[str, str, str, str] | None = None
     #: longer explanation for ``tqcheck explain``
     explanation: str = ""
+    #: pair rules only: False = also run on beads with one empty side (checks that read one
+    #: side at a time, like encoding damage, must see omitted and added sentences too)
+    aligned_only: bool = True
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -44,7 +48,8 @@ REGISTRY: dict[str, Rule] = {}
 
 def rule(code: str, name: str, *, category: str, severity: str, description: str,
          mqm: str | None = None, scope: str = "pair",
-         example: tuple[str, str, str, str] | None = None, explanation: str = ""):
+         example: tuple[str, str, str, str] | None = None, explanation: str = "",
+         aligned_only: bool = True):
     """Register a check function under ``code``. Codes are ``TQ`` + 3 digits and never reused."""
     if not (len(code) == 5 and code.startswith("TQ") and code[2:].isdigit()):
         raise ValueError(f"bad rule code {code!r}")
@@ -58,7 +63,7 @@ def rule(code: str, name: str, *, category: str, severity: str, description: str
             raise ValueError(f"rule code {code} registered twice")
         REGISTRY[code] = Rule(code, name, category, Severity(severity), description,
                               mqm or MQM_BY_CATEGORY[category], scope, func, example,
-                              explanation or (func.__doc__ or "").strip())
+                              explanation or (func.__doc__ or "").strip(), aligned_only)
         func.rule_code = code
         return func
 
