@@ -1,0 +1,183 @@
+"""TQ203 name-mismatch, and the transliteration and CLDR place helpers behind it."""
+import pytest
+
+from tqcheck.align.base import Bead
+from tqcheck.checks import entities  # noqa: F401  (registers the TQ2xx rules)
+from tqcheck.checks.base import REGISTRY, CheckContext
+from tqcheck.checks.names import common_word, name_like, place_matcher
+from tqcheck.document import Document, Sentence
+from tqcheck.lang import cldr
+from tqcheck.lang.translit import name_key, same_name, script_of
+
+
+def run(src, tgt, sl, tl, codes=("TQ203",)):
+    sd = Document(text=src, lang=sl, sentences=[Sentence(0, src, 0, 0, len(src), 1)])
+    td = Document(text=tgt, lang=tl, sentences=[Sentence(0, tgt, 0, 0, len(tgt), 1)])
+    ctx = CheckContext(source=sd, target=td, beads=[Bead((0,), (0,), 1.0)], src_lang=sl, tgt_lang=tl)
+    pair = ctx.pairs()[0]
+    return [f for c in codes for f in REGISTRY[c].func(pair, ctx)], ctx.notes
+
+
+def excerpts(fs):
+    return [(f.rule, f.severity.value, f.source_excerpt, f.target_excerpt) for f in fs]
+
+
+# -- transliteration ------------------------------------------------------------------------------
+SAME = [
+    ("Kazakhstan", "Kazakistan'ın"), ("Almaty", "Almatı"), ("Nakhchivan", "Nahçıvan"),
+    ("Karabakh", "Karabağ"), ("Azerbaijan", "Azerbaycan"), ("Kyrgyz", "Kırgız"), ("Istanbul", "İstanbul"),
+    ("Tokayev", "Tokayev'in"), ("Tokayev", "Tokajev"), ("Tokayev", "Токаевым"), ("Tokayev", "Tokajewa"),
+    ("Tokayev", "Tokaïev"), ("Kassym-Jomart", "Касым-Жомарт"), ("Çavuşoğlu", "Çavuşođlu'na"),
+    ("Nazarbayev", "Назарбаевым"), ("Merkel", "Меркель"), ("Putin", "Путиным"), ("Scholz", "Шольцем"),
+    ("Shevchenko", "Szewczenko"), ("Zelensky", "Zełenski"), ("Zelensky", "Selenskyj"),
+    ("Chaikovsky", "Tschaikowski"), ("Yeltsin", "Jelzin"), ("Gorbachev", "Gorbatschow"),
+    ("Washington", "Вашингтон"), ("Uzbekistan", "l'Ouzbékistan"), ("Kraków", "Krakowie"),
+]
+DIFFERENT = [
+    ("Amreyev", "Nazarbayev"), ("Tokayev", "Mirziyoyev"), ("Merkel", "Scholz"), ("Berlin", "Paris"),
+    ("Almaty", "Astana"), ("Smith", "Jones"), ("Kazakhstan", "Uzbekistan"), ("Peter", "Paul"),
+    ("Sweden", "Switzerland"), ("Anna", "Hanna"),
+]
+
+
+@pytest.mark.parametrize("a,b", SAME)
+def test_same_name_across_spellings(a, b):
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a,b", DIFFERENT)
+def test_different_names(a, b):
+    assert not same_name(a, b)
+
+
+def test_name_key():
+    assert name_key("Tokayev") == name_key("Токаев") == name_key("Tokajew") == name_key("Tokaïev")
+    assert script_of("Токаев") == "Cyrillic" and script_of("托卡耶夫") == "Han"
+
+
+def test_word_statistics():
+    assert common_word("Organization", "en") and common_word("Statement", "en")
+    assert not common_word("Tokayev", "en") and not common_word("Merkel", "en")
+    assert name_like("Merkel", "en") and not name_like("Government", "en")
+
+
+def test_cldr_places():
+    assert cldr.place_names("tr")["T:KZ"] == ("Kazakistan",)
+    assert cldr.place_names("zh")["Z:Asia/Almaty"] == ("阿拉木图",)
+    assert cldr.place_names("en")["Z:Asia/Almaty"] == ("Almaty",)  # from the zone id
+    hits = place_matcher("ru").find("в Казахстане и России", loose=True, cased=False)
+    assert [h.keys for h in hits] == [frozenset({"T:KZ"}), frozenset({"T:RU"})]
+    hits = place_matcher("en").find("the capital of China and Chile", loose=True, cased=False)
+    assert [h.keys for h in hits] == [frozenset({"T:CN"}), frozenset({"T:CL"})]
+
+
+# -- the rule -------------------------------------------------------------------------------------
+SRC = "President Kassym-Jomart Tokayev met Chancellor Scholz in Berlin to discuss Kazakhstan and Uzbekistan."
+GOOD = {
+    "de": "Präsident Kassym-Schomart Tokajew traf Bundeskanzler Scholz in Berlin, um über Kasachstan und Usbekistan zu sprechen.",
+    "fr": "Le président Kassym-Jomart Tokaïev a rencontré le chancelier Scholz à Berlin pour discuter du Kazakhstan et de l'Ouzbékistan.",
+    "pl": "Prezydent Kasym-Żomart Tokajew spotkał się z kanclerzem Scholzem w Berlinie, aby omówić sytuację Kazachstanu i Uzbekistanu.",
+    "ru": "Президент Касым-Жомарт Токаев встретился с канцлером Шольцем в Берлине, чтобы обсудить Казахстан и Узбекистан.",
+    "zh": "托卡耶夫总统在柏林会见了朔尔茨总理，讨论哈萨克斯坦和乌兹别克斯坦问题。",
+    "tr": "Cumhurbaşkanı Kassym-Jomart Tokayev, Kazakistan ve Özbekistan'ı görüşmek üzere Berlin'de Şansölye Scholz ile bir araya geldi.",
+}
+
+
+@pytest.mark.parametrize("tl", sorted(GOOD))
+def test_correct_names_are_quiet(tl):
+    fs, _ = run(SRC, GOOD[tl], "en", tl)
+    assert excerpts(fs) == []
+
+
+CHANGED = [
+    ("de", "Tokajew", "Nasarbajew", "Tokayev"),
+    ("fr", "Tokaïev", "Nazarbaïev", "Tokayev"),
+    ("pl", "Tokajew", "Nazarbajew", "Tokayev"),
+    ("ru", "Токаев", "Назарбаев", "Tokayev"),
+    ("tr", "Tokayev", "Nazarbayev", "Tokayev"),
+    ("zh", "柏林", "巴黎", "Berlin"),
+    ("de", "Berlin", "Paris", "Berlin"),
+    ("ru", "Узбекистан", "Туркменистан", "Uzbekistan"),
+    ("tr", "Özbekistan'ı", "Türkmenistan'ı", "Uzbekistan"),
+]
+
+
+@pytest.mark.parametrize("tl,old,new,s_ex", CHANGED, ids=[f"{c[0]}-{c[2]}" for c in CHANGED])
+def test_changed_name_is_reported_with_both_spans(tl, old, new, s_ex):
+    assert old in GOOD[tl]
+    fs, _ = run(SRC, GOOD[tl].replace(old, new), "en", tl)
+    assert [(f.rule, f.source_excerpt, f.target_excerpt) for f in fs] == [("TQ203", s_ex, new)]
+    # major when sure: a place changed into another place; else minor (perhaps an exonym)
+    places = s_ex in ("Berlin", "Uzbekistan")
+    assert fs[0].severity.value == ("major" if places else "minor")
+
+
+@pytest.mark.parametrize("tl,old,new", [c[:3] for c in CHANGED if c[3] == "Tokayev"])
+def test_changed_name_is_major_when_the_translation_renders_it_elsewhere(tl, old, new):
+    """The translator wrote Tokayev correctly in another sentence, so a different name here is
+    a change, not an exonym."""
+    src = SRC + "\n\nPresident Tokayev thanked the hosts."
+    other = {"de": "Präsident Tokajew dankte den Gastgebern.", "fr": "Le président Tokaïev a remercié ses hôtes.",
+             "pl": "Prezydent Tokajew podziękował gospodarzom.", "ru": "Президент Токаев поблагодарил хозяев.",
+             "tr": "Cumhurbaşkanı Tokayev ev sahiplerine teşekkür etti."}[tl]
+    tgt = GOOD[tl].replace(old, new) + "\n\n" + other
+    import tqcheck
+
+    r = tqcheck.check(src, tgt, "en", tl, select=["TQ203"])
+    assert [(f.severity.value, f.source_excerpt, f.target_excerpt) for f in r.findings
+            if f.severity.value != "info"] == [("major", "Tokayev", new)]
+
+
+def test_changed_place_suggests_the_cldr_name():
+    fs, _ = run(SRC, GOOD["zh"].replace("柏林", "巴黎"), "en", "zh")
+    assert fs[0].suggestion == "柏林"
+    fs, _ = run(SRC, GOOD["tr"].replace("Tokayev", "Nazarbayev"), "en", "tr")
+    assert fs[0].suggestion == "Tokayev"
+
+
+def test_missing_name_is_minor():
+    fs, _ = run("Secretary General Amreyev opened the meeting.", "Genel Sekreter toplantıyı açtı.", "en", "tr")
+    assert excerpts(fs) == [("TQ203", "minor", "Amreyev", None)]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", [
+    # capitalised common words are not names
+    ("en", "tr", "We made a Statement on behalf of our Member States.", "Üye Devletlerimiz adına bir açıklama yaptık."),
+    ("en", "tr", "Security cooperation in the Turkic World is a pillar of the Vision.", "Türk Dünyası'nda güvenlik işbirliği Vizyon'un temelidir."),
+    ("en", "de", "The Organization of Turkic States met in Istanbul.", "Die Organisation der Turkstaaten tagte in Istanbul."),
+    ("en", "fr", "The Chairperson in Office thanked the Secretariat.", "La présidence en exercice a remercié le secrétariat."),
+    # sentence-initial words and acronyms
+    ("en", "tr", "Inshallah the country will recover. The CFM met.", "Umuyoruz ki ülke toparlanacak. Konsey toplandı."),
+    # names kept, transliterated, inflected, exonyms
+    ("en", "ru", "Merkel and Macron visited Warsaw.", "Меркель и Макрон посетили Варшаву."),
+    ("en", "pl", "Merkel and Macron visited Moscow.", "Merkel i Macron odwiedzili Moskwę."),
+    ("en", "de", "The United States and the United Kingdom voted.", "Die USA und das Vereinigte Königreich stimmten ab."),
+    ("en", "tr", "The United States voted.", "ABD oy kullandı."),
+    ("ru", "en", "Москва и Санкт-Петербург — крупнейшие города России.", "Moscow and Saint Petersburg are the largest cities in Russia."),
+    ("zh", "en", "哈萨克斯坦和中国签署了协议。", "Kazakhstan and China signed an agreement."),
+    ("de", "fr", "Bundeskanzler Scholz besuchte Warschau.", "Le chancelier Scholz s'est rendu à Varsovie."),
+    ("en", "tr", "Prime Minister Theresa May spoke.", "Başbakan Theresa May konuştu."),
+])
+def test_legitimate_renderings_are_quiet(sl, tl, src, tgt):
+    fs, _ = run(src, tgt, sl, tl)
+    assert excerpts(fs) == []
+
+
+def test_encoding_damage_in_a_name_is_left_to_the_encoding_rules():
+    src = "Let me thank H.E. Mevlüt Çavuşoğlu, Minister of Foreign Affairs."
+    tgt = "Dışişleri Bakanı Sayın Mevlüt Çavuşođlu'na teşekkür ederim."
+    fs, _ = run(src, tgt, "en", "tr")
+    assert fs == []
+
+
+def test_names_in_chinese_target_are_checked_against_cldr_only():
+    fs, notes = run("President Tokayev spoke in Almaty.", "托卡耶夫总统在阿拉木图发表讲话。", "en", "zh")
+    assert fs == []
+    assert any("Han" in n.message for n in notes)
+    fs, _ = run("President Tokayev spoke in Almaty.", "托卡耶夫总统在北京发表讲话。", "en", "zh")
+    assert [(f.source_excerpt, f.severity.value) for f in fs] == [("Almaty", "minor")]
+
+
+def test_unknown_source_language_is_a_note():
+    fs, notes = run("Tokayev spoke.", "Токаев выступил.", None, "ru")
+    assert fs == [] and [n.rule for n in notes] == ["TQ203"]

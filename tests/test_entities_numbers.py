@@ -1,0 +1,190 @@
+"""TQ201 number-mismatch and TQ205 number-format, and the number reader behind them."""
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tqcheck.align.base import Bead
+from tqcheck.checks import entities  # noqa: F401  (registers the TQ2xx rules)
+from tqcheck.checks.base import REGISTRY, CheckContext
+from tqcheck.checks.entity_text import analyze, han_value, number_readings, roman_value
+from tqcheck.document import Document, Sentence
+from tqcheck.lang import cldr
+
+
+def run(src, tgt, sl, tl, codes=("TQ201",)):
+    """Findings of ``codes`` on one aligned pair, and the notes."""
+    sd = Document(text=src, lang=sl, sentences=[Sentence(0, src, 0, 0, len(src), 1)])
+    td = Document(text=tgt, lang=tl, sentences=[Sentence(0, tgt, 0, 0, len(tgt), 1)])
+    ctx = CheckContext(source=sd, target=td, beads=[Bead((0,), (0,), 1.0)], src_lang=sl, tgt_lang=tl)
+    pair = ctx.pairs()[0]
+    out = [f for c in codes for f in REGISTRY[c].func(pair, ctx)]
+    return out, ctx.notes
+
+
+def excerpts(fs):
+    return [(f.rule, f.severity.value, f.source_excerpt, f.target_excerpt) for f in fs]
+
+
+SRC = "The 8th summit on 11 January 2022 approved 3 projects worth 1,500.75 million euros, 50% more than in 2020."
+
+GOOD = [
+    ("de", "Der 8. Gipfel am 11. Januar 2022 billigte 3 Projekte im Wert von 1.500,75 Millionen Euro, 50 % mehr als 2020."),
+    ("fr", "Le 8e sommet du 11 janvier 2022 a approuvé 3 projets d'une valeur de 1\u202f500,75 millions d'euros, 50 % de plus qu'en 2020."),
+    ("pl", "8. szczyt 11 stycznia 2022 r. zatwierdził 3 projekty o wartości 1500,75 mln euro, o 50% więcej niż w 2020 r."),
+    ("ru", "8-й саммит 11 января 2022 года одобрил 3 проекта на сумму 1\u00a0500,75 млн евро, на 50 % больше, чем в 2020 году."),
+    ("zh", "2022年1月11日第8届峰会批准了3个项目，价值15.0075亿欧元，比2020年多50%。"),
+    ("tr", "11 Ocak 2022'deki 8. zirve, 2020'ye göre %50 daha fazla olan 1.500,75 milyon euro değerinde 3 projeyi onayladı."),
+    ("es", "La 8.ª cumbre del 11 de enero de 2022 aprobó 3 proyectos por valor de 1.500,75 millones de euros, un 50 % más que en 2020."),
+]
+
+
+@pytest.mark.parametrize("tl,tgt", GOOD, ids=[g[0] for g in GOOD])
+def test_correct_numbers_in_every_locale_are_quiet(tl, tgt):
+    fs, _ = run(SRC, tgt, "en", tl, codes=("TQ201", "TQ205"))
+    assert excerpts(fs) == []
+
+
+CHANGED = [
+    ("de", "3 Projekte", "4 Projekte", "3", "4"),
+    ("fr", "1\u202f500,75 millions", "1\u202f500,25 millions", "1,500.75", "1\u202f500,25"),
+    ("pl", "3 projekty", "5 projektów", "3", "5"),
+    ("ru", "3 проекта", "13 проектов", "3", "13"),
+    ("zh", "3个项目", "30个项目", "3", "30"),
+    ("tr", "%50", "%60", "50", "60"),
+    ("es", "1.500,75", "1.600,75", "1,500.75", "1.600,75"),
+]
+
+
+@pytest.mark.parametrize("tl,old,new,s_ex,t_ex", CHANGED, ids=[c[0] for c in CHANGED])
+def test_changed_number_is_reported_with_both_spans(tl, old, new, s_ex, t_ex):
+    tgt = dict(GOOD)[tl]
+    assert old in tgt
+    fs, _ = run(SRC, tgt.replace(old, new), "en", tl)
+    assert excerpts(fs) == [("TQ201", "major", s_ex, t_ex)]
+    assert fs[0].suggestion is not None
+
+
+def test_api_example():
+    import tqcheck
+
+    r = tqcheck.check("We met 3 times.", "Wir trafen uns 5 Mal.", "en", "de")
+    assert [(f.rule, f.source_excerpt, f.target_excerpt) for f in r.findings] == [("TQ201", "3", "5")]
+
+
+def test_missing_number_is_major_and_extra_number_minor():
+    fs, _ = run("The budget was 4,500 euros in total.", "Der Haushalt betrug insgesamt Euro.", "en", "de")
+    assert excerpts(fs) == [("TQ201", "major", "4,500", None)]
+    fs, _ = run("The budget was large.", "Der Haushalt betrug 4.500 Euro.", "en", "de")
+    assert excerpts(fs) == [("TQ201", "minor", None, "4.500")]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", [
+    ("en", "fr", "Three delegations came.", "3 délégations sont venues."),
+    ("en", "fr", "3 delegations came.", "Trois délégations sont venues."),
+    ("en", "ru", "5 delegations came.", "Приехали пять делегаций."),
+    ("en", "pl", "We met twelve times.", "Spotkaliśmy się 12 razy."),
+    ("en", "zh", "3 delegations came.", "来了三个代表团。"),
+    ("en", "tr", "2 delegations came.", "İki heyet geldi."),
+    ("en", "pl", "In the 21st century.", "W XXI wieku."),
+    ("en", "de", "Population: 19 million.", "Bevölkerung: 19 Mio."),
+    ("en", "zh", "Population: 19 million.", "人口：1900万。"),
+    ("en", "fr", "The shop opens at 3 pm.", "Le magasin ouvre à 15 h."),
+    ("en", "de", "The train leaves at 10:30.", "Der Zug fährt um 10.30 Uhr."),
+    ("en", "fr", "The train leaves at 10:30.", "Le train part à 10h30."),
+    ("en", "de", "Version G20 and COVID-19.", "Die G20 und COVID-19."),
+])
+def test_numbers_as_words_numerals_scales_and_times_are_quiet(sl, tl, src, tgt):
+    fs, _ = run(src, tgt, sl, tl)
+    assert excerpts(fs) == []
+
+
+def test_small_number_in_language_without_number_words_is_a_note_not_a_finding():
+    fs, notes = run("We signed 2 agreements.", "Wir unterzeichneten zwei Abkommen.", "en", "de")
+    assert fs == []
+    assert any("German" in n.message for n in notes)
+    # a large number is still reported
+    fs, _ = run("We signed 250 agreements.", "Wir unterzeichneten viele Abkommen.", "en", "de")
+    assert excerpts(fs) == [("TQ201", "major", "250", None)]
+
+
+def test_changed_time_is_reported():
+    fs, _ = run("The train leaves at 10:30.", "Der Zug fährt um 11.30 Uhr.", "en", "de")
+    assert excerpts(fs) == [("TQ201", "major", "10:30", "11.30")]
+
+
+# -- TQ205 -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("tl,tgt,t_ex,fixed", [
+    ("de", "Das Budget beträgt 1,000.5 Euro.", "1,000.5", "1.000,5"),
+    ("de", "Das Budget beträgt 1,000 Euro.", "1,000", "1.000"),
+    ("fr", "Le budget est de 10,000 euros.", "10,000", "10\u202f000"),
+    ("ru", "Бюджет составляет 2.5 евро.", "2.5", "2,5"),
+])
+def test_number_in_source_format_is_reported(tl, tgt, t_ex, fixed):
+    src = {"1,000.5": "The budget is 1,000.5 euros.", "1,000": "The budget is 1,000 euros.",
+           "10,000": "The budget is 10,000 euros.", "2.5": "The budget is 2.5 euros."}[t_ex]
+    fs, _ = run(src, tgt, "en", tl, codes=("TQ201", "TQ205"))
+    assert [(f.rule, f.target_excerpt, f.suggestion) for f in fs] == [("TQ205", t_ex, fixed)]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", [
+    ("en", "de", "The budget is 1,000.5 euros.", "Das Budget beträgt 1.000,5 Euro."),
+    ("en", "de", "It happened in 2021.", "Es geschah 2021."),
+    ("en", "zh", "The budget is 1,000.5 euros.", "预算为1,000.5欧元。"),
+    ("de", "en", "Das Budget beträgt 1.000,5 Euro.", "The budget is 1,000.5 euros."),
+])
+def test_number_in_target_format_is_quiet(sl, tl, src, tgt):
+    fs, _ = run(src, tgt, sl, tl, codes=("TQ205",))
+    assert fs == []
+
+
+# -- the reader ------------------------------------------------------------------------------------
+def test_number_readings_keep_every_convention_and_prefer_the_locale():
+    vals, pref = number_readings("1,000", cldr.number_symbols("en"))
+    assert vals == {Decimal(1000), Decimal(1)} and pref == 1000
+    vals, pref = number_readings("1,000", cldr.number_symbols("de"))
+    assert pref == 1
+    vals, pref = number_readings("1,000.5", cldr.number_symbols("de"))
+    assert vals == {Decimal("1000.5")} and pref is None
+    vals, _ = number_readings("1,00,000", cldr.number_symbols("hi"))
+    assert Decimal(100000) in vals
+
+
+def test_digits_of_other_scripts_and_ordinals():
+    side = analyze("Der 8. Gipfel, ٣ Tage, ８ Punkte, 8-й, 8th, 8e.", "de")
+    assert [n.main for n in side.numbers] == [8, 3, 8, 8, 8, 8]
+
+
+def test_roman_and_han_numerals():
+    assert roman_value("XXI") == 21 and roman_value("MCMXC") == 1990 and roman_value("IIII") is None
+    assert han_value("十一") == 11 and han_value("二〇二二") == 2022 and han_value("三千万") == 30_000_000
+    assert han_value("一百零五") == 105
+
+
+LOCALES = ["en", "de", "fr", "pl", "ru", "tr", "es", "it", "zh", "hi", "de_CH", "pt_BR", "fi", "ar"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.decimals(min_value=0, max_value=10 ** 9, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(LOCALES))
+def test_babel_formatted_numbers_read_back(value, loc):
+    text = format_decimal(value, locale=loc, decimal_quantization=False, numbering_system="latn")
+    vals, pref = number_readings(text, cldr.number_symbols(loc))
+    assert value in vals
+    assert pref == value
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=13, max_value=99999), st.integers(min_value=13, max_value=99999),
+       st.sampled_from(["de", "fr", "pl", "ru", "tr"]))
+def test_identical_pairs_are_quiet_and_a_changed_number_is_found(a, b, lang):
+    loc_a = format_decimal(a, locale=lang)
+    src = f"Wir haben {loc_a} Stimmen."
+    fs, _ = run(src, src, lang, lang)
+    assert fs == []
+    if a != b:
+        loc_b = format_decimal(b, locale=lang)
+        fs, _ = run(src, src.replace(loc_a, loc_b), lang, lang)
+        assert excerpts(fs) == [("TQ201", "major", loc_a, loc_b)]

@@ -1,0 +1,146 @@
+"""TQ201 number-mismatch and TQ205 number-format.
+
+A number of the source must come back in its aligned target with the same value,
+whatever the separators (``1,000.5`` en = ``1.000,5`` de = ``1 000,5`` fr),
+ordinal marks (``8th`` = ``8.`` = ``8e`` = ``8-й``), percent signs or scale words
+(``2.5 million`` = ``250万``). Numbers inside dates are left to TQ202.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..findings import Finding
+from ..lang import cldr
+from .base import CheckContext, Pair, rule
+from .entity_text import Num, Side, has_number_words, pair_sides, pair_up
+
+_SEP_CHARS = frozenset(",.'\u2019\u066b\u066c \u00a0\u202f\u2009\u2007")
+
+
+def _values(side: Side) -> set:
+    """Every value a number or numeral of ``side`` can have."""
+    out: set = set()
+    for n in side.numbers:
+        out |= n.values
+    for n in side.explainers:
+        out |= n.values
+    return out
+
+
+def _matched(n: Num, values: set) -> bool:
+    """``n`` has a value among ``values``; a time also when its hour and minutes are both there
+    as plain numbers (``1 Std. 30 Min.`` ↔ ``1 h 30``)."""
+    if n.values & values:
+        return True
+    if n.kind == "time":
+        for v in n.values:
+            if isinstance(v, tuple) and Decimal(v[1]) in values and Decimal(v[2]) in values:
+                return True
+    return False
+
+
+def _show(n: Num) -> str:
+    return n.text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def render(n: Num, lang: str | None) -> str:
+    """The number ``n`` as ``lang`` writes it (its own text when it needs no separators)."""
+    if n.kind != "num" or n.preferred is None or not (_SEP_CHARS & set(n.text)):
+        return n.text
+    return cldr.format_number(n.preferred, lang) or n.text
+
+
+def _small(n: Num) -> bool:
+    """Small whole numbers are the ones style guides spell out as words."""
+    v = n.main
+    return isinstance(v, Decimal) and v <= 12 and v == v.to_integral_value()
+
+
+@rule("TQ201", "number-mismatch", category="number", severity="major",
+      description="A number in the source is missing or different in the translation.",
+      example=("We met 3 times.", "Wir trafen uns 5 Mal.", "en", "de"))
+def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """Compares the numbers written with digits on both sides of a pair by value. Separators are
+    read under every common convention (``1,000.5`` = ``1.000,5`` = ``1 000,5``), ordinal marks,
+    percent signs and currency symbols are ignored, a scale word multiplies (``2.5 million`` =
+    ``250万``), times match across ``10:30``/``10.30``/``10h30`` and ``3 pm``/``15:00``.
+
+    A source number with no equal value in the target is reported: as *changed* (both spans)
+    when a target number without a source counterpart sits at about the same place, else as
+    *missing*. A number in the target with no counterpart in the source is reported as minor.
+    Nothing is reported when the other side spells numbers as words (``three`` ↔ ``3``; spaCy
+    number words, roman and Chinese numerals), and numbers inside dates are compared by TQ202."""
+    src, tgt = pair_sides(pair, ctx)
+    if not src.numbers and not tgt.numbers:
+        return
+    src_vals, tgt_vals = _values(src), _values(tgt)
+    s_un = [n for n in src.free_numbers if not _matched(n, tgt_vals)]
+    t_un = [n for n in tgt.free_numbers if not _matched(n, src_vals)]
+    if not s_un and not t_un:
+        return
+    pairs, s_left, t_left = pair_up(s_un, t_un, src, tgt)
+    for s, t in pairs:
+        yield ctx.finding(
+            "TQ201", pair, src_span=(s.start, s.end), tgt_span=(t.start, t.end),
+            message=f"The number \u2018{_show(s)}\u2019 of the source is \u2018{_show(t)}\u2019 in the translation.",
+            suggestion=render(s, ctx.tgt_lang), confidence=0.85)
+    tgt_words = len(tgt.number_words)
+    for s in s_left:
+        if tgt_words:
+            continue  # probably written as a word
+        if _small(s) and not has_number_words(ctx.tgt_lang):
+            ctx.note("TQ201", f"No number words known for {cldr.language_name(ctx.tgt_lang)}: a small "
+                              "number of the source that is missing from the translation was not "
+                              "reported (it may be written as a word).")
+            continue
+        small = s.main in (Decimal(0), Decimal(1))
+        yield ctx.finding(
+            "TQ201", pair, src_span=(s.start, s.end),
+            message=f"The number \u2018{_show(s)}\u2019 of the source is missing from the translation.",
+            severity="minor" if small else None, confidence=0.4 if small else 0.75)
+    if src.number_words:
+        return
+    for t in t_left:
+        if _small(t) and not has_number_words(ctx.src_lang):
+            continue  # may be a number word of the source we do not know
+        yield ctx.finding(
+            "TQ201", pair, tgt_span=(t.start, t.end),
+            message=f"The number \u2018{_show(t)}\u2019 of the translation has no counterpart in the source.",
+            severity="minor", confidence=0.6)
+
+
+@rule("TQ205", "number-format", category="number", severity="minor",
+      mqm="Locale convention/Number format",
+      description="A number keeps the source language's separators where the target language writes it differently.",
+      example=("The budget is 1,000.5 euros.", "Das Budget beträgt 1,000.5 Euro.", "en", "de"))
+def number_format(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """A number of the translation has the right value only when read with the source
+    language's separators: ``1,000.5`` in a German translation (German writes ``1.000,5``), or
+    ``1,000`` for a thousand, which a German reader takes for one. Reported only when the two
+    languages' CLDR separators differ and the target's reading of the number is invalid or
+    different from the source value; the suggestion is the number in the target's format."""
+    s_sym, t_sym = cldr.number_symbols(ctx.src_lang), cldr.number_symbols(ctx.tgt_lang)
+    if s_sym is None or t_sym is None or (s_sym.decimal == t_sym.decimal and s_sym.group == t_sym.group):
+        return
+    src, tgt = pair_sides(pair, ctx)
+    candidates = [n for n in src.free_numbers if n.kind == "num" and n.preferred is not None]
+    if not candidates:
+        return
+    for t in tgt.free_numbers:
+        if t.kind != "num" or not (_SEP_CHARS & set(t.text)) or t.preferred in {s.preferred for s in candidates}:
+            continue
+        match = next((s for s in candidates if s.preferred in t.values), None)
+        if match is None:
+            continue
+        fixed = cldr.format_number(match.preferred, ctx.tgt_lang)
+        if not fixed or fixed == t.text:
+            continue
+        lang = cldr.language_name(ctx.tgt_lang)
+        how = ("is not a valid number" if t.preferred is None
+               else f"reads as {cldr.format_number(t.preferred, ctx.tgt_lang) or t.preferred}")
+        yield ctx.finding(
+            "TQ205", pair, src_span=(match.start, match.end), tgt_span=(t.start, t.end),
+            message=f"The number \u2018{_show(t)}\u2019 keeps the source's separators and {how} in "
+                    f"{lang}; write \u2018{fixed.replace(chr(0x202f), ' ').replace(chr(0xa0), ' ')}\u2019.",
+            suggestion=fixed, confidence=0.8)
