@@ -114,14 +114,24 @@ class Report:
         return df
 
     def alignment_frame(self) -> "pd.DataFrame":
-        """The aligned pairs: indices, texts, lengths, kind and score, one row per bead."""
+        """The aligned pairs, one row per bead: indices, kind, the aligner's score, ``chrf``
+        (sacrebleu chrF, 0–100, of the two sides transliterated to ASCII: a familiar,
+        script-independent similarity; NaN for one-sided beads), lines, lengths and texts."""
         import pandas as pd
+        from anyascii import anyascii
+        from sacrebleu.metrics import CHRF
 
+        chrf = CHRF()
         rows = self.segments()
         for r in rows:
             r["source_chars"] = len(r["source_text"])
             r["target_chars"] = len(r["target_text"])
-        cols = ["index", "source", "target", "kind", "score", "source_line", "target_line",
+            if r["source_text"] and r["target_text"]:
+                hyp, ref = anyascii(r["target_text"]).lower(), anyascii(r["source_text"]).lower()
+                r["chrf"] = round(chrf.sentence_score(hyp, [ref]).score, 2)
+            else:
+                r["chrf"] = float("nan")
+        cols = ["index", "source", "target", "kind", "score", "chrf", "source_line", "target_line",
                 "source_chars", "target_chars", "source_text", "target_text"]
         df = pd.DataFrame(rows, columns=cols)
         for col in ("source_line", "target_line"):
