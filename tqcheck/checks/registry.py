@@ -16,6 +16,7 @@ MODULES = (
     "tqcheck.checks.encoding",       # TQ3xx encoding damage
     "tqcheck.checks.language",       # TQ40x wrong language, untranslated
     "tqcheck.checks.spelling",       # TQ41x misspellings
+    "tqcheck.checks.l10n",           # TQ5xx software strings (and .l10n_units)
 )
 
 _loaded = False
