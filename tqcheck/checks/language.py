@@ -51,7 +51,10 @@ def _enough_text(text: str) -> bool:
 
 
 def _translatable(text: str) -> bool:
-    """Has words that would normally be translated: not only names, numbers, codes."""
+    """Has words that would normally be translated: not only names, numbers, codes. Scripts
+    written without spaces count characters instead of words."""
+    if len(_CJK.findall(text)) >= 4:
+        return True
     words = _WORD.findall(text)
     lower = [w for w in words if not w[:1].isupper()]
     return len(words) >= 2 and (len(lower) >= 1 or len(words) >= 4)
