@@ -55,7 +55,10 @@ def test_script_in_sentence_is_escaped(sample):
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     # the suggestion "Jahresbericht <b>" is text, not a tag
     assert "Jahresbericht &lt;b&gt;" in page
-    assert page.count("<script") == 1  # only the report's own inline script
+    # the report's own inline script and its JSON data block, nothing else
+    assert page.count("<script") == 2
+    data = re.search(r'<script type="application/json" id="tq-data">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in data  # tojson escapes "<", so no excerpt can close the block
 
 
 def test_hostile_path_and_language_are_escaped():
@@ -368,3 +371,78 @@ def test_fixture_pair_from_the_pipeline(seed_report):
             assert fid in drawn, f"{f.rule} at line {f.target_line or f.source_line} not drawn"
     assert len(_rows(page)) == len(seed_report.beads)
     assert "speech.en.txt" in page and "speech.tr.txt" in page
+
+
+# -- accept export and the multi-report index ------------------------------------------------------
+def test_accept_export_records_round_trip_through_the_cli(tmp_path):
+    """What the page's "Download baseline" writes (built here from the embedded records, as the
+    script does) is read back by ``tqcheck check --baseline``; the browser test clicks it for real."""
+    import json as _json
+
+    from tqcheck.cli import main
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        page_path = tmp_path / "r.html"
+        main(["check", "fixtures/speech.en.txt", "fixtures/speech.tr.txt", "--html", str(page_path), "-q"])
+        page = page_path.read_text(encoding="utf-8")
+        data = _json.loads(re.search(r'id="tq-data">(.*?)</script>', page, re.S).group(1))
+        recs = data["baseline"]
+        majors = [i for i, r in enumerate(recs) if r[1] == "TQ410"]
+        assert majors
+        out: dict[str, dict] = {}
+        for i in majors:
+            fp, rule, file, entry, excerpt = recs[i]
+            if fp in out:
+                out[fp]["count"] = out[fp].get("count", 1) + 1
+            else:
+                out[fp] = {"fingerprint": fp, "rule": rule, "file": file, "entry": entry, "excerpt": excerpt}
+        bl = tmp_path / "accepted.json"
+        bl.write_text(_json.dumps(list(out.values())), encoding="utf-8")
+        before, after = tmp_path / "a.json", tmp_path / "b.json"
+        main(["check", "fixtures/speech.en.txt", "fixtures/speech.tr.txt", "--json", str(before), "-q"])
+        main(["check", "fixtures/speech.en.txt", "fixtures/speech.tr.txt", "--json", str(after), "-q",
+              "--baseline", str(bl)])
+    finally:
+        os.chdir(cwd)
+    a = _json.loads(before.read_text())["findings"]
+    b = _json.loads(after.read_text())["findings"]
+    assert len(a) - len(b) == len(majors)
+    assert not [f for f in b if f["rule"] == "TQ410"]
+
+
+def test_moved_content_rows_link_to_each_other():
+    import tqcheck
+
+    r = tqcheck.check("The chair, Maria Lopez, thanked the 12 interpreters. The committee met on 3 March in "
+                      "Geneva. It adopted the budget for 2023. The next session is in October in Vienna.",
+                      "Le comité s'est réuni le 3 mars à Genève. Il a adopté le budget pour 2023. "
+                      "La prochaine session aura lieu en octobre à Vienne. La présidente, Maria Lopez, "
+                      "a remercié les 12 interprètes.", "en", "fr")
+    page = render_html(r)
+    moves = [f for f in r.findings if f.rule == "TQ105"]
+    if not moves:
+        pytest.skip("the aligner did not report this move as TQ105")
+    links = re.findall(r'<a class="mv" href="#b(\d+)"', page)
+    assert len(links) >= 2 and len(set(links)) == 2
+
+
+def test_index_page_links_and_counts(tmp_path):
+    from tqcheck.report.index import render_index, write_reports
+
+    a, b = sample_report(), synthetic_report(60)
+    page = render_index([a, b], ["a report.html", "javascript:alert(1)"])
+    assert 'href="a%20report.html"' in page and 'href="./javascript:alert%281%29"' in page
+    assert "<script" not in page and not re.search(r"https?://", page)
+    # the pair with more severe findings comes first, totals add up
+    n = len(a.findings) + len(b.findings)
+    assert f"{n} findings" in page
+    with pytest.raises(ValueError):
+        render_index([a], [])
+    written = write_reports([a, b], str(tmp_path / "out" / "index.html"))
+    assert len(written) == 3 and all(os.path.exists(p) for p in written)
+    idx = open(written[-1], encoding="utf-8").read()
+    for p in written[:-1]:
+        assert f'href="{os.path.basename(p)}"' in idx

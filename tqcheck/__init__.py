@@ -9,6 +9,7 @@ __version__ = "0.1.0"
 
 from .api import check, check_files  # noqa: E402
 from .findings import Finding, Severity  # noqa: E402
+from .frame import check_frame  # noqa: E402
 from .report.model import Report  # noqa: E402
 
-__all__ = ["check", "check_files", "Finding", "Severity", "Report", "__version__"]
+__all__ = ["check", "check_files", "check_frame", "Finding", "Severity", "Report", "__version__"]

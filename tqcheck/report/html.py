@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .model import Report
 
-__all__ = ["render_html", "render_summary_html", "clean_offset", "clean_span", "highlight_plan"]
+__all__ = ["render_html", "render_summary_html", "clean_offset", "clean_span", "highlight_plan",
+           "baseline_records"]
 
 #: Severities, most severe first, with the glyph that marks them besides their colour.
 SEVERITY_ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
@@ -95,6 +96,9 @@ class Plan:
     cells: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     #: finding id -> bead index (None for document-level findings)
     bead_of: dict[int, int | None] = field(default_factory=dict)
+    #: finding id -> (source bead, target bead) when its two sides sit in different rows (moved
+    #: content, TQ105): the rows link to each other
+    moves: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def _bead_index(report: "Report") -> tuple[dict[int, int], dict[int, int]]:
@@ -120,6 +124,7 @@ def highlight_plan(report: "Report", findings: list[Finding]) -> Plan:
         bead: int | None = None
         placed = False
         unplaced: list[tuple[str, int]] = []
+        side_bead: dict[str, int] = {}
         for side, seg, span, excerpt, doc, index in (
             ("s", f.source_segment, f.source_span, f.source_excerpt, report.source, bead_src),
             ("t", f.target_segment, f.target_span, f.target_excerpt, report.target, bead_tgt),
@@ -127,6 +132,7 @@ def highlight_plan(report: "Report", findings: list[Finding]) -> Plan:
             if seg is None or seg not in index:
                 continue
             b = index[seg]
+            side_bead[side] = b
             if bead is None:
                 bead = b
             bead_obj = report.beads[b]
@@ -142,6 +148,8 @@ def highlight_plan(report: "Report", findings: list[Finding]) -> Plan:
             # nothing to underline: flag one cell, the translation's when there is one
             plan.cells.setdefault(unplaced[-1], []).append(fid)
         plan.bead_of[fid] = bead
+        if len(side_bead) == 2 and side_bead["s"] != side_bead["t"]:
+            plan.moves[fid] = (side_bead["s"], side_bead["t"])
     return plan
 
 
@@ -291,6 +299,15 @@ def _context(report: "Report") -> dict:
     for fid, b in plan.bead_of.items():
         if b is not None:
             row_findings.setdefault(b, []).append(fid)
+    moved_out: dict[int, list[tuple]] = {}
+    moved_in: dict[int, list[tuple]] = {}
+    for fid, (sb, tb) in plan.moves.items():
+        f = findings[fid]
+        moved_out.setdefault(sb, []).append((fid, tb, f.target_line))
+        moved_in.setdefault(tb, []).append((fid, sb, f.source_line))
+        for b in (sb, tb):
+            if fid not in row_findings.setdefault(b, []):
+                row_findings[b].append(fid)
     for i, bead in enumerate(report.beads):
         fids = sorted(row_findings.get(i, ()))
         src = _cell(report.source, "s", bead.src, plan, sev)
@@ -307,6 +324,8 @@ def _context(report: "Report") -> dict:
             "kind": bead.kind,
             "score": float(bead.score),
             "paired": bool(bead.src) and bool(bead.tgt),
+            "moved_out": moved_out.get(i, []),
+            "moved_in": moved_in.get(i, []),
         })
     summary = report.summary()
     by_rule = Counter((f.rule, f.name) for f in findings)
@@ -321,6 +340,7 @@ def _context(report: "Report") -> dict:
             "bead": plan.bead_of.get(fid),
             "where_src": f.source_line,
             "where_tgt": f.target_line,
+            "moved": plan.moves.get(fid),
         })
     return {
         "title": f"{src_name} → {tgt_name}",
@@ -341,7 +361,27 @@ def _context(report: "Report") -> dict:
         "rows": rows,
         "icons": ICONS,
         "labels": LABELS,
+        "baseline": baseline_records(findings),
+        "baseline_name": _baseline_name(tgt_name),
     }
+
+
+def baseline_records(findings: list[Finding]) -> list[list]:
+    """Per finding (in the page's order), what the "accept" export writes for it:
+    ``[fingerprint, rule, file, entry, excerpt]`` — the fields of
+    :func:`tqcheck.suppress.baseline_record` (the page adds ``count`` for repeated fingerprints)."""
+    from ..suppress import baseline_record
+
+    out = []
+    for f in findings:
+        r = baseline_record(f)
+        out.append([r["fingerprint"], r["rule"], r["file"], r["entry"], r["excerpt"]])
+    return out
+
+
+def _baseline_name(tgt_name: str) -> str:
+    stem = "".join(c if (c.isalnum() or c in "._-") else "_" for c in tgt_name) or "report"
+    return f"{stem}.tqcheck-baseline.json"
 
 
 @lru_cache(maxsize=1)

@@ -171,6 +171,25 @@ class Report:
             _write(path, text)
         return text
 
+    # -- plots (matplotlib, the ``plots`` extra; see tqcheck.report.plots) ------------------------
+    def plot_findings(self, ax=None):
+        """Findings per category, stacked by severity; returns the matplotlib Axes."""
+        from .plots import plot_findings
+
+        return plot_findings(self, ax)
+
+    def plot_alignment(self, ax=None):
+        """The alignment path with omissions, additions and moves marked; returns the Axes."""
+        from .plots import plot_alignment
+
+        return plot_alignment(self, ax)
+
+    def plot_length_ratio(self, ax=None, z: float = 3.5):
+        """Target against source length with outliers marked; returns the Axes."""
+        from .plots import plot_length_ratio
+
+        return plot_length_ratio(self, ax, z=z)
+
     def _repr_html_(self) -> str:
         from .html import render_summary_html
 
