@@ -5,9 +5,10 @@ back to the CLI with ``--baseline``; checks moved-content links, right-to-left a
 printing, and the time a 5,000-segment report takes to open and filter. Screenshots land in
 ``tmp_path``.
 
-Skipped (with the reason) only when Playwright or a Chromium binary is missing; on Debian:
-``apt-get install -y --no-install-recommends chromium`` and ``pip install playwright`` (no
-``playwright install``: the system browser is used, nothing is downloaded).
+When Debian's Chromium is missing, the module installs it (``apt-get install -y
+--no-install-recommends chromium``, as root, a few minutes once per machine); it is skipped, with
+the reason, only when that is impossible or Playwright is missing. No ``playwright install``: the
+system browser is used, nothing else is downloaded.
 """
 from __future__ import annotations
 
@@ -25,15 +26,45 @@ sys.path.insert(0, os.path.dirname(__file__))
 from report_factory import make_doc, synthetic_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("TQCHECK_CHROMIUM") or next(
-    (p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser", shutil.which("chromium") or "")
-     if p and os.path.exists(p)), None)
+
+
+def _find_chromium() -> str | None:
+    return os.environ.get("TQCHECK_CHROMIUM") or next(
+        (p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser", shutil.which("chromium") or "")
+         if p and os.path.exists(p)), None)
+
+
+def _install_chromium() -> str:
+    """Install Debian's chromium; returns why not when it cannot be done."""
+    import subprocess
+
+    if not shutil.which("apt-get"):
+        return "no apt-get on this machine"
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        return "not root, cannot apt-get install chromium"
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    try:
+        for cmd in (["apt-get", "update", "-qq"],
+                    ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]):
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env=env)
+            if r.returncode != 0:
+                return f"{' '.join(cmd)} failed: {(r.stderr or r.stdout).strip().splitlines()[-1:]}"
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"apt-get failed: {e}"
+    return ""
+
+
+CHROMIUM = _find_chromium()
+_WHY = ""
+if CHROMIUM is None and not os.environ.get("TQCHECK_NO_INSTALL"):  # pragma: no cover - machine
+    _WHY = _install_chromium()
+    CHROMIUM = _find_chromium()
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
 if CHROMIUM is None:  # pragma: no cover - depends on the machine
-    pytest.skip("no Chromium binary (apt-get install -y --no-install-recommends chromium)",
+    pytest.skip(f"no Chromium binary and it could not be installed: {_WHY or 'unknown reason'}",
                 allow_module_level=True)
 
 
