@@ -53,6 +53,10 @@ def align(source: Document, target: Document, *, progress: bool = False) -> tupl
     return res.beads, dict(res.stats)
 
 
+#: show progress bars only on inputs at least this long (in aligned segments)
+PROGRESS_MIN = 500
+
+
 # -- 4. check ------------------------------------------------------------------------------------
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
     """Rules chosen by code or prefix (``TQ3`` selects every encoding rule), ruff-style."""
@@ -70,7 +74,7 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
     return [REGISTRY[c] for c in codes if best(c, sel) > best(c, ign)]
 
 
-def run_checks(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
+def run_checks(ctx: CheckContext, rules: Sequence[Rule], *, progress: bool = False) -> list[Finding]:
     """Run the rules over an aligned document pair. Pair rules see only beads with text on both
     sides (an omitted sentence gets its omission finding, not also a number finding)."""
     findings: list[Finding] = []
@@ -79,7 +83,12 @@ def run_checks(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
     for r in doc_rules:
         findings.extend(r.func(ctx))
     one_sided = [r for r in pair_rules if not r.aligned_only]
-    for pair in ctx.pairs():
+    pairs = ctx.pairs()
+    if progress and len(pairs) >= PROGRESS_MIN:
+        from tqdm.auto import tqdm
+
+        pairs = tqdm(pairs, desc="checking", unit="seg", leave=False)
+    for pair in pairs:
         for r in (pair_rules if pair.src and pair.tgt else one_sided):
             findings.extend(r.func(pair, ctx))
     findings.extend(ctx.notes)
@@ -127,7 +136,7 @@ def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
     ctx = CheckContext(source=source, target=target, beads=beads, src_lang=source.lang,
                        tgt_lang=target.lang, stats=stats, file=file or target.path)
     t1 = time.perf_counter()
-    findings = run_checks(ctx, rules)
+    findings = run_checks(ctx, rules, progress=progress)
     timings["check"] = time.perf_counter() - t1
     stats = dict(stats)
     stats["seconds"] = timings
