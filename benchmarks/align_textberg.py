@@ -1,15 +1,27 @@
-"""Score tqcheck's aligner and a Gale–Church baseline on the Text+Berg gold standard.
+"""Score tqcheck's aligner, a Gale–Church baseline and hunalign on the Text+Berg gold standard.
 
-    python benchmarks/align_textberg.py [--data ../shared/bench/align] [--lines] [--docs test0 ...]
+    python benchmarks/align_textberg.py [--data ../shared/bench/align] [--docs test0 ...]
+        [--hunalign-src PATH | --hunalign BINARY]
 
 Reads ``X.de`` / ``X.fr`` (one sentence per line) and the gold ``X.defr``, and prints
 strict / lax precision, recall and F1 per document and micro-averaged over test0–5
 (the metric defined in the data's README, see :mod:`tqcheck.align.score`).
+
+hunalign (GPL, not part of tqcheck) runs with an empty dictionary and ``-utf``. Give either a
+built binary (``--hunalign`` or ``$HUNALIGN``) or a checkout of its public source
+(``github.com/danielvarga/hunalign``, a work tree or a git directory: ``--hunalign-src`` or
+``$HUNALIGN_SRC``): the script then builds it with ``make`` in a temporary folder under
+``/tmp`` (reused on later runs) and deletes nothing of the project. Without either, the
+hunalign rows are skipped, and the script says so.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,6 +51,57 @@ SYSTEMS = {
     "tqcheck": lambda s, t: align_sentences(s, t).beads,
     "gale-church": galechurch.align,
 }
+BUILD_DIR = Path(tempfile.gettempdir()) / "tqcheck-hunalign"
+
+
+def build_hunalign(src: str) -> Path | None:
+    """Build hunalign from a checkout (work tree with ``src/hunalign`` or a git directory) into
+    ``/tmp/tqcheck-hunalign``; the binary's path, or None with a message on stderr."""
+    binary = BUILD_DIR / "src" / "hunalign" / "hunalign"
+    if binary.exists():
+        return binary
+    root = Path(src)
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        if (root / "src" / "hunalign" / "Makefile").exists():
+            shutil.copytree(root / "src", BUILD_DIR / "src", dirs_exist_ok=True)
+        else:  # a git directory without work tree
+            arch = subprocess.run(["git", f"--git-dir={root}", "archive", "HEAD", "src"],
+                                  capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(BUILD_DIR)], input=arch, check=True)
+        subprocess.run(["make", "-C", str(BUILD_DIR / "src" / "hunalign")], capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f"hunalign: could not build from {src}: {e}", file=sys.stderr)
+        return None
+    return binary if binary.exists() else None
+
+
+def hunalign_system(binary: Path):
+    """An aligner function that runs hunalign with an empty dictionary and turns its ladder into
+    beads (consecutive rungs make one bead; a one-sided bead is split into single ones, as the
+    gold writes them)."""
+    def run(src: list[str], tgt: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        with tempfile.TemporaryDirectory() as tmp:
+            d = Path(tmp)
+            (d / "empty.dic").write_text("", encoding="utf-8")
+            (d / "s.txt").write_text("\n".join(src) + "\n", encoding="utf-8")
+            (d / "t.txt").write_text("\n".join(tgt) + "\n", encoding="utf-8")
+            out = subprocess.run([str(binary), "-utf", str(d / "empty.dic"), str(d / "s.txt"), str(d / "t.txt")],
+                                 capture_output=True, text=True, check=True).stdout
+        rungs = [(int(a), int(b)) for a, b, *_ in (ln.split("\t") for ln in out.splitlines() if ln.strip())]
+        if not rungs or rungs[0] != (0, 0):
+            rungs.insert(0, (0, 0))
+        if rungs[-1] != (len(src), len(tgt)):
+            rungs.append((len(src), len(tgt)))
+        beads = []
+        for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]):
+            s, t = tuple(range(i0, i1)), tuple(range(j0, j1))
+            if s and t:
+                beads.append((s, t))
+            else:
+                beads += [((i,), ()) for i in s] + [((), (j,)) for j in t]
+        return beads
+    return run
 
 
 def run(data: Path, docs: list[str], systems: list[str]) -> dict:
@@ -70,9 +133,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lines", action="store_true", default=True,
                     help="one sentence per line (the only mode of this data set; default)")
     ap.add_argument("--docs", nargs="*", default=TEST + ["dev"])
-    ap.add_argument("--systems", nargs="*", default=list(SYSTEMS))
+    ap.add_argument("--systems", nargs="*", default=list(SYSTEMS) + ["hunalign"])
+    ap.add_argument("--hunalign", default=os.environ.get("HUNALIGN"), help="a built hunalign binary")
+    ap.add_argument("--hunalign-src", default=os.environ.get("HUNALIGN_SRC"),
+                    help="a checkout of hunalign's source to build in /tmp")
+    ap.add_argument("--model", help="also run the embedding backend with this sentence-transformers "
+                    "model on disk (e.g. LaBSE)")
     a = ap.parse_args(argv)
-    rows = run(Path(a.data), a.docs, a.systems)
+    systems = list(a.systems)
+    if a.model:
+        from tqcheck.align import embeddings
+
+        mdl = embeddings.load_model(a.model)
+        SYSTEMS["embeddings"] = lambda s, t: embeddings.align_sentences(s, t, mdl).beads
+        systems.append("embeddings")
+    if "hunalign" in systems:
+        binary = Path(a.hunalign) if a.hunalign else (build_hunalign(a.hunalign_src) if a.hunalign_src else None)
+        if binary is None and (BUILD_DIR / "src" / "hunalign" / "hunalign").exists():
+            binary = BUILD_DIR / "src" / "hunalign" / "hunalign"
+        if binary is None:
+            print("hunalign: no binary and no source given (--hunalign / --hunalign-src): its rows are skipped")
+            systems.remove("hunalign")
+        else:
+            SYSTEMS["hunalign"] = hunalign_system(binary)
+    rows = run(Path(a.data), a.docs, systems)
     hdr = f"{'system':<12} {'doc':<8} {'P strict':>8} {'R strict':>8} {'F1 strict':>9} " \
           f"{'P lax':>7} {'R lax':>7} {'F1 lax':>7} {'sec':>6}"
     print(hdr)

@@ -2,7 +2,7 @@
 become 1-0 beads at their places, beads are monotone and cover every index once."""
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tqcheck.align.banded import align_sentences
@@ -71,3 +71,45 @@ def test_inserted_sentences_become_zero_to_one_beads(seed, n):
     tgt = text[:2] + [extra[0]] + text[2:] + [extra[1]]
     res = align_sentences(text, tgt)
     assert [b.tgt[0] for b in res.beads if b.kind == "0-1"] == [2, len(tgt) - 1]
+
+
+# -- real text -----------------------------------------------------------------------------------
+def _fixture_sentences():
+    from pathlib import Path
+
+    from tqcheck import pipeline
+
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "speech.en.txt").read_text(encoding="utf-8")
+    doc = pipeline.segment(text, lang="en")
+    return [(" ".join(s.text.split()), s.paragraph) for s in doc.sentences]
+
+
+REAL = _fixture_sentences()
+
+
+@FAST
+@given(st.integers(0, len(REAL) - 12), st.integers(8, 30))
+def test_real_text_with_paragraphs_aligns_with_itself(start, n):
+    part = REAL[start:start + n]
+    text = [s for s, _ in part]
+    paras = [p for _, p in part]
+    res = align_sentences(text, list(text), src_paragraphs=paras, tgt_paragraphs=paras)
+    assert [(b.src, b.tgt) for b in res.beads] == [((i,), (i,)) for i in range(len(text))]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_deleted_sentences_are_reported_one_by_one(data):
+    """Deleting k sentences (not neighbours, four words or more) from a real text gives exactly k
+    omission findings (TQ101), at those sentences."""
+    import tqcheck
+
+    text = [s for s, _ in REAL]
+    cand = [i for i, s in enumerate(text) if len(s.split()) >= 4]
+    k = data.draw(st.integers(1, 3))
+    gone = sorted(data.draw(st.sets(st.sampled_from(cand), min_size=k, max_size=k)))
+    assume(all(b - a >= 2 for a, b in zip(gone, gone[1:])))
+    tgt = [s for i, s in enumerate(text) if i not in gone]
+    rep = tqcheck.check("\n".join(text) + "\n", "\n".join(tgt) + "\n", "en", "en", lines=True, select=["TQ10"])
+    om = sorted(f.source_segment for f in rep.findings if f.rule == "TQ101")
+    assert om == gone, [(f.rule, f.source_segment, f.message) for f in rep.findings]

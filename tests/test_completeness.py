@@ -112,3 +112,86 @@ def test_fixture_omission_and_nothing_else_major(seed_report):
     assert len(om) == 1 and om[0].rule in ("TQ101", "TQ103")
     others = [f for f in comp if f is not om[0] and f.severity.rank >= Severity.MAJOR.rank]
     assert others == [], [(f.rule, f.source_excerpt, f.target_excerpt) for f in others]
+
+
+# -- moved content, swaps, runs ------------------------------------------------------------------
+MUSEUM_EN = [
+    ["The museum opened its new wing on 12 May 2022.", "The architect, Anna Berg, designed it in four years.",
+     "It cost 18 million euros."],
+    ["The wing shows paintings from the collection of Karl Weber.", "Most of them were never shown before.",
+     "Visitors can also see 40 drawings by young artists."],
+    ["The city council paid half of the costs.", "The other half came from private donors.",
+     "The mayor thanked everyone at the opening ceremony."],
+    ["The museum is open every day except Monday.", "Entry is free for children under 12.",
+     "Guided tours start at 11 and at 15 o'clock."],
+]
+MUSEUM = {
+    "de": [["Das Museum eröffnete am 12. Mai 2022 seinen neuen Flügel.",
+            "Die Architektin Anna Berg entwarf ihn in vier Jahren.", "Er kostete 18 Millionen Euro."],
+           ["Der Flügel zeigt Gemälde aus der Sammlung von Karl Weber.", "Die meisten davon wurden noch nie gezeigt.",
+            "Besucher sehen außerdem 40 Zeichnungen junger Künstler."],
+           ["Der Stadtrat bezahlte die Hälfte der Kosten.", "Die andere Hälfte kam von privaten Spendern.",
+            "Der Bürgermeister dankte allen bei der Eröffnungsfeier."],
+           ["Das Museum ist täglich außer montags geöffnet.", "Kinder unter 12 Jahren haben freien Eintritt.",
+            "Führungen beginnen um 11 und um 15 Uhr."]],
+    "fr": [["Le musée a ouvert sa nouvelle aile le 12 mai 2022.", "L'architecte Anna Berg l'a conçue en quatre ans.",
+            "Elle a coûté 18 millions d'euros."],
+           ["L'aile présente des tableaux de la collection de Karl Weber.", "La plupart n'avaient jamais été exposés.",
+            "Les visiteurs peuvent aussi voir 40 dessins de jeunes artistes."],
+           ["Le conseil municipal a payé la moitié des coûts.", "L'autre moitié est venue de donateurs privés.",
+            "Le maire a remercié tout le monde lors de la cérémonie d'ouverture."],
+           ["Le musée est ouvert tous les jours sauf le lundi.",
+            "L'entrée est gratuite pour les enfants de moins de 12 ans.",
+            "Les visites guidées commencent à 11 et à 15 heures."]],
+}
+
+
+def _paras(p):
+    return "\n\n".join(" ".join(x) for x in p) + "\n"
+
+
+def _found(src, tgt, lang):
+    rep = tqcheck.check(_paras(src), _paras(tgt), "en", lang, select=["TQ10"])
+    return [f for f in rep.findings if f.severity != Severity.INFO]
+
+
+@pytest.mark.parametrize("lang", sorted(MUSEUM))
+def test_museum_untouched_is_quiet(lang):
+    assert _found(MUSEUM_EN, MUSEUM[lang], lang) == []
+
+
+@pytest.mark.parametrize("lang", sorted(MUSEUM))
+def test_omitted_paragraph_is_one_finding(lang):
+    t = [list(p) for p in MUSEUM[lang]]
+    del t[2]
+    got = _found(MUSEUM_EN, t, lang)
+    assert [(f.rule, f.source_segment) for f in got] == [("TQ101", 6)]
+    assert "3 sentences" in got[0].message
+    # the finding's span covers the three omitted sentences, not just the first
+    assert "donors" in got[0].source_excerpt and "ceremony" in got[0].source_excerpt
+
+
+@pytest.mark.parametrize("lang", sorted(MUSEUM))
+def test_moved_paragraph_is_one_reorder_finding(lang):
+    t = [list(p) for p in MUSEUM[lang]]
+    t.insert(3, t.pop(1))
+    got = _found(MUSEUM_EN, t, lang)
+    assert [(f.rule, f.category, f.source_segment, f.target_segment) for f in got] == [("TQ105", "reorder", 3, 9)]
+    assert "later" in got[0].message
+
+
+@pytest.mark.parametrize("lang", sorted(MUSEUM))
+def test_swapped_neighbours_are_a_minor_reorder(lang):
+    t = [list(p) for p in MUSEUM[lang]]
+    t[1][0], t[1][1] = t[1][1], t[1][0]
+    got = _found(MUSEUM_EN, t, lang)
+    assert [(f.rule, f.severity, f.source_segment) for f in got] == [("TQ105", Severity.MINOR, 3)]
+    assert "opposite order" in got[0].message
+
+
+@pytest.mark.parametrize("lang", sorted(MUSEUM))
+def test_merged_neighbours_in_right_order_are_not_a_swap(lang):
+    """Two sentences translated as one (a 2-1 bead) is not a reorder."""
+    t = [list(p) for p in MUSEUM[lang]]
+    t[1][0:2] = [t[1][0].rstrip(".") + ", " + t[1][1][0].lower() + t[1][1][1:]]
+    assert [f.rule for f in _found(MUSEUM_EN, t, lang) if f.rule == "TQ105"] == []

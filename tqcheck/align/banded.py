@@ -7,14 +7,19 @@ Links 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1 beads. A bead's cost adds
   document pair itself (:mod:`.lengths`);
 * a similarity reward: cosine of weighted character n-gram and anchor bags of the
   transliterated text (:mod:`.features`), normalised by how similar unrelated and
-  related sentences of *this* document pair are, so that a language pair with
-  little shared vocabulary (English–Chinese) falls back on length and structure;
+  related sentences of *this* document pair are (shrunk towards typical values when the
+  document is short), and weighted by how much of a sentence the two languages share at
+  all, so that a language pair with little shared vocabulary (English–Chinese) falls back
+  on length, numbers and structure;
+* numbers as anchors, whatever the scripts: each number of a linked sentence that the other
+  side of the bead lacks costs as much as the document says a lost number is unlikely;
 * paragraph structure: a bead crossing a paragraph boundary costs more, a bead
   that starts a paragraph on one side only costs a little.
 
 The band follows a rough path through rare features shared by both sides (names,
-numbers) and widens where the best path runs along its edge, so time and memory
-are O(n·band). A second pass re-estimates the length model from the confident
+numbers), interpolated by character length between them, and widens where the best path
+runs along its edge, so time and memory are O(n·band); bead costs are computed for blocks
+of rows at once. A second pass re-estimates the length model from the confident
 beads of the first and adds a small bilingual lexicon learned from them
 (:mod:`.lexicon`). No dictionary, no model.
 """
@@ -28,7 +33,8 @@ import numpy as np
 
 from ..document import Document
 from .base import Bead
-from .features import FeatureMatrix, build_features, script_factor
+from .blas import single_thread
+from .features import BagArrays, FeatureMatrix, build_features, script_factor
 from .lengths import DEFAULT_S2, estimate, length_cost, ratio_stats, text_length
 from .result import AlignResult
 
@@ -67,6 +73,18 @@ class Params:
     #: unrelated sentences do (similarity z below ``member_floor``) costs ``w_member`` per unit
     w_member: float = 4.0
     member_floor: float = 0.3
+    #: each number of a linked sentence that the other side of the bead lacks costs this much
+    #: (half for one-digit numbers, which are often written as words); at most ``num_cap`` a bead.
+    #: Numbers are compared whatever the scripts, so they count even when the two languages
+    #: share no other material (English–Chinese)
+    w_num_miss: float = 1.5
+    #: weight of the features one side never has in a sentence's norm (see ``build_features``)
+    unshared: float = 0.0
+    #: the similarity gets full weight when the median sentence has at least this share of its
+    #: feature mass in the vocabulary both sides share (less: proportionally less weight; a
+    #: language pair that shares a few chance trigrams must not let them decide)
+    coverage_full: float = 0.2
+    num_cap: float = 6.0
 
 
 DEFAULT = Params()
@@ -94,12 +112,22 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *,
     p = params or DEFAULT
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
-        beads = [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-        st = ratio_stats([], [])
-        st.update({"confident_pairs": 0, "band": 0, "passes": 0, "length_c": 1.0,
-                   "length_s2": DEFAULT_S2})
-        return AlignResult(beads, st)
+        return _empty(n, m)
     model = _Model(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p)
+    return run_passes(model, progress=progress)
+
+
+def _empty(n: int, m: int) -> AlignResult:
+    beads = [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+    st = ratio_stats([], [])
+    st.update({"confident_pairs": 0, "band": 0, "passes": 0, "length_c": 1.0, "length_s2": DEFAULT_S2})
+    return AlignResult(beads, st)
+
+
+def run_passes(model: "_Model", *, progress: bool = False) -> AlignResult:
+    """The two passes of the aligner over a prepared model (first pass, relearning, second
+    pass) and the result with its statistics."""
+    p, n, m = model.p, model.n, model.m
     path, kinds = model.run(progress=progress)
     passes = 1
     ones = [(i - 1, j - 1) for (i, j), k in zip(path, kinds) if KINDS[k] == (1, 1)]
@@ -107,10 +135,17 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *,
         conf = model.confident(path, kinds)
         if len(conf) >= 5:
             model.relearn(conf, lexicon=p.lexicon)
+        elif len(ones) >= 3 and p.relearn_length:
+            # a short text: the length ratio from the 1-1 beads, not from the totals (which an
+            # omitted or added sentence distorts), shrunk towards the first estimate
+            c1, _ = estimate([model.ls[i] for i, _ in ones], [model.lt[j] for _, j in ones])
+            k = float(len(ones))
+            model.c = float(math.exp((k * math.log(max(c1, 1e-6)) + 2.0 * math.log(model.c)) / (k + 2.0)))
         if len(ones) >= 5:
             model.calibrate_pairs(ones)
-        if len(conf) >= 5 or len(ones) >= 5:
-            path, kinds = model.run(progress=progress)
+            model.calibrate_numbers(ones)
+        if len(conf) >= 5 or len(ones) >= 3:
+            path, kinds = model.run(progress=progress, center=_path_center(path, n))
             passes = 2
     beads = model.beads(path, kinds)
     if p.refine_null is not None:
@@ -122,7 +157,8 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *,
     st.update({"confident_pairs": len(conf), "band": model.last_band, "passes": passes,
                "length_c": model.c, "length_s2": model.s2,
                "sim_unrelated": model.mu_rand, "sim_related": model.mu_match,
-               "lexicon_size": model.lexicon_size})
+               "lexicon_size": model.lexicon_size, "coverage": model.coverage, "number_keep": model.num_keep,
+               "number_miss_cost": model.num_miss})
     return AlignResult(beads, st)
 
 
@@ -154,7 +190,11 @@ class _Model:
             # the paragraph structure carries information only when both sides have some
             if self.s_start.sum() <= 1 or self.t_start.sum() <= 1:
                 self.use_para = False
+            self.scum = np.concatenate([[0], np.cumsum(self.s_start)])
+            self.tcum = np.concatenate([[0], np.cumsum(self.t_start)])
         self.lexicon_size = 0
+        self.num_miss = p.w_num_miss
+        self.num_keep = float("nan")
         self.last_band = 0
         self.mu_rand = 0.0
         self.mu_match = 0.0
@@ -163,19 +203,39 @@ class _Model:
     # -- features and similarity -------------------------------------------------------------
     def _features(self, extra_src=None, extra_tgt=None) -> None:
         if not hasattr(self, "_bags"):
-            from .features import raw_features
+            from .features import encode_texts
 
-            self._bags = ([raw_features(t) for t in self.src], [raw_features(t) for t in self.tgt])
-        self.FS, self.FT, _ = build_features(self.src, self.tgt, extra_src=extra_src, extra_tgt=extra_tgt,
-                                             bags=self._bags)
+            index: dict = {}
+            sides = []
+            words = []
+            for texts in (self.src, self.tgt):
+                side, ws = encode_texts(texts, index)
+                sides.append(side)
+                words.append(ws)
+            self._bags = BagArrays(index, sides)
+            self._wordsets = (words[0], words[1])
+            self.US, self.UT = _number_matrices(self._bags)
+            self.ws = np.bincount(np.repeat(np.arange(self.n), np.diff(self.US.indptr)),
+                                  weights=self.US.vals ** 2, minlength=self.n)
+            self.wt = np.bincount(np.repeat(np.arange(self.m), np.diff(self.UT.indptr)),
+                                  weights=self.UT.vals ** 2, minlength=self.m)
+        self.FS, self.FT, info = build_features(self.src, self.tgt, extra_src=extra_src, extra_tgt=extra_tgt,
+                                                bags=self._bags, unshared=self.p.unshared)
+        self.coverage = info["coverage"]
+        self._similarity_vectors()
+        self._sim_calibrated = False
+        self._calib_pairs = False
+
+    def _similarity_vectors(self) -> None:
+        """Norms and neighbour dot products of the vectors whose cosine is the similarity (here
+        the feature bags; the embedding backend overrides this)."""
+        self.sn2, self.tn2 = self.FS.norm2, self.FT.norm2
         self.ss1 = _adjacent_dots(self.FS, 1)
         self.ss2 = _adjacent_dots(self.FS, 2)
         self.tt1 = _adjacent_dots(self.FT, 1)
         self.tt2 = _adjacent_dots(self.FT, 2)
         self.NS = _group_norms(self.FS.norm2, self.ss1, self.ss2)
         self.NT = _group_norms(self.FT.norm2, self.tt1, self.tt2)
-        self._sim_calibrated = False
-        self._calib_pairs = False
 
     def relearn(self, conf: list[tuple[int, int]], *, lexicon: bool) -> None:
         """Second pass: length model and lexicon from the confident 1-1 beads of the first."""
@@ -185,12 +245,13 @@ class _Model:
             if self.p.relearn_s2:
                 self.s2 = s2
         if lexicon:
-            from .lexicon import learn_lexicon, lexicon_features
+            from .lexicon import learn_lexicon_sets, lexicon_features_sets
 
-            lex = learn_lexicon([self.src[i] for i, _ in conf], [self.tgt[j] for _, j in conf])
+            ws, wt = self._wordsets
+            lex = learn_lexicon_sets([ws[i] for i, _ in conf], [wt[j] for _, j in conf])
             self.lexicon_size = len(lex)
             if lex:
-                ex_s, ex_t = lexicon_features(self.src, self.tgt, lex)
+                ex_s, ex_t = lexicon_features_sets(ws, wt, lex)
                 self._features(ex_s, ex_t)
 
     # -- band ----------------------------------------------------------------------------------
@@ -202,12 +263,16 @@ class _Model:
         off = np.maximum.accumulate(off)
         return off, 2 * w + 1
 
-    def run(self, progress: bool = False) -> tuple[list[tuple[int, int]], list[int]]:
-        center = _anchor_center(self.FS, self.FT)
+    def run(self, progress: bool = False, center: np.ndarray | None = None,
+            ) -> tuple[list[tuple[int, int]], list[int]]:
+        """One pass: the DP in a band around ``center`` (by default a rough path through shared
+        rare features), widened and re-centred while the best path runs along its edge."""
+        if center is None:
+            center = _anchor_center(self.FS, self.FT, self.Ls, self.Lt)
         w = self.p.band
         while True:
             off, W = self._offsets(center, w)
-            self.last_band = W
+            self.last_band = max(self.last_band, W)
             self._dots(off, W)
             if not self._sim_calibrated:
                 self._calibrate(off, W)
@@ -227,122 +292,166 @@ class _Model:
         self.doff = off[np.minimum(s_idx + 1, n)] - 3
         ahead = off[np.minimum(s_idx + 3, n)] - off[np.minimum(s_idx + 1, n)]
         self.DW = int(W + 3 + (ahead.max() if n else 0))
-        self.dots = _band_dots(self.FS, self.FT, self.doff, self.DW, m)
+        with single_thread():
+            self.dots = self._band_similarity()
+            self.ndots = _band_dots(self.US, self.UT, self.doff, self.DW, m)
+
+    def _band_similarity(self) -> np.ndarray:
+        """dots[s, x]: the similarity vectors' dot product of source s and target doff[s]+x."""
+        return _band_dots(self.FS, self.FT, self.doff, self.DW, self.m)
+
+    def _pair_dot(self, I: np.ndarray, J: np.ndarray) -> np.ndarray:
+        return _pair_dots(self.FS, I, self.FT, J)
 
     def calibrate_pairs(self, ones: list[tuple[int, int]]) -> None:
         """Typical cosine of linked sentences (1-1 beads of a previous pass) and of unrelated
         ones (each source sentence with the target sentence linked a few beads further on)."""
-        linked = [_row_dot(self.FS, i, self.FT, j) / math.sqrt(self.FS.norm2[i] * self.FT.norm2[j])
-                  for i, j in ones if self.FS.norm2[i] > 0 and self.FT.norm2[j] > 0]
+        I = np.array([i for i, _ in ones], dtype=np.int64)
+        J = np.array([j for _, j in ones], dtype=np.int64)
         shift = max(1, min(7, len(ones) // 2))
-        unrel = []
-        for x, (i, _) in enumerate(ones):
-            j = ones[(x + shift) % len(ones)][1]
-            if self.FS.norm2[i] > 0 and self.FT.norm2[j] > 0:
-                unrel.append(_row_dot(self.FS, i, self.FT, j) / math.sqrt(self.FS.norm2[i] * self.FT.norm2[j]))
+        linked = self._pair_cos(I, J)
+        unrel = self._pair_cos(I, np.roll(J, -shift))
         if linked and unrel:
-            self._set_calibration(float(np.median(unrel)), float(np.median(linked)), len(linked))
+            self._set_calibration(float(np.median(unrel)), float(np.median(linked)), len(unrel), len(linked))
             self._calib_pairs = True
 
-    def _set_calibration(self, rand: float, match: float, n: int) -> None:
-        # few sentences: shrink towards typical values (unrelated ~0.05, linked ~0.4)
+    def calibrate_numbers(self, ones: list[tuple[int, int]]) -> None:
+        """How often a number of a linked sentence is found on the other side in this document
+        (unit conversions, split numbers and OCR make it less than 1): the cost of a missing
+        number is the log-odds of that, shrunk towards ``w_num_miss`` when there are few."""
+        if not self.p.w_num_miss:
+            return
+        tot = hit = 0.0
+        for i, j in ones:
+            h = self.US.dot_rows_other(i, self.UT, j)
+            tot += self.ws[i] + self.wt[j]
+            hit += 2 * h
+        prior = 1.0 - math.exp(-self.p.w_num_miss)  # the keep rate the default cost stands for
+        k = 20.0
+        keep = (hit + k * prior) / (tot + k)
+        self.num_keep = keep
+        self.num_miss = float(min(3.0, max(0.5, -math.log(max(1e-6, 1.0 - keep)))))
+
+    def _pair_cos(self, I: np.ndarray, J: np.ndarray) -> list[float]:
+        """Cosines of the pairs (I[p], J[p]) whose sentences both have shared features."""
+        keep = (self.sn2[I] > 0) & (self.tn2[J] > 0)
+        I, J = I[keep], J[keep]
+        d = self._pair_dot(I, J)
+        return list(d / np.sqrt(self.sn2[I] * self.tn2[J]))
+
+    def _set_calibration(self, rand: float, match: float, n_rand: int, n_match: int | None = None) -> None:
+        """Few samples: shrink towards typical values (unrelated ~0.05, linked ~0.4), so that a
+        short document or a language pair with little shared material still gets a sane scale."""
         k = 4.0
-        self.mu_rand = (n * rand + k * 0.05) / (n + k)
-        self.mu_match = (n * match + k * 0.4) / (n + k)
+        n_match = n_rand if n_match is None else n_match
+        self.mu_rand = (n_rand * rand + k * 0.05) / (n_rand + k)
+        self.mu_match = (n_match * match + k * 0.4) / (n_match + k)
+        if self.mu_match - self.mu_rand < 0.05:
+            # the document says related and unrelated sentences look alike: little evidence
+            self.mu_match = self.mu_rand + 0.05
         self._sim_calibrated = True
 
     def _calibrate(self, off: np.ndarray, W: int) -> None:
-        """Typical cosine of unrelated pairs (the band's median) and of related pairs (the
-        median of each sentence's best match)."""
+        """Typical cosine of unrelated pairs (the band's median without each row's best) and of
+        related pairs (the median of each sentence's best match), over the pairs where both
+        sentences have shared features (a sentence without any says nothing either way)."""
         n, m = self.n, self.m
-        ns = np.maximum(self.FS.norm2, 1e-12)[:, None]
-        t = self.doff[:, None] + np.arange(self.DW)[None, :]
+        # at most ~2000 evenly spaced rows: enough for two medians, and memory stays small
+        sample = np.arange(0, n, max(1, n // 2000))
+        ns = np.maximum(self.sn2[sample], 1e-12)[:, None]
+        t = self.doff[sample][:, None] + np.arange(self.DW)[None, :]
         valid = (t >= 0) & (t < m)
-        nt = np.where(valid, self.FT.norm2[np.clip(t, 0, m - 1)], 0.0)
+        nt = np.where(valid, self.tn2[np.clip(t, 0, m - 1)], 0.0)
         with np.errstate(invalid="ignore", divide="ignore"):
-            cos = np.where(valid & (nt > 0), self.dots / np.sqrt(ns * np.maximum(nt, 1e-12)), np.nan)
-        has = (self.FS.norm2 > 0)
-        rows = cos[has]
-        if rows.size == 0 or np.all(np.isnan(rows)):
-            self._set_calibration(0.05, 0.05, 1000)  # nothing shared: no similarity evidence
-        else:
-            best = np.nanmax(np.where(np.isnan(rows), -1.0, rows), axis=1)
-            self._set_calibration(float(np.nanmedian(rows)),
-                                  float(np.median(best[best >= 0])) if np.any(best >= 0) else 0.0,
-                                  int(rows.shape[0]))
+            cos = np.where(valid & (nt > 0), self.dots[sample] / np.sqrt(ns * np.maximum(nt, 1e-12)), np.nan)
+        rows = cos[self.sn2[sample] > 0]
+        ok = ~np.isnan(rows)
+        has = ok.any(axis=1) if rows.size else np.zeros(0, dtype=bool)
+        if not has.any():
+            self._set_calibration(0.05, 0.4, 0, 0)
+            return
+        rows, ok = rows[has], ok[has]
+        filled = np.where(ok, rows, -np.inf)
+        arg = np.argmax(filled, axis=1)
+        best = filled[np.arange(len(arg)), arg]
+        rest = rows.copy()
+        rest[np.arange(len(arg)), arg] = np.nan
+        nr = int((~np.isnan(rest)).sum())
+        rand = float(np.nanmedian(rest)) if nr else 0.05
+        self._set_calibration(rand, float(np.median(best)), min(nr, len(best)), len(best))
 
     # -- costs ---------------------------------------------------------------------------------
     def _null_src(self, i0: int) -> float:
         """Cost of leaving source sentence ``i0`` without counterpart."""
         return self.p.prior[(1, 0)] + self.p.null_per_char * self.ls[i0]
 
-    def _sim_cost(self, cos: np.ndarray) -> np.ndarray:
+    def _sim_cost(self, cos: np.ndarray, known: np.ndarray | bool = True) -> np.ndarray:
+        """Similarity reward (negative cost) of a bead; ``known`` is False where one side has no
+        shared feature at all: such a pair scores as unrelated ones do (cost 0)."""
         spread = self.mu_match - self.mu_rand
-        if spread <= 1e-6:
-            return np.zeros_like(cos)
         # reliability: a pair of languages with little shared material gets less weight
-        weight = self.p.w_sim * min(1.0, spread / 0.15)
+        weight = self.p.w_sim * min(1.0, spread / 0.15) * min(1.0, self.coverage / self.p.coverage_full)
         z = np.clip((cos - self.mu_rand) / spread, -1.0, 1.5)
-        return -weight * z
+        return np.where(known, -weight * z, 0.0)
 
     def _dp(self, off: np.ndarray, W: int, progress: bool):
+        """The dynamic programme over the band. Bead costs are computed for blocks of rows at
+        once (vectorised); the recursion itself only shifts, adds and takes minima per row."""
         n, m, p = self.n, self.m, self.p
         INF = np.inf
         D = np.full((n + 1, W), INF)
         B = np.zeros((n + 1, W), dtype=np.int8)
         ar = np.arange(W)
         null_t = p.prior[(0, 1)] + p.null_per_char * self.lt  # per target sentence
-        rows = range(n + 1)
+        nk = len(KINDS)
         bar = None
         if progress and n > 2000:
             from tqdm import tqdm
 
             bar = tqdm(total=n + 1, desc="aligning", unit="sent", leave=False)
-        for i in rows:
-            J = off[i] + ar
+        cand = np.full((nk, W), INF)
+        block = max(16, min(512, 400_000 // max(W, 1)))
+        for r0 in range(0, n + 1, block):
+            r1 = min(n + 1, r0 + block)
+            rows = np.arange(r0, r1)
+            J = off[rows][:, None] + ar[None, :]
             validJ = (J >= 0) & (J <= m)
             Jc = np.clip(J, 0, m)
-            X = np.full(W, INF)
-            K = np.zeros(W, dtype=np.int8)
-            if i == 0:
-                X[J == 0] = 0.0
-            else:
-                G = self._gather(i, J)
-                for k, (a, b) in enumerate(KINDS):
-                    if a == 0 or a > i:
-                        continue
-                    r = i - a
-                    pj = J - b
-                    pidx = pj - off[r]
-                    ok = validJ & (pj >= 0) & (pidx >= 0) & (pidx < W)
-                    if not ok.any():
-                        continue
-                    prev = np.where(ok, D[r, np.clip(pidx, 0, W - 1)], INF)
-                    if b == 0:
-                        cost = self._null_src(i - 1)
-                    else:
-                        cost = self._bead_cost(i, a, b, Jc, G)
-                    cand = prev + cost
-                    better = cand < X
-                    X = np.where(better, cand, X)
-                    K = np.where(better, k, K)
-            # 0-1 beads: D[x] = min(X[x], D[x-1] + c01[x]) by a running minimum
-            c01 = np.zeros(W)
+            C = self._block_costs(rows, J, Jc, validJ)
+            # 0-1 beads: cost of skipping target sentence J-1 to reach column J
+            c01 = np.zeros((r1 - r0, W))
             okt = validJ & (J >= 1)
             c01[okt] = null_t[Jc[okt] - 1]
-            if self.use_para:
-                c01[okt] += self._para_null_t(Jc[okt])
-            c01[0] = 0.0
-            Q = np.cumsum(c01)
-            with np.errstate(invalid="ignore"):
-                Dr = np.minimum.accumulate(X - Q) + Q
-            Dr = np.where(validJ, Dr, INF)
-            from01 = Dr < X - 1e-9
-            K = np.where(from01, _K01, K)
-            D[i] = Dr
-            B[i] = K
+            c01[:, 0] = 0.0
+            Q = np.cumsum(c01, axis=1)
+            for x, i in enumerate(range(r0, r1)):
+                if i == 0:
+                    X = np.where(J[x] == 0, 0.0, INF)
+                    K = np.zeros(W, dtype=np.int8)
+                else:
+                    cand.fill(INF)
+                    oi = off[i]
+                    for k, (a, b) in enumerate(KINDS):
+                        if a == 0 or a > i:
+                            continue
+                        r = i - a
+                        # previous column for column x: x + delta in row r
+                        delta = oi - b - off[r]
+                        lo = max(0, -delta)
+                        hi = min(W, W - delta)
+                        if hi > lo:
+                            np.add(D[r, lo + delta:hi + delta], C[k, x, lo:hi], out=cand[k, lo:hi])
+                    K = np.argmin(cand, axis=0).astype(np.int8)
+                    X = cand[K, ar]
+                q = Q[x]
+                with np.errstate(invalid="ignore"):
+                    Dr = np.minimum.accumulate(X - q) + q
+                Dr = np.where(validJ[x], Dr, INF)
+                K = np.where(Dr < X - 1e-9, _K01, K)
+                D[i] = Dr
+                B[i] = K
             if bar is not None:
-                bar.update(1)
+                bar.update(r1 - r0)
         if bar is not None:
             bar.close()
         # back-trace
@@ -364,86 +473,140 @@ class _Model:
         kinds.reverse()
         return path, kinds, touches
 
-    def _gather(self, i: int, J: np.ndarray) -> dict:
-        """dot(S_{i-k}, T_{J-l}) for k, l in 1..3, as vectors over the row's window."""
+    def _block_costs(self, rows: np.ndarray, J: np.ndarray, Jc: np.ndarray, validJ: np.ndarray) -> np.ndarray:
+        """Cost of every bead kind ending at (row, column) for a block of rows: (kinds, rows, W)."""
+        R, W = J.shape
+        I = rows[:, None]
+        G = self._gather(I, J)
+        C = np.full((len(KINDS), R, W), np.inf)
+        for k, (a, b) in enumerate(KINDS):
+            if a == 0:
+                continue
+            ok = validJ & (J - b >= 0) & (I - a >= 0)
+            if not ok.any():
+                continue
+            if b == 0:
+                cost = np.broadcast_to(self._null_src(np.maximum(I - 1, 0)), (R, W))
+            else:
+                cost = self._bead_cost(I, a, b, Jc, G)
+            C[k] = np.where(ok, cost, np.inf)
+        return C
+
+    def _gather(self, I: np.ndarray, J: np.ndarray) -> dict:
+        """dot(S_{I-k}, T_{J-l}) for k, l in 1..3 (0 where out of range), over arrays of rows ``I``
+        (shape (R, 1)) and columns ``J`` (shape (R, W)); ``("n", k, l)`` the same for numbers."""
         m = self.m
         G = {}
         for k in (1, 2, 3):
-            s = i - k
-            if s < 0:
-                break
-            row = self.dots[s]
+            s = I - k
+            sc = np.maximum(s, 0)[:, 0]
+            rows = self.dots[sc]
+            nrows = self.ndots[sc]
+            do = self.doff[sc][:, None]
             for l in (1, 2, 3):
                 t = J - l
-                idx = np.clip(t - self.doff[s], 0, self.DW - 1)
-                G[(k, l)] = np.where((t >= 0) & (t < m), row[idx], 0.0)
+                inside = (t >= 0) & (t < m) & (s >= 0)
+                idx = np.clip(t - do, 0, self.DW - 1)
+                G[(k, l)] = np.where(inside, np.take_along_axis(rows, idx, axis=1), 0.0)
+                G[("n", k, l)] = np.where(inside, np.take_along_axis(nrows, idx, axis=1), 0.0)
         return G
 
-    def _bead_cost(self, i: int, a: int, b: int, Jc: np.ndarray, G: dict) -> np.ndarray:
+    def _bead_cost(self, I: np.ndarray, a: int, b: int, Jc: np.ndarray, G: dict) -> np.ndarray:
+        """Cost of the beads with ``a`` source sentences ending before row ``I`` and ``b`` target
+        sentences ending before column ``Jc`` (arrays that broadcast; rows with ``I < a`` are
+        garbage and must be masked by the caller)."""
         p = self.p
-        ls = self.Ls[i] - self.Ls[i - a]
+        i0 = np.maximum(I - a, 0)
+        ls = self.Ls[I] - self.Ls[i0]
         Jb = np.maximum(Jc - b, 0)
         lt = self.Lt[Jc] - self.Lt[Jb]
         cost = p.prior[(a, b)] + p.w_len * length_cost(ls, lt, self.c, self.s2)
         dot = sum(G[(k, l)] for k in range(1, a + 1) for l in range(1, b + 1))
-        den = self.NS[a - 1][i] * self.NT[b - 1][Jc]
+        den = self.NS[a - 1][I] * self.NT[b - 1][Jc]
         with np.errstate(invalid="ignore", divide="ignore"):
             cos = np.where(den > 0, dot / np.sqrt(np.maximum(den, 1e-24)), 0.0)
-        cost = cost + self._sim_cost(cos)
-        if p.w_member and (a > 1 or b > 1) and self.mu_match - self.mu_rand > 1e-6:
+        cost = cost + self._sim_cost(cos, den > 0)
+        if p.w_member and (a > 1 or b > 1):
             spread = self.mu_match - self.mu_rand
+            # a member without shared features says nothing: no penalty
+            unknown = self.mu_rand + p.member_floor * spread
             if a > 1:
                 nt = self.NT[b - 1][Jc]
                 for k in range(1, a + 1):
                     dk = sum(G[(k, l)] for l in range(1, b + 1))
-                    den = self.FS.norm2[i - k] * nt
+                    den = self.sn2[np.maximum(I - k, 0)] * nt
                     with np.errstate(invalid="ignore", divide="ignore"):
-                        ck = np.where(den > 0, dk / np.sqrt(np.maximum(den, 1e-24)), self.mu_rand)
+                        ck = np.where(den > 0, dk / np.sqrt(np.maximum(den, 1e-24)), unknown)
                     cost = cost + p.w_member * np.maximum(0.0, p.member_floor - (ck - self.mu_rand) / spread)
             else:
-                ns = self.NS[a - 1][i]
+                ns = self.NS[a - 1][I]
                 for l in range(1, b + 1):
                     dl = sum(G[(k, l)] for k in range(1, a + 1))
-                    den = ns * self.FT.norm2[np.maximum(Jc - l, 0)]
+                    den = ns * self.tn2[np.maximum(Jc - l, 0)]
                     with np.errstate(invalid="ignore", divide="ignore"):
-                        cl = np.where(den > 0, dl / np.sqrt(np.maximum(den, 1e-24)), self.mu_rand)
+                        cl = np.where(den > 0, dl / np.sqrt(np.maximum(den, 1e-24)), unknown)
                     cost = cost + p.w_member * np.maximum(0.0, p.member_floor - (cl - self.mu_rand) / spread)
+        if self.num_miss:
+            cost = cost + self._number_cost(I, a, b, Jc, G)
         if self.use_para:
-            cost = cost + self._para_cost(i, a, b, Jc)
+            cost = cost + self._para_cost(I, a, b, Jc)
         return cost
 
-    def _para_cost(self, i: int, a: int, b: int, Jc: np.ndarray) -> np.ndarray:
+    def _number_cost(self, I: np.ndarray, a: int, b: int, Jc: np.ndarray, G: dict) -> np.ndarray:
+        """Numbers of either side of the bead that the other side lacks (weighted)."""
         p = self.p
-        i0 = i - a
-        cross_s = int(self.s_start[i0 + 1:i].sum())
+        miss = 0.0
+        for k in range(1, a + 1):
+            w = self.ws[np.maximum(I - k, 0)]
+            hit = sum(G[("n", k, l)] for l in range(1, b + 1))
+            miss = miss + np.maximum(0.0, w - hit)
+        for l in range(1, b + 1):
+            w = self.wt[np.maximum(Jc - l, 0)]
+            hit = sum(G[("n", k, l)] for k in range(1, a + 1))
+            miss = miss + np.maximum(0.0, w - hit)
+        return self.num_miss * np.minimum(miss, p.num_cap)
+
+    def _para_cost(self, I: np.ndarray, a: int, b: int, Jc: np.ndarray) -> np.ndarray:
+        p = self.p
+        i0 = np.maximum(I - a, 0)
+        # paragraph starts inside the source group (sentences i0+1 .. I-1)
+        cross_s = self.scum[np.maximum(I, i0 + 1)] - self.scum[np.minimum(i0 + 1, self.n)]
         j0 = np.maximum(Jc - b, 0)
         # crossings inside the target group: starts among j0+1 .. Jc-1
-        tcum = np.concatenate([[0], np.cumsum(self.t_start)])
-        cross_t = tcum[np.maximum(Jc, j0 + 1)] - tcum[np.minimum(j0 + 1, self.m)]
-        mism = self.s_start[i0] != self.t_start[np.minimum(j0, self.m - 1)]
+        cross_t = self.tcum[np.maximum(Jc, j0 + 1)] - self.tcum[np.minimum(j0 + 1, self.m)]
+        mism = self.s_start[np.minimum(i0, self.n - 1)] != self.t_start[np.minimum(j0, self.m - 1)]
         return p.para_cross * (cross_s + cross_t) + p.para_mismatch * mism
-
-    def _para_null_t(self, Jt: np.ndarray) -> np.ndarray:
-        return np.zeros(len(Jt))
 
     # -- results -------------------------------------------------------------------------------
     def beads(self, path: list[tuple[int, int]], kinds: list[int]) -> list[Bead]:
+        """The beads of a path of the last run, with their scores (computed per bead kind at once)."""
+        scores = np.zeros(len(path))
+        ends = np.asarray(path, dtype=np.int64).reshape(-1, 2)
+        kk = np.asarray(kinds, dtype=np.int64)
+        for k, (a, b) in enumerate(KINDS):
+            sel = np.nonzero(kk == k)[0]
+            if not a or not b or not len(sel):
+                continue
+            I = ends[sel, 0][:, None]
+            J = ends[sel, 1][:, None]
+            G = self._gather(I, J)
+            cost = self._bead_cost(I, a, b, J, G)[:, 0]
+            scores[sel] = _logistic_score(-(cost - self.p.prior[(a, b)]))
         out = []
-        for (i, j), k in zip(path, kinds):
+        for x, ((i, j), k) in enumerate(zip(path, kinds)):
             a, b = KINDS[k]
-            src = tuple(range(i - a, i))
-            tgt = tuple(range(j - b, j))
-            out.append(Bead(src, tgt, self._score(src, tgt)))
+            out.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), float(scores[x])))
         return out
 
     def _linked_cost(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
         i, a, b = src[-1] + 1, len(src), len(tgt)
-        J = np.array([tgt[-1] + 1])
+        J = np.array([[tgt[-1] + 1]])
         G = {}
         for k in range(1, a + 1):
             for l in range(1, b + 1):
-                G[(k, l)] = np.array([self._dot(i - k, tgt[-1] + 1 - l)])
-        return float(self._bead_cost(i, a, b, J, G)[0])
+                G[(k, l)] = np.array([[self._dot(i - k, tgt[-1] + 1 - l)]])
+                G[("n", k, l)] = np.array([[self.US.dot_rows_other(i - k, self.UT, tgt[-1] + 1 - l)]])
+        return float(np.asarray(self._bead_cost(np.array([[i]]), a, b, J, G)).reshape(-1)[0])
 
     def refine(self, beads: list[Bead]) -> list[Bead]:
         """Split an edge sentence off a 2-1, 1-2, 3-1 or 1-3 bead when linking it costs more
@@ -486,13 +649,13 @@ class _Model:
         if not src or not tgt:
             return 0.0
         evidence = -(self._linked_cost(src, tgt) - self.p.prior[(len(src), len(tgt))])
-        return round(1.0 / (1.0 + math.exp(-(evidence - 2.0) / 1.5)), 4)
+        return float(_logistic_score(np.array([evidence]))[0])
 
     def _dot(self, s: int, t: int) -> float:
         x = t - self.doff[s]
         if 0 <= x < self.DW:
             return float(self.dots[s, x])
-        return _row_dot(self.FS, s, self.FT, t)
+        return float(self._pair_dot(np.array([s]), np.array([t]))[0])
 
     def confident(self, path: list[tuple[int, int]], kinds: list[int]) -> list[tuple[int, int]]:
         """(source, target) sentence pairs of the 1-1 beads that are clearly right: both
@@ -509,19 +672,71 @@ class _Model:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-def _row_dot(A: FeatureMatrix, i: int, Bm: FeatureMatrix, j: int) -> float:
-    ia, va = A.row(i)
-    ib, vb = Bm.row(j)
-    _, xa, xb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
-    return float(np.dot(va[xa], vb[xb]))
+def _pair_dots(A: FeatureMatrix, I: np.ndarray, Bm: FeatureMatrix, J: np.ndarray) -> np.ndarray:
+    """dot(A_I[p], B_J[p]) for every pair p, by one sorted join."""
+    P = len(I)
+    out = np.zeros(P)
+    if not P or not len(A.ids) or not len(Bm.ids):
+        return out
+    V = int(max(A.ids.max(), Bm.ids.max())) + 1
+
+    def expand(M: FeatureMatrix, rows: np.ndarray):
+        lens = M.indptr[rows + 1] - M.indptr[rows]
+        pid = np.repeat(np.arange(P, dtype=np.int64), lens)
+        start = np.repeat(M.indptr[rows] - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens)
+        pos = np.arange(int(lens.sum()), dtype=np.int64) + start
+        return pid * V + M.ids[pos], pid, M.vals[pos]
+
+    ka, pa, va = expand(A, I)
+    kb, _, vb = expand(Bm, J)
+    _, xa, xb = np.intersect1d(ka, kb, assume_unique=True, return_indices=True)
+    if len(xa):
+        out += np.bincount(pa[xa], weights=va[xa] * vb[xb], minlength=P)
+    return out
+
+
+def _logistic_score(evidence: np.ndarray) -> np.ndarray:
+    """Evidence of a link (negative cost without the prior) -> 0–1 score, rounded."""
+    return np.round(1.0 / (1.0 + np.exp(-(np.asarray(evidence, dtype=np.float64) - 2.0) / 1.5)), 4)
+
+
+def _number_matrices(bags: BagArrays) -> tuple[FeatureMatrix, FeatureMatrix]:
+    """Binary number features of both sides over one vocabulary (numbers of one side only
+    included): the dot product of two rows is the weight of the numbers they share."""
+    keys = list(bags.index)
+    V = len(keys)
+    is_num = np.fromiter((k[:1] == "#" for k in keys), dtype=bool, count=V)
+    weight = np.fromiter((1.0 if len(k) > 2 else math.sqrt(0.5) for k in keys), dtype=np.float64, count=V)
+    mats = []
+    for n, fid, rows, _ in bags.sides:
+        keep = is_num[fid] if V else np.zeros(0, dtype=bool)
+        f, r = fid[keep], rows[keep]
+        o = np.lexsort((f, r))
+        f, r = f[o], r[o]
+        if len(f):
+            # a number twice in one sentence counts once
+            first = np.ones(len(f), dtype=bool)
+            first[1:] = (f[1:] != f[:-1]) | (r[1:] != r[:-1])
+            f, r = f[first], r[first]
+        vv = weight[f]
+        ip = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=n))]).astype(np.int64)
+        mats.append(FeatureMatrix(ip, f, vv, np.bincount(r, weights=vv * vv, minlength=n).astype(np.float64)))
+    return mats[0], mats[1]
 
 
 def _adjacent_dots(F: FeatureMatrix, d: int) -> np.ndarray:
-    """dot(F_k, F_{k+d}) for every k (0 past the end)."""
+    """dot(F_k, F_{k+d}) for every k (0 past the end), by one sorted join over all rows."""
     n = len(F)
     out = np.zeros(n)
-    for k in range(n - d):
-        out[k] = F.dot_rows(k, k + d)
+    if n <= d or not len(F.ids):
+        return out
+    V = int(F.ids.max()) + 1
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(F.indptr))
+    key_a = rows * V + F.ids          # (k, f)
+    key_b = (rows - d) * V + F.ids    # row k+d seen as (k, f)
+    _, xa, xb = np.intersect1d(key_a, key_b, assume_unique=True, return_indices=True)
+    if len(xa):
+        out += np.bincount(rows[xa], weights=F.vals[xa] * F.vals[xb], minlength=n)
     return out
 
 
@@ -569,16 +784,14 @@ def _band_dots(FS: FeatureMatrix, FT: FeatureMatrix, doff: np.ndarray, DW: int, 
         Sd[srow[ms], ks[ms]] = FS.vals[sa:sb][ms]
         Td[trow[mt], kt[mt]] = FT.vals[ta:tb][mt]
         P = Sd @ Td.T  # (b-a) x (t1-t0)
-        for s in range(a, b):
-            lo = int(doff[s])
-            x0 = max(0, t0 - lo)
-            x1 = min(DW, t1 - lo)
-            if x1 > x0:
-                out[s, x0:x1] = P[s - a, lo + x0 - t0:lo + x1 - t0]
+        col = doff[a:b, None] + np.arange(DW)[None, :] - t0
+        inside = (col >= 0) & (col < t1 - t0)
+        out[a:b] = np.where(inside, np.take_along_axis(P, np.clip(col, 0, t1 - t0 - 1), axis=1), 0.0)
     return out
 
 
-def _anchor_center(FS: FeatureMatrix, FT: FeatureMatrix) -> np.ndarray:
+def _anchor_center(FS: FeatureMatrix, FT: FeatureMatrix, Ls: np.ndarray | None = None,
+                   Lt: np.ndarray | None = None) -> np.ndarray:
     """A rough path: interpolate through pairs of sentences that share features occurring
     once on each side (names, numbers), kept in order by a weighted longest increasing
     subsequence. Returns the expected target position for each source boundary 0..n."""
@@ -618,7 +831,19 @@ def _anchor_center(FS: FeatureMatrix, FT: FeatureMatrix) -> np.ndarray:
                 pts_y.append(j + 0.5)
     pts_x.append(float(n))
     pts_y.append(float(m))
-    return np.interp(np.arange(n + 1), pts_x, pts_y)
+    if Ls is None or Lt is None or Ls[-1] <= 0 or Lt[-1] <= 0:
+        return np.interp(np.arange(n + 1), pts_x, pts_y)
+    # between anchors, follow the text's length rather than the sentence count: map the anchor
+    # points to cumulative character positions, interpolate there, and map back to sentences
+    def pos(L: np.ndarray, x: np.ndarray) -> np.ndarray:
+        return np.interp(x, np.arange(len(L)), L)
+
+    cx = pos(Ls, np.asarray(pts_x))
+    cy = pos(Lt, np.asarray(pts_y))
+    ty = np.interp(Ls, cx, cy)  # expected cumulative target length at each source boundary
+    # back to a (fractional) target sentence boundary
+    Ltu, first = np.unique(Lt, return_index=True)
+    return np.interp(ty, Ltu, first.astype(np.float64))
 
 
 def _weighted_lis(pts: list[tuple[int, int, float]]) -> list[tuple[int, int]]:

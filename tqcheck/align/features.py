@@ -17,7 +17,7 @@ content). Nothing here knows any language.
 """
 from __future__ import annotations
 
-import math
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -76,16 +76,24 @@ def tokens(text: str) -> list[Token]:
 
 
 _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_HANGUL = regex.compile(r"\p{Hangul}")
 
 
 def script_factor(texts: Sequence[str], limit: int = 50) -> float:
     """Relative character length of a text: about 0.35 for Chinese / Japanese (one character
-    holds a word or a syllable), 1 for alphabetic scripts. Used as the prior length ratio."""
+    holds a word or a syllable), 0.5 for Korean (a Hangul block holds a syllable), 1 for
+    alphabetic scripts. Used as the prior length ratio."""
     sample = " ".join(texts[:limit])
     n = sum(1 for ch in sample if not ch.isspace())
     if not n:
         return 1.0
-    return 0.35 if len(_DENSE.findall(sample)) > 0.3 * n else 1.0
+    dense = len(_DENSE.findall(sample)) / n
+    hangul = len(_HANGUL.findall(sample)) / n
+    if dense > 0.3:
+        return 0.35
+    if hangul > 0.3:
+        return 0.5
+    return 1.0
 
 
 def number_values(text: str) -> list[str]:
@@ -93,8 +101,64 @@ def number_values(text: str) -> list[str]:
     return [t.norm for t in tokens(text) if t.is_number]
 
 
+@lru_cache(maxsize=500_000)
+def _token_info(t: str) -> tuple[str, bool, bool, tuple[str, ...]]:
+    """(norm, is_number, is_char, character trigrams of the padded norm) of one token string."""
+    isnum = bool(_DIGITS.match(t)) and t[0].isdigit()
+    if isnum:
+        norm = "".join(ch for ch in t if ch.isdigit())
+        try:
+            norm = str(int(norm))
+        except ValueError:
+            pass
+        return norm, True, False, ()
+    norm = translit(t)
+    if _CJK.fullmatch(t):
+        return norm, False, True, ()
+    if not norm:
+        return norm, False, False, ()
+    p = " " + norm + " "
+    grams = (p,) if len(p) <= 3 else tuple(p[k:k + 3] for k in range(len(p) - 2))
+    return norm, False, False, grams
+
+
+def sentence_features(text: str) -> tuple[Counter, frozenset]:
+    """The raw feature bag of a sentence (as :func:`raw_features`) and its word set for the
+    lexicon (transliterated words of two letters or more, characters of unspaced scripts), from
+    one pass over the tokens."""
+    bag: Counter = Counter()
+    words: set[str] = set()
+    chars: list[str] = []
+    for t in _TOKEN.findall(text):
+        norm, isnum, ischar, grams = _token_info(t)
+        if isnum:
+            bag["#" + norm] += 1
+            continue
+        if ischar:
+            chars.append(norm)
+            if norm:
+                words.add(norm)
+            continue
+        if len(norm) >= 2:
+            words.add(norm)
+        if grams:
+            bag.update(grams)
+    if chars:
+        # characters of an unspaced script: unigrams of the transliteration + bigrams
+        bag.update("c:" + c for c in chars if c)
+        bag.update("b:" + chars[k - 1] + chars[k] for k in range(1, len(chars)))
+    s = text.rstrip()
+    if s.endswith(("?", "？", "؟")):
+        bag["?"] += 1
+    elif s.endswith(("!", "！")):
+        bag["!"] += 1
+    return bag, frozenset(words)
+
+
 def raw_features(text: str, n: int = 3) -> Counter:
     """Feature bag of one sentence (not yet weighted)."""
+    if n == 3:
+        return sentence_features(text)[0]
     bag: Counter = Counter()
     toks = tokens(text)
     chars: list[str] = []
@@ -146,6 +210,13 @@ class FeatureMatrix:
         a, b = self.indptr[i], self.indptr[i + 1]
         return self.ids[a:b], self.vals[a:b]
 
+    def dot_rows_other(self, i: int, other: "FeatureMatrix", k: int) -> float:
+        """Dot product of row ``i`` of this matrix and row ``k`` of ``other``."""
+        ia, va = self.row(i)
+        ib, vb = other.row(k)
+        common, xa, xb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
+        return float(np.dot(va[xa], vb[xb])) if len(common) else 0.0
+
     def dot_rows(self, i: int, k: int) -> float:
         """Dot product of two rows of this matrix."""
         ia, va = self.row(i)
@@ -154,65 +225,177 @@ class FeatureMatrix:
         return float(np.dot(va[xa], vb[xb])) if len(common) else 0.0
 
 
+class _Encoder:
+    """Appends bags to compact arrays (no Python list of millions of ints)."""
+
+    def __init__(self, index: dict) -> None:
+        self.index = index
+        self.fid = array("i")
+        self.cnt = array("f")
+        self.lens = array("i")
+
+    def add(self, bag: Counter) -> None:
+        ix = self.index
+        self.fid.extend([ix.setdefault(k, len(ix)) for k in bag])
+        self.cnt.extend([float(c) for c in bag.values()])
+        self.lens.append(len(bag))
+
+    def side(self) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+        n = len(self.lens)
+        lens = np.frombuffer(self.lens, dtype=np.int32) if n else np.zeros(0, dtype=np.int32)
+        fid = np.frombuffer(self.fid, dtype=np.int32) if len(self.fid) else np.zeros(0, dtype=np.int32)
+        cnt = np.frombuffer(self.cnt, dtype=np.float32) if len(self.cnt) else np.zeros(0, dtype=np.float32)
+        return n, fid, np.repeat(np.arange(n, dtype=np.int32), lens), cnt
+
+
+def encode_texts(texts: Sequence[str], index: dict) -> tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray],
+                                                            list[frozenset]]:
+    """Feature bags of ``texts`` (as :func:`sentence_features`) straight into compact arrays (one
+    side of :class:`BagArrays`; a feature repeated in a sentence is one entry per occurrence,
+    merged later), with the word set of each sentence. Fast: each distinct token is analysed once."""
+    ix = index
+    fid = array("i")
+    lens = array("i")
+    words_out: list[frozenset] = []
+    seen: dict[str, tuple] = {}
+    q_id = ix.setdefault("?", len(ix))
+    e_id = ix.setdefault("!", len(ix))
+    for text in texts:
+        n0 = len(fid)
+        words: set[str] = set()
+        chars: list[str] = []
+        for t in _TOKEN.findall(text):
+            info = seen.get(t)
+            if info is None:
+                norm, isnum, ischar, grams = _token_info(t)
+                if isnum:
+                    ids: tuple = (ix.setdefault("#" + norm, len(ix)),)
+                else:
+                    ids = tuple(ix.setdefault(g, len(ix)) for g in grams)
+                word = norm if (ischar and norm) or (not isnum and not ischar and len(norm) >= 2) else None
+                info = (ids, word, norm if ischar else None)
+                seen[t] = info
+            ids, word, ch = info
+            if ids:
+                fid.extend(ids)
+            if word is not None:
+                words.add(word)
+            if ch is not None:
+                chars.append(ch)
+        if chars:
+            fid.extend([ix.setdefault("c:" + c, len(ix)) for c in chars if c])
+            fid.extend([ix.setdefault("b:" + chars[k - 1] + chars[k], len(ix)) for k in range(1, len(chars))])
+        s = text.rstrip()
+        if s.endswith(("?", "？", "؟")):
+            fid.append(q_id)
+        elif s.endswith(("!", "！")):
+            fid.append(e_id)
+        lens.append(len(fid) - n0)
+        words_out.append(frozenset(words))
+    n = len(lens)
+    f = np.frombuffer(fid, dtype=np.int32) if len(fid) else np.zeros(0, dtype=np.int32)
+    ln = np.frombuffer(lens, dtype=np.int32) if n else np.zeros(0, dtype=np.int32)
+    return (n, f, np.repeat(np.arange(n, dtype=np.int32), ln), np.ones(len(f), dtype=np.float32)), words_out
+
+
+@dataclass
+class BagArrays:
+    """Raw feature bags of both sides in compact form: one index of feature strings, and for
+    each side the sentence count and parallel arrays (feature id, row, count)."""
+
+    index: dict
+    sides: list
+
+    @classmethod
+    def encode(cls, bags_s: Sequence[Counter], bags_t: Sequence[Counter],
+               index: dict | None = None) -> "BagArrays":
+        index = {} if index is None else index
+        sides = []
+        for bags in (bags_s, bags_t):
+            enc = _Encoder(index)
+            for b in bags:
+                enc.add(b)
+            sides.append(enc.side())
+        return cls(index, sides)
+
+    def plus(self, extra_s: Sequence[Counter] | None, extra_t: Sequence[Counter] | None) -> "BagArrays":
+        """These bags with extra features added (the index grows; the arrays are new)."""
+        if extra_s is None and extra_t is None:
+            return self
+        ex = BagArrays.encode(extra_s or [], extra_t or [], self.index)
+        sides = []
+        for (n, f, r, c), (_, f2, r2, c2) in zip(self.sides, ex.sides):
+            sides.append((n, np.concatenate([f, f2]), np.concatenate([r, r2]), np.concatenate([c, c2])))
+        return BagArrays(self.index, sides)
+
+
 def build_features(src: Sequence[str], tgt: Sequence[str], *,
                    extra_src: Sequence[Counter] | None = None,
                    extra_tgt: Sequence[Counter] | None = None,
-                   bags: tuple[list[Counter], list[Counter]] | None = None) -> tuple[FeatureMatrix, FeatureMatrix, dict]:
+                   bags: tuple[list[Counter], list[Counter]] | BagArrays | None = None,
+                   unshared: float = 0.0) -> tuple[FeatureMatrix, FeatureMatrix, dict]:
     """Weighted feature matrices for both sides, over one shared vocabulary.
 
     ``extra_*`` are additional raw features per sentence (e.g. lexicon translations);
-    ``bags`` are the raw feature bags of both sides if already computed (not modified).
+    ``bags`` are the raw feature bags of both sides if already computed (Counters or
+    :class:`BagArrays`; not modified); ``unshared`` weighs the features of one side only in the
+    norms. ``info["coverage"]`` is the median share of a sentence's features that lie in the
+    shared vocabulary (the smaller of the two sides).
     """
-    if bags is not None:
-        bags_s = [Counter(b) for b in bags[0]]
-        bags_t = [Counter(b) for b in bags[1]]
-    else:
-        bags_s = [raw_features(t) for t in src]
-        bags_t = [raw_features(t) for t in tgt]
-    if extra_src is not None:
-        for b, e in zip(bags_s, extra_src):
-            b.update(e)
-    if extra_tgt is not None:
-        for b, e in zip(bags_t, extra_tgt):
-            b.update(e)
-    df_s: Counter = Counter()
-    df_t: Counter = Counter()
-    for b in bags_s:
-        df_s.update(b.keys())
-    for b in bags_t:
-        df_t.update(b.keys())
-    ns, nt = max(1, len(bags_s)), max(1, len(bags_t))
-    vocab: dict[str, int] = {}
-    weight: list[float] = []
-    for f in sorted(set(df_s) & set(df_t)):
-        fs, ft = df_s.get(f, 0) / ns, df_t.get(f, 0) / nt
-        if fs == 0 or ft == 0:
-            continue  # a feature of one side only can never match: leave it out entirely
+    if bags is None:
+        bags = ([raw_features(t) for t in src], [raw_features(t) for t in tgt])
+    if not isinstance(bags, BagArrays):
+        bags = BagArrays.encode(bags[0], bags[1])
+    arr = bags.plus(extra_src, extra_tgt)
+    index = arr.index
+    V = len(index)
+    vocab_keys = list(index)
+    # merge a feature that occurs twice in one row (a bag and its extra features)
+    merged = []
+    for n, fid, rows, cnt in arr.sides:
+        key = rows.astype(np.int64) * max(V, 1) + fid
+        uk, inv = np.unique(key, return_inverse=True)
+        c = np.bincount(inv, weights=cnt.astype(np.float64), minlength=len(uk))
+        del key, inv
+        merged.append((n, uk % max(V, 1), uk // max(V, 1), c))
+    (ns_, fs_, rs_, cs_), (nt_, ft_, rt_, ct_) = merged
+    ns, nt = max(1, ns_), max(1, nt_)
+    df_s = np.bincount(fs_, minlength=V).astype(np.float64)
+    df_t = np.bincount(ft_, minlength=V).astype(np.float64)
+    shared = (df_s > 0) & (df_t > 0)
+    # shared features in sorted order of their text (deterministic ids)
+    order = sorted((vocab_keys[f] for f in np.nonzero(shared)[0]))
+    new_id = np.full(V, -1, dtype=np.int64)
+    for r, key in enumerate(order):
+        new_id[index[key]] = r
+    with np.errstate(divide="ignore", invalid="ignore"):
+        idf_all = np.log((ns + nt) / np.maximum(df_s + df_t, 1.0)) + 0.1
+        fs_r, ft_r = df_s / ns, df_t / nt
         # idf over both sides, damped when the two sides disagree on how common it is
-        idf = math.log((ns + nt) / (df_s[f] + df_t[f])) + 0.1
-        balance = min(fs, ft) / max(fs, ft)
-        w = idf * math.sqrt(balance)
-        if f[0] == "#":
-            w *= 2.0
-        vocab[f] = len(weight)
-        weight.append(w)
-    wt = np.asarray(weight, dtype=np.float64)
+        balance = np.where(shared, np.minimum(fs_r, ft_r) / np.maximum(np.maximum(fs_r, ft_r), 1e-12), 0.0)
+    is_num = np.fromiter((k[:1] == "#" for k in vocab_keys), dtype=bool, count=V)
+    w_all = idf_all * np.sqrt(balance) * np.where(is_num, 2.0, 1.0)
+    wt = np.zeros(len(order))
+    wt[new_id[shared]] = w_all[shared]
 
-    def matrix(bags: list[Counter]) -> FeatureMatrix:
-        indptr = [0]
-        ids: list[int] = []
-        vals: list[float] = []
-        for b in bags:
-            row = sorted((vocab[f], c) for f, c in b.items() if f in vocab)
-            for fid, c in row:
-                ids.append(fid)
-                vals.append((1.0 + math.log(c)) * wt[fid])
-            indptr.append(len(ids))
-        ip = np.asarray(indptr, dtype=np.int64)
-        iv = np.asarray(ids, dtype=np.int64)
-        vv = np.asarray(vals, dtype=np.float64)
-        rows = np.repeat(np.arange(len(bags)), np.diff(ip))
-        n2 = np.bincount(rows, weights=vv * vv, minlength=len(bags)).astype(np.float64)
-        return FeatureMatrix(ip, iv, vv, n2)
+    def matrix(n: int, fid: np.ndarray, rows: np.ndarray, cnt: np.ndarray) -> tuple[FeatureMatrix, np.ndarray]:
+        logc = 1.0 + np.log(np.maximum(cnt, 1.0))
+        inside = shared[fid]
+        # what the sentence says that the other side never has (its norm outside the shared
+        # vocabulary): a sentence that shares one chance trigram is not a close match
+        rest = np.bincount(rows[~inside], weights=(logc[~inside] * idf_all[fid[~inside]]) ** 2, minlength=n) \
+            if unshared else np.zeros(n)
+        tot = np.bincount(rows, weights=cnt, minlength=n)
+        sh = np.bincount(rows[inside], weights=cnt[inside], minlength=n)
+        share = np.where(tot > 0, sh / np.maximum(tot, 1e-12), 0.0)
+        r, ids, lc = rows[inside], new_id[fid[inside]], logc[inside]
+        o = np.lexsort((ids, r))
+        r, ids, lc = r[o], ids[o], lc[o]
+        vv = lc * wt[ids]
+        ip = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=n))]).astype(np.int64)
+        n2 = np.bincount(r, weights=vv * vv, minlength=n).astype(np.float64)
+        return FeatureMatrix(ip, ids, vv, n2 + unshared ** 2 * rest), share
 
-    return matrix(bags_s), matrix(bags_t), {"vocab": len(vocab)}
+    (FS, cov_s), (FT, cov_t) = matrix(ns_, fs_, rs_, cs_), matrix(nt_, ft_, rt_, ct_)
+    cov = min(float(np.median(cov_s)) if len(cov_s) else 0.0, float(np.median(cov_t)) if len(cov_t) else 0.0)
+    return FS, FT, {"vocab": len(order), "coverage": cov}

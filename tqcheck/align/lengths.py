@@ -18,7 +18,7 @@ DEFAULT_S2 = 6.8
 
 def text_length(text: str) -> int:
     """Characters that carry content (spaces do not count)."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))
 
 
 def neg_log_tail(z: np.ndarray) -> np.ndarray:

@@ -9,7 +9,7 @@ get the same feature ``L<k>``, so the second alignment pass can see that
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from .features import tokens
 
@@ -24,11 +24,20 @@ def _words(text: str) -> set[str]:
 def learn_lexicon(src: Sequence[str], tgt: Sequence[str], *, min_count: int = 2,
                   min_dice: float = 0.5) -> dict[str, str]:
     """source word -> target word, from parallel sentences."""
+    step = max(1, len(src) // MAX_PAIRS)
+    return learn_lexicon_sets([_words(x) for x in src[::step]], [_words(x) for x in tgt[::step]],
+                              min_count=min_count, min_dice=min_dice)
+
+
+def learn_lexicon_sets(src: Sequence[Set[str]], tgt: Sequence[Set[str]], *, min_count: int = 2,
+                       min_dice: float = 0.5) -> dict[str, str]:
+    """The same from the word sets of parallel sentences (see :func:`.features.sentence_features`)."""
     n = len(src)
     if n == 0:
         return {}
     step = max(1, n // MAX_PAIRS)
-    pairs = [(_words(src[k]), _words(tgt[k])) for k in range(0, n, step)]
+    # sorted: the result must not depend on the order of set iteration (string hashing)
+    pairs = [(sorted(src[k]), sorted(tgt[k])) for k in range(0, n, step)]
     cs: Counter = Counter()
     ct: Counter = Counter()
     for a, b in pairs:
@@ -44,7 +53,7 @@ def learn_lexicon(src: Sequence[str], tgt: Sequence[str], *, min_count: int = 2,
                 co[(w, v)] += 1
     best: dict[str, tuple[float, str]] = {}
     best_t: dict[str, tuple[float, str]] = {}
-    for (w, v), c in co.items():
+    for (w, v), c in sorted(co.items()):
         if c < min_count:
             continue
         d = 2.0 * c / (cs[w] + ct[v])
@@ -61,8 +70,14 @@ def learn_lexicon(src: Sequence[str], tgt: Sequence[str], *, min_count: int = 2,
 def lexicon_features(src: Sequence[str], tgt: Sequence[str],
                      lex: dict[str, str]) -> tuple[list[Counter], list[Counter]]:
     """Extra features ``L<k>`` for each sentence containing an entry of the lexicon."""
+    return lexicon_features_sets([_words(x) for x in src], [_words(x) for x in tgt], lex)
+
+
+def lexicon_features_sets(src: Sequence[Set[str]], tgt: Sequence[Set[str]],
+                          lex: dict[str, str]) -> tuple[list[Counter], list[Counter]]:
+    """The same from word sets."""
     ids = {w: k for k, w in enumerate(sorted(lex))}
     rev = {v: ids[w] for w, v in lex.items()}
-    es = [Counter(f"L{ids[w]}" for w in _words(s) if w in ids) for s in src]
-    et = [Counter(f"L{rev[v]}" for v in _words(t) if v in rev) for t in tgt]
+    es = [Counter(f"L{ids[w]}" for w in ws & ids.keys()) for ws in src]
+    et = [Counter(f"L{rev[v]}" for v in ws & rev.keys()) for ws in tgt]
     return es, et

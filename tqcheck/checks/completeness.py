@@ -14,7 +14,7 @@ suspicious sentence is, in this order, so that nothing is reported twice:
 4. aligned pairs far shorter (longer) than the document's usual length ratio,
    with numbers or names of one side missing from the other, are *partial
    omissions* (TQ103) or *partial additions* (TQ104); a sentence of a 2-1 bead
-   that the translation does not cover is a partial omission too.
+   that the translation does not cover is an omitted sentence (TQ101).
 
 Everything is learned from the document pair (length ratio, which words are
 shared by both languages, whether capital letters mark names); nothing knows a
@@ -32,7 +32,9 @@ import regex
 from rapidfuzz import fuzz
 
 from ..align.features import Token, build_features, script_factor, tokens
+from ..align.base import Bead
 from ..align.lengths import text_length
+from ..align.lexicon import learn_lexicon, lexicon_features
 from ..document import Sentence
 from ..findings import Finding
 from .base import CheckContext, Pair, rule
@@ -89,6 +91,9 @@ class _Issue:
     severity: str | None = None
     excerpt_src: str | None = None
     excerpt_tgt: str | None = None
+    #: a run of sentences the finding covers (its span then runs from the first to the last)
+    src_run: tuple[Sentence, ...] = ()
+    tgt_run: tuple[Sentence, ...] = ()
 
 
 @dataclass
@@ -185,18 +190,35 @@ class _Doc:
     # features ---------------------------------------------------------------------------------
     def features(self):
         if self._feat is None:
-            FS, FT, _ = build_features([s.text for s in self.src], [s.text for s in self.tgt])
+            st = [s.text for s in self.src]
+            tt = [s.text for s in self.tgt]
+            # a small bilingual lexicon learned from the confidently linked pairs (as the aligner's
+            # second pass does) lets sentences without names or numbers be recognised too
+            conf = [(p.src[0].index, p.tgt[0].index) for p in self.pairs
+                    if len(p.src) == 1 and len(p.tgt) == 1 and p.score >= 0.5]
+            ex_s = ex_t = None
+            # co-occurrence counts in a handful of pairs are noise: only in longer documents
+            if len(conf) >= 30:
+                lex = learn_lexicon([st[i] for i, _ in conf], [tt[j] for _, j in conf])
+                if lex:
+                    ex_s, ex_t = lexicon_features(st, tt, lex)
+            FS, FT, _ = build_features(st, tt, extra_src=ex_s, extra_tgt=ex_t)
             self._feat = (FS, FT)
             # typical similarity of linked and of unrelated sentences
             linked, unrelated = [], []
             ones = [p for p in self.pairs if len(p.src) == 1 and len(p.tgt) == 1]
             for k, p in enumerate(ones):
                 linked.append(self.cos(p.src[0].index, p.tgt[0].index))
-                q = ones[(k + 7) % len(ones)]
-                if q is not p:
-                    unrelated.append(self.cos(p.src[0].index, q.tgt[0].index))
+                for shift in (3, 7, 11):
+                    q = ones[(k + shift) % len(ones)]
+                    if q is not p:
+                        unrelated.append(self.cos(p.src[0].index, q.tgt[0].index))
             self.mu_match = float(np.median(linked)) if linked else 0.0
             self.mu_rand = float(np.median(unrelated)) if unrelated else 0.0
+            # how similar unrelated sentences can be by chance (short sentences share a trigram or
+            # two): a match that claims a sentence stands elsewhere must beat this
+            self.rand_hi = float(np.quantile(unrelated, 0.98)) if len(unrelated) >= 20 else \
+                self.mu_rand + 0.5 * max(0.0, self.mu_match - self.mu_rand)
         return self._feat
 
     def cos(self, i: int, j: int) -> float:
@@ -258,58 +280,235 @@ def analyse(ctx: CheckContext) -> Analysis:
                                     src_span=(0, len(omitted[0].src[0].text)), confidence=1.0))
         return an
     _moves(d, an, omitted, added)
+    _swaps(d, an)
+    _crossings(d, an)
     _duplicates(d, an, added)
+    _member_by_similarity(d, an)
     _unlinked(d, an, omitted, added)
     _partial(d, an)
     return an
 
 
 def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
-    """A 1-0 and a 0-1 bead far apart whose texts match: content moved elsewhere."""
+    """1-0 and 0-1 beads far apart whose texts match: content moved elsewhere. Sentences are
+    matched one to one (mutual best matches), weaker matches are accepted next to strong ones,
+    and a run of moved sentences with the unlinked sentences between them makes one finding."""
     if not omitted or not added or len(omitted) * len(added) > 90_000:
         return
     d.features()
     if d.mu_match - d.mu_rand < 0.05:
         return  # the languages share too little material to recognise a sentence by its words
-    cand: dict[int, tuple[float, int]] = {}
-    back: dict[int, tuple[float, int]] = {}
+    om_bead = {po.src[0].index: po.index for po in omitted}
+    ad_bead = {pa.tgt[0].index: pa.index for pa in added}
+    score: dict[tuple[int, int], float] = {}
     for po in omitted:
         i = po.src[0].index
         for pa in added:
             j = pa.tgt[0].index
             if abs(po.index - pa.index) < 2:
                 continue  # neighbours: the aligner would have linked them if they matched
-            z = d.sim_z(i, j)
-            if z < 0.6 or abs(d.ratio_z(text_length(po.src_text), text_length(pa.tgt_text))) > 2.5:
+            if abs(d.ratio_z(text_length(po.src_text), text_length(pa.tgt_text))) > 2.5:
                 continue
-            if z > cand.get(i, (-1.0, -1))[0]:
-                cand[i] = (z, j)
-            if z > back.get(j, (-1.0, -1))[0]:
-                back[j] = (z, i)
-    matches = sorted((i, j, z) for i, (z, j) in cand.items() if back.get(j, (0, -1))[1] == i)
-    # consecutive moved sentences make one finding
+            z = d.sim_z(i, j)
+            if z >= 0.3:
+                score[(i, j)] = z
+    if not score:
+        return
+    best_s: dict[int, tuple[float, int]] = {}
+    best_t: dict[int, tuple[float, int]] = {}
+    for (i, j), z in score.items():
+        if z > best_s.get(i, (-1.0, -1))[0]:
+            best_s[i] = (z, j)
+        if z > best_t.get(j, (-1.0, -1))[0]:
+            best_t[j] = (z, i)
+    pairs = {(i, j): z for (i, j), z in score.items()
+             if best_s[i][1] == j and best_t[j][1] == i and z >= 0.6 and d.cos(i, j) > d.rand_hi}
+    # weaker matches next to accepted ones (a moved paragraph moves as a whole)
+    grown = True
+    while grown:
+        grown = False
+        used_s = {i for i, _ in pairs}
+        used_t = {j for _, j in pairs}
+        for (i, j), z in sorted(score.items()):
+            if i in used_s or j in used_t:
+                continue
+            if any((i + a, j + b) in pairs for a in (-1, 1) for b in (-1, 1) if a == b) \
+                    and best_s[i][1] == j:
+                pairs[(i, j)] = z
+                used_s.add(i)
+                used_t.add(j)
+                grown = True
+    if not pairs:
+        return
+    # runs: both sides advance by one or two sentences (one unmatched sentence inside a run)
     groups: list[list[tuple[int, int, float]]] = []
-    for m in matches:
-        if groups and m[0] == groups[-1][-1][0] + 1 and m[1] == groups[-1][-1][1] + 1:
-            groups[-1].append(m)
+    for i, j in sorted(pairs):
+        last = groups[-1][-1] if groups else None
+        if last and 1 <= i - last[0] <= 2 and 1 <= j - last[1] <= 2:
+            groups[-1].append((i, j, pairs[(i, j)]))
         else:
-            groups.append([m])
+            groups.append([(i, j, pairs[(i, j)])])
+    claimed_s = {i for i, _ in pairs}
+    claimed_t = {j for _, j in pairs}
     for g in groups:
-        s0, s1 = d.src[g[0][0]], d.src[g[-1][0]]
-        t0, t1 = d.tgt[g[0][1]], d.tgt[g[-1][1]]
-        n = len(g)
+        i0, i1 = g[0][0], g[-1][0]
+        j0, j1 = g[0][1], g[-1][1]
+        # unmatched unlinked sentences right before / after the run on both sides moved with it
+        while (i0 - 1 in om_bead and j0 - 1 in ad_bead and i0 - 1 not in claimed_s and j0 - 1 not in claimed_t
+               and ("src", i0 - 1) not in an.taken and ("tgt", j0 - 1) not in an.taken):
+            i0, j0 = i0 - 1, j0 - 1
+            claimed_s.add(i0)
+            claimed_t.add(j0)
+        while (i1 + 1 in om_bead and j1 + 1 in ad_bead and i1 + 1 not in claimed_s and j1 + 1 not in claimed_t
+               and ("src", i1 + 1) not in an.taken and ("tgt", j1 + 1) not in an.taken):
+            i1, j1 = i1 + 1, j1 + 1
+            claimed_s.add(i1)
+            claimed_t.add(j1)
+        # unlinked sentences inside the run belong to the moved block too
+        src_ids = [i for i in range(i0, i1 + 1) if i in om_bead]
+        tgt_ids = [j for j in range(j0, j1 + 1) if j in ad_bead]
+        s0, t0 = d.src[i0], d.tgt[j0]
+        n = len(src_ids)
         what = "This sentence" if n == 1 else f"These {n} sentences"
-        where = "earlier" if g[0][1] < _tgt_pos(d, g[0][0]) else "later"
+        where = "earlier" if j0 < _tgt_pos(d, i0) else "later"
         msg = (f"{what} of the source {'is' if n == 1 else 'are'} translated {where} in the text, "
                f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if n == 1 else 'their'} place.")
-        conf = min(0.95, 0.6 + 0.15 * min(g, key=lambda x: x[2])[2])
-        an.issues.append(_Issue("TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)),
-                                tgt_span=(0, len(t0.text)), confidence=conf,
-                                excerpt_src=" ".join(x.text for x in d.src[s0.index:s1.index + 1]) if n > 1 else None,
-                                excerpt_tgt=" ".join(x.text for x in d.tgt[t0.index:t1.index + 1]) if n > 1 else None))
+        zs = sorted(z for _, _, z in g)
+        conf = min(0.95, 0.6 + 0.15 * zs[len(zs) // 2])
+        multi = n > 1 or len(tgt_ids) > 1
+        an.issues.append(_Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=conf,
+            excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
+            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
+            src_run=tuple(d.src[i] for i in range(i0, i1 + 1)) if multi else (),
+            tgt_run=tuple(d.tgt[j] for j in range(j0, j1 + 1)) if multi else ()))
+        for i in src_ids:
+            an.taken.add(("src", i))
+        for j in tgt_ids:
+            an.taken.add(("tgt", j))
+
+
+def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
+    """Linked sentences whose translation stands elsewhere: a source sentence in a doubtful bead
+    whose clearly best match, a few sentences away, is a target sentence of another doubtful
+    bead, and that target sentence's best match is this source sentence. The aligner, which
+    keeps the order, had to link both to the wrong neighbours; the reader sees one move."""
+    d.features()
+    if d.mu_match - d.mu_rand < 0.05:
+        return
+    m = len(d.tgt)
+    weak_s = []
+    for p in d.pairs:
+        if p.src and p.tgt and p.score < 0.5:
+            weak_s += [s.index for s in p.src if ("src", s.index) not in an.taken]
+    if not weak_s:
+        return
+    weak_t = {t.index for p in d.pairs if p.src and p.tgt and p.score < 0.5 for t in p.tgt}
+
+    def own(i: int) -> float:
+        p = d.pairs[d.bead_of_src[i]]
+        return max((d.sim_z(i, t.index) for t in p.tgt), default=0.0)
+
+    links: list[tuple[int, int, float]] = []
+    for i in weak_s:
+        p = d.pairs[d.bead_of_src[i]]
+        center = p.tgt[0].index
+        if _words(d.src[i].text) < 4:
+            continue  # a short sentence matches something by chance
+        z_own = own(i)
+        best, arg, second = -1.0, -1, -1.0
+        mine = {t.index for t in p.tgt}
+        for j in range(max(0, center - window), min(m, center + window + 1)):
+            if j in mine:
+                continue
+            z = d.sim_z(i, j)
+            if z > best:
+                best, arg, second = z, j, best
+            elif z > second:
+                second = z
+        if arg < 0 or arg not in weak_t or ("tgt", arg) in an.taken or _words(d.tgt[arg].text) < 4:
+            continue
+        # a clear outlier: far better than the sentence's own link, than any other candidate and
+        # than what unrelated sentences of this document reach by chance
+        if best < 1.2 or best < z_own + 1.0 or best < second + 0.7 or d.cos(i, arg) <= d.rand_hi:
+            continue
+        q = d.pairs[d.bead_of_tgt[arg]]
+        # mutual: no source sentence near j matches it better
+        c = q.src[0].index if q.src else i
+        rival = max((d.sim_z(k, arg) for k in range(max(0, c - window), min(len(d.src), c + window + 1))
+                     if k != i), default=-1.0)
+        if rival >= best:
+            continue
+        if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[arg].text))) > 2.5:
+            continue
+        links.append((i, arg, best))
+    groups: list[list[tuple[int, int, float]]] = []
+    for lk in sorted(links):
+        if groups and lk[0] == groups[-1][-1][0] + 1 and lk[1] == groups[-1][-1][1] + 1:
+            groups[-1].append(lk)
+        else:
+            groups.append([lk])
+    for g in groups:
+        n = len(g)
+        s0, t0 = d.src[g[0][0]], d.tgt[g[0][1]]
+        where = "earlier" if g[0][1] < d.pairs[d.bead_of_src[g[0][0]]].tgt[0].index else "later"
+        what = "This sentence" if n == 1 else f"These {n} sentences"
+        msg = (f"{what} of the source {'is' if n == 1 else 'are'} translated {where} in the text, "
+               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if n == 1 else 'their'} place.")
+        zs = sorted(z for _, _, z in g)
+        an.issues.append(_Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=min(0.9, 0.55 + 0.1 * zs[len(zs) // 2]),
+            excerpt_src=_join_excerpt([d.src[i].text for i, _, _ in g]) if n > 1 else None,
+            excerpt_tgt=_join_excerpt([d.tgt[j].text for _, j, _ in g]) if n > 1 else None,
+            src_run=tuple(d.src[i] for i, _, _ in g) if n > 1 else (),
+            tgt_run=tuple(d.tgt[j] for _, j, _ in g) if n > 1 else ()))
         for i, j, _ in g:
             an.taken.add(("src", i))
             an.taken.add(("tgt", j))
+
+
+def _join_excerpt(texts: list[str], limit: int = 300) -> str:
+    """Sentences joined for an excerpt, shortened in the middle when long."""
+    s = " ".join(texts)
+    if len(s) <= limit:
+        return s
+    return s[: limit // 2].rstrip() + " \u2026 " + s[-limit // 2:].lstrip()
+
+
+def _swaps(d: _Doc, an: Analysis) -> None:
+    """A 2-2 bead whose sentences match crosswise: two neighbouring sentences translated in the
+    opposite order. Minor: translators sometimes reorder neighbours on purpose."""
+    d.features()
+    if d.mu_match - d.mu_rand < 0.05:
+        return
+    for p in d.pairs:
+        if len(p.src) != 2 or len(p.tgt) != 2:
+            continue
+        (a, b), (x, y) = p.src, p.tgt
+        ax, by = d.sim_z(a.index, x.index), d.sim_z(b.index, y.index)
+        ay, bx = d.sim_z(a.index, y.index), d.sim_z(b.index, x.index)
+        # one crosswise link is clear (far better than the straight one, and beyond chance), and
+        # the other crosswise link is at least as plausible as its straight counterpart
+        clear1 = ay >= 0.8 and ay >= ax + 0.8 and d.cos(a.index, y.index) > d.rand_hi and bx >= by - 0.2
+        clear2 = bx >= 0.8 and bx >= by + 0.8 and d.cos(b.index, x.index) > d.rand_hi and ay >= ax - 0.2
+        if not (clear1 or clear2):
+            continue
+        c1, c2, straight = ay, bx, ax + by
+        # the lengths must agree crosswise too
+        if max(abs(d.ratio_z(text_length(a.text), text_length(y.text))),
+               abs(d.ratio_z(text_length(b.text), text_length(x.text)))) > 2.5:
+            continue
+        msg = ("These two sentences are translated in the opposite order: the translation of the first "
+               f"comes after the translation of the second, at line {d.ctx.target.line_of(y.start)}.")
+        an.issues.append(_Issue("TQ105", msg, src=a, tgt=y, src_span=(0, len(a.text)),
+                                tgt_span=(0, len(y.text)), confidence=min(0.9, 0.5 + 0.1 * (c1 + c2 - straight)),
+                                severity="minor", src_run=(a, b), tgt_run=(x, y)))
+        for s in p.src:
+            an.taken.add(("src", s.index))
+        for t in p.tgt:
+            an.taken.add(("tgt", t.index))
 
 
 def _tgt_pos(d: _Doc, i: int) -> int:
@@ -396,31 +595,107 @@ def _absorbed(d: _Doc, p: Pair, side: str) -> bool:
     return False
 
 
+def _runs(items: list[Pair]) -> list[list[Pair]]:
+    """Consecutive beads (by bead index) grouped into runs."""
+    out: list[list[Pair]] = []
+    for p in items:
+        if out and p.index == out[-1][-1].index + 1:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
+
+
 def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
-    for p in omitted:
-        s = p.src[0]
-        if ("src", s.index) in an.taken:
+    """What is left of the 1-0 and 0-1 beads: omitted and added sentences. A run of consecutive
+    ones (a whole paragraph, say) is one finding."""
+    todo_o = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
+    for p in todo_o:
+        an.taken.add(("src", p.src[0].index))
+    for run in _runs(todo_o):
+        if len(run) == 1 and _absorbed(d, run[0], "src"):
             continue
-        an.taken.add(("src", s.index))
-        if _absorbed(d, p, "src"):
-            continue
-        nw = _words(s.text)
+        sents = [p.src[0] for p in run]
+        nw = sum(_words(s.text) for s in sents)
         conf = 0.85 if nw >= 4 else 0.6
-        an.issues.append(_Issue("TQ101", f"The sentence {_quote(s.text)} has no translation.", pair=p, src=s,
-                                src_span=(0, len(s.text)), confidence=conf,
-                                severity=None if nw >= 4 else "minor"))
-    for p in added:
-        t = p.tgt[0]
-        if ("tgt", t.index) in an.taken:
-            continue
-        an.taken.add(("tgt", t.index))
-        nw = _words(t.text)
-        if nw < 2 or _absorbed(d, p, "tgt"):
+        s = sents[0]
+        if len(run) == 1:
+            msg = f"The sentence {_quote(s.text)} has no translation."
+            excerpt = None
+        else:
+            msg = f"These {len(run)} sentences, from {_quote(s.text, 40)} on, have no translation."
+            excerpt = _join_excerpt([x.text for x in sents])
+        an.issues.append(_Issue("TQ101", msg, pair=run[0], src=s, src_span=(0, len(s.text)), confidence=conf,
+                                severity=None if nw >= 4 else "minor", excerpt_src=excerpt,
+                                src_run=tuple(sents)))
+    todo_a = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
+    for p in todo_a:
+        an.taken.add(("tgt", p.tgt[0].index))
+    for run in _runs(todo_a):
+        sents = [p.tgt[0] for p in run]
+        nw = sum(_words(t.text) for t in sents)
+        if nw < 2 or (len(run) == 1 and _absorbed(d, run[0], "tgt")):
             continue  # a lone word (a split heading, a label) is not an added sentence
-        an.issues.append(_Issue("TQ102", f"The translation adds {_quote(t.text)}, which is not in the source.",
-                                pair=p, tgt=t, tgt_span=(0, len(t.text)),
+        t = sents[0]
+        if len(run) == 1:
+            msg = f"The translation adds {_quote(t.text)}, which is not in the source."
+            excerpt = None
+        else:
+            msg = f"The translation adds {len(run)} sentences, from {_quote(t.text, 40)} on, that are not in the source."
+            excerpt = _join_excerpt([x.text for x in sents])
+        an.issues.append(_Issue("TQ102", msg, pair=run[0], tgt=t, tgt_span=(0, len(t.text)),
                                 confidence=0.8 if nw >= 4 else 0.55,
-                                severity=None if nw >= 4 else "minor"))
+                                severity=None if nw >= 4 else "minor", excerpt_tgt=excerpt,
+                                tgt_run=tuple(sents)))
+
+
+def _member_by_similarity(d: _Doc, an: Analysis) -> None:
+    """In a 2-1 (1-2) bead, an edge sentence that looks unrelated to the other side while its
+    partner clearly matches, and without which the lengths fit: not translated (added). Needs a
+    language pair whose sentences can be recognised by their words."""
+    d.features()
+    if d.mu_match - d.mu_rand < 0.05:
+        return
+    for p in d.pairs:
+        if not p.src or not p.tgt or (len(p.src) == 1) == (len(p.tgt) == 1):
+            continue
+        side = "src" if len(p.src) > 1 else "tgt"
+        group, other = (p.src, p.tgt) if side == "src" else (p.tgt, p.src)
+        if len(other) != 1 or any((side, s.index) in an.taken for s in group):
+            continue
+        o = other[0]
+        for lone in (group[-1], group[0]):
+            rest = [s for s in group if s is not lone]
+            if _words(lone.text) < 4:
+                continue
+
+            def z(s: Sentence) -> float:
+                return d.sim_z(s.index, o.index) if side == "src" else d.sim_z(o.index, s.index)
+
+            def cos(s: Sentence) -> float:
+                return d.cos(s.index, o.index) if side == "src" else d.cos(o.index, s.index)
+
+            if z(lone) > 0.2 or cos(lone) > d.rand_hi or min(z(s) for s in rest) < 1.0:
+                continue
+            l_rest = sum(text_length(s.text) for s in rest)
+            l_all = l_rest + text_length(lone.text)
+            lo = text_length(o.text)
+            z_rest = d.ratio_z(l_rest, lo) if side == "src" else d.ratio_z(lo, l_rest)
+            z_all = d.ratio_z(l_all, lo) if side == "src" else d.ratio_z(lo, l_all)
+            if abs(z_rest) > 1.5 or abs(z_all) < abs(z_rest) + 0.5:
+                continue
+            if side == "src":
+                msg = (f"The sentence {_quote(lone.text)} seems to have no translation: the translation "
+                       "there covers only the sentence next to it.")
+                an.issues.append(_Issue("TQ101", msg, src=lone, tgt=o, src_span=(0, len(lone.text)),
+                                        confidence=0.6))
+            else:
+                msg = (f"The translation adds {_quote(lone.text)}, which does not match the source "
+                       "sentence it stands with.")
+                an.issues.append(_Issue("TQ102", msg, src=o, tgt=lone, tgt_span=(0, len(lone.text)),
+                                        confidence=0.6))
+            an.taken.add((side, lone.index))
+            break
 
 
 def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -506,8 +781,9 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
         own = [t for t in d.anchors("src", s.text) if not _found(t.norm, tokens(rest_text))]
         if any(t for t in own if t not in _missing(d, "src", s.text, p.tgt_text)):
             continue
-        msg = f"The sentence {_quote(s.text)} seems not to be translated: the translation covers only the sentence next to it."
-        an.issues.append(_Issue("TQ103", msg, pair=None, src=s, tgt=p.tgt[0], src_span=(0, len(s.text)),
+        msg = (f"The sentence {_quote(s.text)} seems to have no translation: the translation there covers "
+               "only the sentence next to it.")
+        an.issues.append(_Issue("TQ101", msg, pair=None, src=s, tgt=p.tgt[0], src_span=(0, len(s.text)),
                                 confidence=0.6))
         an.taken.add(("src", s.index))
         return True
@@ -517,6 +793,18 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
 def _emit(ctx: CheckContext, code: str) -> Iterator[Finding]:
     for it in analyse(ctx).issues:
         if it.code != code:
+            continue
+        if len(it.src_run) > 1 or len(it.tgt_run) > 1:
+            # a finding over runs of sentences: a pair made of the runs, spans over all of them
+            src = it.src_run or ((it.src,) if it.src else ())
+            tgt = it.tgt_run or ((it.tgt,) if it.tgt else ())
+            run = Pair(it.pair.index if it.pair else -1,
+                       Bead(tuple(x.index for x in src), tuple(x.index for x in tgt)), src, tgt)
+            yield ctx.finding(code, run, message=it.message,
+                              src_span=(0, len(run.src_text)) if src else None,
+                              tgt_span=(0, len(run.tgt_text)) if tgt else None,
+                              confidence=it.confidence, severity=it.severity,
+                              src_excerpt=it.excerpt_src, tgt_excerpt=it.excerpt_tgt)
             continue
         if it.pair is not None and it.src is None and it.tgt is None:
             yield ctx.finding(code, it.pair, message=it.message, src_span=it.src_span, tgt_span=it.tgt_span,
@@ -541,7 +829,9 @@ def omitted_sentence(ctx: CheckContext) -> Iterator[Finding]:
     """A sentence of the source has no counterpart in the translation (a 1-0 bead of the
     alignment). Not reported when the sentence is found elsewhere in the translation (TQ105),
     or when the neighbouring translation is long enough to hold it (the translator merged two
-    sentences). Short sentences (fewer than four words) are reported as minor."""
+    sentences). Also a sentence that the aligner joined with its neighbour although the
+    translation has only the neighbour's length and none of the sentence's own numbers or names.
+    Short sentences (fewer than four words) are reported as minor."""
     yield from _emit(ctx, "TQ101")
 
 
@@ -563,9 +853,7 @@ def added_sentence(ctx: CheckContext) -> Iterator[Finding]:
                "2019 haben wir Berlin besucht.", "en", "de"))
 def partial_omission(ctx: CheckContext) -> Iterator[Finding]:
     """An aligned pair whose translation is far shorter than the document's usual length ratio
-    and lacks numbers or names of the source; the excerpt is the clause they are in. Also a
-    sentence of a two-to-one pair that the translation does not cover (the translation has the
-    length of the other sentence alone and none of its own numbers or names)."""
+    and lacks numbers or names of the source; the excerpt is the clause they are in."""
     yield from _emit(ctx, "TQ103")
 
 

@@ -1,0 +1,91 @@
+"""Time and peak memory of the aligner on a large document pair.
+
+Builds a pair of about N sentences per side by concatenating the Text+Berg German–French
+documents (read from ``../shared/bench/align`` at run time, never copied) again and again,
+each copy with a different sentence dropped, added and moved, and aligns it in a fresh
+process per size (so that the peak memory is that of one run).
+
+    python benchmarks/align_speed.py              # 2,000 and 20,000 sentences
+    python benchmarks/align_speed.py 50000
+"""
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "bench" / "align"
+DOCS = ["dev"] + [f"test{k}" for k in range(6)]
+
+
+def build_pair(n: int, data: Path = DATA, seed: int = 0) -> tuple[list[str], list[str], list[int], list[int]]:
+    """About ``n`` source sentences (with paragraph numbers: one per document copy)."""
+    rng = random.Random(seed)
+    docs = []
+    for d in DOCS:
+        s = (data / f"{d}.de").read_text(encoding="utf-8").splitlines()
+        t = (data / f"{d}.fr").read_text(encoding="utf-8").splitlines()
+        docs.append((s, t))
+    src: list[str] = []
+    tgt: list[str] = []
+    sp: list[int] = []
+    tp: list[int] = []
+    k = 0
+    while len(src) < n:
+        s, t = docs[k % len(docs)]
+        s, t = list(s), list(t)
+        if len(t) > 10:
+            del t[rng.randrange(len(t))]
+            j = rng.randrange(len(t) - 5)
+            t.insert(j + 3, t.pop(j))
+        room = n - len(src)
+        s, t = s[:room], t[:max(1, round(room * len(t) / max(1, len(s))))]
+        src += s
+        tgt += t
+        sp += [k] * len(s)
+        tp += [k] * len(t)
+        k += 1
+    return src, tgt, sp, tp
+
+
+def _child(n: int) -> None:
+    from tqcheck.align.banded import align_sentences
+
+    s, t, sp, tp = build_pair(n)
+    t0 = time.perf_counter()
+    res = align_sentences(s, t, src_paragraphs=sp, tgt_paragraphs=tp, progress=sys.stderr.isatty())
+    dt = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"n": len(s), "m": len(t), "seconds": round(dt, 2), "peak_mb": round(peak),
+                      "beads": len(res.beads), "band": res.stats.get("band"),
+                      "passes": res.stats.get("passes")}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--child"]:
+        _child(int(argv[1]))
+        return 0
+    if not DATA.is_dir():
+        print(f"no data in {DATA}: skipped")
+        return 0
+    sizes = [int(a) for a in argv] or [2000, 20000]
+    print(f"{'sentences':>10} {'target':>8} {'seconds':>8} {'peak MB':>8} {'band':>5} {'passes':>6}")
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
+        if out.returncode:
+            print(out.stderr[-2000:])
+            return 1
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{r['n']:>10} {r['m']:>8} {r['seconds']:>8} {r['peak_mb']:>8} {r['band']:>5} {r['passes']:>6}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,378 @@
+"""Perturbation benchmark: inject known defects into real parallel text and measure whether
+tqcheck reports them, with the right rule at the right place, and how many false alarms it
+raises on untouched text.
+
+    python benchmarks/perturb.py [--data ../shared/bench/align] [--variants 3] [--verbose]
+
+Material (read at run time, never copied into the project):
+
+* the fixture pair ``fixtures/speech.en.txt`` / ``speech.tr.txt`` (English → Turkish), segmented
+  by tqcheck; its own alignment is the reference (its real defects, an omitted sentence and a
+  broken paragraph, are known and not counted as false alarms);
+* German → French windows of the Text+Berg gold alignment (``../shared/bench/align``): runs of
+  24 gold beads with no omission, addition or crossing in the gold, cut into paragraphs of
+  four beads.
+
+Every variant changes the *translation* once: an omitted sentence or paragraph, an added
+sentence (taken from another text), two neighbouring sentences swapped, a paragraph moved two
+paragraphs on, a sentence duplicated (right after itself, or later), two paragraphs merged, or
+a paragraph split; untouched controls are checked too. Documents are written one sentence per
+line (blank line between paragraphs) and checked with ``lines=True``, so sentence indices are
+exact.
+
+Reported: recall per kind (the defect is found by the expected rule at the expected place),
+major findings of the alignment categories (omission, addition, reorder, structure) per
+untouched control ("false alarms"), and, for the perturbed variants, extra major findings of
+those categories beyond what the control already had.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import tqcheck  # noqa: E402
+from tqcheck import pipeline  # noqa: E402
+from tqcheck.findings import Severity  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "bench" / "align"
+KINDS = ("omit_sentence", "omit_paragraph", "add_sentence", "swap_sentences", "move_paragraph",
+         "duplicate_sentence", "merge_paragraphs", "split_paragraph")
+ALIGN_CATEGORIES = {"omission", "addition", "reorder", "structure"}
+EXPECTED_RULES = {
+    "omit_sentence": {"TQ101", "TQ103"},
+    "omit_paragraph": {"TQ101", "TQ103"},
+    "add_sentence": {"TQ102"},
+    "swap_sentences": {"TQ105"},
+    "move_paragraph": {"TQ105"},
+    "duplicate_sentence": {"TQ106"},
+    "merge_paragraphs": {"TQ110", "TQ111"},
+    "split_paragraph": {"TQ110", "TQ112"},
+}
+
+
+@dataclass
+class Doc:
+    """A document pair as paragraphs of sentences, with a reference alignment of 1-1 links."""
+
+    name: str
+    src_lang: str
+    tgt_lang: str
+    src: list[list[str]]
+    tgt: list[list[str]]
+    #: target sentence index -> source sentence index, for target sentences in 1-1 links
+    link: dict[int, int]
+    #: findings of the untouched pair that are real defects of the material (not false alarms)
+    known: set[tuple[str, int | None, int | None]] = field(default_factory=set)
+
+    def flat_tgt(self) -> list[tuple[int, str]]:
+        return [(p, s) for p, para in enumerate(self.tgt) for s in para]
+
+
+@dataclass
+class Variant:
+    kind: str
+    src: list[list[str]]
+    tgt: list[list[str]]
+    #: where a correct finding points: source and / or target sentence indices
+    src_at: set[int] = field(default_factory=set)
+    tgt_at: set[int] = field(default_factory=set)
+
+
+def text_of(paras: list[list[str]]) -> str:
+    return "\n\n".join("\n".join(p) for p in paras if p) + "\n"
+
+
+# -- material ------------------------------------------------------------------------------------
+def fixture_doc() -> Doc:
+    src_text = (ROOT / "fixtures" / "speech.en.txt").read_text(encoding="utf-8")
+    tgt_text = (ROOT / "fixtures" / "speech.tr.txt").read_text(encoding="utf-8")
+    sd = pipeline.segment(src_text, lang="en")
+    td = pipeline.segment(tgt_text, lang="tr")
+
+    def paras(d) -> list[list[str]]:
+        out: dict[int, list[str]] = defaultdict(list)
+        for s in d.sentences:
+            out[s.paragraph].append(" ".join(s.text.split()))
+        return [out[k] for k in sorted(out)]
+
+    src, tgt = paras(sd), paras(td)
+    rep = tqcheck.check(text_of(src), text_of(tgt), "en", "tr", lines=True)
+    link = {b.tgt[0]: b.src[0] for b in rep.beads if len(b.src) == 1 and len(b.tgt) == 1 and b.score >= 0.5}
+    known = {(f.rule, f.source_segment, f.target_segment) for f in _majors(rep)}
+    return Doc("fixture en-tr", "en", "tr", src, tgt, link, known)
+
+
+def textberg_docs(data: Path, beads_per_window: int = 24, per_para: int = 4) -> list[Doc]:
+    from tqcheck.align.score import parse_vecalign
+
+    names = [f"test{k}" for k in range(6)] + ["dev"]
+    docs = []
+    for name in names:
+        if not (data / f"{name}.defr").exists():
+            continue
+        de = (data / f"{name}.de").read_text(encoding="utf-8").splitlines()
+        fr = (data / f"{name}.fr").read_text(encoding="utf-8").splitlines()
+        gold = parse_vecalign((data / f"{name}.defr").read_text(encoding="utf-8"))
+        run: list = []
+        last = (-1, -1)
+
+        def flush(run: list) -> None:
+            for w in range(0, len(run) - beads_per_window + 1, beads_per_window):
+                beads = run[w:w + beads_per_window]
+                src, tgt, link = [], [], {}
+                ti = si = 0
+                for p in range(0, len(beads), per_para):
+                    sp, tp = [], []
+                    for s, t in beads[p:p + per_para]:
+                        if len(s) == 1 and len(t) == 1:
+                            link[ti] = si
+                        sp += [de[i] for i in s]
+                        tp += [fr[j] for j in t]
+                        si += len(s)
+                        ti += len(t)
+                    src.append(sp)
+                    tgt.append(tp)
+                docs.append(Doc(f"{name}:{run[w][0][0]}", "de", "fr", src, tgt, link))
+
+        for s, t in gold:
+            ok = (s and t and len(s) <= 2 and len(t) <= 2 and s[0] == last[0] + 1 and t[0] == last[1] + 1
+                  and list(s) == list(range(s[0], s[-1] + 1)) and list(t) == list(range(t[0], t[-1] + 1)))
+            if not ok:
+                flush(run)
+                run = []
+            if s and t:
+                last = (s[-1], t[-1])
+                if ok or not run:
+                    run.append((s, t))
+            else:
+                last = (s[-1] if s else last[0], t[-1] if t else last[1])
+        flush(run)
+    return docs
+
+
+# -- perturbations -------------------------------------------------------------------------------
+def _index(paras: list[list[str]]) -> list[tuple[int, int]]:
+    """(paragraph, position) of every sentence in order."""
+    return [(p, k) for p, para in enumerate(paras) for k in range(len(para))]
+
+
+def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[Variant]:
+    out: list[Variant] = []
+    tgt_pos = _index(doc.tgt)
+    first_of = []  # first target index of each paragraph
+    k = 0
+    for para in doc.tgt:
+        first_of.append(k)
+        k += len(para)
+    src_first = []
+    k = 0
+    for para in doc.src:
+        src_first.append(k)
+        k += len(para)
+    linked = sorted(doc.link)
+
+    def copy() -> list[list[str]]:
+        return [list(p) for p in doc.tgt]
+
+    def src_of_para(p: int) -> set[int]:
+        return {doc.link[j] for j in range(first_of[p], first_of[p] + len(doc.tgt[p])) if j in doc.link}
+
+    multi = [p for p, para in enumerate(doc.tgt) if len(para) >= 2]
+    for _ in range(n):
+        # omitted sentence: a linked target sentence that is not alone in its paragraph
+        cands = [j for j in linked if len(doc.tgt[tgt_pos[j][0]]) >= 2]
+        if cands:
+            j = rng.choice(cands)
+            t = copy()
+            p, x = tgt_pos[j]
+            del t[p][x]
+            out.append(Variant("omit_sentence", doc.src, t, src_at={doc.link[j]}))
+        # omitted paragraph (not the first: a document starting with a gap is a different case)
+        cands = [p for p in range(1, len(doc.tgt)) if src_of_para(p)]
+        if cands:
+            p = rng.choice(cands)
+            t = copy()
+            del t[p]
+            out.append(Variant("omit_paragraph", doc.src, t, src_at=src_of_para(p)))
+        # added sentence, from another text, inside a paragraph
+        if foreign:
+            t = copy()
+            p = rng.randrange(len(t))
+            x = rng.randint(1, len(t[p])) if len(t[p]) > 1 else 1
+            t[p].insert(x, rng.choice(foreign))
+            out.append(Variant("add_sentence", doc.src, t, tgt_at={first_of[p] + x}))
+        # swapped neighbours: two linked sentences of one paragraph
+        cands = [j for j in linked if j + 1 in doc.link and tgt_pos[j][0] == tgt_pos[j + 1][0]
+                 and doc.link[j + 1] == doc.link[j] + 1]
+        if cands:
+            j = rng.choice(cands)
+            t = copy()
+            p, x = tgt_pos[j]
+            t[p][x], t[p][x + 1] = t[p][x + 1], t[p][x]
+            out.append(Variant("swap_sentences", doc.src, t, src_at={doc.link[j], doc.link[j + 1]},
+                               tgt_at={j, j + 1}))
+        # moved paragraph: two paragraphs later (or earlier when there is no room)
+        movable = [p for p in range(len(doc.tgt)) if src_of_para(p)]
+        if len(doc.tgt) >= 4 and movable:
+            p = rng.choice(movable)
+            q = p + 2 if p + 2 < len(doc.tgt) else p - 2
+            t = copy()
+            para = t.pop(p)
+            t.insert(q, para)
+            new_first = sum(len(x) for x in t[:q])
+            out.append(Variant("move_paragraph", doc.src, t, src_at=src_of_para(p),
+                               tgt_at=set(range(new_first, new_first + len(para)))))
+        # duplicated sentence: right after itself, or in a later paragraph
+        cands = [j for j in linked if len(doc.tgt[tgt_pos[j][0]][tgt_pos[j][1]].split()) >= 4]
+        if cands:
+            j = rng.choice(cands)
+            t = copy()
+            p, x = tgt_pos[j]
+            if rng.random() < 0.5 or p + 1 >= len(t):
+                t[p].insert(x + 1, t[p][x])
+                at = j + 1
+                orig = j
+            else:
+                q = rng.randrange(p + 1, len(t))
+                y = rng.randint(0, len(t[q]))
+                t[q].insert(y, t[p][x])
+                at = sum(len(z) for z in t[:q]) + y
+                orig = j
+            # either copy may be reported: they are the same text
+            out.append(Variant("duplicate_sentence", doc.src, t, tgt_at={at, orig}))
+        # merged paragraphs p and p+1
+        if len(doc.tgt) >= 2:
+            p = rng.randrange(len(doc.tgt) - 1)
+            t = copy()
+            t[p] = t[p] + t.pop(p + 1)
+            out.append(Variant("merge_paragraphs", doc.src, t,
+                               tgt_at=set(range(first_of[p], first_of[p] + len(t[p])))))
+        # split paragraph at a sentence boundary
+        if multi:
+            p = rng.choice(multi)
+            x = rng.randint(1, len(doc.tgt[p]) - 1)
+            t = copy()
+            t[p:p + 1] = [t[p][:x], t[p][x:]]
+            out.append(Variant("split_paragraph", doc.src, t,
+                               tgt_at=set(range(first_of[p], first_of[p] + len(doc.tgt[p])))))
+    return out
+
+
+# -- scoring -------------------------------------------------------------------------------------
+def _mix(a: str, b: str) -> str:
+    """A new sentence: the first half of ``a``'s words and the second half of ``b``'s."""
+    wa, wb = a.split(), b.split()
+    return " ".join(wa[: max(2, len(wa) // 2)] + wb[len(wb) // 2:])
+
+
+def _majors(report) -> list:
+    return [f for f in report.findings
+            if f.severity in (Severity.MAJOR, Severity.CRITICAL) and f.category in ALIGN_CATEGORIES]
+
+
+def _covered(doc, seg: int | None, span) -> set[int]:
+    """Sentence indices a finding covers: its span (a finding over a run of sentences spans
+    them all), else its segment."""
+    if span is not None:
+        a, b = span
+        return {s.index for s in doc.sentences if s.start < max(b, a + 1) and s.end > a}
+    return {seg} if seg is not None else set()
+
+
+def _hit(v: Variant, f, rep) -> bool:
+    if f.rule not in EXPECTED_RULES[v.kind]:
+        return False
+    return bool(_covered(rep.source, f.source_segment, f.source_span) & v.src_at) or \
+        bool(_covered(rep.target, f.target_segment, f.target_span) & v.tgt_at)
+
+
+def run(docs: list[Doc], n_variants: int, seed: int = 1, verbose: bool = False) -> dict:
+    rng = random.Random(seed)
+    pool = [s for d in docs for para in d.tgt for s in para]
+    found: dict[str, list[int]] = defaultdict(list)
+    extra: dict[str, list[int]] = defaultdict(list)
+    n_findings: dict[str, list[int]] = defaultdict(list)
+    control_fa: list[int] = []
+    control_all: list[int] = []
+    t0 = time.perf_counter()
+    for doc in docs:
+        src_text = text_of(doc.src)
+        own = {x for p in doc.tgt for x in p}
+        foreign = [s for s in pool if s not in own]
+        if not foreign:
+            # one document only: make new sentences in its language from halves of two others
+            sents = sorted(own)
+            foreign = [_mix(a, b) for a, b in zip(sents[::2], sents[len(sents) // 2::2]) if a != b]
+        base = tqcheck.check(src_text, text_of(doc.tgt), doc.src_lang, doc.tgt_lang, lines=True)
+        base_major = _majors(base)
+        fa = [f for f in base_major if (f.rule, f.source_segment, f.target_segment) not in doc.known]
+        control_fa.append(len(fa))
+        control_all.append(sum(1 for f in base.findings if f.severity in (Severity.MAJOR, Severity.CRITICAL)))
+        if verbose and fa:
+            for f in fa:
+                print(f"  control {doc.name}: {f.rule} s{f.source_segment} t{f.target_segment} {f.message}")
+        for v in variants(doc, rng, n_variants, foreign):
+            rep = tqcheck.check(src_text, text_of(v.tgt), doc.src_lang, doc.tgt_lang, lines=True)
+            maj = _majors(rep)
+            hits = [f for f in rep.findings if _hit(v, f, rep)]
+            ok = bool(hits)
+            found[v.kind].append(int(ok))
+            n_findings[v.kind].append(len([f for f in maj if _hit(v, f, rep)]))
+            extra[v.kind].append(max(0, len([f for f in maj if not _hit(v, f, rep)]) - len(base_major)))
+            if verbose and not ok:
+                print(f"  MISS {v.kind} {doc.name} src{sorted(v.src_at)} tgt{sorted(v.tgt_at)}: "
+                      + "; ".join(f"{f.rule} s{f.source_segment} t{f.target_segment}" for f in maj))
+    return {"found": found, "extra": extra, "n_findings": n_findings, "control_fa": control_fa,
+            "control_all": control_all, "seconds": time.perf_counter() - t0}
+
+
+def print_table(title: str, res: dict) -> None:
+    print(f"\n{title}")
+    print(f"{'kind':<20} {'variants':>8} {'recall':>7} {'findings/defect':>15} {'extra major':>11}")
+    for kind in KINDS:
+        f = res["found"].get(kind, [])
+        if not f:
+            continue
+        nf = res["n_findings"][kind]
+        hit_counts = [x for x, ok in zip(nf, f) if ok]
+        print(f"{kind:<20} {len(f):>8} {sum(f) / len(f):>7.2f} "
+              f"{(sum(hit_counts) / len(hit_counts) if hit_counts else 0):>15.2f} "
+              f"{sum(res['extra'][kind]) / len(f):>11.2f}")
+    c = res["control_fa"]
+    print(f"{'untouched controls':<20} {len(c):>8}   major false alarms (omission/addition/reorder/"
+          f"structure) per document: {sum(c) / max(1, len(c)):.2f}; major findings of any rule: "
+          f"{sum(res['control_all']) / max(1, len(c)):.2f}   ({res['seconds']:.0f} s)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=str(DATA))
+    ap.add_argument("--variants", type=int, default=3, help="variants of each kind per document")
+    ap.add_argument("--fixture-variants", type=int, default=30)
+    ap.add_argument("--max-windows", type=int, default=20)
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args(argv)
+    fx = fixture_doc()
+    print_table("fixture en→tr (1 document)", run([fx], a.fixture_variants, verbose=a.verbose))
+    data = Path(a.data)
+    if data.is_dir():
+        docs = textberg_docs(data)
+        step = max(1, len(docs) // a.max_windows)
+        docs = docs[::step][:a.max_windows]
+        print_table(f"Text+Berg de→fr ({len(docs)} windows of 24 gold beads)",
+                    run(docs, a.variants, verbose=a.verbose))
+    else:
+        print(f"\nno Text+Berg data in {data}: German–French part skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
