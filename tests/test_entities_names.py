@@ -181,3 +181,39 @@ def test_names_in_chinese_target_are_checked_against_cldr_only():
 def test_unknown_source_language_is_a_note():
     fs, notes = run("Tokayev spoke.", "Токаев выступил.", None, "ru")
     assert fs == [] and [n.rule for n in notes] == ["TQ203"]
+
+
+# -- CLDR language names and title-case labels are not names -------------------------------------------
+@pytest.mark.parametrize("src,tgt,tl", [
+    ("Russian", "rosyjski", "pl"),
+    ("Russian", "Russisch", "de"),
+    ("Burmese", "Birmanca", "tr"),
+    ("Upper Sorbian", "Obersorbisch", "de"),
+    ("Upper Sorbian", "Haut-sorabe", "fr"),
+    ("Romanian", "Romence", "tr"),
+    ("Georgian", "グルジア語", "ja"),
+    ("Hungarian", "Венгерский", "ru"),
+    ("Venezuelan Spanish", "Venezolanisches Spanisch", "de"),
+    ("Simplified Chinese", "简体中文", "zh"),
+    ("Tutorial: A Polling App", "Samouczek: Aplikacja ankietowa", "pl"),
+    ("Enter a list of URLs separated by commas.", "Geben Sie eine Liste von Adressen ein.", "de"),
+])
+def test_language_names_and_labels_are_not_names(src, tgt, tl):
+    fs, _ = run(src, tgt, "en", tl)
+    assert not fs, excerpts(fs)
+
+
+@pytest.mark.parametrize("src,tgt,tl", [
+    ("The delegation of Russia arrived.", "Die Delegation aus Polen ist angekommen.", "de"),
+    ("Chancellor Merkel met Macron in Paris.", "Kanzlerin Merkel traf Müller in Paris.", "de"),
+    ("Nazarbayev met Tokayev yesterday.", "Назарбаев встретился вчера с Шойгу.", "ru"),
+])
+def test_names_still_checked_next_to_language_rules(src, tgt, tl):
+    fs, _ = run(src, tgt, "en", tl)
+    assert fs, "a changed name must still be reported"
+
+
+def test_language_words_from_cldr():
+    w = cldr.language_words("en")
+    assert {"russian", "sorbian", "chinese", "latin"} <= w
+    assert "rosyjski" in cldr.language_words("pl") and "russisch" in cldr.language_words("de")

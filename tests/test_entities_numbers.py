@@ -188,3 +188,38 @@ def test_identical_pairs_are_quiet_and_a_changed_number_is_found(a, b, lang):
         loc_b = format_decimal(b, locale=lang)
         fs, _ = run(src, src.replace(loc_a, loc_b), lang, lang)
         assert excerpts(fs) == [("TQ201", "major", loc_a, loc_b)]
+
+
+# -- identifiers with numbers; hours named by CLDR day periods ----------------------------------------
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("This value is not a valid ISBN-10.", "Cette valeur n'est pas un ISBN-11 valide.", "en", "fr"),
+    ("This value is not a valid ISBN-13.", "Dieser Wert ist keine gültige ISBN-14.", "en", "de"),
+    ("See PEP-0420 for details.", "Ayrıntılar için PEP-0421'e bakın.", "en", "tr"),
+    ("Only IPv4 addresses.", "Только адреса IPv6.", "en", "ru"),
+    ("Use ISO-8601 dates.", "Używaj dat ISO-8602.", "en", "pl"),
+])
+def test_identifier_number_changed(src, tgt, sl, tl):
+    fs, _ = run(src, tgt, sl, tl)
+    assert fs and fs[0].source_excerpt and fs[0].target_excerpt, excerpts(fs)
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("This value is not a valid ISBN-10.", "Cette valeur n'est pas un ISBN-10 valide.", "en", "fr"),
+    ("IPv4 or IPv6", "IPv4 oder IPv6", "en", "de"),
+    ("IPv4 or IPv6", "IPv6 или IPv4", "en", "ru"),
+    ("COVID-19 rules", "COVID-19规则", "en", "zh"),
+    ("noon", "12時", "en", "ja"),
+    ("midnight", "0時", "en", "ja"),
+    ("Midnight", "Północ", "en", "pl"),
+    ("at 12:00", "à midi", "en", "fr"),
+    ("midnight", "24 Uhr", "en", "de"),
+])
+def test_identifiers_and_day_periods_not_flagged(src, tgt, sl, tl):
+    fs, _ = run(src, tgt, sl, tl)
+    assert not fs, excerpts(fs)
+
+
+def test_day_period_hours_from_cldr():
+    assert dict(cldr.day_period_hours("en"))["noon"] == (12,)
+    assert 0 in dict(cldr.day_period_hours("ja"))["真夜中"]
+    assert "minuit" in dict(cldr.day_period_hours("fr"))

@@ -365,3 +365,78 @@ def test_any_pair_is_checked_without_error(src, tgt):
     r = check_units(uf_of([(src or "x", tgt)], "en", "ja"), select=["TQ5"])
     for f in r.findings:
         assert f.message and (f.entry == "e0" or f.entry is None)
+
+
+# -- a repeated placeholder with one occurrence dropped (counts, not sets) ---------------------------
+@pytest.mark.parametrize("src,tgt,tl", [
+    ("The file is too large ({{ size }} {{ suffix }}). Maximum is {{ limit }} {{ suffix }}.",
+     "Le fichier est trop volumineux ({{ size }} {{ suffix }}). Maximum : {{ limit }}.", "fr"),
+    ("From %(offset)s, e.g. %(offset)s, %(step)s.", "Od %(offset)s, np. %(step)s.", "pl"),
+    ("{name} invited {name}'s friends", "{name} hat Freunde eingeladen", "de"),
+    ("%(a)s и %(a)s", "%(a)s", "ru"),
+])
+def test_repeated_placeholder_dropped_is_minor(src, tgt, tl):
+    f = hits("TQ501", [(src, tgt)], tl=tl)
+    assert f and all(x.severity == Severity.MINOR for x in f), [(x.severity, x.message) for x in f]
+
+
+@pytest.mark.parametrize("src,tgt,tl", [
+    ("From %(offset)s, e.g. %(offset)s.", "Von %(offset)s, z. B. %(offset)s.", "de"),
+    ("{name} invited {name}'s friends", "{name}邀请了{name}的朋友", "zh"),
+    ("{{ limit }} choice.|{{ limit }} choices.", "{{ limit }} seçenek.", "tr"),
+    ("Moved %(n)s to %(n)s", "%(n)s taşındı, yine %(n)s", "tr"),
+])
+def test_repeated_placeholder_kept_or_plural_is_fine(src, tgt, tl):
+    assert not hits("TQ501", [(src, tgt)], tl=tl)
+
+
+def test_placeholder_absent_stays_major():
+    f = hits("TQ501", [("Hi %(a)s and %(a)s", "Hallo")])
+    assert f and f[0].severity == Severity.MAJOR
+
+
+# -- TQ512: short English labels copied as the translation ----------------------------------------------
+@pytest.mark.parametrize("text,tl", [
+    ("Static Files", "pl"), ("Site Maps", "de"), ("Simplified Chinese", "ja"), ("Static Files", "ru"),
+])
+def test_copied_title_case_label_is_untranslated(text, tl):
+    assert flags("TQ512", text, text, "en", tl)
+
+
+@pytest.mark.parametrize("text,tl", [
+    ("Google Maps", "ja"), ("Django", "ja"), ("Status", "de"), ("Windows Update", "de"),
+    ("Apple Music", "zh"), ("Python Software Foundation", "ja"), ("Internet Explorer", "fr"),
+    ("JSON Web Token", "zh"),
+])
+def test_copied_names_and_shared_words_are_fine(text, tl):
+    assert not flags("TQ512", text, text, "en", tl)
+
+
+# -- TQ511: a period added to a short label, judged with CLDR calendar names ------------------------------
+@pytest.mark.parametrize("src,tgt,tl", [
+    ("Sat", "So.", "pl"),
+    ("March", "März.", "de"),
+    ("Friday", "金曜日.", "ja"),
+    ("Monday", "Понедельник.", "ru"),
+    ("Save", "保存.", "zh"),
+])
+def test_period_added_to_label(src, tgt, tl):
+    assert flags("TQ511", src, tgt, "en", tl)
+
+
+@pytest.mark.parametrize("src,tgt,tl", [
+    ("Sat", "sob.", "pl"),
+    ("Sat", "Sa.", "de"),
+    ("Sat", "sam.", "fr"),
+    ("Sat", "Cmt", "tr"),
+    ("Friday", "金曜日", "ja"),
+    ("Done", "完了しました。", "ja"),
+    ("Approx", "ca.", "de"),
+    ("Jan", "janv.", "fr"),
+])
+def test_abbreviation_period_is_fine(src, tgt, tl):
+    assert not flags("TQ511", src, tgt, "en", tl)
+
+
+def test_long_copy_in_japanese_file_is_untranslated():
+    assert flags("TQ512", "Enter a valid date/time.", "Enter a valid date/time.", "en", "ja")

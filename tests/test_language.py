@@ -43,3 +43,79 @@ def test_unknown_target_language_is_said_once():
     r = tqcheck.check(src, tgt, "en", "xx")
     notes = [x for x in r.findings if x.rule == "TQ401" and x.severity == Severity.INFO]
     assert len(notes) == 1
+
+
+# -- cheap evidence first: script, word frequencies, then langdetect ------------------------------------
+import pytest  # noqa: E402
+
+from tqcheck.lang.detect import judge_language, usual_scripts  # noqa: E402
+
+
+def test_usual_scripts_from_cldr():
+    assert usual_scripts("ru") == ("Cyrl",)
+    assert set(usual_scripts("ja")) == {"Hani", "Hira", "Kana"}
+    assert "Latn" in usual_scripts("sr")  # CLDR has sr_Latn
+    assert usual_scripts("de") == ("Latn",)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    ("Установка прошла успешно! Поздравляем!", "de", "ru"),
+    ("つながり、助け合い、貢献しよう", "fr", None),
+    ("Wpisz poprawną godzinę.", "ja", "pl"),
+    ("Saisissez une heure valide.", "ru", "fr"),
+    ("Dieser Wert muss größer oder gleich sein.", "tr", "de"),
+    ("Gezinti öğelerini süz", "de", "tr"),
+    ("Ce champ est obligatoire.", "pl", "fr"),
+    ("Nullzeichen sind nicht erlaubt.", "ru", "de"),
+    ("这个值应该是有效的表达式。", "ru", None),
+])
+def test_wrong_language_is_judged(text, expected, lang):
+    v = judge_language(text, expected)
+    assert v is not None, text
+    if lang:
+        assert v.lang == lang, v
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Installation war erfolgreich. Herzlichen Glückwunsch!", "de"),
+    ("Начало работы с Django", "ru"),
+    ("Pierwsze kroki z Django", "pl"),
+    ("Erste Schritte mit Django", "de"),
+    ("Ce champ est obligatoire.", "fr"),
+    ("Bu alan zorunludur.", "tr"),
+    ("Django 入門", "ja"),
+    ("iPhone, iPad und Apple Watch", "de"),
+    ("https://example.com/path/to/file.html", "fr"),
+    ("Dieser Wert sollte false sein.", "de"),
+    ("Windows Server Update Services", "pl"),
+    ("IPv4 veya IPv6", "tr"),
+    ("Date", "fr"),
+    ("Microsoft SQL Server Management Studio", "ru"),
+    ("这个值应该是有效的表达式。", "zh"),
+])
+def test_right_language_or_too_little_text_is_not_judged(text, expected):
+    assert judge_language(text, expected) is None, judge_language(text, expected)
+
+
+def test_langdetect_runs_only_on_evidence():
+    from tqcheck.lang.detect import sentence_langs
+
+    sentence_langs.cache_clear()
+    judge_language.cache_clear()
+    for t in ("Die Datei wurde erfolgreich gespeichert.", "Le fichier a été enregistré avec succès.",
+              "Plik został pomyślnie zapisany.", "Файл успешно сохранён."):
+        judge_language(t, {"D": "de", "L": "fr", "P": "pl", "Ф": "ru"}[t[0]])
+    assert sentence_langs.cache_info().misses == 0
+
+
+def test_wrong_language_entry_in_unit_file():
+    from tqcheck.io.l10n import check_units
+    from tqcheck.io.l10n.base import Unit, UnitFile
+
+    units = [Unit(id="a", source="Enter a valid time.", target="Wpisz poprawną godzinę.", source_line=1, target_line=2),
+             Unit(id="b", source="Page not found", target="Seite nicht gefunden", source_line=3, target_line=4),
+             Unit(id="c", source="Get started with Django", target="Django の始め方", source_line=5, target_line=6)]
+    r = check_units(UnitFile(path="x.po", format="po", src_lang="en", tgt_lang="ja", units=units))
+    assert [f.entry for f in r.findings if f.rule == "TQ401"] == ["a", "b"]  # Polish, German in ja
+    r = check_units(UnitFile(path="x.po", format="po", src_lang="en", tgt_lang="tr", units=units[1:2]))
+    assert [f.entry for f in r.findings if f.rule == "TQ401"] == ["b"]

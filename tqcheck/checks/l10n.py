@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from ..findings import Finding
+from ..lang import cldr
 from . import l10n_formats as fm
 from .base import CheckContext, Pair, rule
 from .l10n_context import unit_of
@@ -43,13 +44,20 @@ def placeholder_missing(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     translation, so the value will not be shown (or, for printf-style strings, the program may
     fail). Named and numbered placeholders may move freely: word order is the target language's
     business. For plural entries a placeholder may be left out of a form when one of the source
-    forms leaves it out too."""
+    forms leaves it out too. A named placeholder the source repeats is counted: an occurrence
+    dropped while another is kept is reported at minor severity (outside plural entries)."""
     for tok, text, every in placeholder_diff(pair, ctx).missing:
         where = " from every plural form" if every else ""
         yield ctx.finding("TQ501", pair, src_span=(tok.start, tok.end) if tok else None,
                           src_excerpt=None if tok else text,
                           message=f"The placeholder {text} is missing{where} in the translation.",
                           suggestion=f"Put {text} where the value belongs in the translation.")
+    for tok, text, need, have in placeholder_diff(pair, ctx).fewer:
+        yield ctx.finding("TQ501", pair, src_span=(tok.start, tok.end), severity="minor",
+                          message=f"The placeholder {text} appears {need} times in the source but "
+                                  f"{have} in the translation: an occurrence was dropped.",
+                          suggestion=f"Check whether the dropped {text} carries information the "
+                                     f"translation needs.")
 
 
 @rule("TQ502", "placeholder-extra", category="placeholder", severity="major",
@@ -354,8 +362,13 @@ def end_punctuation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         return
     if cs == "stop" and ct == "none" and (tl in NO_FINAL_STOP or ends_with_abbreviation(src, sl)):
         return
-    if ct == "stop" and cs == "none" and (ends_with_abbreviation(tgt, tl) or tl in _FULL_STOP_ALWAYS):
-        return
+    if ct == "stop" and cs == "none":
+        cal = _calendar_period(src, tgt, sl, tl)
+        if cal is True:
+            return
+        if cal is None and not _ascii_stop_after_cjk(tgt) and \
+                (ends_with_abbreviation(tgt, tl) or tl in _FULL_STOP_ALWAYS):
+            return
     if tl == "hy" and cs in ("question", "exclamation"):
         return  # Armenian marks questions and exclamations on the stressed word
     if {cs, ct} <= {"stop", "exclamation"} and ct == "stop" and tl in ("ja", "zh", "ko"):
@@ -364,6 +377,56 @@ def end_punctuation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     yield ctx.finding("TQ511", pair, src_span=(ss, se) if cs != "none" else None, tgt_span=tspan,
                       confidence=0.8,
                       message=f"The source ends with {_NAMES[cs]}, the translation with {_NAMES[ct]}.")
+
+
+@lru_cache(maxsize=64)
+def _calendar_words(lang: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Casefolded CLDR month and weekday names of ``lang`` (format context): (wide forms,
+    abbreviated and short forms without final dots, every form as CLDR writes it with its dots)."""
+    wide: set[str] = set()
+    short: set[str] = set()
+    dotted: set[str] = set()
+    if not lang or not cldr.has_data(lang):
+        return frozenset(), frozenset(), frozenset()
+    try:
+        from babel import Locale
+
+        loc = Locale.parse(lang.replace("-", "_"))
+        for table in (loc.days, loc.months):
+            for width in ("wide", "abbreviated", "short"):
+                for name in (table.get("format", {}).get(width) or {}).values():
+                    n = str(name).casefold()
+                    dotted.add(n)
+                    (wide if width == "wide" else short).add(n.rstrip("."))
+    except Exception:  # pragma: no cover - babel refuses an odd locale
+        return frozenset(), frozenset(), frozenset()
+    return frozenset(wide), frozenset(short), frozenset(dotted)
+
+
+def _calendar_period(src: str, tgt: str, sl: str | None, tl: str | None) -> bool | None:
+    """For a month or weekday name (``Sat``, ``March``): True when the translation's final period
+    is CLDR's (``sob.``, ``Sa.``) or ends one of its abbreviations (``Haz.``); False when it follows
+    a full name or a word CLDR does not abbreviate so (``März.``, ``So.``); None when the source is
+    no calendar name or there is no data."""
+    s = src.strip().casefold().rstrip(".")
+    w, a, _ = _calendar_words(sl)
+    if not s or s not in (w | a):
+        return None
+    wide, short, dotted = _calendar_words(tl)
+    if not dotted:
+        return None
+    t = tgt.strip().casefold()
+    if t in dotted:
+        return True
+    bare = t.rstrip(".")
+    return bare in short and bare not in wide
+
+
+def _ascii_stop_after_cjk(text: str) -> bool:
+    """``金曜日.``: a Latin full stop right after a CJK character (Japanese and Chinese end with 。)."""
+    t = text.rstrip()
+    return len(t) >= 2 and t.endswith(".") and not t.endswith("..") and \
+        regex.match(r"[\p{Han}\p{Hiragana}\p{Katakana}]", t[-2]) is not None
 
 
 #: languages that capitalise nouns, where a capital first letter is no sign of an error

@@ -113,6 +113,9 @@ class PlaceholderDiff:
     extra: list[fm.Token] = field(default_factory=list)
     changed: list[tuple[fm.Token | None, str, fm.Token]] = field(default_factory=list)
     order: tuple[list[fm.Token], list[fm.Token]] | None = None
+    #: (source token of the first dropped occurrence, text, times in source, times in target) for
+    #: a named placeholder the translation keeps but uses fewer times than the source
+    fewer: list[tuple[fm.Token, str, int, int]] = field(default_factory=list)
 
 
 _PIPE = regex.compile(r"(?<!\|)\|(?!\|)")
@@ -202,6 +205,16 @@ def placeholder_diff(pair, ctx) -> PlaceholderDiff:
         every = bool(info.form_scans) and i not in required
         d.missing.append((st, _short(st or any_src[i]), every))
     d.extra = [tgt_first[i] for i in extra_ids]
+    # a repeated named placeholder with an occurrence dropped: counts, not sets
+    tcount = Counter(t.ident for t in T.tokens if t.key is not None)
+    for i in sorted(required & set(tgt_first), key=lambda i: (src_first[i].start if i in src_first else 10**9, str(i))):
+        need = min(sum(1 for t in sc.tokens if t.key is not None and t.ident == i) for sc in info.src_scans)
+        if info.form_scans or len(_pipe_spans(info.src)) > 1 or \
+                any(t.kind in ("plural", "select", "selectordinal") for t in S.tokens):
+            continue  # plural forms and ICU branches may legitimately use a placeholder once
+        occ = [t for t in S.tokens if t.key is not None and t.ident == i]
+        if tcount[i] < need and len(occ) > tcount[i]:
+            d.fewer.append((occ[tcount[i]], _short(occ[0]), need, tcount[i]))
     # a placeholder of another type: %(n)d became %(n)s
     for i, tt in tgt_first.items():
         st = src_first.get(i) or any_src.get(i)

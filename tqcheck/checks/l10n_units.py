@@ -91,6 +91,18 @@ def _kept_elsewhere(uc, text: str, ctx: CheckContext) -> bool:
     return regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(t)}(?![\p{{L}}\p{{N}}])", blob) is not None
 
 
+def _not_in_target_script(text: str, tl: str) -> bool:
+    """Every letter of ``text`` is in a script CLDR does not list for ``tl`` (Latin in Japanese)."""
+    from ..lang.detect import usual_scripts
+
+    scripts = usual_scripts(tl)
+    letters = regex.findall(r"\p{L}", text)
+    if not scripts or not letters:
+        return False
+    own = regex.compile("[" + "".join(rf"\p{{sc={x}}}" for x in scripts) + "]")
+    return not any(own.match(c) for c in letters)
+
+
 def judge_identical(text: str, tokens: list[tuple[int, int]], sl: str, tl: str,
                     ctx: CheckContext) -> float | None:
     """Confidence that an entry whose target equals its source was left untranslated; None when
@@ -103,6 +115,15 @@ def judge_identical(text: str, tokens: list[tuple[int, int]], sl: str, tl: str,
     words = _content_words(text, tokens)
     if not words:
         return None
+    if has_wordfreq(sl) and not has_wordfreq(tl) and _not_in_target_script(text, tl):
+        # a non-Latin target language (Japanese) keeps a Latin copy: names and brands stay, common
+        # words of the source language that other languages do not share were not translated
+        from .names import name_like as travels
+
+        ok = len(words) >= 2 and all(zipf(w.lower(), sl) >= COMMON and not travels(w.lower(), sl)
+                                     for w in words)
+        if ok:
+            return 0.7
     if not (has_wordfreq(sl) and has_wordfreq(tl)):
         missing = tl if not has_wordfreq(tl) else sl
         ctx.note("TQ512", f"No word frequencies for '{missing}': entries identical to their source "
@@ -110,7 +131,9 @@ def judge_identical(text: str, tokens: list[tuple[int, int]], sl: str, tl: str,
         lower = [w for w in words if w[0].islower()]
         return 0.6 if len(words) >= 3 and lower else None
     judged = [(w.lower(), zipf(w.lower(), sl), zipf(w.lower(), tl)) for w in words]
-    name_like = len(words) <= 4 and all(w[0].isupper() for w in words)
+    # a title-case label of very common source words ("Static Files") is no name
+    name_like = len(words) <= 4 and all(w[0].isupper() for w in words) \
+        and any(zs < NAME_WORD for _, zs, _ in judged)
     if len(judged) == 1:
         _, zs, zt = judged[0]
         if zs >= COMMON and zt < zs - SHARED_GAP and not (name_like and zs < NAME_WORD):

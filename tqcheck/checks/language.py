@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..findings import Finding
-from ..lang.detect import sentence_langs
+from ..lang.detect import judge_language
 from .base import CheckContext, Pair, rule
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
@@ -32,12 +32,24 @@ IDENTICAL_SHARE = 0.9
 
 @lru_cache(maxsize=1)
 def _detector_langs() -> frozenset[str]:
-    from langdetect import detector_factory
+    """Languages langdetect has profiles for, read from its profile folder (loading the
+    profiles themselves takes a second and is only needed when a text is actually detected)."""
+    import os
 
-    from ..lang.detect import _factory, normalize_lang
+    import langdetect
 
-    _factory()
-    return frozenset(normalize_lang(x) for x in detector_factory._factory.langlist)
+    from ..lang.detect import normalize_lang
+
+    folder = os.path.join(os.path.dirname(langdetect.__file__), "profiles")
+    try:
+        return frozenset(normalize_lang(x) for x in os.listdir(folder) if not x.startswith("."))
+    except OSError:  # pragma: no cover - an unusual installation: ask the loaded factory
+        from langdetect import detector_factory
+
+        from ..lang.detect import _factory
+
+        _factory()
+        return frozenset(normalize_lang(x) for x in detector_factory._factory.langlist)
 
 
 def _norm(text: str) -> str:
@@ -60,17 +72,12 @@ def _translatable(text: str) -> bool:
     return len(words) >= 2 and (len(lower) >= 1 or len(words) >= 4)
 
 
-def _judge(text: str, expected: str) -> tuple[str, float] | None:
-    """(language, probability) when ``text`` is surely not in ``expected``."""
-    if not _enough_text(text):
-        return None
-    cands = dict(sentence_langs(text))
-    if not cands:
-        return None
-    top, p = max(cands.items(), key=lambda kv: kv[1])
-    if top == expected or p < SURE or cands.get(expected, 0.0) >= UNLIKELY:
-        return None
-    return top, p
+def _judge(text: str, expected: str) -> tuple[str | None, float] | None:
+    """(language, confidence) when ``text`` is surely not in ``expected``; the language is None
+    when only its script is known. Cheap evidence (script, word frequencies) first, langdetect
+    only when it points to another language (:func:`tqcheck.lang.detect.judge_language`)."""
+    v = judge_language(text, expected)
+    return None if v is None else (v.lang, v.prob)
 
 
 def _lang_name(code: str) -> str:
@@ -88,8 +95,10 @@ def _lang_name(code: str) -> str:
                "Le comité a approuvé le nouveau budget pour l'année prochaine.", "en", "de"))
 def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     """A sentence of the translation is written in a third language (neither the source's nor
-    the target's). Judged with langdetect (seeded, deterministic) on sentences of at least five
-    words; the detector must be at least 95% sure and give the target language under 5%."""
+    the target's). Most letters in a script the target language is not written in (CLDR) is
+    enough; for the same script, fewer than three quarters of its words are common words of the
+    target language (wordfreq) and langdetect (seeded) is at least 90 % sure of a language whose
+    own words make up most of the sentence. Names, codes and URLs are not counted as words."""
     tgt = ctx.tgt_lang
     if not tgt:
         ctx.note("TQ401", "The target language is unknown, so wrong-language sentences were not looked for.")
@@ -102,8 +111,9 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     if j is None or j[0] == ctx.src_lang:
         return  # the source language is TQ402's business
     lang, p = j
+    what = _lang_name(lang) if lang else "another script"
     yield ctx.finding("TQ401", pair, tgt_span=(0, len(text)), confidence=p,
-                      message=f"This sentence seems to be in {_lang_name(lang)}, not {_lang_name(tgt)}.")
+                      message=f"This sentence seems to be in {what}, not {_lang_name(tgt)}.")
 
 
 @rule("TQ402", "untranslated", category="untranslated", severity="major", scope="document",

@@ -37,6 +37,8 @@ from .entity_text import WORD, Side, is_initial, month_table, no_space, pair_sid
 
 #: zipf frequency from which a word counts as common (once per million words)
 COMMON_ZIPF = 3.0
+#: an acronym in the plural (URLs, IDs, APIs)
+_ACRONYM_PLURAL = regex.compile(r"^\p{Lu}{2,}s$")
 #: capital rate (:func:`_capital_rate`) above which a language capitalises its nouns
 NOUN_CAPITALS = 0.25
 #: capital rate below which a language capitalises only names (French, Polish, Russian)
@@ -267,15 +269,18 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
     taken = [(h.start, h.end) for h in places]
     nouns = use_words and _capital_rate(ctx, "src") > NOUN_CAPITALS
     # in a language that capitalises nouns a city named like a noun (Male, Mal) may be the noun
+    lang_words = cldr.language_words(lang)
+    index_cf = _place_index_cf(lang)
     out = [Entity(h.start, h.end, text[h.start:h.end], h.keys,
                   noun_lang=nouns and not any(k.startswith("T:") for k in h.keys))
-           for h in places if not _in(links, h.start) and _place_ok(text[h.start:h.end], h.keys, lang)]
+           for h in places if not _in(links, h.start) and _place_ok(text[h.start:h.end], h.keys, lang)
+           and not _language_adjective(text, h.start, h.end, lang_words, index_cf)]
     headings = _heading_ranges(text, side.sentence_starts)
     lower = _lowercase_words(ctx, "src") if use_words else frozenset()
     cal = [t for t in (month_table(lang), weekday_table(lang)) if t is not None]
     src_script = script_of(text)
     caseless = not is_cased_script(src_script)
-    index_cf = _place_index_cf(lang)
+    title = _title_like(text)
     for m in WORD.finditer(text):
         tok, s = _base(m.group(0), m.start())
         if _in(links, s) or _in(taken, s):
@@ -294,6 +299,8 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
             heading = _in(headings, ps)
             if part.isupper() and not heading:
                 continue  # acronym: often translated (UN → ONU, CFM → DBK)
+            if _ACRONYM_PLURAL.match(part):
+                continue  # URLs, IDs: acronyms in the plural
             word = part.title() if heading else part
             if heading and len(part) <= 3:
                 continue
@@ -303,17 +310,41 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
             if keys and _place_ok(word, keys, lang):
                 out.append(Entity(ps, ps + len(part), part, keys))
                 continue
+            if casefold(part) in lang_words:
+                continue  # Russian, Upper Sorbian: CLDR language names are translated as adjectives
             if not use_words or is_initial(text, ps, side.sentence_starts) and not heading:
                 continue
             if len(part) <= 3 and text[ps + len(part):ps + len(part) + 1] == ".":
                 continue  # Dr. Mr. St. Nr.
             if casefold(word) in lower or common_word(word, lang):
                 continue
+            if title and _zipf(word, lang) >= COMMON_ZIPF:
+                continue  # a title capitalises common words ("Tutorial: A Polling App")
             if nouns and (_zipf(word, lang) >= COMMON_ZIPF or not _travels(word, lang)):
                 continue  # German capitalises nouns: a capitalised word is a noun unless rare and travelling
             out.append(Entity(ps, ps + len(part), part, noun_lang=nouns))
     out.sort(key=lambda e: e.start)
     return out
+
+
+def _language_adjective(text: str, start: int, end: int, lang_words: frozenset[str],
+                        index_cf: dict) -> bool:
+    """A place name found with an ending that is a language or demonym (Russian ← Russia,
+    Romanian, Venezuelan Spanish): CLDR language names are translated as adjectives, not kept."""
+    cf = casefold(text[start:end])
+    if cf in index_cf:
+        return False  # the place's own name as CLDR writes it
+    if cf in lang_words:
+        return True
+    nxt = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return bool(nxt) and casefold(nxt.group(0)) in lang_words
+
+
+def _title_like(text: str) -> bool:
+    """Most words of at least four letters are capitalised: a title or UI label, where
+    capitals say nothing about names ("Tutorial: A Polling App", "Site Maps")."""
+    words = [w for w in WORD.findall(text) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _parts(tok: str, start: int):
@@ -549,7 +580,7 @@ def _capital_rate(ctx: CheckContext, side: str = "tgt") -> float:
         caps = total = 0
         matcher = place_matcher(lang)
         if lang and _has_wordlist(lang):
-            for sent in doc.sentences[:2000]:
+            for sent in doc.sentences[:500]:  # a sample is enough for a rate
                 places = matcher.find(sent.text, loose=True, cased=False) if matcher else []
                 for m in list(WORD.finditer(sent.text))[1:]:
                     w = m.group(0)

@@ -7,8 +7,11 @@ ordinal marks (``8th`` = ``8.`` = ``8e`` = ``8-й``), percent signs or scale wor
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
+
+import regex
 
 from ..findings import Finding
 from ..lang import cldr
@@ -51,6 +54,54 @@ def render(n: Num, lang: str | None) -> str:
     return cldr.format_number(n.preferred, lang) or n.text
 
 
+#: a letter prefix with a number glued to it or joined by a hyphen: ``ISBN-10``, ``PEP-0420``,
+#: ``IPv6``, ``G20``: identifiers whose number is part of the name (not read as quantities)
+_CODE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_.-])(\p{Latin}+)[-\u2010\u2011]?(\p{Nd}+)(?![\p{L}\p{M}\p{N}]|[.,]\p{Nd})")
+
+
+def _codes(text: str) -> list[tuple[tuple[str, str], tuple[int, int]]]:
+    return [((m.group(1).casefold(), m.group(2)), m.span()) for m in _CODE.finditer(text)]
+
+
+def code_changes(src: str, tgt: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(source span, target span) of identifiers whose number changed: the source's ``ISBN-10``
+    is missing from the target, which has an ``ISBN-…`` with another number the source lacks."""
+    s_codes, t_codes = _codes(src), _codes(tgt)
+    if not s_codes or not t_codes:
+        return []
+    sc, tc = Counter(k for k, _ in s_codes), Counter(k for k, _ in t_codes)
+    t_extra = [(k, sp) for k, sp in t_codes if tc[k] > sc.get(k, 0)]
+    out, used, seen = [], set(), Counter()
+    for k, sp in s_codes:
+        seen[k] += 1
+        if seen[k] <= tc.get(k, 0):
+            continue
+        for j, (tk, tsp) in enumerate(t_extra):
+            if j not in used and tk[0] == k[0] and tk[1] != k[1]:
+                used.add(j)
+                out.append((sp, tsp))
+                break
+    return out
+
+
+def _period_values(text: str, lang: str | None) -> set:
+    """Hours named by CLDR day periods in ``text`` ("noon" = 12, "midnight" = 0/12/24), as numbers
+    and as times, so "noon" ↔ "12時" is no mismatch."""
+    out: set = set()
+    low = text.casefold()
+    for word, hours in cldr.day_period_hours(lang):
+        i = low.find(word)
+        if i < 0:
+            continue
+        j = i + len(word)
+        if word[:1].isalpha() and word.isascii() or word[:1].isalpha() and " " in text:
+            if (i > 0 and low[i - 1].isalpha()) or (j < len(low) and low[j].isalpha() and low[j].isascii()):
+                continue
+        for h in hours:
+            out |= {Decimal(h), ("t", h, 0)}
+    return out
+
+
 def _small(n: Num) -> bool:
     """Small whole numbers are the ones style guides spell out as words."""
     v = n.main
@@ -70,11 +121,20 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     when a target number without a source counterpart sits at about the same place, else as
     *missing*. A number in the target with no counterpart in the source is reported as minor.
     Nothing is reported when the other side spells numbers as words (``three`` ↔ ``3``; spaCy
-    number words, roman and Chinese numerals), and numbers inside dates are compared by TQ202."""
+    number words, roman and Chinese numerals), and numbers inside dates are compared by TQ202.
+    The number of an identifier (``ISBN-10``, ``PEP-0420``, ``IPv6``) is compared too: reported
+    when the target has the same letters with another number instead."""
+    for (a, b), (c, d) in code_changes(pair.src_text, pair.tgt_text):
+        yield ctx.finding(
+            "TQ201", pair, src_span=(a, b), tgt_span=(c, d), confidence=0.85,
+            message=f"The identifier \u2018{pair.src_text[a:b]}\u2019 of the source is "
+                    f"\u2018{pair.tgt_text[c:d]}\u2019 in the translation.",
+            suggestion=pair.src_text[a:b])
     src, tgt = pair_sides(pair, ctx)
     if not src.numbers and not tgt.numbers:
         return
-    src_vals, tgt_vals = _values(src), _values(tgt)
+    src_vals = _values(src) | _period_values(pair.src_text, ctx.src_lang)
+    tgt_vals = _values(tgt) | _period_values(pair.tgt_text, ctx.tgt_lang)
     s_un = [n for n in src.free_numbers if not _matched(n, tgt_vals)]
     t_un = [n for n in tgt.free_numbers if not _matched(n, src_vals)]
     if not s_un and not t_un:

@@ -31,8 +31,8 @@ from functools import lru_cache
 __all__ = [
     "NumberSymbols", "has_data", "number_symbols", "month_names", "weekday_names", "month_forms",
     "weekday_forms",
-    "scale_words", "date_order", "day_period_markers", "place_names", "place_index",
-    "place_name_in", "language_name", "format_number",
+    "scale_words", "date_order", "day_period_markers", "day_period_hours", "place_names", "place_index",
+    "place_name_in", "language_name", "language_words", "format_number",
 ]
 
 
@@ -237,6 +237,26 @@ def day_period_markers(lang: str | None) -> tuple[frozenset[str], frozenset[str]
     return frozenset(am), frozenset(pm)
 
 
+#: the clock hours CLDR's named day periods stand for
+_PERIOD_HOURS = {"noon": (12,), "midnight": (0, 12, 24)}
+
+
+@lru_cache(maxsize=128)
+def day_period_hours(lang: str | None) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Casefolded wide and abbreviated names of the day periods that name an hour (``noon``/``正午``/``midi`` →
+    12, ``midnight``/``Mitternacht``/``真夜中`` → 0, 12 or 24), from CLDR."""
+    out: dict[str, tuple[int, ...]] = {}
+    if lang and has_data(lang):
+        for ctx_name in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                table = _get(lang, "day_periods", ctx_name, width) or {}
+                for key, hours in _PERIOD_HOURS.items():
+                    v = table.get(key)
+                    if v and len(str(v)) >= 2 and not str(v).endswith("."):
+                        out[str(v).casefold()] = hours
+    return tuple(sorted(out.items()))
+
+
 # -- places --------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _zone_ids() -> tuple[str, ...]:
@@ -306,6 +326,23 @@ def place_index(lang: str | None) -> dict[str, frozenset[str]]:
 def place_name_in(key: str, lang: str | None) -> tuple[str, ...]:
     """Names of place ``key`` in ``lang`` (empty without data)."""
     return place_names(lang).get(key, ())
+
+
+@lru_cache(maxsize=64)
+def language_words(lang: str | None) -> frozenset[str]:
+    """Casefolded words of the CLDR names of languages and scripts in ``lang`` ("russian",
+    "upper", "sorbian", "bokmål", "chinese", "simplified", "latin"): words that name a language
+    and are translated as common adjectives or nouns, not kept like names."""
+    out: set[str] = set()
+    if not lang or not has_data(lang):
+        return frozenset()
+    for data in _raw_chain(lang):
+        for table in ("languages", "scripts"):
+            for name in (data.get(table) or {}).values():
+                for w in re.findall(r"[^\W\d_]+", str(name)):
+                    if len(w) >= 3:
+                        out.add(w.casefold())
+    return frozenset(out)
 
 
 @lru_cache(maxsize=128)

@@ -7,6 +7,7 @@ same answer. Its codes are ISO 639-1 except ``zh-cn``/``zh-tw``, which we map to
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 
 _lock = threading.Lock()
@@ -81,3 +82,215 @@ def _sample(text: str, max_chars: int) -> str:
 def sentence_langs(text: str) -> tuple[tuple[str, float], ...]:
     """Cached detection for one sentence."""
     return tuple(detect_langs(text, max_chars=2000))
+
+
+# -- cheap evidence first, langdetect only when it points elsewhere ----------------------------------
+#: ISO 15924 codes that stand for several Unicode scripts
+_SCRIPT_UNION = {"Jpan": ("Hani", "Hira", "Kana"), "Kore": ("Hang", "Hani"), "Hans": ("Hani",),
+                 "Hant": ("Hani",)}
+#: a word for the frequency test: letters only, not glued to digits or underscores (codes, ids)
+_LWORD = None
+#: a target word is "common" in its language from this Zipf frequency (once per 300,000 words)
+COMMON_ZIPF = 2.5
+#: langdetect must be at least this sure of the other language
+SURE_OTHER = 0.9
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a text is judged not to be in the expected language."""
+    lang: str | None      #: the language it seems to be in (None: only its script is known)
+    prob: float           #: confidence
+    reason: str           #: "script", "latin" (Latin letters in a non-Latin language) or "words"
+
+
+@lru_cache(maxsize=512)
+def usual_scripts(lang: str) -> tuple[str, ...]:
+    """Unicode script codes the language is usually written in, from CLDR's likely subtags
+    (``ru`` → Cyrl, ``ja`` → Hani/Hira/Kana); () when CLDR does not know the language."""
+    try:
+        from babel.core import get_global
+
+        tag = get_global("likely_subtags").get(lang)
+    except Exception:  # pragma: no cover - babel data missing
+        return ()
+    if not tag:
+        return ()
+    parts = tag.split("_")
+    script = next((p for p in parts[1:] if len(p) == 4 and p[:1].isupper()), None)
+    if script is None:
+        return ()
+    out: list[str] = list(_SCRIPT_UNION.get(script, (script,)))
+    try:  # other scripts CLDR has a locale for: sr_Latn, uz_Cyrl, pa_Arab, zh_Hant
+        from babel import localedata
+
+        for ident in localedata.locale_identifiers():
+            bits = ident.split("_")
+            if bits[0] == lang and len(bits) > 1 and len(bits[1]) == 4 and bits[1][:1].isupper():
+                for sc in _SCRIPT_UNION.get(bits[1], (bits[1],)):
+                    if sc not in out:
+                        out.append(sc)
+    except Exception:  # pragma: no cover
+        pass
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _script_re(scripts: tuple[str, ...]):
+    import regex
+
+    return regex.compile("[" + "".join(r"\p{L}" if s == "L" else rf"\p{{sc={s}}}" for s in scripts) + "]")
+
+
+def _letters(text: str, scripts: tuple[str, ...]) -> int:
+    return len(_script_re(scripts).findall(text)) if scripts else 0
+
+
+def _words(text: str) -> list[str]:
+    global _LWORD
+    if _LWORD is None:
+        import regex
+
+        _LWORD = regex.compile(r"(?<![\p{N}_\p{L}\p{M}])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*(?![\p{N}_\p{L}\p{M}])")
+    return _LWORD.findall(text)
+
+
+def _content_words(text: str) -> list[str]:
+    """Words worth a frequency look-up: at least 2 letters, not an acronym in capitals (names and
+    product names count as words known in neither language)."""
+    out = []
+    for i, w in enumerate(_words(text)):
+        if len(w) < 2 or (w.isupper() and i > 0):
+            continue
+        out.append(w.casefold())
+    return out
+
+
+def _zipf(word: str, lang: str) -> float:
+    from .words import has_wordlist, zipf
+
+    if not has_wordlist(lang):
+        return 0.0
+    try:
+        return zipf(word, lang)
+    except Exception:  # wordfreq needs a tokenizer (MeCab, jieba) for some languages
+        return 0.0
+
+
+def _wordlist_ok(lang: str) -> bool:
+    from .words import has_wordlist
+
+    return has_wordlist(lang) and lang not in ("ja", "zh", "ko")
+
+
+def common_share(words: list[str], lang: str) -> float:
+    """Share of ``words`` that are common words of ``lang`` (Zipf ≥ :data:`COMMON_ZIPF`)."""
+    if not words:
+        return 0.0
+    return sum(_zipf(w, lang) >= COMMON_ZIPF for w in words) / len(words)
+
+
+def known_share(words: list[str], lang: str) -> float:
+    """Share of ``words`` that ``lang``'s word list knows at all."""
+    if not words:
+        return 0.0
+    return sum(_zipf(w, lang) > 0 for w in words) / len(words)
+
+
+def favour_share(words: list[str], lang: str, other: str) -> float:
+    """Share of ``words`` clearly more frequent in ``other`` than in ``lang`` (by 1.5 Zipf, i.e.
+    ~30 times) and common in ``other``: words of ``other``, not shared vocabulary."""
+    if not words:
+        return 0.0
+    n = 0
+    for w in words:
+        zo = _zipf(w, other)
+        if zo >= 1.0 and zo - _zipf(w, lang) >= 1.5:
+            n += 1
+    return n / len(words)
+
+
+@lru_cache(maxsize=1)
+def _caps_code_re():
+    import regex
+
+    return regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}{2,}(?![\p{L}\p{M}])")
+
+
+@lru_cache(maxsize=8192)
+def judge_language(text: str, expected: str, min_words: int = 3) -> Verdict | None:
+    """A :class:`Verdict` when ``text`` is surely not written in ``expected``, else None.
+
+    Cheap evidence decides whether language identification runs at all:
+
+    * *script*: most letters are in a script ``expected`` does not use (CLDR likely subtags) and
+      that is not Latin (Cyrillic in German, kana in French) — sure without langdetect;
+    * *latin*: a non-Latin language (Russian, Japanese) whose text has none of its own letters and
+      is made of ordinary lower-case words (not names or codes), confirmed by langdetect;
+    * *words*: same script — fewer than 75 % of the text's words are common in ``expected``
+      (wordfreq); then langdetect names a candidate, which must be sure and whose own words must
+      make up most of the text (``favour_share``).
+
+    Languages without script or frequency data fall back to langdetect alone on at least five
+    words (95 % sure, expected language under 5 %). Cached per (text, language).
+    """
+    if not expected:
+        return None
+    # codes and acronyms in capitals (YYYY-MM-DD, HTML, URL) are shared by every language
+    text = _caps_code_re().sub(" ", text)
+    letters = _letters(text, ("L",))
+    if letters < 8:
+        return None
+    scripts = usual_scripts(expected)
+    if scripts:
+        own = _letters(text, scripts)
+        latin = 0 if "Latn" in scripts else _letters(text, ("Latn",))
+        foreign = letters - own - latin
+        if foreign >= 6 and foreign >= 0.6 * letters:
+            lang, p = _top(text)
+            if lang == expected:
+                return None
+            return Verdict(lang, 0.99, "script")
+        if foreign >= 0.3 * letters:
+            return None  # mixed scripts: names, quotations; not judged
+        if "Latn" not in scripts:
+            if own > 0 or latin < 0.9 * letters:
+                return None
+            words = _content_words(text)
+            lower = [w for w in _words(text) if w[:1].islower() and len(w) >= 3]
+            if len(words) < min_words or len(lower) < 2:
+                return None
+            lang, p = _top(text)
+            if lang is None or lang == expected or p < SURE_OTHER:
+                return None
+            if _wordlist_ok(lang) and common_share(words, lang) < 0.6:
+                return None
+            return Verdict(lang, p, "latin")
+    words = _content_words(text)
+    if _wordlist_ok(expected):
+        if len(words) < min_words:
+            return None
+        if common_share(words, expected) >= 0.75:
+            return None
+        lang, p = _top(text)
+        if lang is None or lang == expected or p < SURE_OTHER or not _wordlist_ok(lang):
+            return None
+        if favour_share(words, expected, lang) < 0.4 or known_share(words, lang) < 0.6:
+            return None
+        return Verdict(lang, p, "words")
+    if len(_words(text)) < max(min_words, 5):
+        return None
+    cands = dict(sentence_langs(text))
+    if not cands:
+        return None
+    top, p = max(cands.items(), key=lambda kv: kv[1])
+    if top == expected or p < 0.95 or cands.get(expected, 0.0) >= 0.05:
+        return None
+    return Verdict(top, p, "words")
+
+
+def _top(text: str) -> tuple[str | None, float]:
+    cands = sentence_langs(" ".join(text.split()))
+    if not cands:
+        return None, 0.0
+    return cands[0]

@@ -280,7 +280,7 @@ def guess_lang(texts: list[str], sample: int = 300) -> str | None:
     text = "\n".join(chosen)
     if len(re.findall(r"\w{2,}", text)) < 20:
         return None
-    cands = detect_langs(text)
+    cands = detect_langs(text, max_chars=4000)  # a spread sample of 4,000 characters decides
     if not cands or cands[0][1] < 0.9:
         return None
     return cands[0][0]

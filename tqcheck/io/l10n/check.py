@@ -193,6 +193,10 @@ def _language_confirmed(f: Finding, unit: Unit, uf: UnitFile, tgt: Document) -> 
             last = b
     parts.append(text[last:])
     clean = regex.sub(r"\S*[\p{L}\p{N}][._/\\:@=#][\p{L}\p{N}]\S*|https?://\S+", " ", " ".join(parts))
+    if f.rule == "TQ401":
+        from ...lang.detect import judge_language
+
+        return bool(uf.tgt_lang) and judge_language(" ".join(clean.split()), uf.tgt_lang) is not None
     if f.rule == "TQ402":
         # words the translation shares with its source are names and terms kept on purpose
         shared = {w.casefold() for w in regex.findall(r"\p{L}+", unit.source)}
