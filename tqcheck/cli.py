@@ -83,6 +83,11 @@ def _build_parser() -> argparse.ArgumentParser:
     a.add_argument("--encoding")
     a.add_argument("--lines", action="store_true", help="take each line as one sentence")
     a.add_argument("--format", default="vecalign", choices=["vecalign", "tsv", "json"])
+    a.add_argument("--aligner", default="banded", choices=["banded", "embeddings"],
+                   help="banded: no model (default); embeddings: a sentence-embedding model on disk "
+                        "(needs the 'embeddings' extra and --model)")
+    a.add_argument("--model", metavar="PATH", help="folder of a sentence-transformers model (LaBSE, a "
+                   "multilingual MiniLM …) for --aligner embeddings; nothing is downloaded")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     r = sub.add_parser("rules", help="list every rule")
@@ -275,7 +280,16 @@ def _cmd_align(args) -> int:
     for path, lang in ((args.source, args.src_lang), (args.target, args.tgt_lang)):
         text, enc = pipeline.read(path, encoding=args.encoding)
         docs.append(pipeline.segment(text, path=path, encoding=enc, lang=lang, lines=args.lines))
-    beads, _ = pipeline.align(docs[0], docs[1], progress=_progress_wanted(args))
+    if getattr(args, "aligner", "banded") == "embeddings":
+        from .align import embeddings
+        from .errors import UsageError
+
+        if not args.model:
+            raise UsageError("--aligner embeddings needs --model PATH (a sentence-transformers model on disk)")
+        model = embeddings.load_model(args.model)
+        beads = embeddings.align_documents(docs[0], docs[1], model, progress=_progress_wanted(args)).beads
+    else:
+        beads, _ = pipeline.align(docs[0], docs[1], progress=_progress_wanted(args))
     out = format_beads(beads, args.format)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return EXIT_OK
