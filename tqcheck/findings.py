@@ -113,6 +113,18 @@ class Finding:
         return {k: d[k] for k in FIELDS}
 
 
+def csv_row(f: Finding) -> list:
+    """The finding as one CSV row in :data:`FIELDS` order (spans as ``start-end``, None empty)."""
+    d = f.to_dict()
+    row = []
+    for k in FIELDS:
+        v = d[k]
+        if isinstance(v, list):
+            v = f"{v[0]}-{v[1]}"
+        row.append("" if v is None else v)
+    return row
+
+
 def fingerprint(f: Finding) -> str:
     """Stable identity of a finding: rule, file and excerpts, not line numbers,
     so that a baseline survives edits elsewhere in the file."""

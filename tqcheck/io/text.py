@@ -172,16 +172,14 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def read_text(path: str, *, encoding: str | None = None,
-              max_bytes: int = 20_000_000) -> tuple[str, str]:
-    """Read and decode a text file (``"-"`` is standard input); never writes to it."""
+def read_bytes(path: str, *, max_bytes: int = 20_000_000) -> bytes:
+    """A file's bytes (``"-"`` is standard input), or an :class:`InputError` naming what is
+    wrong: missing, a directory, unreadable, or larger than ``max_bytes``. Never writes."""
     if path == "-":
-        name = "<stdin>"
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"input is above the {_size(max_bytes)} limit (--max-size)", path=name)
-        return decode_bytes(data, path=name, encoding=encoding)
-
+            raise InputError(f"input is above the {_size(max_bytes)} limit (--max-size)", path="<stdin>")
+        return data
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -206,4 +204,11 @@ def read_text(path: str, *, encoding: str | None = None,
         raise InputError(f"cannot read: {err.strerror or err}", path=path) from None
     if len(data) > max_bytes:
         raise InputError(f"file is above the {_size(max_bytes)} limit (--max-size)", path=path)
-    return decode_bytes(data, path=path, encoding=encoding)
+    return data
+
+
+def read_text(path: str, *, encoding: str | None = None,
+              max_bytes: int = 20_000_000) -> tuple[str, str]:
+    """Read and decode a text file (``"-"`` is standard input); never writes to it."""
+    data = read_bytes(path, max_bytes=max_bytes)
+    return decode_bytes(data, path="<stdin>" if path == "-" else path, encoding=encoding)

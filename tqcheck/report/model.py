@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..align.base import Bead
 from ..document import Document
-from ..findings import CATEGORIES, FIELDS, Finding, Severity
+from ..findings import CATEGORIES, FIELDS, Finding, Severity, csv_row
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -150,14 +150,7 @@ class Report:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(FIELDS)
         for f in self.findings:
-            d = f.to_dict()
-            row = []
-            for k in FIELDS:
-                v = d[k]
-                if isinstance(v, list):
-                    v = f"{v[0]}-{v[1]}"
-                row.append("" if v is None else v)
-            w.writerow(row)
+            w.writerow(csv_row(f))
         text = buf.getvalue()
         if path is not None:
             _write(path, text)

@@ -28,7 +28,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..findings import FIELDS, Finding, Severity
+from ..findings import FIELDS, Finding, Severity, csv_row
 from .text import _BOLD, _DIM, _RESET, _SEV_COLOR, _clean, _excerpt, _is_replacement, render_statistics
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -197,12 +197,5 @@ def to_csv(rs: "ResultSet") -> str:
     w.writerow(FIELDS)
     for r in rs.results:
         for f in sorted(r.findings, key=lambda f: _key(r, f)):
-            d = f.to_dict()
-            row = []
-            for k in FIELDS:
-                v = d[k]
-                if isinstance(v, list):
-                    v = f"{v[0]}-{v[1]}"
-                row.append("" if v is None else v)
-            w.writerow(row)
+            w.writerow(csv_row(f))
     return buf.getvalue()

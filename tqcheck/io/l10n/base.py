@@ -13,9 +13,7 @@ attributes) and else from its path (``tr.json``, ``values-tr``,
 """
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -108,26 +106,9 @@ class UnitFile:
 # -- reading -------------------------------------------------------------------------------------
 def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     """A file's bytes, or an :class:`InputError` naming what is wrong."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied", path=path) from None
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", path=path) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise InputError("is a directory, not a file", path=path)
-    if st.st_size > max_bytes:
-        raise InputError(f"file is {st.st_size} bytes, above the {max_bytes} byte limit", path=path)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", path=path) from None
-    if len(data) > max_bytes:
-        raise InputError(f"file is above the {max_bytes} byte limit", path=path)
-    return data
+    from ..text import read_bytes as _read
+
+    return _read(path, max_bytes=max_bytes)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
