@@ -184,3 +184,25 @@ def test_console_script_runs(fixture_pair, tmp_path):
     r = subprocess.run([sys.executable, "-m", "tqcheck", "check", str(fixture_pair[0]), str(tmp_path / "missing.txt")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "Traceback" not in r.stderr and "missing.txt" in r.stderr
+
+
+
+def test_html_for_several_pairs_writes_index_and_one_page_per_pair(tmp_path, capsys, monkeypatch):
+    for lang, texts in (("en", ["# Guide\n\nInstall the tool in 3 steps.\n", "Hello world, this is page two.\n"]),
+                        ("de", ["# Anleitung\n\nInstallieren Sie das Werkzeug in 4 Schritten.\n",
+                                "Hallo Welt, das ist Seite zwei.\n"])):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        for name, text in zip(("a.md", "b.md"), texts):
+            (tmp_path / "docs" / lang / name).write_text(text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.tqcheck]\n[[tool.tqcheck.documents]]\nsource = "docs/en/**/*.md"\ntarget = "docs/de/**/*.md"\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["check", "--html", "out/index.html", "--src-lang", "en", "--tgt-lang", "de"], capsys)
+    assert code == 1, err
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    pages = sorted(p.name for p in (tmp_path / "out").glob("0*.html"))
+    assert len(pages) == 2
+    for p in pages:
+        assert p in index
+    assert "TQ201" in (tmp_path / "out" / pages[0]).read_text(encoding="utf-8")

@@ -49,7 +49,7 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", metavar="PATH", help="write the --format output here instead of stdout")
     c.add_argument("--json", metavar="PATH", help="write the JSON report ('-' = stdout)")
     c.add_argument("--csv", metavar="PATH", help="write the findings as CSV ('-' = stdout)")
-    c.add_argument("--html", metavar="PATH", help="write the HTML review report of one pair or file ('-' = stdout)")
+    c.add_argument("--html", metavar="PATH", help="write the HTML review report (several pairs: a summary page at PATH linking one page per pair)")
     c.add_argument("--fail-on", default=None, choices=["critical", "major", "minor", "info", "never"],
                    help="exit 1 when a finding is at or above this severity (default: major)")
     c.add_argument("--select", action="append", metavar="CODES",
@@ -187,11 +187,19 @@ def _cmd_check(args) -> int:
         if kind == "html":
             rep = single.report if single is not None else None
             if rep is None or not hasattr(rep, "to_html"):
-                if rs.errors and not rs.results:
-                    continue  # nothing was checked; the error lines say why
-                raise UsageError("--html writes the report of one document pair or one file; "
-                                 "use --format json/sarif for several files")
-            rep.to_html(path)
+                reports = [r.report for r in rs.results if getattr(r.report, "to_html", None)]
+                if not reports:
+                    if rs.errors and not rs.results:
+                        continue  # nothing was checked; the error lines say why
+                    raise UsageError("--html needs at least one checked document pair or file")
+                if path == "-":
+                    raise UsageError("--html - (standard output) needs a single document pair or file")
+                from .report.index import write_reports
+
+                # several pairs: one review page each, next to a summary page at PATH
+                write_reports(reports, path)
+            else:
+                rep.to_html(path)
         elif classic:
             (single.report.to_json if kind == "json" else single.report.to_csv)(path)
         else:
