@@ -296,7 +296,7 @@ except ImportError:  # pragma: no cover
 
 if given is not None:
     @settings(max_examples=150, deadline=None)
-    @given(st.text(max_size=80), st.sampled_from([None, "tr", "de", "ru", "zh"]))
+    @given(st.text(max_size=80), st.sampled_from([None, "tr", "de", "ru", "zh", "pl", "et", "be"]))
     def test_spans_and_repair_are_consistent(text, lang):
         found = detect(text, lang)
         last = -1
@@ -332,3 +332,179 @@ def test_speed_on_clean_text():
     detect(big, "tr")
     rate = len(big.encode()) / (time.perf_counter() - t) / 1e6
     assert rate > 0.5, f"{rate:.2f} MB/s"  # measured ~2 MB/s; generous for slow CI machines
+
+
+# -- one reading per document: C1 controls, ties between pages, rare words --------------------------
+PL_SENT = "Po długiej debacie przyjęto budżet w wysokości 4,5 miliona euro. Świetnie, że są tacy ludzie."
+
+
+def test_c1_control_word_takes_the_code_page_reading():
+    # cp1250 "ś" (0x9C) read as ISO-8859-2 is the control U+009C; ftfy's Windows-1252 reading
+    # "wysokoœci" has a letter Polish does not use and must lose to the frequent word
+    damaged = PL_SENT.encode("cp1250").decode("iso8859_2")
+    found = detect(damaged, "pl")
+    assert [(d.original, d.replacement) for d in found] == [
+        ("wysoko\x9cci", "wysokości"), ("\x8cwietnie", "Świetnie"), ("sš", "są")]
+    assert {(d.kind, d.cause) for d in found} == {("codepage", "Windows-1250 text read as ISO-8859-2")}
+    assert repair(damaged, "pl")[0] == PL_SENT
+
+
+def test_c1_controls_that_ftfy_reads_right_keep_the_document_cause():
+    clean = "Příliš žluťoučký kůň úpěl ďábelské ódy – „hezky“. Šťastný Žižka."
+    damaged = clean.encode("cp1250").decode("iso8859_2")
+    fixed, found = repair(damaged, "cs")
+    assert fixed == clean
+    assert {d.cause for d in found} == {"Windows-1250 text read as ISO-8859-2"}
+
+
+@pytest.mark.parametrize("lang,text,written,read,cause", [
+    ("pl", PL_SENT, "cp1250", "iso8859_2", "Windows-1250 text read as ISO-8859-2"),
+    ("pl", PL_SENT, "iso8859_2", "cp1250", "ISO-8859-2 text read as Windows-1250"),
+    ("ru", CLEAN["ru"], "cp1251", "koi8_r", "Windows-1251 text read as KOI8-R"),
+    ("ru", CLEAN["ru"], "koi8_r", "cp1251", "KOI8-R text read as Windows-1251"),
+    ("cs", CLEAN["cs"], "iso8859_2", "cp1250", "ISO-8859-2 text read as Windows-1250"),
+    ("tr", CLEAN["tr"], "cp1254", "cp1250", "Windows-1254 text read as Windows-1250"),
+    # German letters sit at the same bytes in many Western and Turkish pages: any of them is
+    # right, as long as one is named for the whole text
+    ("de", CLEAN["de"], "cp1252", "cp850", None),
+    ("fr", CLEAN["fr"], "cp1252", "mac_roman", None),
+])
+def test_one_cause_per_document(lang, text, written, read, cause):
+    """Several pairs of pages explain the same bytes; one is chosen for the whole text, by votes,
+    then by how well the pages fit the text, then by how alike they are (from the codecs)."""
+    damaged = damage(text, written, read)
+    found = detect(damaged, lang)
+    assert found and len({d.cause for d in found}) == 1
+    assert cause is None or found[0].cause == cause
+    assert damage(text, *found[0].pages) == damaged  # the pages named explain every byte
+    [summary] = summarize(found)
+    assert summary.cause == found[0].cause and summary.count == len(found)
+
+
+def test_page_similarity_is_computed_from_the_codecs():
+    from tqcheck.encoding.codepages import similarity
+    from tqcheck.encoding.lexicon import lexicon
+
+    assert similarity("cp1250", "iso8859_2") > similarity("cp1250", "iso8859_1")
+    tr = lexicon("tr").alphabet
+    assert similarity("cp1254", "cp1250", tr) > similarity("iso8859_9", "iso8859_2", tr)
+    ru = lexicon("ru").alphabet  # KOI8-U's Ukrainian letters do not count for Russian
+    assert similarity("cp1251", "koi8_r", ru) == similarity("cp1251", "koi8_u", ru)
+
+
+def test_rare_word_repaired_under_the_documents_confusion():
+    clean = "Zażółć gęślą jaźń. " + PL_SENT
+    found = detect(clean.encode("cp1250").decode("iso8859_2"), "pl")
+    assert ("gę\x9clš", "gęślą") in [(d.original, d.replacement) for d in found]
+    # … a rare word needs the document's confusion: alone, no code-page repair is claimed
+    assert [d.kind for d in detect("Zażółć gę\x9clš.", "pl")] == ["mojibake"]
+
+
+def test_a_run_of_damaged_words_includes_its_short_words():
+    clean = "Затем делегаты обсудили бюджет на следующий год. В конференции приняли участие делегаты."
+    fixed, found = repair(damage(clean, "cp1251", "koi8_r"), "ru")
+    assert fixed == clean
+    assert len(found) == len(clean.split())
+
+
+def test_utf8_read_twice():
+    word = "привет"
+    once = word.encode("utf-8").decode("koi8_r")
+    twice = once.encode("utf-8").decode("koi8_r")
+    [d] = detect(f"Он сказал {twice} и ушёл.", "ru")
+    assert (d.kind, d.replacement, d.cause) == ("mojibake", word, "UTF-8 text read as KOI8-R twice")
+
+
+def test_romanian_legacy_cedillas_inside_damaged_words():
+    # Romanian in Windows-1250 (ş ţ with cedillas) read as Windows-1252: ă shows as ã
+    text = "Guvernul a anunţat noi mãsuri pentru ţarã. Ministerul Sãnãtãţii a prezentat regulile."
+    found = {d.original: (d.kind, d.replacement) for d in detect(text, "ro")}
+    assert found["ţarã"] == ("codepage", "țară")  # the repair also uses the comma letters
+    assert found["Sãnãtãţii"] == ("codepage", "Sănătății")
+    assert found["anunţat"] == ("cedilla", "anunțat")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Cena wynosi 25 € lub 30 $; temperatura 21 °C, a n° 5 to numer."),
+    ("es", "¡Hola! ¿Qué tal? Cuesta 25 € y hace 21 °C."),
+    ("fr", "Le n° 5 coûte 25 € ; il fait 21 °C… « Très bien »."),
+    ("ru", "Цена 25 € при 21 °C — «ок»."),
+])
+def test_typography_next_to_letters_stays_quiet(lang, text):
+    assert detect(text, lang) == []
+
+
+def test_typography_inside_words_is_checked():
+    # a DOS-852 "í" (0xA1) read as ISO-8859-15 is "¡"; a DOS-866 "б" read as Mac CE is "°"
+    assert [d.replacement for d in detect("Počas¡ bylo krásné, ale v úterý pršelo.", "cs")] == ["Počasí"]
+    assert [d.replacement for d in detect("Осень °удет холодной.", "ru")] == ["будет"]
+
+
+# -- lost letters: '?' where the sentence goes on ---------------------------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("pl", "Jesie? b?dzie ch?odna, a popularno?? i jako?? tego produktu rosn?.",
+     [("Jesie?", "Jesień"), ("b?dzie", "będzie"), ("ch?odna", "chłodna"), ("popularno??", "popularność"),
+      ("jako??", "jakość"), ("rosn?", "rosną")]),
+    ("ro", "Aceast? carte e foarte bun?.", [("Aceast?", "Această")]),
+    ("de", "Thomas M?ller kam gestern.", [("M?ller", "Müller")]),
+    # a letter Polish does not have: the place is reported, the letter cannot be guessed
+    ("pl", "Thomas M?ller i S?ren Kierkegaard.", [("M?ller", None), ("S?ren", None)]),
+    ("ru", "Мы ???????? вас за помощь. Вчера ????.", [("????????", None), ("????", None)]),
+])
+def test_question_marks_standing_for_letters(lang, text, expected):
+    assert [(d.original, d.replacement) for d in detect(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "What? he asked. Really?? Yes. Is it ok? no. Why?? because. is?this and a?b:c"),
+    ("de", "Was? Wie geht es dir?, sagte sie. Echt?? Nein. Schreib?mir."),
+    ("fr", "Quoi ? Vraiment ?? Oui, c'est ça ?"),
+    ("ro", "Mult? Nu, bun?"),
+    ("pl", "Co? Naprawdę?? Tak."),
+])
+def test_question_marks_as_punctuation_stay_quiet(lang, text):
+    assert detect(text, lang) == []
+
+
+# -- languages without a word list: the alphabet alone, with three words agreeing -----------------
+@pytest.mark.parametrize("lang,clean,written,read", [
+    ("et", "Šokolaadi ja žürii sõnad on laenatud. Šašlõkk ja šampus, žanr ja tšekk on samuti laenud.",
+     "cp1257", "cp1252"),
+    ("eo", "Ĉiuj homoj estas denaske liberaj kaj egalaj laŭ digno kaj rajtoj. Ŝi ŝatas ĉarman ĝardenon.",
+     "iso8859_3", "iso8859_1"),
+    ("be", "Беларуская мова мае шмат гукаў. Усё было добра і ціха ў вёсцы.", "cp1251", "koi8_r"),
+])
+def test_languages_without_word_list_use_the_alphabet(lang, clean, written, read):
+    from tqcheck.encoding.lexicon import lexicon
+
+    assert not lexicon(lang).has_words
+    damaged = damage(clean, written, read)
+    found = detect(damaged, lang)
+    assert len(found) >= 3 and {d.kind for d in found} == {"codepage"}
+    assert len({d.cause for d in found}) == 1
+    for d in found:  # every repair is the clean word
+        assert clean[d.start:d.end] == d.replacement
+    assert detect(clean, lang) == []
+
+
+def test_without_word_list_two_odd_words_are_not_enough():
+    # two foreign names with letters Estonian does not use: no confusion explains three words
+    assert detect("Łukasz ja Đoković mängisid Tallinnas.", "et") == []
+    assert [d.kind for d in detect("Ðokolaadi ja þürii sõnad.", "et")] == []
+
+
+@pytest.mark.parametrize("lang,text,once,expected", [
+    # a short word repeated, standing for one of the language's most frequent words
+    ("fr", "Il est allé ŕ Paris puis ŕ Lyon.", "Il est allé ŕ Paris.", "à"),
+    ("hu", "śj könyv és śj ház.", "Egy śj könyv.", "új"),
+])
+def test_repeated_short_words(lang, text, once, expected):
+    found = detect(text, lang)
+    assert [d.replacement for d in found] == [expected, expected] and len({d.cause for d in found}) == 1
+    assert detect(once, lang) == []  # once is too little evidence
+
+
+@pytest.mark.parametrize("lang", [None, "el", "ro", "pl"])
+def test_lone_surrogates_that_stand_for_no_byte_do_not_crash(lang):
+    found = detect("æš\ud800²¾e Ааз wysoko\udc9cci", lang)
+    assert found and all(d.kind in ("replacement", "homoglyph", "codepage", "mojibake") for d in found)

@@ -93,3 +93,33 @@ def test_invisible_characters_are_shown_in_messages():
 def test_clean_pairs_are_quiet(src, tgt, sl, tl):
     report = tqcheck.check(src, tgt, sl, tl, select=["TQ3", "TQ41"])
     assert _rules(report, "TQ3") == [] and _rules(report, "TQ41") == []
+
+
+# -- every damaged word of a sentence, one cause for the document -----------------------------------
+@pytest.mark.parametrize("lang,seg,written,read,cause", [
+    ("pl", 5, "cp1250", "iso8859_2", "Windows-1250 text read as ISO-8859-2"),
+    ("pl", 5, "iso8859_2", "cp1250", "ISO-8859-2 text read as Windows-1250"),
+    ("pl", 2, "cp1250", "iso8859_2", "Windows-1250 text read as ISO-8859-2"),
+    ("ru", 4, "cp1251", "koi8_r", "Windows-1251 text read as KOI8-R"),
+    ("ru", 4, "koi8_r", "cp1251", "KOI8-R text read as Windows-1251"),
+    ("fr", 5, "cp1252", "cp850", None),
+])
+def test_every_damaged_word_with_one_cause(lang, seg, written, read, cause):
+    from test_injected import EN, PARALLEL, doc
+
+    tgt = list(PARALLEL[lang])
+    clean = tgt[seg]
+    tgt[seg] = clean.encode(written).decode(read)
+    report = tqcheck.check(doc(EN, "en"), doc(tgt, lang), "en", lang)
+    damaged_words = {d.strip(".,"): c.strip(".,") for c, d in zip(clean.split(), tgt[seg].split()) if c != d}
+    found = [f for f in report.findings if f.rule == "TQ301"]
+    assert {f.target_excerpt: f.suggestion for f in found} == damaged_words
+    assert all(f.target_segment == seg for f in found)
+    # every other rule of the family is silent, and the summary names the same cause
+    assert not [f for f in report.findings if "TQ302" <= f.rule <= "TQ308"]
+    causes = {f.message.split("(")[1].split(")")[0] for f in found}
+    assert len(causes) == 1 and (cause is None or causes == {cause})
+    summaries = [f for f in report.findings if f.rule == "TQ309"]
+    if len(found) >= 2:
+        [s] = summaries
+        assert s.message.startswith(causes.pop()) and f"in {len(found)} places" in s.message

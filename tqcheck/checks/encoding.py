@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..document import Document, Sentence
 from ..encoding import Damage, detect, summarize
 from ..encoding.chars import INVISIBLE
+from ..encoding.lexicon import lexicon
 from ..findings import Finding
 from .base import CheckContext, Pair, rule
 
@@ -109,7 +110,15 @@ def codepage_confusion(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     is reported when mapping its odd characters back through the confusion gives a known word
     of the language and the word as written is unknown; names and foreign words are left
     alone. The confusion tables come from Python's codecs; the confusion that explains most
-    words of the document names the cause (see TQ309 for the summary)."""
+    words of the document names the cause (see TQ309 for the summary), the same for every word.
+    For a language without a word list (wordfreq lacks it) only its alphabet (CLDR) can judge a
+    repair: a confusion must then turn three different words into words of its letters."""
+    for lang in (ctx.tgt_lang, ctx.src_lang):
+        lex = lexicon(lang)
+        if lex is not None and not lex.has_words:
+            ctx.note("TQ301", f"No word list for '{lex.lang}': code-page confusions are judged by its "
+                              "alphabet alone (three different words must agree), and letters lost "
+                              "to '?' are not restored.")
     yield from _pair_findings("TQ301", pair, ctx)
 
 

@@ -11,6 +11,7 @@ read back as code page B — a byte ``b`` turns the character ``A.decode(b)`` in
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,45 +20,43 @@ from functools import lru_cache
 class CodePage:
     codec: str
     label: str
-    family: str
-    #: rough prior of meeting this page in real files (used only to break ties)
-    prior: float
 
 
-#: The code pages the detector knows.  ``family`` groups pages of the same vendor
-#: (a mix-up inside one family is the more likely story when several pairs fit).
+#: The code pages the detector knows: every single-byte page issue 7 names (Windows, ISO-8859,
+#: KOI8, DOS and Mac pages). No page is preferred by hand: when several pairs of pages explain
+#: the same bytes, :func:`similarity` and the text itself decide (see ``confusion``).
 CODEPAGES: tuple[CodePage, ...] = (
-    CodePage("cp1252", "Windows-1252", "windows", 1.0),
-    CodePage("cp1250", "Windows-1250", "windows", 0.95),
-    CodePage("cp1251", "Windows-1251", "windows", 0.95),
-    CodePage("cp1254", "Windows-1254", "windows", 0.9),
-    CodePage("cp1253", "Windows-1253", "windows", 0.85),
-    CodePage("cp1257", "Windows-1257", "windows", 0.85),
-    CodePage("cp1255", "Windows-1255", "windows", 0.8),
-    CodePage("cp1256", "Windows-1256", "windows", 0.8),
-    CodePage("cp1258", "Windows-1258", "windows", 0.7),
-    CodePage("iso8859_1", "ISO-8859-1", "iso", 0.9),
-    CodePage("iso8859_2", "ISO-8859-2", "iso", 0.85),
-    CodePage("iso8859_15", "ISO-8859-15", "iso", 0.8),
-    CodePage("iso8859_9", "ISO-8859-9", "iso", 0.8),
-    CodePage("iso8859_5", "ISO-8859-5", "iso", 0.7),
-    CodePage("iso8859_7", "ISO-8859-7", "iso", 0.75),
-    CodePage("iso8859_13", "ISO-8859-13", "iso", 0.7),
-    CodePage("iso8859_16", "ISO-8859-16", "iso", 0.7),
-    CodePage("iso8859_3", "ISO-8859-3", "iso", 0.6),
-    CodePage("iso8859_4", "ISO-8859-4", "iso", 0.6),
-    CodePage("iso8859_10", "ISO-8859-10", "iso", 0.6),
-    CodePage("koi8_r", "KOI8-R", "koi8", 0.85),
-    CodePage("koi8_u", "KOI8-U", "koi8", 0.75),
-    CodePage("cp866", "DOS-866", "dos", 0.75),
-    CodePage("cp852", "DOS-852", "dos", 0.7),
-    CodePage("cp850", "DOS-850", "dos", 0.7),
-    CodePage("cp437", "DOS-437", "dos", 0.7),
-    CodePage("cp857", "DOS-857", "dos", 0.6),
-    CodePage("mac_roman", "Mac Roman", "mac", 0.7),
-    CodePage("mac_latin2", "Mac Central European", "mac", 0.6),
-    CodePage("mac_cyrillic", "Mac Cyrillic", "mac", 0.6),
-    CodePage("mac_turkish", "Mac Turkish", "mac", 0.55),
+    CodePage("cp1252", "Windows-1252"),
+    CodePage("cp1250", "Windows-1250"),
+    CodePage("cp1251", "Windows-1251"),
+    CodePage("cp1254", "Windows-1254"),
+    CodePage("cp1253", "Windows-1253"),
+    CodePage("cp1257", "Windows-1257"),
+    CodePage("cp1255", "Windows-1255"),
+    CodePage("cp1256", "Windows-1256"),
+    CodePage("cp1258", "Windows-1258"),
+    CodePage("iso8859_1", "ISO-8859-1"),
+    CodePage("iso8859_2", "ISO-8859-2"),
+    CodePage("iso8859_15", "ISO-8859-15"),
+    CodePage("iso8859_9", "ISO-8859-9"),
+    CodePage("iso8859_5", "ISO-8859-5"),
+    CodePage("iso8859_7", "ISO-8859-7"),
+    CodePage("iso8859_13", "ISO-8859-13"),
+    CodePage("iso8859_16", "ISO-8859-16"),
+    CodePage("iso8859_3", "ISO-8859-3"),
+    CodePage("iso8859_4", "ISO-8859-4"),
+    CodePage("iso8859_10", "ISO-8859-10"),
+    CodePage("koi8_r", "KOI8-R"),
+    CodePage("koi8_u", "KOI8-U"),
+    CodePage("cp866", "DOS-866"),
+    CodePage("cp852", "DOS-852"),
+    CodePage("cp850", "DOS-850"),
+    CodePage("cp437", "DOS-437"),
+    CodePage("cp857", "DOS-857"),
+    CodePage("mac_roman", "Mac Roman"),
+    CodePage("mac_latin2", "Mac Central European"),
+    CodePage("mac_cyrillic", "Mac Cyrillic"),
+    CodePage("mac_turkish", "Mac Turkish"),
 )
 
 BY_CODEC: dict[str, CodePage] = {cp.codec: cp for cp in CODEPAGES}
@@ -73,7 +72,9 @@ def _decode_byte(codec: str, b: int) -> str | None:
     try:
         return bytes([b]).decode(codec)
     except UnicodeDecodeError:
-        return None
+        # a byte 0x80–0x9F the page leaves undefined (Windows-1252's 0x81, 0x8D, …) is read as the
+        # C1 control of the same number, as Windows and the web's decoders do
+        return chr(b) if 0x80 <= b <= 0x9F else None
 
 
 @lru_cache(maxsize=None)
@@ -143,23 +144,102 @@ def pages_for(letters: frozenset[str], share: float = 0.6) -> tuple[str, ...]:
     return out or tuple(cp.codec for cp in CODEPAGES)
 
 
-def pair_prior(written: str, read: str) -> float:
-    """Tie-break score of a confusion: common pages, and pages of one family, first."""
-    a, b = BY_CODEC[written], BY_CODEC[read]
-    return a.prior * b.prior * (1.15 if a.family == b.family else 1.0)
+@lru_cache(maxsize=None)
+def repertoire(codec: str) -> frozenset[str]:
+    """The printable non-ASCII characters of ``codec`` (its bytes 0x80–0xFF, controls left out)."""
+    return frozenset(c for b, c in enumerate(decode_table(codec))
+                     if b >= 0x80 and c is not None and unicodedata.category(c) not in ("Cc", "Cn", "Co"))
+
+
+@lru_cache(maxsize=4096)
+def similarity(a: str, b: str, letters: frozenset[str] = frozenset()) -> float:
+    """How alike two pages are (0–1), computed from the codecs: the mean of
+
+    * the Jaccard share of their repertoires, counting punctuation and, of the letters, those of
+      the language (``letters``; all letters when empty): pages made for the same script and
+      vendor share them (Windows-1254 and Windows-1250 share the Windows punctuation at
+      0x80–0x9F; KOI8-U's Ukrainian letters do not make it closer to Windows-1251 for Russian);
+    * the share of the 128 high bytes that both pages decode alike (Windows-1250 and ISO-8859-2
+      agree on most; a family of related standards shares its layout).
+
+    Used only to break ties between confusions that explain the same bytes equally well."""
+    def keep(c: str) -> bool:
+        return (c in letters if letters else True) if c.isalpha() else (
+            unicodedata.category(c)[0] == "P" or c == "\xa0")
+
+    ra = frozenset(c for c in repertoire(a) if keep(c))
+    rb = frozenset(c for c in repertoire(b) if keep(c))
+    union = ra | rb
+    shared = len(ra & rb) / len(union) if union else 0.0
+    ta, tb = decode_table(a), decode_table(b)
+    layout = sum(ta[i] is not None and ta[i] == tb[i] for i in range(0x80, 0x100)) / 128
+    return (shared + layout) / 2
+
+
+@lru_cache(maxsize=1024)
+def fit(codec: str, letters: frozenset[str]) -> float:
+    """Share of the page's letters that the language uses (``letters``: its alphabet): KOI8-R
+    fits Russian better than KOI8-U, whose Ukrainian letters Russian does not use."""
+    own = [c for c in repertoire(codec) if c.isalpha()]
+    return sum(c in letters for c in own) / len(own) if own else 0.0
+
+
+@lru_cache(maxsize=4096)
+def affinity(written: str, read: str, letters: frozenset[str] = frozenset()) -> float:
+    """Tie-break score of a confusion, all from the codecs and the language's letters: how alike
+    the two pages are as the language sees them and as a whole (:func:`similarity`), and how well
+    each fits the language (:func:`fit`). Used only between confusions that explain the same
+    bytes equally well."""
+    score = similarity(written, read, letters) + similarity(written, read)
+    if letters:
+        score += fit(written, letters) + fit(read, letters)
+    return score
+
+
+def coverage(codec: str, chars: frozenset[str] | set[str]) -> float:
+    """Share of ``chars`` (non-ASCII characters) that ``codec`` can hold (1.0 for none)."""
+    if not chars:
+        return 1.0
+    table = encode_table(codec)
+    return sum(c in table for c in chars) / len(chars)
+
+
+def encode(text: str, codec: str) -> bytes | None:
+    """``text`` in ``codec`` (undefined bytes 0x80–0x9F standing as C1 controls); None if impossible."""
+    try:
+        return text.encode(codec)
+    except UnicodeEncodeError:
+        pass
+    table = encode_table(codec)
+    out = bytearray()
+    for c in text:
+        if c < "\x80":
+            out.append(ord(c))
+        elif c in table:
+            out.append(table[c])
+        else:
+            return None
+    return bytes(out)
+
+
+def decode(raw: bytes, codec: str) -> str | None:
+    """``raw`` read in ``codec`` (undefined bytes 0x80–0x9F read as C1 controls); None if impossible."""
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        pass
+    table = decode_table(codec)
+    out = [table[b] for b in raw]
+    return None if None in out else "".join(out)  # type: ignore[arg-type]
 
 
 def transcode(word: str, written: str, read: str) -> str | None:
     """Undo a full confusion: ``word`` (as read in ``read``) back to ``written``; None if impossible."""
-    try:
-        return word.encode(read).decode(written)
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
+    raw = encode(word, read)
+    return None if raw is None else decode(raw, written)
 
 
 def damage(word: str, written: str, read: str) -> str | None:
     """Simulate a confusion (for tests and benchmarks): ``word`` written in ``written``, read in ``read``."""
-    try:
-        return word.encode(written).decode(read)
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
+    raw = encode(word, written)
+    return None if raw is None else decode(raw, read)

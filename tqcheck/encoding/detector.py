@@ -65,13 +65,18 @@ def _odd_punct() -> str:
 def _profile(lang: str | None) -> _Profile:
     lex = lexicon(lang)
     pattern = _GENERIC
-    use_cp = bool(lex and lex.has_words and lex.script in _SCRIPTED)
+    # the code-page analyser needs the language's letters; without a word list (wordfreq lacks
+    # the language) it works from the alphabet alone, with stricter document-level evidence
+    use_cp = bool(lex and lex.script in _SCRIPTED and (lex.has_words or lex.core))
     if lex and lex.script in _SCRIPTED:
         # any non-ASCII character that is neither a letter the language uses nor common typography
         ok = _class(set(lex.core) - set(map(chr, range(128))))
         pattern += (rf"|[^\x00-\x7f{ok}\p{{Z}}\p{{Pd}}\p{{Pi}}\p{{Pf}}\p{{Ps}}\p{{Pe}}"
                     rf"{regex.escape(_TYPOGRAPHY)}]")
         pattern += _MIXED[lex.script]
+        # typography glued inside a word, or an inverted mark after a letter ("Počas¡", "M°ller")
+        pattern += (rf"|[{regex.escape(_TYPOGRAPHY)}](?<=\p{{L}}.)(?=\p{{L}})|[¡¿](?<=\p{{L}}.)"
+                    r"|[£¥€](?:(?=\p{L})|(?<=\p{L}.))|°(?:(?=\p{Ll})|(?<=\p{Ll}\p{Ll}.))")
         if lex.turkic:
             pattern += r"|I(?:(?=\p{L})|(?<=\p{L}I))"
         if lex.script != "LATIN":

@@ -45,24 +45,52 @@ def _lost_chars(run: _Run, s: int, e: int, word: str) -> Damage | None:
         return Damage(s, e, "replacement", word, fixed,
                       "undecodable bytes became U+FFFD replacement characters",
                       0.95)
-    if fixed is None and (len(lost) < 2 or leading_only):
+    if fixed is None and (leading_only or len(lost) < 2 and not _between_letters(run.lex, word, lost[0])):
         return None
     return Damage(s, e, "question-mark", word, fixed,
                   "letters the code page could not hold were replaced by '?'", 0.9 if fixed else 0.75)
 
 
+#: what follows a '?' that cannot be a question mark: a comma, semicolon, colon or full stop, or
+#: (after spaces) a word in small letters
+_MID_SENTENCE = regex.compile(r"[,;:](?!\S)|\.(?![.\w])|[ \t]+\p{Ll}")
+
+
 def _trailing_question_mark(run: _Run, s: int, e: int, word: str, core: str) -> Damage | None:
     """A '?' ending a word is a question mark, unless the word without it is unknown and one
-    letter in its place makes a frequent word (``parl?`` → ``parlé``)."""
+    letter in its place makes a frequent word (``parl?`` → ``parlé``), or the sentence goes on
+    after it (``popularno?? i``, ``dal?,``) and letters in its place make a word far more frequent
+    than the word without them."""
     lex = run.lex
-    if (lex is None or not lex.has_words or len(word) - len(core) != 1 or len(core) < 3
-            or lex.zipf(core) > 0 or _urlish(run, s, e)):
+    n = len(word) - len(core)
+    if lex is None or not lex.has_words or len(core) < 3 or n > 3 or _urlish(run, s, e):
         return None
-    fixed = _fill(lex, word, [len(word) - 1])
-    if fixed is None or lex.zipf(fixed) < lex.strong_floor + 0.5:
+    zc = lex.zipf(core)
+    mid = bool(_MID_SENTENCE.match(run.text, e))
+    if zc > 0 and not mid or n > 1 and not (mid or zc == 0):
+        return None
+    fixed = _fill(lex, word, list(range(len(core), len(word))))
+    if fixed is None:
+        return None
+    zf = lex.zipf(fixed)
+    # two or three '?' in the middle of a sentence are no punctuation: the filled word need only
+    # be known; one '?' must give a word clearly more frequent than the word without it
+    if zf < lex.strong_floor + 0.5 or (zf - zc < (1.0 if zc == 0 else 1.5) and not (mid and n > 1)):
         return None
     return Damage(s, e, "question-mark", word, fixed,
-                  "letters the code page could not hold were replaced by '?'", 0.7)
+                  "letters the code page could not hold were replaced by '?'", 0.75 if mid else 0.7)
+
+
+def _between_letters(lex: Lexicon | None, word: str, i: int) -> bool:
+    """A '?' between letters in a word of four letters or more ("S?ren", "Mi?osz"): no punctuation
+    in prose (URLs and code are left out before), unless it parts two words ("schreib?mir", a
+    question mark missing its space)."""
+    if not (1 <= i <= len(word) - 2 and word[i - 1].isalpha() and word[i + 1].isalpha()
+            and sum(c.isalpha() for c in word) >= 4):
+        return False
+    left, right = word[:i], word[i + 1:]
+    return not (lex is not None and len(left) >= 2 and len(right) >= 2
+                and lex.zipf(left) > 0 and lex.zipf(right) > 0)
 
 
 def _fill(lex: Lexicon | None, word: str, lost: list[int]) -> str | None:
@@ -106,12 +134,14 @@ def _surrogate_repair(run: _Run, word: str) -> str | None:
     lex = run.lex
     if lex is None or not lex.has_words:
         return None
-    raw = word.encode("utf-8", "surrogateescape")
+    try:
+        raw = word.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte (U+D800…U+DC7F)
+        return None
     best, best_z = None, 0.0
     for cp in codepages.CODEPAGES:
-        try:
-            cand = raw.decode(cp.codec)
-        except UnicodeDecodeError:
+        cand = codepages.decode(raw, cp.codec)
+        if cand is None:
             continue
         z = _word_zipf(lex, cand)
         if z > best_z:
@@ -143,7 +173,9 @@ def _trailing_question_marks(run: _Run) -> list[Damage]:
 
 
 #: two '?'-only words in a row, or one of four '?' or more between two words
-_QRUN = regex.compile(r"(?<!\S)\?{2,}(?:[ \t]+\?{2,})+(?!\S)|(?<=\w[,;:]?[ \t])\?{4,}(?=[ \t]+\w)")
+_QRUN = regex.compile(r"(?<!\S)\?{2,}(?:[ \t]+\?{2,})+(?!\S)"
+                      r"|(?<=\w[,;:]?[ \t])\?{4,}(?=[ \t]+\w|[,;:.](?!\S))"
+                      r"|(?<![^\n])\?{4,}(?=[ \t]+\p{Ll})")
 
 
 def _lost_runs(text: str) -> list[Damage]:

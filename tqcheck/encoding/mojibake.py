@@ -95,7 +95,13 @@ def _spans(line: str, fixed: str, offset: int, cause: str, lex: Lexicon | None) 
         if lex is not None and lex.has_words:
             words = [t for t in (w.strip(_EDGES) for w in rep.split()) if any(c.isalpha() for c in t)]
             lost_letters = any(c.isalpha() for c in orig) and not any(c.isalpha() for c in rep)
-            if lost_letters or (words and not any(lex.zipf(w) > 0 for w in words)):
+            foreign = [w for w in words if any(c.isalpha() and c not in lex.alphabet for c in w)]
+            if foreign and any(not c.isascii() and c.isalpha() and c not in lex.alphabet
+                               for w in foreign for c in w if c not in orig):
+                # the repair brings in a letter the language does not use (Polish "wysokoœci"
+                # from a C1 control): a misreading, unless nothing else explains the word
+                conf = 0.6
+            elif lost_letters or (words and not any(lex.zipf(w) >= lex.strong_floor for w in words)):
                 conf = 0.7  # a name, a symbol, or a misreading: other readings may do better
         out.append(Damage(offset + s, offset + e, "mojibake", orig, rep, cause, conf))
     return out
@@ -122,9 +128,8 @@ _UTF8_PAGES = tuple(cp.codec for cp in codepages.CODEPAGES)
 def _utf8_cached(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     res: dict[str, set[str]] = defaultdict(set)
     for codec in _UTF8_PAGES:
-        try:
-            raw = word.encode(codec)
-        except UnicodeEncodeError:
+        raw = codepages.encode(word, codec)
+        if raw is None:
             continue
         if not any(b >= 0xC2 for b in raw):
             continue

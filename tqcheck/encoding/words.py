@@ -52,6 +52,8 @@ class _Run:
     damages: list[Damage] = field(default_factory=list)
     #: code-page candidates per word span: (start, end, word, [(repair, pairs, strong, zipf)])
     cp_words: list[tuple[int, int, str, list[tuple[str, frozenset, bool, float]]]] = field(default_factory=list)
+    #: distinct non-ASCII characters of the text, computed when first needed
+    seen: frozenset[str] | None = None
 
     @property
     def lex(self) -> Lexicon | None:
@@ -124,6 +126,8 @@ def _word_zipf(lex: Lexicon, word: str, changed: tuple[int, ...] = ()) -> float:
     if z > 0 or not any(c in _APOS for c in word):
         return z
     parts = _parts(word)
+    if not parts:
+        return 0.0
     if changed:
         sel = [p for o, p in parts if any(o <= i < o + len(p) for i in changed)]
     else:
