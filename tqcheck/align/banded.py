@@ -406,7 +406,7 @@ class _Model:
         nk = len(KINDS)
         bar = None
         if progress and n > 2000:
-            from tqdm import tqdm
+            from tqdm.auto import tqdm
 
             bar = tqdm(total=n + 1, desc="aligning", unit="sent", leave=False)
         cand = np.full((nk, W), INF)
