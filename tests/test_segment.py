@@ -414,4 +414,6 @@ def test_two_thousand_sentences_fast(fixture_pair):
     doc2 = parse_document(markup, lang="en")
     elapsed = time.perf_counter() - t
     assert len(doc.sentences) >= 2000 and len(doc2.sentences) == 600
-    assert elapsed < 0.5, elapsed
+    # a guard against super-linear behaviour, not a benchmark (measured ~0.1 s; the figure is
+    # reported by benchmarks/bench_check.py): generous so a busy CI machine does not fail it
+    assert elapsed < 3.0, elapsed
