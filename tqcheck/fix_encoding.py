@@ -138,21 +138,10 @@ def _same_file(a: str, b: str) -> bool:
 
 def _read(path: str, encoding: str | None) -> _Input:
     """The file's text, and how to write it back byte for byte."""
+    from .io.text import read_bytes
+
     name = "<stdin>" if path == "-" else path
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(_MAX_BYTES + 1)
-        else:
-            with open(path, "rb") as fh:
-                data = fh.read(_MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=name) from None
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", path=name) from None
-    if len(data) > _MAX_BYTES:
-        raise InputError(f"file is above the {_MAX_BYTES // 1_000_000} MB limit", path=name)
+    data = read_bytes(path, max_bytes=_MAX_BYTES, option=None)
     bom, codec = b"", None
     for mark, c in _BOMS:
         if data.startswith(mark):

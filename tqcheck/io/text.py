@@ -172,13 +172,15 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def read_bytes(path: str, *, max_bytes: int = 20_000_000) -> bytes:
+def read_bytes(path: str, *, max_bytes: int = 20_000_000, option: str | None = "--max-size") -> bytes:
     """A file's bytes (``"-"`` is standard input), or an :class:`InputError` naming what is
-    wrong: missing, a directory, unreadable, or larger than ``max_bytes``. Never writes."""
+    wrong: missing, a directory, unreadable, or larger than ``max_bytes`` (the message names the
+    command-line ``option`` that raises the limit, when there is one). Never writes."""
+    hint = f" ({option})" if option else ""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"input is above the {_size(max_bytes)} limit (--max-size)", path="<stdin>")
+            raise InputError(f"input is above the {_size(max_bytes)} limit{hint}", path="<stdin>")
         return data
     try:
         st = os.stat(path)
@@ -191,8 +193,8 @@ def read_bytes(path: str, *, max_bytes: int = 20_000_000) -> bytes:
     if stat.S_ISDIR(st.st_mode):
         raise InputError("is a directory, not a file", path=path)
     if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
-        raise InputError(f"file is {_size(st.st_size)}, above the {_size(max_bytes)} limit "
-                         "(--max-size)", path=path)
+        raise InputError(f"file is {_size(st.st_size)}, above the {_size(max_bytes)} limit{hint}",
+                         path=path)
     try:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -203,7 +205,7 @@ def read_bytes(path: str, *, max_bytes: int = 20_000_000) -> bytes:
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}", path=path) from None
     if len(data) > max_bytes:
-        raise InputError(f"file is above the {_size(max_bytes)} limit (--max-size)", path=path)
+        raise InputError(f"file is above the {_size(max_bytes)} limit{hint}", path=path)
     return data
 
 

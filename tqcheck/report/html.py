@@ -101,17 +101,6 @@ class Plan:
     moves: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
-def _bead_index(report: "Report") -> tuple[dict[int, int], dict[int, int]]:
-    src: dict[int, int] = {}
-    tgt: dict[int, int] = {}
-    for i, b in enumerate(report.beads):
-        for k in b.src:
-            src[k] = i
-        for k in b.tgt:
-            tgt[k] = i
-    return src, tgt
-
-
 def highlight_plan(report: "Report", findings: list[Finding]) -> Plan:
     """Decide, for every finding, which text spans (or which cells) show it.
 
@@ -119,7 +108,7 @@ def highlight_plan(report: "Report", findings: list[Finding]) -> Plan:
     the sentences of its bead; else its excerpt searched in those sentences; else the whole cell.
     """
     plan = Plan()
-    bead_src, bead_tgt = _bead_index(report)
+    bead_src, bead_tgt = report.bead_index()
     for fid, f in enumerate(findings):
         bead: int | None = None
         placed = False

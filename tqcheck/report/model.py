@@ -70,6 +70,17 @@ class Report:
                 f"{' (' + parts + ')' if parts else ''}, {len(self.beads)} aligned segments>")
 
     # -- data ---------------------------------------------------------------------------------
+    def bead_index(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Which bead each source / target sentence index belongs to."""
+        src: dict[int, int] = {}
+        tgt: dict[int, int] = {}
+        for i, b in enumerate(self.beads):
+            for k in b.src:
+                src[k] = i
+            for k in b.tgt:
+                tgt[k] = i
+        return src, tgt
+
     def segments(self) -> list[dict]:
         """The alignment as plain records (the JSON ``segments``)."""
         ss, ts = self.source.sentences, self.target.sentences

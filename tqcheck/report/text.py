@@ -90,13 +90,7 @@ def document_order(report: "Report", findings: list[Finding] | None = None) -> l
     The pipeline already returns findings in this order; this also orders reports built by
     hand or merged from several runs.
     """
-    src_bead: dict[int, int] = {}
-    tgt_bead: dict[int, int] = {}
-    for i, b in enumerate(report.beads):
-        for k in b.src:
-            src_bead[k] = i
-        for k in b.tgt:
-            tgt_bead[k] = i
+    src_bead, tgt_bead = report.bead_index()
 
     def key(f: Finding) -> tuple:
         bead = -1
