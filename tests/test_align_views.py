@@ -128,3 +128,60 @@ def test_json_frame_and_html_agree(case):
         assert f, rep.findings
         # the HTML links the two rows of the move
         assert 'href="#b' in rep.to_html()
+
+
+# -- tqcheck align: the alignment alone, in three formats -------------------------------------------
+def _align(args, capsys):
+    from tqcheck.cli import main
+
+    code = main(["align", *args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_align_formats_agree_with_the_report(case, tmp_path, capsys):
+    """``tqcheck align --format vecalign|tsv|json`` print the same beads, and they are the
+    beads (and scores) of the report's JSON ``segments`` for the same files."""
+    src, tgt = CASES[case]
+    s, t = tmp_path / "s.txt", tmp_path / "t.txt"
+    s.write_text(" ".join(src) + "\n", encoding="utf-8")
+    t.write_text(" ".join(tgt) + "\n", encoding="utf-8")
+    langs = ["--src-lang", "en", "--tgt-lang", "de"]
+    vec = _align([str(s), str(t), *langs], capsys)  # vecalign is the default
+    assert vec == _align([str(s), str(t), *langs, "--format", "vecalign"], capsys)
+    tsv = _align([str(s), str(t), *langs, "--format", "tsv"], capsys).splitlines()
+    js = json.loads(_align([str(s), str(t), *langs, "--format", "json"], capsys))
+    segs = json.loads(tqcheck.check_files(str(s), str(t), "en", "de").to_json())["segments"]
+
+    def idx(text):
+        return [int(x) for x in text.split(",") if x.strip()]
+
+    from_vec = []
+    for line in vec.splitlines():
+        a, b = line.split(":")
+        from_vec.append((idx(a.strip("[]")), idx(b.strip("[]"))))
+    assert tsv[0].split("\t") == ["source", "target", "kind", "score"]
+    from_tsv = [(idx(r.split("\t")[0]), idx(r.split("\t")[1])) for r in tsv[1:]]
+    from_json = [(d["source"], d["target"]) for d in js]
+    from_report = [(d["source"], d["target"]) for d in segs]
+    assert from_vec == from_tsv == from_json == from_report
+    assert [d["kind"] for d in js] == [r.split("\t")[2] for r in tsv[1:]] == [d["kind"] for d in segs]
+    assert [d["score"] for d in js] == pytest.approx([d["score"] for d in segs], abs=1e-4)
+    assert [float(r.split("\t")[3]) for r in tsv[1:]] == pytest.approx([d["score"] for d in segs], abs=1e-4)
+
+
+def test_align_lines_takes_each_line_as_one_sentence(tmp_path, capsys):
+    """``--lines``: one sentence per input line (as in the gold files), however many full stops
+    it holds; without it the text is split into sentences. Gold-style output: ``[3]:[]``."""
+    s, t = tmp_path / "s.txt", tmp_path / "t.txt"
+    s.write_text("\n".join(EN[:3]) + "\n" + " ".join(EN[3:]) + "\n", encoding="utf-8")
+    t.write_text("\n".join(DE[:3]) + "\n" + " ".join(DE[3:]) + "\n", encoding="utf-8")
+    langs = ["--src-lang", "en", "--tgt-lang", "de"]
+    by_line = _align([str(s), str(t), *langs, "--lines"], capsys).split()
+    by_sentence = _align([str(s), str(t), *langs], capsys).split()
+    assert by_line == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
+    assert by_sentence == [f"[{i}]:[{i}]" for i in range(len(EN))]
+    t.write_text("\n".join(DE[:1] + DE[2:3]) + "\n" + " ".join(DE[3:]) + "\n", encoding="utf-8")
+    assert _align([str(s), str(t), *langs, "--lines"], capsys).split() == ["[0]:[0]", "[1]:[]", "[2]:[1]", "[3]:[2]"]

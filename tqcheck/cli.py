@@ -69,6 +69,13 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="never take two plain files as SOURCE TRANSLATION (documents are checked only "
                         "through [[documents]] mappings; for pre-commit)")
     c.add_argument("--lines", action="store_true", help="take each line as one sentence (pre-segmented input)")
+    c.add_argument("--aligner", choices=["banded", "embeddings"], type=str.lower,
+                   help="sentence aligner of document pairs: banded (default, no model) or embeddings "
+                        "(a sentence-transformers model on disk, the 'embeddings' extra). Pair tables "
+                        "and localization files are matched by row or key and ignore it")
+    c.add_argument("--model", metavar="PATH", help="folder of a sentence-transformers model (LaBSE, a "
+                   "multilingual MiniLM …) for the embeddings aligner; implies --aligner embeddings; "
+                   "nothing is downloaded")
     c.add_argument("--statistics", action="store_true", help="print the count of findings per rule")
     c.add_argument("--max-size", type=float, default=20.0, metavar="MB",
                    help="refuse input files larger than this (default 20 MB)")
@@ -83,11 +90,12 @@ def _build_parser() -> argparse.ArgumentParser:
     a.add_argument("--encoding")
     a.add_argument("--lines", action="store_true", help="take each line as one sentence")
     a.add_argument("--format", default="vecalign", choices=["vecalign", "tsv", "json"])
-    a.add_argument("--aligner", default="banded", choices=["banded", "embeddings"],
+    a.add_argument("--aligner", choices=["banded", "embeddings"], type=str.lower,
                    help="banded: no model (default); embeddings: a sentence-embedding model on disk "
                         "(needs the 'embeddings' extra and --model)")
     a.add_argument("--model", metavar="PATH", help="folder of a sentence-transformers model (LaBSE, a "
-                   "multilingual MiniLM …) for --aligner embeddings; nothing is downloaded")
+                   "multilingual MiniLM …) for the embeddings aligner; implies --aligner embeddings; "
+                   "nothing is downloaded")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     r = sub.add_parser("rules", help="list every rule")
@@ -155,7 +163,8 @@ def _cmd_check(args) -> int:
         src_encoding=args.src_encoding, tgt_encoding=args.tgt_encoding, lines=args.lines,
         max_bytes=int(args.max_size * 1_000_000), progress=_progress_wanted(args),
         select=_codes(args.select), ignore=_codes(args.ignore), extend_select=_codes(args.extend_select),
-        fail_on=args.fail_on, baseline=args.baseline, pair=not args.no_pair, exclude=list(args.exclude))
+        fail_on=args.fail_on, baseline=args.baseline, pair=not args.no_pair, exclude=list(args.exclude),
+        aligner=args.aligner, model=args.model)
     if args.write_baseline:
         opts.baseline = ""  # record everything, also what the old baseline accepted
     rs = gate.run(args.paths, opts)
@@ -284,20 +293,17 @@ def _cmd_align(args) -> int:
     from . import pipeline
     from .align.formats import format_beads
 
+    aligner = pipeline.resolve_aligner(args.aligner, args.model)
+    if aligner == "embeddings":
+        from .align.embeddings import check_model_path
+
+        check_model_path(args.model)  # before reading anything: one line, exit 2
     docs = []
     for path, lang in ((args.source, args.src_lang), (args.target, args.tgt_lang)):
         text, enc = pipeline.read(path, encoding=args.encoding)
         docs.append(pipeline.segment(text, path=path, encoding=enc, lang=lang, lines=args.lines))
-    if getattr(args, "aligner", "banded") == "embeddings":
-        from .align import embeddings
-        from .errors import UsageError
-
-        if not args.model:
-            raise UsageError("--aligner embeddings needs --model PATH (a sentence-transformers model on disk)")
-        model = embeddings.load_model(args.model)
-        beads = embeddings.align_documents(docs[0], docs[1], model, progress=_progress_wanted(args)).beads
-    else:
-        beads, _ = pipeline.align(docs[0], docs[1], progress=_progress_wanted(args))
+    beads, _ = pipeline.align(docs[0], docs[1], progress=_progress_wanted(args), aligner=aligner,
+                              model=args.model)
     out = format_beads(beads, args.format)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return EXIT_OK

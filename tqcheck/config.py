@@ -15,6 +15,8 @@ Every key (kebab-case; ``snake_case`` is accepted as well)::
     glossary = "glossary.csv"        # CSV or TBX glossary for the terminology check
     baseline = "tqcheck-baseline.json"
     exclude = ["vendor/", "*.pot"]   # besides hidden directories, node_modules, venvs …
+    aligner = "embeddings"           # banded (default) | embeddings; document pairs only
+    model = "models/LaBSE"           # a sentence-transformers model on disk (implies embeddings)
     [tool.tqcheck.per-file-ignores]
     "locale/ja/**" = ["TQ51"]
     [tool.tqcheck.severity]
@@ -56,9 +58,10 @@ CONFIG_NAMES = ("tqcheck.toml", "pyproject.toml")
 FAIL_ON = ("critical", "major", "minor", "info", "never")
 SEVERITIES = tuple(s.value for s in Severity)
 MISSING = ("warn", "fail", "ignore")
+ALIGNERS = ("banded", "embeddings")
 
 _KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on",
-         "glossary", "languages", "documents", "exclude", "src-lang", "baseline")
+         "glossary", "languages", "documents", "exclude", "src-lang", "baseline", "aligner", "model")
 _DOC_KEYS = ("source", "target", "src-lang", "tgt-lang", "langs", "missing")
 _CODE = re.compile(r"TQ\d{0,3}")
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -97,6 +100,9 @@ class Config:
     documents: list[DocumentMapping] = field(default_factory=list)
     exclude: list[Glob] = field(default_factory=list)
     baseline: str | None = None
+    #: the sentence aligner of document pairs (``banded`` | ``embeddings``) and its model folder
+    aligner: str | None = None
+    model: str | None = None
 
     # -- lookups ------------------------------------------------------------------------------
     def alias(self, lang: str | None) -> str | None:
@@ -130,6 +136,19 @@ class Config:
 
     def excluded(self, rel: str) -> bool:
         return any(g.matches(rel) for g in self.exclude)
+
+    def aligner_for(self, aligner: str | None = None, model: str | None = None) -> tuple[str, str | None]:
+        """The aligner and model of a run: the command line's ``--aligner``/``--model`` beat the
+        file's ``aligner``/``model`` (``--aligner banded`` drops the file's model; ``--model``
+        alone, here or in the file, means ``embeddings``). A :class:`UsageError` for a
+        contradiction or an unknown aligner."""
+        from .pipeline import resolve_aligner
+
+        if aligner is None and model is None:
+            aligner, model = self.aligner, self.model
+        elif aligner is not None and aligner.strip().lower() == "embeddings" and model is None:
+            model = self.model
+        return resolve_aligner(aligner, model), model
 
 
 def _tag_key(tag: str) -> str:
@@ -341,6 +360,13 @@ def parse_config(table: dict, *, path: str | None = None, root: str = ".", text:
             cfg.baseline = _path(cfg.root, ck.string(raw_key, value, "a file path"))
         elif key == "src-lang":
             cfg.src_lang = ck.lang(raw_key, value)
+        elif key == "aligner":
+            v = ck.string(raw_key, value, 'one of "banded", "embeddings"').lower()
+            if v not in ALIGNERS:
+                raise ck.fail(raw_key, f"aligner must be one of {', '.join(ALIGNERS)}, not {value!r}")
+            cfg.aligner = v
+        elif key == "model":
+            cfg.model = _path(cfg.root, ck.string(raw_key, value, "the folder of a sentence-transformers model"))
         elif key == "exclude":
             cfg.exclude = [ck.glob(raw_key, p) for p in ck.strings(raw_key, value)]
         elif key == "languages":
@@ -352,6 +378,8 @@ def parse_config(table: dict, *, path: str | None = None, root: str = ".", text:
                     cfg.lang_globs.append((ck.glob(raw_key, k), lang))
         elif key == "documents":
             cfg.documents = _documents(ck, raw_key, value)
+    if cfg.aligner == "banded" and cfg.model is not None:
+        raise ck.fail("model", 'model is used only by aligner = "embeddings" (drop one of them)')
     return cfg
 
 

@@ -71,6 +71,10 @@ class GateOptions:
     #: take two plain files given alone as SOURCE TRANSLATION (off for pre-commit)
     pair: bool = True
     exclude: list[str] = field(default_factory=list)
+    #: sentence aligner of document pairs (``banded`` | ``embeddings``) and its model folder;
+    #: None: the configuration's (see :meth:`Config.aligner_for`)
+    aligner: str | None = None
+    model: str | None = None
 
 
 @dataclass
@@ -641,6 +645,7 @@ def run(paths: Sequence[str], options: GateOptions | None = None) -> ResultSet:
     plan = _Planner(o).build(list(paths) or ["."])
     rs.errors.extend(plan.errors)
     rs.warnings.extend(plan.warnings)
+    o = _with_aligner(o, plan, rs)
     rs.skipped = plan.skipped
     for task in plan.tasks:
         try:
@@ -667,6 +672,28 @@ def run(paths: Sequence[str], options: GateOptions | None = None) -> ResultSet:
     return rs
 
 
+def _with_aligner(o: GateOptions, plan: _Plan, rs: ResultSet) -> GateOptions:
+    """Options with the run's aligner and model resolved (flags beat the configuration). The
+    model is checked once, before any file, when a document pair will use it; the aligner has
+    no effect on pair tables and localization files (matched by row or key), which a note says
+    when the flags were given for nothing else."""
+    import dataclasses
+
+    docs = any(t.kind == "document" for t in plan.tasks)
+    flags = o.aligner is not None or o.model is not None
+    if not docs and not flags:
+        return o  # the configuration's aligner does not matter here
+    aligner, model = o.config.aligner_for(o.aligner, o.model)
+    if aligner == "embeddings" and docs:
+        from .align.embeddings import check_model_path
+
+        check_model_path(model)
+    if (o.aligner or o.model) and plan.tasks and not docs:
+        rs.warnings.append(GateWarning(None, "--aligner/--model apply to document pairs only; pair "
+                                             "tables and localization files are matched by row or key"))
+    return dataclasses.replace(o, aligner=aligner, model=model)
+
+
 def _execute(task: _Task, o: GateOptions, codes: list[str]) -> tuple[FileResult | None, dict]:
     from . import api
 
@@ -674,7 +701,8 @@ def _execute(task: _Task, o: GateOptions, codes: list[str]) -> tuple[FileResult 
         rep = api.check_files(task.source, task.path, task.src_lang, task.tgt_lang,
                               encoding=o.encoding, src_encoding=o.src_encoding,
                               tgt_encoding=o.tgt_encoding, select=codes, lines=o.lines,
-                              progress=o.progress, max_bytes=o.max_bytes)
+                              progress=o.progress, max_bytes=o.max_bytes, aligner=o.aligner,
+                              model=o.model)
         return FileResult(task.path, "document", task.source, rep.src_lang, rep.tgt_lang,
                           list(rep.findings), len(rep.beads), rep), {}
     if task.kind == "pairs":

@@ -45,12 +45,58 @@ def segment(text: str, *, path: str | None = None, encoding: str = "utf-8", lang
 
 
 # -- 3. align ------------------------------------------------------------------------------------
-def align(source: Document, target: Document, *, progress: bool = False) -> tuple[list[Bead], dict]:
-    """Align the sentences of two documents: (beads, statistics)."""
+#: the sentence aligners ``align`` (and ``--aligner``) offer
+ALIGNERS = ("banded", "embeddings")
+
+
+def resolve_aligner(aligner: str | None = None, model=None) -> str:
+    """The aligner to use: ``aligner`` as given, or ``embeddings`` when only a ``model`` is given,
+    else ``banded``. A :class:`UsageError` for an unknown name, for ``embeddings`` without a
+    model, and for a model given with ``aligner="banded"`` (it would be silently unused)."""
+    name = aligner or ("embeddings" if model is not None else "banded")
+    name = name.strip().lower() if isinstance(name, str) else name
+    if name not in ALIGNERS:
+        raise UsageError(f"unknown aligner {aligner!r} (choose from {', '.join(ALIGNERS)})")
+    if name == "embeddings" and model is None:
+        raise UsageError("the embeddings aligner needs a model: --model PATH (the folder of a "
+                         "sentence-transformers model on disk)")
+    if name == "banded" and model is not None:
+        raise UsageError("a model is used only by the embeddings aligner: drop --model or use "
+                         "--aligner embeddings")
+    return name
+
+
+def _is_path(model) -> bool:
+    """A model given as a folder (str or path-like), not as a loaded model object."""
+    import os
+
+    return isinstance(model, (str, os.PathLike))
+
+
+def align(source: Document, target: Document, *, progress: bool = False, aligner: str | None = None,
+          model=None) -> tuple[list[Bead], dict]:
+    """Align the sentences of two documents: (beads, statistics).
+
+    ``aligner``: ``"banded"`` (the default: no model) or ``"embeddings"``; ``model``: for the
+    embeddings aligner, the folder of a sentence-transformers model on disk (or a loaded model);
+    giving a model alone selects the embeddings aligner. ``statistics["aligner"]`` (and
+    ``["model"]``) say which was used."""
+    name = resolve_aligner(aligner, model)
+    if name == "embeddings":
+        from .align import embeddings
+
+        mdl = embeddings.load_model(model) if _is_path(model) else model
+        res = embeddings.align_documents(source, target, mdl, progress=progress)
+        stats = dict(res.stats)
+        stats["aligner"] = embeddings.ALIGNER
+        stats["model"] = getattr(mdl, "tqcheck_model_id", None) or type(mdl).__name__
+        return res.beads, stats
     from .align.banded import align_documents
 
     res = align_documents(source, target, src_lang=source.lang, tgt_lang=target.lang, progress=progress)
-    return res.beads, dict(res.stats)
+    stats = dict(res.stats)
+    stats["aligner"] = "banded.v1"
+    return res.beads, stats
 
 
 #: show progress bars only on inputs at least this long (in aligned segments)
@@ -124,13 +170,18 @@ def _document_order(ctx: CheckContext, f: Finding) -> tuple:
 # -- all of it -----------------------------------------------------------------------------------
 def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
         select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-        progress: bool = False, file: str | None = None) -> Report:
-    """Align (unless ``beads`` are given) and check two segmented documents."""
+        progress: bool = False, file: str | None = None, aligner: str | None = None,
+        model=None) -> Report:
+    """Align (unless ``beads`` are given) and check two segmented documents. ``aligner`` and
+    ``model`` choose the aligner (see :func:`align`); the report's signature records them."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     stats: dict = {}
     if beads is None:
-        beads, stats = align(source, target, progress=progress)
+        beads, stats = align(source, target, progress=progress, aligner=aligner, model=model)
+        used, used_model = stats.get("aligner", "banded.v1"), stats.get("model")
+    else:
+        used, used_model = "pre-aligned", None  # pairs or entries matched by row or key: no aligner ran
     timings["align"] = time.perf_counter() - t0
     rules = select_rules(select, ignore)
     ctx = CheckContext(source=source, target=target, beads=beads, src_lang=source.lang,
@@ -142,4 +193,4 @@ def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
     stats["seconds"] = timings
     return Report(source=source, target=target, beads=beads, findings=findings,
                   src_lang=source.lang, tgt_lang=target.lang, rules=tuple(r.code for r in rules),
-                  stats=stats)
+                  aligner=used, model=used_model, stats=stats)

@@ -10,7 +10,9 @@ n-gram similarity (so the learned lexicon is not needed).
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -22,20 +24,140 @@ from ..errors import UsageError
 from .banded import DEFAULT, Params, _empty, _group_norms, _Model, run_passes
 from .result import AlignResult
 
-__all__ = ["align_documents", "align_sentences", "embed", "load_model"]
+__all__ = ["ALIGNER", "align_documents", "align_sentences", "check_model_path", "embed", "load_model",
+           "model_id"]
+
+#: the name (and version) the report's signature records for this aligner
+ALIGNER = "embeddings.v1"
+INSTALL_HINT = "pip install 'tqcheck[embeddings]'"
+#: files that make a folder a model: sentence-transformers' own, or a plain transformers model
+#: (which sentence-transformers wraps with mean pooling)
+_MODEL_FILES = ("modules.json", "config_sentence_transformers.json", "config.json")
+_CACHE: dict[str, Any] = {}
+_LOCK = threading.Lock()
 
 
-def load_model(path: str) -> Any:
-    """A sentence-transformers model from a local folder (never from the network)."""
-    try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError as e:
-        raise UsageError("the embeddings aligner needs sentence-transformers: "
-                         "pip install 'tqcheck[embeddings]'") from e
-    if not path or not os.path.exists(path):
-        raise UsageError(f"no sentence-embedding model at {path!r} (give the folder of a model on disk)")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    return SentenceTransformer(path, device="cpu")
+def _require_sentence_transformers() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("sentence_transformers") is None:
+        raise UsageError(f"the embeddings aligner needs sentence-transformers: {INSTALL_HINT}")
+
+
+def check_model_path(path: Any) -> str:
+    """The absolute folder of a model on disk; a :class:`UsageError` (one line) when the path is
+    missing or is not a sentence-transformers / transformers model, or when sentence-transformers
+    is not installed. Cheap: reads no weights."""
+    if path is None or not str(path).strip():
+        raise UsageError("the embeddings aligner needs a model: --model PATH (the folder of a "
+                         "sentence-transformers model on disk)")
+    p = os.path.abspath(os.path.expanduser(os.fspath(path)))
+    if not os.path.exists(p):
+        raise UsageError(f"no sentence-embedding model at {os.fspath(path)!r}: no such file or folder "
+                         "(give the folder of a model on disk; nothing is downloaded)")
+    if not os.path.isdir(p) or not any(os.path.isfile(os.path.join(p, f)) for f in _MODEL_FILES):
+        raise UsageError(f"{os.fspath(path)!r} is not a sentence-transformers model (a folder with "
+                         "modules.json or config.json)")
+    _require_sentence_transformers()
+    return p
+
+
+def model_id(path: Any) -> str:
+    """A short, stable name for a model folder, for the report's signature: its name (the
+    repository name for a Hugging Face cache snapshot, the parent folder for a folder called
+    ``model``) and a fingerprint of its configuration and file sizes (two copies of one model get
+    the same id; a retrained one another)."""
+    p = os.path.abspath(os.path.expanduser(os.fspath(path)))
+    parts = [x for x in p.split(os.sep) if x]
+    name = "model"
+    for part in reversed(parts):
+        low = part.lower()
+        if low in ("model", "models", "snapshots", "main") or (len(part) == 40 and
+                                                              all(c in "0123456789abcdef" for c in low)):
+            continue
+        name = part[len("models--"):].replace("--", "/") if part.startswith("models--") else part
+        break
+    h = hashlib.sha256()
+    for root, dirs, files in os.walk(p):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if f.startswith(".") or f.lower().startswith("readme"):
+                continue
+            fp = os.path.join(root, f)
+            rel = os.path.relpath(fp, p).replace(os.sep, "/")
+            try:
+                size = os.path.getsize(fp)
+                h.update(f"{rel}\0{size}\0".encode())
+                if f.endswith(".json") and size <= 200_000:
+                    with open(fp, "rb") as fh:
+                        h.update(fh.read())
+            except OSError:
+                continue
+    name = "".join(c if c.isprintable() and c not in "|" else "_" for c in name)
+    return f"{name}@{h.hexdigest()[:8]}"
+
+
+class _quiet_loading:
+    """No "Loading weights" progress bar from transformers while a model loads (restored after)."""
+
+    def __enter__(self):
+        self.tlog = None
+        try:
+            from transformers.utils import logging as tlog
+
+            if tlog.is_progress_bar_enabled():
+                tlog.disable_progress_bar()
+                self.tlog = tlog
+        except Exception:  # an older or newer transformers without these helpers
+            pass
+        return self
+
+    def __exit__(self, *exc):
+        if self.tlog is not None:
+            self.tlog.enable_progress_bar()
+        return False
+
+
+def load_model(path: Any) -> Any:
+    """A sentence-transformers model from a local folder, never from the network (offline mode
+    and ``local_files_only``). Loaded once per folder and process. Raises :class:`UsageError`
+    (one line) when sentence-transformers is missing or the folder is not a usable model."""
+    p = check_model_path(path)
+    with _LOCK:
+        if p in _CACHE:
+            return _CACHE[p]
+        # huggingface_hub reads these when it is first imported: set before the import below
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as e:
+            raise UsageError(f"the embeddings aligner needs sentence-transformers: {INSTALL_HINT} "
+                             f"(import failed: {e})") from None
+        import inspect
+
+        kwargs: dict[str, Any] = {"device": "cpu"}
+        try:
+            if "local_files_only" in inspect.signature(SentenceTransformer.__init__).parameters:
+                kwargs["local_files_only"] = True
+        except (TypeError, ValueError):  # pragma: no cover
+            pass
+        try:
+            with _quiet_loading():
+                model = SentenceTransformer(p, **kwargs)
+        except Exception as e:  # a broken or foreign folder: say so in one line
+            msg = " ".join(str(e).split())
+            if len(msg) > 160:
+                msg = msg[:159] + "…"
+            raise UsageError(f"cannot load the sentence-embedding model at {os.fspath(path)!r}: "
+                             f"{type(e).__name__}: {msg}") from None
+        try:
+            model.tqcheck_model_id = model_id(p)
+        except Exception:  # pragma: no cover - a model class that refuses attributes
+            pass
+        _CACHE[p] = model
+        return model
 
 
 def embed(model: Any, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
@@ -103,6 +225,9 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], model: Any, *,
     mdl = _EmbeddingModel(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p, es, et)
     res = run_passes(mdl, progress=progress)
     res.stats["aligner"] = "embeddings"
+    mid = getattr(model, "tqcheck_model_id", None)
+    if mid:
+        res.stats["model"] = mid
     return res
 
 

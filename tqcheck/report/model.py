@@ -29,16 +29,21 @@ class Report:
     src_lang: str | None = None
     tgt_lang: str | None = None
     rules: tuple[str, ...] = ()
+    #: the sentence aligner that made ``beads``: ``banded.v1``, ``embeddings.v1``, or
+    #: ``pre-aligned`` (pair tables and localization files, matched by row or key)
     aligner: str = "banded.v1"
     #: pipeline timings and statistics (seconds per stage, length ratio …)
     stats: dict = field(default_factory=dict)
+    #: the embedding model of the ``embeddings`` aligner (``name@fingerprint``), else None
+    model: str | None = None
 
     # -- summary ------------------------------------------------------------------------------
     @property
     def signature(self) -> str:
         fams = sorted({r[:3] for r in self.rules})
         return (f"tqcheck:{__version__}|src:{self.src_lang or '?'}|tgt:{self.tgt_lang or '?'}"
-                f"|rules:{','.join(fams) or 'none'}|align:{self.aligner}")
+                f"|rules:{','.join(fams) or 'none'}|align:{self.aligner}"
+                + (f"|model:{self.model}" if self.model else ""))
 
     def summary(self) -> dict:
         sev = Counter(f.severity.value for f in self.findings)
@@ -103,7 +108,8 @@ class Report:
 
     def to_dict(self) -> dict:
         return {
-            "tool": {"name": "tqcheck", "version": __version__, "signature": self.signature},
+            "tool": {"name": "tqcheck", "version": __version__, "signature": self.signature,
+                     "aligner": self.aligner, "model": self.model},
             "source": {"path": self.source.path, "lang": self.src_lang, "encoding": self.source.encoding},
             "target": {"path": self.target.path, "lang": self.tgt_lang, "encoding": self.target.encoding},
             "segments": self.segments(),
