@@ -440,3 +440,23 @@ def test_abbreviation_period_is_fine(src, tgt, tl):
 
 def test_long_copy_in_japanese_file_is_untranslated():
     assert flags("TQ512", "Enter a valid date/time.", "Enter a valid date/time.", "en", "ja")
+
+
+# -- a repetition left implicit when the translation joins the sentences that repeat it ---------------------
+_ADDED = "The {name} “{obj}” was added successfully. You may add another {name} below."
+
+
+def test_repeat_dropped_in_joined_sentences_is_fine():
+    assert not hits("TQ501", [(_ADDED, "{name} „{obj}“ wurde erfolgreich hinzugefügt und kann nun unten um "
+                                       "ein Weiteres ergänzt werden.")], tl="de")
+
+
+@pytest.mark.parametrize("tgt,severity", [
+    # the sentences stay apart: the second {name} is still dropped
+    ("{name} „{obj}“ wurde erfolgreich hinzugefügt. Sie können unten ein Weiteres hinzufügen.", Severity.MINOR),
+    # joined, but the placeholder is gone altogether
+    ("„{obj}“ wurde erfolgreich hinzugefügt und kann unten ergänzt werden.", Severity.MAJOR),
+])
+def test_repeat_dropped_without_joining_is_still_reported(tgt, severity):
+    f = hits("TQ501", [(_ADDED, tgt)], tl="de")
+    assert f and f[0].severity == severity

@@ -124,6 +124,8 @@ class FileResult:
     baselined: list[Finding] = field(default_factory=list)
     #: named on the command line (not found by a walk or a glob)
     explicit: bool = True
+    #: the units of a localization file, kept while the run compares files (TQ520 across files)
+    units: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def suppressed_baseline(self) -> int:
@@ -647,6 +649,7 @@ def run(paths: Sequence[str], options: GateOptions | None = None) -> ResultSet:
     rs.warnings.extend(plan.warnings)
     o = _with_aligner(o, plan, rs)
     rs.skipped = plan.skipped
+    done: list[tuple[FileResult, dict]] = []
     for task in plan.tasks:
         try:
             result, notes = _execute(task, o, codes)
@@ -666,10 +669,40 @@ def run(paths: Sequence[str], options: GateOptions | None = None) -> ResultSet:
             rs.skipped += 1
             continue
         result.explicit = task.explicit
+        done.append((result, notes))
+    if "TQ520" in codes:
+        _add_project_findings([r for r, _ in done])
+    for result, notes in done:
         _postprocess(result, notes, cfg, baseline, rs)
+        result.units = []  # only needed for the project-level checks
         rs.results.append(result)
     rs.results.sort(key=lambda r: r.path)
     return rs
+
+
+def _add_project_findings(results: list[FileResult]) -> None:
+    """TQ520 across the localization files of the run (same target language): an entry whose
+    source another file translates differently. An entry the in-file check already reported
+    is not reported twice."""
+    from .checks.l10n_project import project_findings
+
+    files = [(r.path, r.kind, r.src_lang, r.tgt_lang, r.units) for r in results if r.units]
+    if len(files) < 2:
+        return
+    by_path = {r.path: r for r in results}
+    for path, new in project_findings(files).items():
+        r = by_path[path]
+        seen = {f.entry for f in r.findings if f.rule == "TQ520"}
+        new = [f for f in new if f.entry not in seen]
+        if not new:
+            continue
+        line = lambda f: f.target_line or f.source_line or 0  # noqa: E731
+        r.findings = sorted(r.findings + new, key=line)
+        if r.report is not None and hasattr(r.report, "findings"):
+            try:
+                r.report = replace(r.report, findings=r.findings)
+            except TypeError:
+                pass
 
 
 def _with_aligner(o: GateOptions, plan: _Plan, rs: ResultSet) -> GateOptions:
@@ -736,7 +769,7 @@ def _execute(task: _Task, o: GateOptions, codes: list[str]) -> tuple[FileResult 
     src_path = task.source or getattr(uf, "source_path", None) or task.path
     return FileResult(task.path, getattr(uf, "format", None) or task.fmt or "l10n", _norm(src_path),
                       getattr(uf, "src_lang", None), getattr(uf, "tgt_lang", None),
-                      list(rep.findings), len(units), rep), notes
+                      list(rep.findings), len(units), rep, units=units), notes
 
 
 def _set(obj: Any, attr: str, value: Any) -> None:

@@ -45,7 +45,9 @@ def placeholder_missing(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     fail). Named and numbered placeholders may move freely: word order is the target language's
     business. For plural entries a placeholder may be left out of a form when one of the source
     forms leaves it out too. A named placeholder the source repeats is counted: an occurrence
-    dropped while another is kept is reported at minor severity (outside plural entries)."""
+    dropped while another is kept is reported at minor severity (outside plural entries), unless
+    the source repeats it in separate sentences that the translation joins into fewer sentences
+    (the repeated referent is then implicit or a pronoun)."""
     for tok, text, every in placeholder_diff(pair, ctx).missing:
         where = " from every plural form" if every else ""
         yield ctx.finding("TQ501", pair, src_span=(tok.start, tok.end) if tok else None,
@@ -53,11 +55,26 @@ def placeholder_missing(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                           message=f"The placeholder {text} is missing{where} in the translation.",
                           suggestion=f"Put {text} where the value belongs in the translation.")
     for tok, text, need, have in placeholder_diff(pair, ctx).fewer:
+        if have and _merged_repeat(pair, text, ctx):
+            continue
         yield ctx.finding("TQ501", pair, src_span=(tok.start, tok.end), severity="minor",
                           message=f"The placeholder {text} appears {need} times in the source but "
                                   f"{have} in the translation: an occurrence was dropped.",
                           suggestion=f"Check whether the dropped {text} carries information the "
                                      f"translation needs.")
+
+
+def _merged_repeat(pair: Pair, text: str, ctx: CheckContext) -> bool:
+    """The source repeats ``text`` in separate sentences and the translation joins them into fewer
+    sentences: the repeated referent is then left implicit or becomes a pronoun ("The {name} was
+    changed. You may add another {name} below." → "{name} wurde geändert und kann unten erneut
+    ergänzt werden."), which loses no value."""
+    from ..segment import split_sentences
+
+    src = split_sentences(pair.src_text, ctx.src_lang)
+    if len(src) < 2 or sum(1 for s in src if text in s) < 2:
+        return False
+    return len(split_sentences(pair.tgt_text, ctx.tgt_lang)) < len(src)
 
 
 @rule("TQ502", "placeholder-extra", category="placeholder", severity="major",

@@ -398,7 +398,7 @@ def _norm_target(text: str) -> str:
 
 
 @rule("TQ520", "inconsistent-translation", category="consistency", severity="minor", scope="document",
-      description="The same source text is translated differently within one file.",
+      description="The same source text is translated differently within one file or between files.",
       example=("Save the file before closing. You can close it later. Save the file before closing.",
                "Speichern Sie die Datei vor dem Schließen. Sie können sie später schließen. "
                "Sichern Sie das Dokument vor dem Beenden.", "en", "de"))
@@ -406,7 +406,10 @@ def inconsistent_translation(ctx: CheckContext) -> Iterator[Finding]:
     """Two entries (or sentences) with the same source text of at least two words get different
     translations. Users see two names for one thing; one of them is usually an older wording.
     Differences of case, spacing and final punctuation alone are not reported, and entries that
-    differ by their gettext context (msgctxt) are not compared."""
+    differ by their gettext context (msgctxt) are not compared. When ``tqcheck check`` reads
+    several localization files with the same target language, an entry translated otherwise
+    than in the other files is reported too, naming the other file and entry (plural and
+    unfinished entries are not compared across files)."""
     uc = current(ctx)
     groups: dict[tuple, list[tuple[Pair, str]]] = {}
     for pair in ctx.pairs():
