@@ -460,3 +460,30 @@ def test_repeat_dropped_in_joined_sentences_is_fine():
 def test_repeat_dropped_without_joining_is_still_reported(tgt, severity):
     f = hits("TQ501", [(_ADDED, tgt)], tl="de")
     assert f and f[0].severity == severity
+
+
+# -- TQ512: copies of words the two languages share, and source-language function words ---------------------
+def _tq512(text, tl):
+    return hits("TQ512", [(text, text)], "en", tl)
+
+
+@pytest.mark.parametrize("text,tl", [("Index of %(directory)s", "fr"), ("List of files", "de")])
+def test_copy_with_a_source_function_word_is_major(text, tl):
+    # "of" appears in French counts (leaked English) but a hundred times more rarely than in English
+    found = _tq512(text, tl)
+    assert [f.severity for f in found] == [Severity.MAJOR], text
+
+
+@pytest.mark.parametrize("text,tl", [("Model name", "de"), ("Site Maps", "tr"), ("Add site", "tr")])
+def test_copy_of_shared_common_words_is_minor(text, tl):
+    found = _tq512(text, tl)
+    assert [f.severity for f in found] == [Severity.MINOR], text
+    assert "probably not translated" in found[0].message
+
+
+@pytest.mark.parametrize("text,tl", [
+    ("Python Enhancement Proposals", "de"), ("Administration", "de"), ("Hindi", "fr"), ("Tatar", "fr"),
+    ("Text Filter", "de"), ("Model name", "en"),
+])
+def test_shared_words_names_and_single_words_stay_silent(text, tl):
+    assert not _tq512(text, tl), text

@@ -48,6 +48,14 @@ FUNCTION_WORD = 6.5
 MEAN_GAP = 1.0
 #: a capitalised single word rarer than this in the source language is taken for a name
 NAME_WORD = 4.0
+#: function words leak into every language's counts, so one counts as evidence only when it is
+#: this much (Zipf) rarer in the target language (English "of" in French: 7.4 vs 5.2)
+FUNCTION_GAP = 2.0
+#: several common words, no name: the mean gap from which the copy is reported at minor severity
+#: ("Model name" in German: both words are German too, but each is more at home in English)
+WEAK_GAP = 0.5
+#: confidence of those weaker reports (below 0.5 maps to minor severity)
+WEAK_CONFIDENCE = 0.4
 
 
 def _content_words(text: str, tokens: list[tuple[int, int]]) -> list[str]:
@@ -144,10 +152,16 @@ def judge_identical(text: str, tokens: list[tuple[int, int]], sl: str, tl: str,
     gap = sum(zs - zt for _, zs, zt in judged) / len(judged)
     content = [(w, zs, zt) for w, zs, zt in judged if len(w) > 2 and zs < FUNCTION_WORD]
     strong = [w for w, zs, zt in content if zs >= COMMON and zt < zs - 1.0]
+    strong += [w for w, zs, zt in judged if zs >= FUNCTION_WORD and zt < zs - FUNCTION_GAP]
     need = SHARED_GAP if name_like else MEAN_GAP
-    if gap < need or not strong:
-        return None
-    return round(min(1.0, 0.5 + gap / 4), 2)
+    if gap >= need and strong:
+        return round(min(1.0, 0.5 + gap / 4), 2)
+    # weaker evidence: a phrase of common source-language words, none of them a name, each at
+    # least as much at home in the source language -- still worth a look, at minor severity
+    if (not name_like and gap >= WEAK_GAP and len(content) >= 2
+            and all(zs >= COMMON and zs >= zt for _, zs, zt in judged)):
+        return WEAK_CONFIDENCE
+    return None
 
 
 @rule("TQ512", "untranslated-entry", category="untranslated", severity="major",
@@ -161,7 +175,10 @@ def untranslated_entry(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     "Exception"); and words the two languages share, judged with wordfreq: a single word must be
     common in the source language and over 30 times rarer in the target language (``Status`` in
     German, ``Afrikaans`` in French stay), several words must on average be ten times more common
-    in the source language. Entries marked fuzzy or needing translation are TQ514's. Without
+    in the source language, with one clearly translatable word (a function word such as English
+    "of" counts when it is a hundred times rarer in the target language). A phrase of common words
+    that are all more at home in the source language ("Model name" in German) but shared with the
+    target language is reported at minor severity. Entries marked fuzzy or needing translation are TQ514's. Without
     word frequencies for a language, only copies of three or more words are reported."""
     u = unit_of(pair, ctx)
     if u is None:
@@ -179,6 +196,12 @@ def untranslated_entry(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     toks = [(t.start, t.end) for t in info.src_scan.tokens] + [(t.start, t.end) for t in markup(src)]
     conf = judge_identical(src, toks, sl, tl, ctx)
     if conf is None or _kept_elsewhere(uc, src, ctx):
+        return
+    if conf < 0.5:
+        yield ctx.finding("TQ512", pair, tgt_span=(0, len(tgt)), confidence=round(conf, 2), severity="minor",
+                          message=f"This entry is a copy of its source; its words are also "
+                                  f"{lang_name(tl)}, but more at home in {lang_name(sl)}: probably "
+                                  f"not translated.")
         return
     yield ctx.finding("TQ512", pair, tgt_span=(0, len(tgt)), confidence=round(conf, 2),
                       message=f"This entry is still in {lang_name(sl)}: its translation is a copy of the source.")
