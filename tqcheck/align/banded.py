@@ -113,7 +113,7 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *,
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return _empty(n, m)
-    model = _Model(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p)
+    model = _Model(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p, progress=progress)
     return run_passes(model, progress=progress)
 
 
@@ -165,8 +165,9 @@ def run_passes(model: "_Model", *, progress: bool = False) -> AlignResult:
 # -- the model -----------------------------------------------------------------------------------
 class _Model:
     def __init__(self, src: list[str], tgt: list[str], sp: Sequence[int] | None,
-                 tp: Sequence[int] | None, p: Params) -> None:
+                 tp: Sequence[int] | None, p: Params, *, progress: bool = False) -> None:
         self.src, self.tgt, self.p = src, tgt, p
+        self._progress = progress
         self.n, self.m = len(src), len(tgt)
         self.ls = np.array([text_length(t) for t in src], dtype=np.float64)
         self.lt = np.array([text_length(t) for t in tgt], dtype=np.float64)
@@ -208,10 +209,19 @@ class _Model:
             index: dict = {}
             sides = []
             words = []
-            for texts in (self.src, self.tgt):
-                side, ws = encode_texts(texts, index)
-                sides.append(side)
-                words.append(ws)
+            bar = None
+            if getattr(self, "_progress", False) and self.n + self.m > 4000:
+                from tqdm.auto import tqdm
+
+                bar = tqdm(total=self.n + self.m, desc="features", unit="sent", leave=False)
+            try:
+                for texts in (self.src, self.tgt):
+                    side, ws = encode_texts(texts, index, bar=bar)
+                    sides.append(side)
+                    words.append(ws)
+            finally:
+                if bar is not None:
+                    bar.close()
             self._bags = BagArrays(index, sides)
             self._wordsets = (words[0], words[1])
             self.US, self.UT = _number_matrices(self._bags)

@@ -248,11 +248,12 @@ class _Encoder:
         return n, fid, np.repeat(np.arange(n, dtype=np.int32), lens), cnt
 
 
-def encode_texts(texts: Sequence[str], index: dict) -> tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray],
-                                                            list[frozenset]]:
+def encode_texts(texts: Sequence[str], index: dict, *, bar=None
+                 ) -> tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray], list[frozenset]]:
     """Feature bags of ``texts`` (as :func:`sentence_features`) straight into compact arrays (one
     side of :class:`BagArrays`; a feature repeated in a sentence is one entry per occurrence,
-    merged later), with the word set of each sentence. Fast: each distinct token is analysed once."""
+    merged later), with the word set of each sentence. Fast: each distinct token is analysed once.
+    ``bar`` (a tqdm bar, optional) advances by one per sentence, in steps of 1000."""
     ix = index
     fid = array("i")
     lens = array("i")
@@ -260,7 +261,9 @@ def encode_texts(texts: Sequence[str], index: dict) -> tuple[tuple[int, np.ndarr
     seen: dict[str, tuple] = {}
     q_id = ix.setdefault("?", len(ix))
     e_id = ix.setdefault("!", len(ix))
-    for text in texts:
+    for k_text, text in enumerate(texts):
+        if bar is not None and k_text and k_text % 1000 == 0:
+            bar.update(1000)
         n0 = len(fid)
         words: set[str] = set()
         chars: list[str] = []
@@ -293,6 +296,8 @@ def encode_texts(texts: Sequence[str], index: dict) -> tuple[tuple[int, np.ndarr
         lens.append(len(fid) - n0)
         words_out.append(frozenset(words))
     n = len(lens)
+    if bar is not None and n:
+        bar.update(n - 1000 * ((n - 1) // 1000))
     f = np.frombuffer(fid, dtype=np.int32) if len(fid) else np.zeros(0, dtype=np.int32)
     ln = np.frombuffer(lens, dtype=np.int32) if n else np.zeros(0, dtype=np.int32)
     return (n, f, np.repeat(np.arange(n, dtype=np.int32), ln), np.ones(len(f), dtype=np.float32)), words_out

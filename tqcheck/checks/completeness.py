@@ -289,10 +289,102 @@ def analyse(ctx: CheckContext) -> Analysis:
     return an
 
 
+def _transpositions(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4.0) -> None:
+    """Two neighbouring passages translated in exchanged order (a paragraph moved past others).
+    The aligner keeps the order, so it explains such a stretch with weak links, or with
+    omitted and added sentences; where a run of beads covers as many source as target
+    sentences, every split of the run into two blocks is tested: are the blocks, exchanged,
+    a clearly better translation than the straight reading (same evidence: similarity and
+    length)? The smaller block is reported as moved, at both places."""
+    d.features()
+    if d.mu_match - d.mu_rand < 0.05:
+        return  # no lexical evidence in this language pair
+    pairs = d.pairs
+    memo: dict[tuple[int, int], float] = {}
+
+    def ev(i: int, j: int) -> float:
+        v = memo.get((i, j))
+        if v is None:
+            v = memo[(i, j)] = _link_evidence(d, i, j)
+        return v
+
+    cands: list[tuple[float, int, int, int, int, int, int]] = []
+    for k in range(len(pairs)):
+        srcs: list[int] = []
+        tgts: list[int] = []
+        for k2 in range(k, len(pairs)):
+            if len(pairs[k2].src) > 1 or len(pairs[k2].tgt) > 1:
+                break  # a merge: the stretch is not read sentence by sentence
+            srcs += [s.index for s in pairs[k2].src]
+            tgts += [t.index for t in pairs[k2].tgt]
+            n = len(srcs)
+            if n > max_n or len(tgts) > max_n:
+                break
+            if n != len(tgts) or n < 3:
+                continue
+            a, x = min(srcs), min(tgts)
+            if max(srcs) != a + n - 1 or max(tgts) != x + n - 1:
+                continue
+            if any(("src", i) in an.taken for i in srcs) or any(("tgt", j) in an.taken for j in tgts):
+                break
+            straight = [ev(a + t, x + t) for t in range(n)]
+            total = sum(straight)
+            for b in range(1, n):
+                # source block 1 = [a, a+b) goes after block 2 = [a+b, a+n) in the translation
+                l1 = [ev(a + t, x + n - b + t) for t in range(b)]
+                l2 = [ev(a + b + t, x + t) for t in range(n - b)]
+                gain = sum(l1) + sum(l2) - total
+                if gain < min_gain + 0.25 * n:
+                    continue
+                # each block, exchanged, must read as a translation on its own (acceptable links on
+                # average) and better than what its sentences get in the straight reading
+                ok = True
+                for lk, st in ((l1, straight[:b]), (l2, straight[b:])):
+                    if sum(lk) / len(lk) < -2.0 or sum(lk) <= sum(st):
+                        ok = False
+                # the block reported as moved must match its new place clearly (not a shift of the
+                # other block past an unlinked sentence)
+                small = l1 if b <= n - b else l2
+                if sum(small) / len(small) < 1.0:
+                    ok = False
+                if ok:
+                    cands.append((gain, k, k2, a, b, n, x))
+    used: set[int] = set()
+    for gain, k, k2, a, b, n, x in sorted(cands, reverse=True):
+        if any(q in used for q in range(k, k2 + 1)):
+            continue
+        used.update(range(k, k2 + 1))
+        if b <= n - b:   # block 1 is the smaller: it moved later
+            src_ids, tgt_ids, where = range(a, a + b), range(x + n - b, x + n), "later"
+        else:            # block 2 moved earlier
+            src_ids, tgt_ids, where = range(a + b, a + n), range(x, x + n - b), "earlier"
+        s0, t0 = d.src[src_ids[0]], d.tgt[tgt_ids[0]]
+        m = len(src_ids)
+        what = "This sentence" if m == 1 else f"These {m} sentences"
+        msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
+               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place.")
+        multi = m > 1
+        an.issues.append(_Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=min(0.95, 0.55 + 0.02 * gain),
+            excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
+            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
+            src_run=tuple(d.src[i] for i in src_ids) if multi else (),
+            tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ()))
+        # the whole exchanged stretch is explained: later steps leave it alone
+        for i in range(a, a + n):
+            an.taken.add(("src", i))
+        for j in range(x, x + n):
+            an.taken.add(("tgt", j))
+
+
 def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
     """1-0 and 0-1 beads far apart whose texts match: content moved elsewhere. Sentences are
     matched one to one (mutual best matches), weaker matches are accepted next to strong ones,
     and a run of moved sentences with the unlinked sentences between them makes one finding."""
+    _transpositions(d, an)
+    omitted = [po for po in omitted if ("src", po.src[0].index) not in an.taken]
+    added = [pa for pa in added if ("tgt", pa.tgt[0].index) not in an.taken]
     if not omitted or not added or len(omitted) * len(added) > 90_000:
         return
     d.features()
@@ -364,6 +456,24 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             i1, j1 = i1 + 1, j1 + 1
             claimed_s.add(i1)
             claimed_t.add(j1)
+        # an unlinked sentence next to the run in the same paragraph moved with it (the paragraph
+        # moved as a whole; its partner is inside the moved translation, merged with another)
+        while (i0 - 1 in om_bead and i0 - 1 not in claimed_s and ("src", i0 - 1) not in an.taken
+               and d.src[i0 - 1].paragraph == d.src[i0].paragraph):
+            i0 -= 1
+            claimed_s.add(i0)
+        while (i1 + 1 in om_bead and i1 + 1 not in claimed_s and ("src", i1 + 1) not in an.taken
+               and d.src[i1 + 1].paragraph == d.src[i1].paragraph):
+            i1 += 1
+            claimed_s.add(i1)
+        while (j0 - 1 in ad_bead and j0 - 1 not in claimed_t and ("tgt", j0 - 1) not in an.taken
+               and d.tgt[j0 - 1].paragraph == d.tgt[j0].paragraph):
+            j0 -= 1
+            claimed_t.add(j0)
+        while (j1 + 1 in ad_bead and j1 + 1 not in claimed_t and ("tgt", j1 + 1) not in an.taken
+               and d.tgt[j1 + 1].paragraph == d.tgt[j1].paragraph):
+            j1 += 1
+            claimed_t.add(j1)
         # unlinked sentences inside the run belong to the moved block too
         src_ids = [i for i in range(i0, i1 + 1) if i in om_bead]
         tgt_ids = [j for j in range(j0, j1 + 1) if j in ad_bead]
@@ -404,7 +514,8 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
             weak_s += [s.index for s in p.src if ("src", s.index) not in an.taken]
     if not weak_s:
         return
-    weak_t = {t.index for p in d.pairs if p.src and p.tgt and p.score < 0.5 for t in p.tgt}
+    # targets of doubtful beads, and added (unlinked) targets: the translation that stands elsewhere
+    weak_t = {t.index for p in d.pairs if p.tgt and (not p.src or p.score < 0.5) for t in p.tgt}
 
     def own(i: int) -> float:
         p = d.pairs[d.bead_of_src[i]]
@@ -449,9 +560,15 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
             groups[-1].append(lk)
         else:
             groups.append([lk])
+    lone_s = {p.src[0].index for p in d.pairs if len(p.src) == 1 and not p.tgt}
+    lone_t = {p.tgt[0].index for p in d.pairs if len(p.tgt) == 1 and not p.src}
     for g in groups:
         n = len(g)
         s0, t0 = d.src[g[0][0]], d.tgt[g[0][1]]
+        # unlinked sentences next to the moved ones, in the same paragraph, moved with them
+        srun = _grow_run(d.src, [i for i, _, _ in g], lone_s, "src", an)
+        trun = _grow_run(d.tgt, [j for _, j, _ in g], lone_t, "tgt", an)
+        multi = n > 1 or len(srun) > 1 or len(trun) > 1
         where = "earlier" if g[0][1] < d.pairs[d.bead_of_src[g[0][0]]].tgt[0].index else "later"
         what = "This sentence" if n == 1 else f"These {n} sentences"
         msg = (f"{what} of the source {'is' if n == 1 else 'are'} translated {where} in the text, "
@@ -460,13 +577,26 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         an.issues.append(_Issue(
             "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
             confidence=min(0.9, 0.55 + 0.1 * zs[len(zs) // 2]),
-            excerpt_src=_join_excerpt([d.src[i].text for i, _, _ in g]) if n > 1 else None,
-            excerpt_tgt=_join_excerpt([d.tgt[j].text for _, j, _ in g]) if n > 1 else None,
-            src_run=tuple(d.src[i] for i, _, _ in g) if n > 1 else (),
-            tgt_run=tuple(d.tgt[j] for _, j, _ in g) if n > 1 else ()))
-        for i, j, _ in g:
+            excerpt_src=_join_excerpt([d.src[i].text for i in srun]) if multi else None,
+            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in trun]) if multi else None,
+            src_run=tuple(d.src[i] for i in srun) if multi else (),
+            tgt_run=tuple(d.tgt[j] for j in trun) if multi else ()))
+        for i in srun:
             an.taken.add(("src", i))
+        for j in trun:
             an.taken.add(("tgt", j))
+
+
+def _grow_run(sents: list[Sentence], run: list[int], lone: set[int], side: str, an: Analysis) -> list[int]:
+    """``run`` (sorted sentence indices) extended over unlinked, unclaimed neighbours of the same
+    paragraph: the rest of a moved paragraph whose partners the aligner could not place."""
+    lo, hi = run[0], run[-1]
+    while lo - 1 in lone and (side, lo - 1) not in an.taken and sents[lo - 1].paragraph == sents[lo].paragraph:
+        lo -= 1
+    while hi + 1 in lone and (side, hi + 1) not in an.taken and sents[hi + 1].paragraph == sents[hi].paragraph:
+        hi += 1
+    return list(range(lo, hi + 1)) if run == list(range(run[0], run[-1] + 1)) else \
+        list(range(lo, run[0])) + run + list(range(run[-1] + 1, hi + 1))
 
 
 def _join_excerpt(texts: list[str], limit: int = 300) -> str:
@@ -477,38 +607,107 @@ def _join_excerpt(texts: list[str], limit: int = 300) -> str:
     return s[: limit // 2].rstrip() + " \u2026 " + s[-limit // 2:].lstrip()
 
 
-def _swaps(d: _Doc, an: Analysis) -> None:
-    """A 2-2 bead whose sentences match crosswise: two neighbouring sentences translated in the
-    opposite order. Minor: translators sometimes reorder neighbours on purpose."""
+#: evidence of the worst acceptable 1-1 link; a sentence left unlinked costs this much
+_NULL_LINK = -3.0
+
+
+def _link_evidence(d: _Doc, i: int, j: int, w_sim: float = 3.0, len_cap: float = 16.0) -> float:
+    """How well target sentence ``j`` fits as the translation of source sentence ``i``: a
+    log-likelihood-like score from the aligner's own evidence (lexical similarity in units of the
+    document's typical match, and the length ratio in standard deviations of the document's
+    usual ratio, capped so that one odd length cannot decide alone)."""
+    z = d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[j].text))
+    return w_sim * d.sim_z(i, j) - 0.5 * min(z * z, len_cap)
+
+
+def _swaps(d: _Doc, an: Analysis, min_gain: float = 3.0) -> None:
+    """Two neighbouring sentences translated in the opposite order. The aligner keeps the
+    order, so a swap A B → B' A' shows up as a run of beads covering exactly two source and two
+    target sentences (a 2-2 bead, two weak 1-1 beads, a 1-0 with a 0-1 …). The crossed pairing
+    (A–A', B–B') is tested against the straight one with the same evidence (similarity and
+    length): a finding only when crossed is clearly the better explanation. Minor: translators
+    sometimes reorder neighbours on purpose."""
     d.features()
     if d.mu_match - d.mu_rand < 0.05:
-        return
-    for p in d.pairs:
-        if len(p.src) != 2 or len(p.tgt) != 2:
+        return  # no lexical evidence in this language pair: length alone is not enough
+    pairs = d.pairs
+    cands: list[tuple[float, int, int]] = []
+    for k in range(len(pairs)):
+        ns = nt = 0
+        for k2 in range(k, min(len(pairs), k + 4)):
+            ns += len(pairs[k2].src)
+            nt += len(pairs[k2].tgt)
+            if ns > 2 or nt > 2:
+                break
+            if len(pairs[k2].src) + len(pairs[k2].tgt) == 3:
+                break  # the aligner reads a merge here (1-2 / 2-1): not two crossed sentences
+            if ns == 2 and nt == 2:
+                srcs = [s.index for p in pairs[k:k2 + 1] for s in p.src]
+                tgts = [t.index for p in pairs[k:k2 + 1] for t in p.tgt]
+                (a, b), (x, y) = sorted(srcs), sorted(tgts)
+                if b != a + 1 or y != x + 1:
+                    break
+                if any(("src", s) in an.taken for s in (a, b)) or any(("tgt", t) in an.taken for t in (x, y)):
+                    break
+                if not all(_HAS_CONTENT.search(s.text) for s in (d.src[a], d.src[b], d.tgt[x], d.tgt[y])):
+                    break
+                if max(_shared_features(d, a, y), _shared_features(d, b, x)) < 2:
+                    break  # one shared trigram is chance, however high the cosine it gives: at
+                    # least one crossed link must rest on more than that
+                ax, by = _link_evidence(d, a, x), _link_evidence(d, b, y)
+                ay, bx = _link_evidence(d, a, y), _link_evidence(d, b, x)
+                # the straight reading, or one straight link with the other two sentences left
+                # unlinked (an omission next to an addition; each unlinked sentence costs as much as
+                # the worst acceptable link)
+                gain = (ay + bx) - max(ax + by, ax + 2 * _NULL_LINK, by + 2 * _NULL_LINK)
+                # crossed must be clearly better as a whole; each crossed link must be an acceptable
+                # match on its own; neither source sentence may fit its straight partner clearly
+                # better (a 2-2 passage translated freely mixes its sentences); and one crossed link
+                # must be the best match of both its sentences among their neighbours
+                if gain >= min_gain and min(ay, bx) >= _NULL_LINK and ay >= ax - 1.0 and bx >= by - 1.0 \
+                        and (_locally_best(d, a, y, 1) or _locally_best(d, b, x, 1)):
+                    cands.append((gain, k, k2))
+                break
+    found = [(g, *_pair_ids(pairs[k:k2 + 1])) for g, k, k2 in cands]
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    for gain, ia, jx in sorted(found, reverse=True):
+        if {ia, ia + 1} & used_s or {jx, jx + 1} & used_t:
             continue
-        (a, b), (x, y) = p.src, p.tgt
-        ax, by = d.sim_z(a.index, x.index), d.sim_z(b.index, y.index)
-        ay, bx = d.sim_z(a.index, y.index), d.sim_z(b.index, x.index)
-        # one crosswise link is clear (far better than the straight one, and beyond chance), and
-        # the other crosswise link is at least as plausible as its straight counterpart
-        clear1 = ay >= 0.8 and ay >= ax + 0.8 and d.cos(a.index, y.index) > d.rand_hi and bx >= by - 0.2
-        clear2 = bx >= 0.8 and bx >= by + 0.8 and d.cos(b.index, x.index) > d.rand_hi and ay >= ax - 0.2
-        if not (clear1 or clear2):
-            continue
-        c1, c2, straight = ay, bx, ax + by
-        # the lengths must agree crosswise too
-        if max(abs(d.ratio_z(text_length(a.text), text_length(y.text))),
-               abs(d.ratio_z(text_length(b.text), text_length(x.text)))) > 2.5:
-            continue
+        used_s.update((ia, ia + 1))
+        used_t.update((jx, jx + 1))
+        a, b, x, y = d.src[ia], d.src[ia + 1], d.tgt[jx], d.tgt[jx + 1]
         msg = ("These two sentences are translated in the opposite order: the translation of the first "
                f"comes after the translation of the second, at line {d.ctx.target.line_of(y.start)}.")
         an.issues.append(_Issue("TQ105", msg, src=a, tgt=y, src_span=(0, len(a.text)),
-                                tgt_span=(0, len(y.text)), confidence=min(0.9, 0.5 + 0.1 * (c1 + c2 - straight)),
+                                tgt_span=(0, len(y.text)), confidence=min(0.9, 0.5 + 0.04 * gain),
                                 severity="minor", src_run=(a, b), tgt_run=(x, y)))
-        for s in p.src:
-            an.taken.add(("src", s.index))
-        for t in p.tgt:
-            an.taken.add(("tgt", t.index))
+        for q in (a, b):
+            an.taken.add(("src", q.index))
+        for q in (x, y):
+            an.taken.add(("tgt", q.index))
+
+
+def _shared_features(d: _Doc, i: int, j: int) -> int:
+    """How many features (transliterated trigrams, numbers, lexicon entries) source sentence ``i``
+    and target sentence ``j`` have in common."""
+    FS, FT = d.features()
+    return len(np.intersect1d(FS.row(i)[0], FT.row(j)[0], assume_unique=True))
+
+
+def _locally_best(d: _Doc, i: int, j: int, reach: int = 2) -> bool:
+    """Whether target ``j`` fits source ``i`` better than any target within ``reach`` of ``j``
+    fits ``i``, and than any source within ``reach`` of ``i`` fits ``j``."""
+    e = _link_evidence(d, i, j)
+    return all(_link_evidence(d, i, q) < e for q in range(max(0, j - reach), min(len(d.tgt), j + reach + 1))
+               if q != j) and \
+        all(_link_evidence(d, q, j) < e for q in range(max(0, i - reach), min(len(d.src), i + reach + 1))
+            if q != i)
+
+
+def _pair_ids(beads: list[Pair]) -> tuple[int, int]:
+    """First source and first target sentence index of a run of beads."""
+    return min(s.index for p in beads for s in p.src), min(t.index for p in beads for t in p.tgt)
 
 
 def _tgt_pos(d: _Doc, i: int) -> int:
@@ -539,6 +738,12 @@ def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
             if not p.src:
                 msg = f"This sentence repeats the translation at line {line}; the source has it once."
                 conf = 0.9
+            elif len(srcs) > 1 and j != occ[0] and len(p.tgt) >= 2 and \
+                    not any(_norm_text(o.text) == _norm_text(d.tgt[j].text) for o in p.src):
+                # the later copy shares a bead with other target sentences (the aligner attached
+                # it to a neighbour), and the sources of the two copies differ
+                msg = f"This sentence repeats the translation at line {line}; the source has it once."
+                conf = 0.8
             elif len(srcs) > 1 and len(p.src) == 1 and j != occ[0] and d.sim_z(p.src[0].index, j) < 0.5:
                 msg = (f"This translation repeats the one at line {line} although the source sentences "
                        "differ: this source sentence may have the wrong translation.")
@@ -606,6 +811,49 @@ def _runs(items: list[Pair]) -> list[list[Pair]]:
     return out
 
 
+def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
+                         weak: float = 0.6, margin: float = 1.5) -> tuple[Sentence | None, bool]:
+    """For a lone unlinked sentence next to a doubtful 1-1 bead: the neighbouring sentence that
+    may be the untranslated one instead, and whether it is clearly the better candidate.
+
+    When a sentence is left out, the aligner must decide which of two neighbours the remaining
+    translation belongs to; with little lexical evidence (short documents, unrelated scripts)
+    the lengths decide and can pick the wrong one. If the neighbouring link is weak (score
+    below ``weak``) and linking the lone sentence instead fits about as well (link evidence not
+    ``margin`` worse), the finding names both sentences; if it fits clearly better, the finding
+    moves to the neighbour."""
+    k = p.index
+    x = (p.src if side == "src" else p.tgt)[0]
+    best: tuple[float, Sentence, bool] | None = None
+    for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
+        if q is None or len(q.src) != 1 or len(q.tgt) != 1 or q.score >= weak:
+            continue
+        nb = q.src[0] if side == "src" else q.tgt[0]
+        if (side, nb.index) in an.taken or _words(nb.text) < 2:
+            continue
+        other = q.tgt[0] if side == "src" else q.src[0]
+        # numbers decide where they can (names may be written in another script): the lone
+        # sentence must not lack more of them in the other side of the neighbouring bead than
+        # the neighbour does
+        def n_missing(text: str) -> int:
+            return sum(1 for t in _missing(d, side, text, other.text) if t.is_number)
+
+        if n_missing(x.text) > n_missing(nb.text):
+            continue
+        if side == "src":
+            cur = _link_evidence(d, nb.index, q.tgt[0].index)
+            alt = _link_evidence(d, x.index, q.tgt[0].index)
+        else:
+            cur = _link_evidence(d, q.src[0].index, nb.index)
+            alt = _link_evidence(d, q.src[0].index, x.index)
+        gain = alt - cur
+        if gain >= -margin and (best is None or gain > best[0]):
+            best = (gain, nb, gain > margin)
+    if best is None:
+        return None, False
+    return best[1], best[2]
+
+
 def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
     """What is left of the 1-0 and 0-1 beads: omitted and added sentences. A run of consecutive
     ones (a whole paragraph, say) is one finding."""
@@ -622,6 +870,17 @@ def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> 
         if len(run) == 1:
             msg = f"The sentence {_quote(s.text)} has no translation."
             excerpt = None
+            nb, clear = _ambiguous_neighbour(d, an, run[0], "src")
+            if nb is not None and clear:
+                an.taken.add(("src", nb.index))
+                s = nb
+                msg = f"The sentence {_quote(s.text)} has no translation."
+            elif nb is not None:
+                an.taken.add(("src", nb.index))
+                where = "before" if nb.index < s.index else "after"
+                msg = (f"The sentence {_quote(s.text)}, or the one {where} it, has no translation (the "
+                       "translation there fits either of them).")
+                sents = sorted([s, nb], key=lambda x: x.index)
         else:
             msg = f"These {len(run)} sentences, from {_quote(s.text, 40)} on, have no translation."
             excerpt = _join_excerpt([x.text for x in sents])
@@ -640,6 +899,17 @@ def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> 
         if len(run) == 1:
             msg = f"The translation adds {_quote(t.text)}, which is not in the source."
             excerpt = None
+            nb, clear = _ambiguous_neighbour(d, an, run[0], "tgt")
+            if nb is not None and clear:
+                an.taken.add(("tgt", nb.index))
+                t = nb
+                msg = f"The translation adds {_quote(t.text)}, which is not in the source."
+            elif nb is not None:
+                an.taken.add(("tgt", nb.index))
+                where = "before" if nb.index < t.index else "after"
+                msg = (f"The translation adds {_quote(t.text)}, or the sentence {where} it, which is not in "
+                       "the source (the source there fits either of them).")
+                sents = sorted([t, nb], key=lambda x: x.index)
         else:
             msg = f"The translation adds {len(run)} sentences, from {_quote(t.text, 40)} on, that are not in the source."
             excerpt = _join_excerpt([x.text for x in sents])
@@ -880,9 +1150,13 @@ def partial_addition(ctx: CheckContext) -> Iterator[Finding]:
                "en", "de"))
 def moved_content(ctx: CheckContext) -> Iterator[Finding]:
     """A source sentence (or a run of them) has no translation at its place, and a matching
-    translation stands elsewhere with no source of its own. One finding points at both places
-    instead of an omission plus an addition. Needs a language pair that shares names, numbers or
-    cognates; otherwise the two halves are reported as TQ101 and TQ102."""
+    translation stands elsewhere with no source of its own; or two neighbouring passages (a
+    paragraph moved past others, two sentences swapped) are translated in exchanged order. One
+    finding points at both places instead of an omission plus an addition. The exchanged
+    reading is tested against the straight one with the aligner's evidence (shared names,
+    numbers and cognates, the document's learned lexicon, length ratio) and reported only when
+    clearly better; swapped neighbours are minor. Order changes inside a sentence are never
+    findings."""
     yield from _emit(ctx, "TQ105")
 
 

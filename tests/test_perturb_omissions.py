@@ -1,0 +1,174 @@
+"""Omissions and additions next to a doubtful link (issue 4), and the progress bar of the
+aligner's feature stage."""
+import sys
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tqcheck
+from tqcheck.align.banded import align_sentences
+from tqcheck.align.features import encode_texts
+from tqcheck.checks import completeness as C
+
+from conftest import ROOT, need_shared
+
+
+# -- the feature stage progress bar ---------------------------------------------------------------
+class CountingBar:
+    def __init__(self):
+        self.n = 0
+        self.calls = 0
+
+    def update(self, k):
+        assert k > 0
+        self.n += k
+        self.calls += 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=0, max_value=3500))
+def test_encode_texts_advances_the_bar_once_per_sentence(n):
+    bar = CountingBar()
+    side, words = encode_texts([f"Satz {k} mit Wörtern." for k in range(n)], {}, bar=bar)
+    assert side[0] == n == len(words)
+    assert bar.n == n
+    assert bar.calls <= n // 1000 + 1  # in steps, not one call per sentence
+
+
+def test_encode_texts_without_bar_is_unchanged():
+    texts = ["Eins zwei drei.", "Vier 42 fünf?"]
+    a, wa = encode_texts(texts, {})
+    b, wb = encode_texts(texts, {}, bar=CountingBar())
+    assert a[0] == b[0] and list(a[1]) == list(b[1]) and wa == wb
+
+
+def _long_pair(n):
+    src = [f"Sentence number {k} talks about topic {k % 97} and item {k % 13}." for k in range(n)]
+    tgt = [f"Der Satz Nummer {k} spricht über Thema {k % 97} und Punkt {k % 13}." for k in range(n)]
+    return src, tgt
+
+
+def test_feature_progress_bar_on_long_input(capsys):
+    src, tgt = _long_pair(2100)
+    res = align_sentences(src, tgt, progress=True)
+    err = capsys.readouterr().err
+    assert "features" in err
+    assert len(res.beads) >= 2000
+
+
+def test_no_progress_bar_when_disabled(capsys):
+    src, tgt = _long_pair(2100)
+    align_sentences(src, tgt, progress=False)
+    out = capsys.readouterr()
+    assert "features" not in out.err and "aligning" not in out.err
+
+
+# -- _ambiguous_neighbour (unit) -------------------------------------------------------------------
+def _sent(i, text="a few words here"):
+    return SimpleNamespace(index=i, text=text)
+
+
+def _pair(k, src, tgt, score):
+    return SimpleNamespace(index=k, src=tuple(src), tgt=tuple(tgt), score=score)
+
+
+def _doc(neighbour_score):
+    # beads: [0]:[0]  [1]:[]  [2]:[1]
+    s = [_sent(i) for i in range(3)]
+    t = [_sent(j) for j in range(2)]
+    pairs = [_pair(0, [s[0]], [t[0]], 0.99), _pair(1, [s[1]], [], 0.0),
+             _pair(2, [s[2]], [t[1]], neighbour_score)]
+    return SimpleNamespace(pairs=pairs, src=s, tgt=t), pairs[1]
+
+
+@pytest.mark.parametrize("cur,alt,expect", [
+    (1.0, 0.8, (2, False)),    # about as good: both sentences are named
+    (1.0, 3.0, (2, True)),     # clearly better: the finding moves
+    (1.0, -3.0, (None, False)),  # clearly worse: the aligner was right
+])
+def test_ambiguous_neighbour_decision(monkeypatch, cur, alt, expect):
+    d, p = _doc(0.4)
+    ev = {(2, 1): cur, (1, 1): alt, (0, 0): 5.0, (1, 0): -5.0}
+    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: ev[(i, j)])
+    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
+    nb, clear = C._ambiguous_neighbour(d, C.Analysis(), p, "src")
+    assert (nb.index if nb else None, clear) == expect
+
+
+def test_confident_neighbour_is_left_alone(monkeypatch):
+    d, p = _doc(0.95)
+    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
+    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
+    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+
+
+def test_taken_neighbour_is_left_alone(monkeypatch):
+    d, p = _doc(0.4)
+    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
+    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
+    an = C.Analysis()
+    an.taken.add(("src", 2))
+    assert C._ambiguous_neighbour(d, an, p, "src") == (None, False)
+
+
+def test_anchors_overrule_an_ambiguous_length(monkeypatch):
+    d, p = _doc(0.4)
+    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
+    # the lone sentence has a number the neighbour's translation lacks; the neighbour has none
+    num = SimpleNamespace(is_number=True)
+    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [num] if text == "lone" else [])
+    d.src[1].text = "lone"
+    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+
+
+# -- public behaviour on real text ------------------------------------------------------------------
+def _perturb():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import perturb
+    finally:
+        sys.path.pop(0)
+    return perturb
+
+
+def _covered_src(rep, f):
+    return _perturb()._covered(rep.source, f.source_segment, f.source_span)
+
+
+def test_omission_next_to_a_doubtful_link_names_the_omitted_sentence():
+    """Text+Berg window test1:23: leaving out the translation of source sentence 12 makes the
+    aligner link 12 to the translation of 13 (same length, no shared words); the finding must
+    still cover sentence 12."""
+    perturb = _perturb()
+    data = need_shared("bench", "align")
+    doc = next(d for d in perturb.textberg_docs(data) if d.name == "test1:23")
+    j = next(j for j, i in doc.link.items() if i == 12)
+    tgt = [list(p) for p in doc.tgt]
+    pos = perturb._index(doc.tgt)[j]
+    del tgt[pos[0]][pos[1]]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    omissions = [f for f in rep.findings if f.rule in ("TQ101", "TQ103")]
+    assert any(12 in _covered_src(rep, f) for f in omissions)
+    # and the untouched window does not gain a finding there
+    base = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    assert not any(12 in _covered_src(base, f) for f in base.findings if f.rule in ("TQ101", "TQ103"))
+
+
+def test_duplicate_attached_to_a_neighbouring_bead_is_reported():
+    """Text+Berg window test1:162: a sentence repeated right after itself, which the aligner
+    attaches to the next bead (2-2): still one TQ106 on one of the two copies."""
+    perturb = _perturb()
+    data = need_shared("bench", "align")
+    doc = next(d for d in perturb.textberg_docs(data) if d.name == "test1:162")
+    flat = [s for p in doc.tgt for s in p]
+    j = next(k for k, s in enumerate(flat) if s.startswith("Avec un dernier coup de reins"))
+    tgt = [list(p) for p in doc.tgt]
+    p, x = perturb._index(doc.tgt)[j]
+    tgt[p].insert(x + 1, tgt[p][x])
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    dup = [f for f in rep.findings if f.rule == "TQ106"]
+    assert len(dup) == 1 and dup[0].target_segment in (j, j + 1)
+    base = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    assert not [f for f in base.findings if f.rule == "TQ106"]

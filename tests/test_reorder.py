@@ -1,0 +1,179 @@
+"""Reordered content (TQ105): swapped neighbouring sentences are one `reorder` finding that
+points at both places; order changes inside sentences and untouched text are not findings."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+import tqcheck
+from tqcheck import pipeline
+from tqcheck.findings import Severity
+
+from conftest import FIXTURES
+
+ALIGN_CATEGORIES = {"omission", "addition", "reorder", "structure"}
+
+
+def _paras(text: str, lang: str) -> list[list[str]]:
+    d = pipeline.segment(text, lang=lang)
+    out: dict[int, list[str]] = defaultdict(list)
+    for s in d.sentences:
+        out[s.paragraph].append(" ".join(s.text.split()))
+    return [out[k] for k in sorted(out)]
+
+
+def _text(paras: list[list[str]]) -> str:
+    return "\n\n".join("\n".join(p) for p in paras if p) + "\n"
+
+
+@pytest.fixture(scope="module")
+def fixture_lines():
+    src = _paras((FIXTURES / "speech.en.txt").read_text(encoding="utf-8"), "en")
+    tgt = _paras((FIXTURES / "speech.tr.txt").read_text(encoding="utf-8"), "tr")
+    return src, tgt
+
+
+def _check(src, tgt):
+    return tqcheck.check(_text(src), _text(tgt), "en", "tr", lines=True)
+
+
+def _align_majors(rep) -> set[tuple[str, int | None, int | None]]:
+    return {(f.rule, f.source_segment, f.target_segment) for f in rep.findings
+            if f.category in ALIGN_CATEGORIES and f.severity in (Severity.MAJOR, Severity.CRITICAL)}
+
+
+def _flat_index(paras, p, x):
+    return sum(len(q) for q in paras[:p]) + x
+
+
+def test_untouched_fixture_has_no_reorder(fixture_lines):
+    rep = _check(*fixture_lines)
+    assert not [f for f in rep.findings if f.rule == "TQ105"]
+
+
+@pytest.mark.parametrize("p,x", [
+    (10, 0), (6, 1), (20, 0), (20, 1), (5, 0),
+    # known gaps: next to the fixture's real omission (s7), and a swap the aligner resolves by
+    # shifting one sentence onto a neighbour (the run of beads is not exactly two by two)
+    pytest.param(6, 0, marks=pytest.mark.xfail(reason="swap beside a real omission")),
+    pytest.param(6, 2, marks=pytest.mark.xfail(reason="aligner shifts the swapped pair")),
+])
+def test_swapped_neighbours_are_one_reorder_finding(fixture_lines, p, x):
+    src, tgt = fixture_lines
+    assert len(tgt[p]) >= x + 2
+    base = _check(src, tgt)
+    swapped = [list(q) for q in tgt]
+    swapped[p][x], swapped[p][x + 1] = swapped[p][x + 1], swapped[p][x]
+    rep = _check(src, swapped)
+    j = _flat_index(tgt, p, x)
+    moved = [f for f in rep.findings if f.rule == "TQ105"]
+    assert len(moved) == 1, [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    f = moved[0]
+    assert f.category == "reorder"
+    # it points at both places: the source pair and the target pair
+    assert f.target_segment in (j, j + 1)
+    assert f.source_segment is not None
+    assert "opposite order" in f.message
+    # and the swap is not also reported as an omission plus an addition
+    extra = _align_majors(rep) - _align_majors(base)
+    assert not {r for r, _, _ in extra} & {"TQ101", "TQ102"}
+
+
+def test_word_order_inside_sentences_is_not_a_finding(fixture_lines):
+    """A target language that orders words differently (verb last, clauses reversed) changes
+    the order inside each sentence: no reorder finding, no new alignment finding."""
+    src, tgt = fixture_lines
+    base = _check(src, tgt)
+
+    def reorder_words(s: str) -> str:
+        w = s.split()
+        if len(w) < 4:
+            return s
+        half = len(w) // 2
+        return " ".join(w[half:] + w[:half])
+
+    rep = _check(src, [[reorder_words(s) for s in q] for q in tgt])
+    assert not [f for f in rep.findings if f.rule == "TQ105"]
+    # (paragraph-structure rules read sentence openings, which this rewrite changes)
+    content = {"TQ101", "TQ102", "TQ105"}
+    assert {x for x in _align_majors(rep) if x[0] in content} <= \
+        {x for x in _align_majors(base) if x[0] in content}
+
+
+def test_link_evidence_prefers_the_real_translation(fixture_lines):
+    """The pair score used to test crossed against straight pairings ranks a sentence's own
+    translation above its neighbour's."""
+    from tqcheck.checks import completeness as C
+
+    src, tgt = fixture_lines
+    seen = {}
+    orig = C._swaps
+
+    def spy(d, an, **kw):
+        seen["d"] = d
+        return orig(d, an, **kw)
+
+    C._swaps = spy
+    try:
+        rep = _check(src, tgt)
+    finally:
+        C._swaps = orig
+    d = seen["d"]
+    ones = [b for b in rep.beads if len(b.src) == 1 and len(b.tgt) == 1 and b.score >= 0.9]
+    assert len(ones) >= 10
+    better = 0
+    for b, c in zip(ones, ones[1:]):
+        i, j, j2 = b.src[0], b.tgt[0], c.tgt[0]
+        better += C._link_evidence(d, i, j) > C._link_evidence(d, i, j2)
+    assert better >= 0.8 * (len(ones) - 1)
+
+
+def _move(paras, p, q):
+    out = [list(x) for x in paras]
+    para = out.pop(p)
+    out.insert(q, para)
+    return out
+
+
+@pytest.mark.parametrize("p", [
+    2, 15, 18, 19,
+    # known gaps: single-sentence paragraphs whose evidence in this language pair is weak, so the
+    # aligner's straight reading (weak 1-1 links) is not clearly worse than the exchanged one
+    pytest.param(1, marks=pytest.mark.xfail(reason="weak evidence: aligner absorbs the move")),
+    pytest.param(7, marks=pytest.mark.xfail(reason="weak evidence: aligner absorbs the move")),
+])
+def test_moved_paragraph_is_one_finding_at_both_places(fixture_lines, p):
+    """A paragraph moved two paragraphs on: one TQ105 at the source paragraph and its new place,
+    not an omission plus an addition."""
+    src, tgt = fixture_lines
+    base = _check(src, tgt)
+    moved = _move(tgt, p, p + 2)
+    rep = _check(src, moved)
+    new_first = sum(len(x) for x in moved[:p + 2])
+    new_at = set(range(new_first, new_first + len(tgt[p])))
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert f105, [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert all(f.category == "reorder" and f.severity == Severity.MAJOR for f in f105)
+    # it points at the source and at the moved translation
+    assert any(f.source_segment is not None and f.target_segment in new_at for f in f105), \
+        [(f.source_segment, f.target_segment) for f in f105]
+    extra = _align_majors(rep) - _align_majors(base)
+    assert not {r for r, _, _ in extra} & {"TQ101", "TQ102"}, extra
+
+
+def test_transposition_needs_clear_evidence():
+    """Unit: two blocks exchanged are reported only when the exchanged reading is clearly better;
+    an untouched multi-paragraph text of any language pair gives no TQ105."""
+    src = ("The museum opened in 1987 with 40 paintings.\n\nIts director, Anna Berg, bought 12 more in 1990.\n\n"
+           "In 2004 the east wing added 300 square metres.\n\nVisitors reached 85,000 in 2019.\n")
+    tgt = ("Das Museum wurde 1987 mit 40 Gemälden eröffnet.\n\nSeine Direktorin, Anna Berg, kaufte 1990 12 weitere.\n\n"
+           "2004 kamen mit dem Ostflügel 300 Quadratmeter hinzu.\n\n2019 kamen 85.000 Besucher.\n")
+    rep = tqcheck.check(src, tgt, "en", "de", lines=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105"]
+    paras = tgt.strip().split("\n\n")
+    moved = "\n\n".join(paras[1:3] + paras[:1] + paras[3:]) + "\n"
+    rep = tqcheck.check(src, moved, "en", "de", lines=True)
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert len(f105) == 1, [(f.rule, f.source_segment, f.target_segment, f.message) for f in rep.findings]
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102")]
