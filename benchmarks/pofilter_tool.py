@@ -98,18 +98,18 @@ res = []
 for path, lang in json.loads(sys.argv[1]):
     opts = types.SimpleNamespace(excludefilters={}, limitfilters=None, includefuzzy=True,
                                  includereview=True, autocorrect=False, addnotes=True)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     store = factory.getobject(path)
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     flt = pofilter.pocheckfilter(opts, None, checks.CheckerConfig(targetlanguage=lang))
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     n = flagged = 0
     for unit in store.units:
         if unit.isheader():
             continue
         n += 1
         flagged += bool(flt.filterunit(unit))
-    t3 = time.perf_counter()
+    t3 = time.process_time()
     res.append({"path": path, "units": n, "flagged": flagged, "load": t1 - t0, "setup": t2 - t1,
                 "check": t3 - t2})
 print(json.dumps(res))
@@ -118,7 +118,8 @@ print(json.dumps(res))
 
 def check_rate(files: list[tuple[str, str | None]], repeat: int = 3) -> list[dict]:
     """pofilter's checks timed inside one warm Python process (best of ``repeat``): per file its
-    unit count and the seconds spent loading, setting up the checker and checking."""
+    unit count and the CPU seconds (``time.process_time``: other jobs on a shared machine do not
+    count) spent loading, setting up the checker and checking."""
     py = os.path.join(VENV, "bin", "python")
     best: list[dict] | None = None
     for _ in range(repeat):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..align.base import Bead
@@ -79,13 +80,15 @@ class Pair:
     src: tuple[Sentence, ...]
     tgt: tuple[Sentence, ...]
 
-    @property
+    # joined once per pair (every rule reads them); cached_property writes the instance's
+    # __dict__ directly, which a frozen dataclass allows
+    @cached_property
     def src_text(self) -> str:
-        return " ".join(s.text for s in self.src)
+        return self.src[0].text if len(self.src) == 1 else " ".join(s.text for s in self.src)
 
-    @property
+    @cached_property
     def tgt_text(self) -> str:
-        return " ".join(s.text for s in self.tgt)
+        return self.tgt[0].text if len(self.tgt) == 1 else " ".join(s.text for s in self.tgt)
 
     @property
     def score(self) -> float:

@@ -72,6 +72,10 @@ class CalendarTable:
     capitalised: bool  # CLDR writes these names with a capital
     #: forms of several words or with digits (Vietnamese "tháng 11"), as one regex, or None
     phrases: object = None
+    #: :attr:`stems` by their first :attr:`prefix_len` letters (same order), so a word is tried only
+    #: against the stems it can start with; None when a stem is empty
+    stems_by_first: dict | None = None
+    prefix_len: int = 1
 
 
 def _calendar(names: dict[int, tuple[tuple[str, bool], ...]]) -> CalendarTable | None:
@@ -113,8 +117,15 @@ def _calendar(names: dict[int, tuple[tuple[str, bool], ...]]) -> CalendarTable |
     if multi:
         alts = "|".join(r"[\s\u00a0]+".join(regex.escape(w) for w in f.split()) for f in multi)
         phrases = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:" + alts + r")(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
+    # stems by their first letters (as many as the shortest stem has, at most three)
+    k = min([3] + [len(st[0]) for st in stem_list])
+    by_first: dict[str, list] | None = {} if k > 0 else None
+    if by_first is not None:
+        for st in stem_list:
+            by_first.setdefault(st[0][:k], []).append(st)
     return CalendarTable({k: (frozenset(v[0]), v[1], v[2]) for k, v in exact.items()}, stem_list,
-                         forms_cf, bool(caps) and sum(caps) * 2 > len(caps), phrases)
+                         forms_cf, bool(caps) and sum(caps) * 2 > len(caps), phrases,
+                         None if by_first is None else {p: tuple(v) for p, v in by_first.items()}, k)
 
 
 @lru_cache(maxsize=64)
@@ -127,9 +138,11 @@ def weekday_table(lang: str | None) -> CalendarTable | None:
     return _calendar(cldr.weekday_forms(lang)) if lang else None
 
 
-def _lookup(table: CalendarTable, word: str) -> tuple[frozenset[int], bool, bool, str, str, bool] | None:
-    """(indices, exact, wide, cldr form, suffix, derived stem) for a word, or None."""
-    cf = casefold(word).rstrip(".")
+def _lookup(table: CalendarTable, word: str, folded: str | None = None
+            ) -> tuple[frozenset[int], bool, bool, str, str, bool] | None:
+    """(indices, exact, wide, cldr form, suffix, derived stem) for a word (``folded``: its
+    :func:`casefold`, when known), or None."""
+    cf = (casefold(word) if folded is None else folded).rstrip(".")
     for ap in "'\u2019\u02bc":
         if ap in cf:
             head, _, tail = cf.partition(ap)
@@ -143,7 +156,8 @@ def _lookup(table: CalendarTable, word: str) -> tuple[frozenset[int], bool, bool
         return hit[0], True, hit[1], hit[2], "", False
     # the longest stem wins; at equal length a stem shared by two forms of one month (červen- of
     # červenec/července, July) beats a whole form of another month plus an ending (červen, June)
-    for stem, derived, idx in table.stems:
+    stems = table.stems if table.stems_by_first is None else table.stems_by_first.get(cf[:table.prefix_len], ())
+    for stem, derived, idx in stems:
         if cf.startswith(stem) and 0 < len(cf) - len(stem) <= 5:
             return idx, False, True, stem, cf[len(stem):], derived
     return None
@@ -179,12 +193,14 @@ def _calendar_mentions(text: str, table: CalendarTable | None, starts: tuple[int
                 phrase_spans.append(m.span())
                 out.append(MonthMention(m.start(), m.end(), hit[0], True, hit[1], True,
                                         is_initial(text, m.start(), starts), hit[2]))
+    whole = text.casefold()
+    sliced = len(whole) == len(text) and "\u0307" not in whole  # one character each: slices
     for m in WORD.finditer(text):
         word = m.group(0)
         s, e = m.span()
-        if any(a <= s < b for a, b in phrase_spans):
+        if phrase_spans and any(a <= s < b for a, b in phrase_spans):
             continue
-        hit = _lookup(table, word)
+        hit = _lookup(table, word, whole[s:e] if sliced else None)
         if hit is None and _CLITIC_SCRIPTS & {char_script(word[0])} and len(word) > 3:
             # Hebrew and Arabic attach one- or two-letter prefixes (בינואר = in January)
             for k in (1, 2):
@@ -217,6 +233,9 @@ _NUMERIC_DATE = regex.compile(r"(?<![\p{Nd}.,/:-])(\p{Nd}{1,4})[\u200e\u200f]?([
                               r"[\u200e\u200f]?\2[ \u00a0]?(\p{Nd}{1,4})(?![\p{Nd}])(?![.,/-]\p{Nd})")
 _CJK_DATE = regex.compile(r"(?:(?P<y>\p{Nd}{2,4})\s*[年년]\s*)?(?:(?P<m>\p{Nd}{1,2})\s*[月월]\s*)?"
                           r"(?:(?P<d>\p{Nd}{1,2})\s*[日号號일])?")
+
+_HAS_DIGIT = regex.compile(r"\p{Nd}").search
+_CJK_MARK = regex.compile(r"[年년月월日号號일]").search
 
 
 def _year_ok(n: str) -> bool:
@@ -272,7 +291,9 @@ def _numeric_dates(text: str, lang: str | None) -> list[DateExpr]:
     """``2022-01-11``, ``11.01.2022``, ``01/11/2022``, ``2022. 1. 11.``, ``22/1/11`` (year first
     where the locale writes it so). Every order the values allow is a candidate; the locale's
     order only names the parts."""
-    out = []
+    out: list[DateExpr] = []
+    if not _HAS_DIGIT(text):
+        return out
     order = cldr.date_order(lang) if lang else None
     for m in _NUMERIC_DATE.finditer(text):
         a, b, c = m.group(1), m.group(3), m.group(4)
@@ -299,7 +320,9 @@ def _numeric_dates(text: str, lang: str | None) -> list[DateExpr]:
 
 
 def _cjk_dates(text: str) -> list[DateExpr]:
-    out = []
+    out: list[DateExpr] = []
+    if not _CJK_MARK(text):   # every non-empty match holds one of these characters
+        return out
     for m in _CJK_DATE.finditer(text):
         if m.end() == m.start():
             continue

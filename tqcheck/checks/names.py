@@ -135,6 +135,9 @@ class PlaceMatcher:
     entries: list = field(default_factory=list)  # (key-set, words casefolded, original name)
     by_first: dict = field(default_factory=dict)  # first 3 letters of first word -> entry indices
     cjk: bool = False
+    #: some name starts with a letter that is not a capital (then a text in small letters may
+    #: still hold a name with the case CLDR gives it)
+    uncapitalised: bool = False
 
     def find(self, text: str, *, loose: bool, cased: bool) -> list[PlaceHit]:
         """Every place name in ``text``. ``loose`` allows longer endings (target side); ``cased``
@@ -156,7 +159,12 @@ class PlaceMatcher:
             hits.sort(key=lambda h: h.start)
             return hits
         toks = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(norm)]
-        low = [casefold(t[2]) for t in toks]
+        whole = norm.casefold()
+        if len(whole) == len(norm) and "\u0307" not in whole:
+            # case folding is per character: one character each, the tokens are slices
+            low = [whole[a:b] for a, b, _ in toks]
+        else:
+            low = [casefold(t[2]) for t in toks]
         i = 0
         while i < len(toks):
             best = None
@@ -212,6 +220,7 @@ def place_matcher(lang: str | None) -> PlaceMatcher | None:
         if not words or not words[0]:
             continue
         m.entries.append((keys, words, name))
+        m.uncapitalised = m.uncapitalised or not name[:1].isupper()
         m.by_first.setdefault(words[0][:3], []).append(len(m.entries) - 1)
     return m
 
@@ -236,8 +245,10 @@ class Entity:
 
 def _heading_ranges(text: str, starts: tuple[int, ...]) -> list[tuple[int, int]]:
     """Sentences written in capitals (headings): their words are judged in title case."""
+    out: list[tuple[int, int]] = []
+    if sum(map(str.isupper, text)) < 7:
+        return out  # a heading needs at least 8 cased letters, 80 % of them capitals
     bounds = list(starts) + [len(text) + 1]
-    out = []
     for a, b in zip(bounds, bounds[1:]):
         seg = text[a:b]
         cased = [c for c in seg if c.isalpha() and (c.isupper() or c.islower())]
@@ -263,20 +274,24 @@ def _base(token: str, start: int) -> tuple[str, int]:
 
 def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) -> list[Entity]:
     text = side.text
-    links = [(l.start, l.end) for l in side.links]
     matcher = place_matcher(lang)
+    if text.islower() and (matcher is None or not matcher.uncapitalised) \
+            and is_cased_script(script_of(text)):
+        return []  # no capital: no word below can be a name, no place matches its CLDR case
+    links = [(l.start, l.end) for l in side.links]
     places = matcher.find(text, loose=False, cased=True) if matcher else []
     taken = [(h.start, h.end) for h in places]
     nouns = use_words and _capital_rate(ctx, "src") > NOUN_CAPITALS
     # in a language that capitalises nouns a city named like a noun (Male, Mal) may be the noun
     lang_words = cldr.language_words(lang)
     index_cf = _place_index_cf(lang)
+    lower = _lowercase_words(ctx, "src") if use_words else frozenset()
     out = [Entity(h.start, h.end, text[h.start:h.end], h.keys,
                   noun_lang=nouns and not any(k.startswith("T:") for k in h.keys))
            for h in places if not _in(links, h.start) and _place_ok(text[h.start:h.end], h.keys, lang)
-           and not _language_adjective(text, h.start, h.end, lang_words, index_cf)]
+           and not _language_adjective(text, h.start, h.end, lang_words, index_cf)
+           and not (use_words and _word_not_place(text, h, lang, lower, side.sentence_starts))]
     headings = _heading_ranges(text, side.sentence_starts)
-    lower = _lowercase_words(ctx, "src") if use_words else frozenset()
     cal = [t for t in (month_table(lang), weekday_table(lang)) if t is not None]
     src_script = script_of(text)
     caseless = not is_cased_script(src_script)
@@ -325,6 +340,26 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
             out.append(Entity(ps, ps + len(part), part, noun_lang=nouns))
     out.sort(key=lambda e: e.start)
     return out
+
+
+def _word_not_place(text: str, h: PlaceHit, lang: str, lower: frozenset[str],
+                    starts: tuple[int, ...]) -> bool:
+    """One word read as a place name with an ending ("Indices" ← India) that is a word of the
+    language: the document writes it in small letters elsewhere, or it is capitalised only as
+    the first word of a sentence while being a common word (wordfreq) at least ten times rarer
+    than every CLDR name of the place (an inflected name, России ← Россия, is about as frequent
+    as the name)."""
+    if h.sure:
+        return False
+    form = text[h.start:h.end]
+    if not form.isalpha():
+        return False  # several words, an apostrophe ending (Kazakhstan's)
+    if casefold(form) in lower:
+        return True
+    if not is_initial(text, h.start, starts) or not common_word(form, lang):
+        return False
+    names = [n for k in h.keys for n in cldr.place_names(lang).get(k, ())]
+    return bool(names) and _zipf(form, lang) + 1.0 <= min(_zipf(n, lang) for n in names)
 
 
 def _language_adjective(text: str, start: int, end: int, lang_words: frozenset[str],

@@ -57,6 +57,7 @@ def wordfreq_lang(lang: str | None) -> str | None:
         return None
 
 
+@lru_cache(maxsize=None)
 def _is_plain_letter(ch: str) -> bool:
     """A letter with no compatibility decomposition (excludes ª º ﬁ …)."""
     return unicodedata.category(ch).startswith("L") and unicodedata.normalize("NFKC", ch) == ch
@@ -102,7 +103,7 @@ def _token_shares(wf: str, n: int = 20000) -> dict[str, float]:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        freq = wordfreq.get_frequency_dict(wf)
+        freq = wordfreq.get_frequency_dict(wf, "best")  # the key wordfreq's own lookups cache
         top = wordfreq.top_n_list(wf, n)
     mass: Counter = Counter()
     total = 0.0
@@ -201,7 +202,7 @@ def lexicon(lang: str | None) -> Lexicon | None:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            freq = wordfreq.get_frequency_dict(wf)
+            freq = wordfreq.get_frequency_dict(wf, "best")  # the key wordfreq's own lookups cache
         if freq:
             min_zipf = round(math.log10(min(freq.values())) + 9, 2)
         shares = _token_shares(wf)

@@ -77,7 +77,8 @@ def char_script(ch: str) -> str | None:
 
 def casefold(text: str) -> str:
     """``str.casefold`` that keeps Turkish ``İ`` one letter (``i``, not ``i`` + combining dot)."""
-    return text.casefold().replace("i\u0307", "i")
+    cf = text.casefold()
+    return cf.replace("i\u0307", "i") if "\u0307" in cf else cf
 
 
 def fold(text: str) -> str:
@@ -103,8 +104,31 @@ _GLIDES = re.compile(r"(?<=[a-z])i(?=[aou])|(?<=[aeou])i(?=e)")
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Spelling-neutral key of a name (ASCII letters and digits only)."""
-    t = fold(text)
-    t = re.sub(r"[^a-z0-9]", "", t)
+    return _key(re.sub(r"[^a-z0-9]", "", fold(text)))
+
+
+#: how a Latin spelling is read aloud, which a transliteration into another script writes down:
+#: c before a, o, u, a consonant or at the end is k (Canada → Канада, Unicode → Юникод); a final e
+#: after a consonant is silent; an initial u may be read yu (Unicode → Юникод, Unix → Юникс)
+_SPOKEN = (
+    lambda t: re.sub(r"c(?![eiyhz])", "k", t),
+    lambda t: re.sub(r"(?<=[^aeiou])e$", "", t) if len(t) > 4 else t,
+    lambda t: "y" + t if t.startswith("u") else t,
+)
+
+
+@lru_cache(maxsize=65536)
+def spoken_keys(text: str) -> tuple[str, ...]:
+    """Name keys of a Latin spelling read aloud (:data:`_SPOKEN`, each applied or not), to compare
+    with a name written in another script, which transliterates the sound, not the letters."""
+    t = re.sub(r"[^a-z0-9]", "", fold(text))
+    forms = {t}
+    for f in _SPOKEN:
+        forms |= {f(x) for x in forms}
+    return tuple(sorted({_key(x) for x in forms} - {""}))
+
+
+def _key(t: str) -> str:
     t = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], t)
     t = _GLIDES.sub("", t)  # ia/iu/io: я/ю/ё romanised with a glide; Tokayev/Tokaev
     t = re.sub(r"(.)\1+", r"\1", t)
@@ -179,9 +203,16 @@ def same_name(a: str, b: str, threshold: float = SAME_NAME) -> bool:
     ka = name_key(a)
     if not ka:
         return False
+    spoken = None
     for form in token_forms(b):
-        if similarity(ka, name_key(form)) >= threshold:
+        kb = name_key(form)
+        if similarity(ka, kb) >= threshold:
             return True
+        if kb and char_script(form[0]) not in (None, "Latin") and char_script(a[0]) == "Latin":
+            # a transliteration writes the sound: compare with the spellings read aloud
+            spoken = spoken_keys(a) if spoken is None else spoken
+            if any(similarity(k, kb) >= threshold for k in spoken):
+                return True
     parts = [p for p in a.split("-") if p]
     if len(parts) > 1:
         return all(same_name(p, b, threshold) for p in parts)

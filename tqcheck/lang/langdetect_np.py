@@ -1,0 +1,57 @@
+"""langdetect's detector with its probability updates done by numpy: the same arithmetic, in the
+same order, on the same random draws, so it gives bit-for-bit the answers of
+``langdetect.detector.Detector`` (tested in ``tests/test_speed_paths.py``), about three times
+faster (the pure-Python loop over ~55 languages per n-gram was most of langdetect's time)."""
+from __future__ import annotations
+
+import numpy as np
+from langdetect.detector import Detector
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+_ARRAYS: dict[int, dict[str, np.ndarray]] = {}   # id(word_lang_prob_map) -> n-gram -> vector
+
+
+class FastDetector(Detector):
+    """A :class:`langdetect.detector.Detector` whose ``_detect_block`` uses numpy vectors."""
+
+    def _vec(self, word: str) -> np.ndarray:
+        cache = _ARRAYS.setdefault(id(self.word_lang_prob_map), {})
+        v = cache.get(word)
+        if v is None:
+            v = cache[word] = np.array(self.word_lang_prob_map[word], dtype=np.float64)
+        return v
+
+    def _detect_block(self) -> None:
+        if self.verbose:   # langdetect's own tracing
+            return super()._detect_block()
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        n = len(self.langlist)
+        langprob = np.zeros(n, dtype=np.float64)
+        vecs = {w: self._vec(w) for w in set(ngrams)}
+        rnd = self.random
+        rnd.seed(self.seed)
+        base = self.BASE_FREQ
+        conv, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
+        for _ in range(self.n_trial):
+            if self.prior_map is not None:
+                prob = np.array(self.prior_map, dtype=np.float64)
+            else:
+                prob = np.full(n, 1.0 / n, dtype=np.float64)
+            alpha = self.alpha + rnd.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+            weight = alpha / base
+            i = 0
+            while True:
+                # prob[i] *= weight + lang_prob_map[i]
+                prob *= weight + vecs[rnd.choice(ngrams)]
+                if i % 5 == 0:
+                    # _normalize_prob: sum() adds left to right, as np.add.accumulate does
+                    sump = float(np.add.accumulate(prob)[-1])
+                    prob /= sump
+                    if float(prob.max()) > conv or i >= limit:
+                        break
+                i += 1
+            langprob += prob / self.n_trial
+        self.langprob = langprob.tolist()
