@@ -1,0 +1,176 @@
+"""The perturbation benchmark's own logic (benchmarks/perturb.py), on tiny synthetic documents:
+whole documents cut into paragraphs along a gold alignment, the injected defects and where they
+are expected, and the judging of findings against the gold. No run of the benchmark itself."""
+from __future__ import annotations
+
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace as NS
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import perturb  # noqa: E402
+
+
+def lines(prefix: str, n: int) -> list[str]:
+    return [f"{prefix}{i} ." for i in range(n)]
+
+
+def para_of(paras: list[list[str]]) -> dict[str, int]:
+    return {x: p for p, para in enumerate(paras) for x in para}
+
+
+def assert_clean(doc: perturb.Doc, de: list[str], fr: list[str], gold: list) -> None:
+    assert [x for p in doc.src for x in p] == de
+    assert [x for p in doc.tgt for x in p] == fr
+    assert len(doc.src) == len(doc.tgt)
+    assert all(doc.src) and all(doc.tgt)
+    ps, pt = para_of(doc.src), para_of(doc.tgt)
+    for s, t in gold:  # no bead straddles a paragraph break, on either side
+        assert len({ps[de[i]] for i in s} | {pt[fr[j]] for j in t}) == 1
+
+
+def test_whole_doc_cuts_only_where_no_bead_crosses():
+    # 14 source, 16 target sentences: 1-1 beads, a 2-1, a 1-0, a 0-1, and a crossing
+    # ([5]:[5, 8] followed by []:[6], []:[7]) like test0's [51]:[50, 55]
+    gold = [((0,), (0,)), ((1,), (1,)), ((2, 3), (2,)), ((4,), (3,)), ((), (4,)),
+            ((5,), (5, 8)), ((), (6,)), ((), (7,)), ((6,), (9,)), ((7,), ()),
+            ((8,), (10,)), ((9,), (11,)), ((10,), (12,)), ((11,), (13,)), ((12,), (14,)),
+            ((13,), (15,))]
+    de, fr = lines("d", 14), lines("f", 16)
+    doc = perturb.whole_doc("x", de, fr, gold, sizes=(4,))
+    assert_clean(doc, de, fr, gold)
+    # first cut after 4 beads (source 0-4 | target 0-3), the next not inside the crossing
+    assert doc.src[0] == de[:5] and doc.tgt[0] == fr[:4]
+    # the second paragraph ends after the crossing: 4 beads, and the last one closes it
+    assert doc.src[1] == de[5:6] and doc.tgt[1] == fr[4:9]
+    assert doc.link == {0: 0, 1: 1, 3: 4, 9: 6, 10: 8, 11: 9, 12: 10, 13: 11, 14: 12, 15: 13}
+    assert doc.gold_src_odd == {2, 3, 5, 7}
+    assert doc.gold_tgt_odd == {2, 4, 5, 6, 7, 8}
+
+
+def test_whole_doc_sentences_in_no_bead_are_odd_and_kept():
+    gold = [((0,), (0,)), ((2,), (1,)), ((3,), (2,))]  # source 1 is in no bead, nor target 3
+    de, fr = lines("d", 4), lines("f", 4)
+    doc = perturb.whole_doc("x", de, fr, gold, sizes=(2,))
+    assert [x for p in doc.src for x in p] == de and [x for p in doc.tgt for x in p] == fr
+    assert doc.gold_src_odd == {1} and doc.gold_tgt_odd == {3}
+
+
+@st.composite
+def gold_alignments(draw):
+    kinds = draw(st.lists(st.sampled_from([(1, 1)] * 4 + [(2, 1), (1, 2), (1, 0), (0, 1), (2, 2)]),
+                          min_size=1, max_size=60))
+    gold, s, t = [], 0, 0
+    for a, b in kinds:
+        gold.append((tuple(range(s, s + a)), tuple(range(t, t + b))))
+        s, t = s + a, t + b
+    return gold, s, t
+
+
+@settings(max_examples=150, deadline=None)
+@given(gold_alignments(), st.lists(st.integers(1, 7), min_size=1, max_size=3))
+def test_whole_doc_paragraphs_follow_the_gold(g, sizes):
+    gold, n_s, n_t = g
+    de, fr = lines("d", n_s), lines("f", n_t)
+    if not de or not fr:
+        return
+    doc = perturb.whole_doc("x", de, fr, gold, sizes=tuple(sizes))
+    assert_clean(doc, de, fr, gold)
+    # every paragraph but the last holds at least its share of beads
+    pt = para_of(doc.tgt)
+    ps = para_of(doc.src)
+    per_para = Counter(ps[de[s[0]]] if s else pt[fr[t[0]]] for s, t in gold)
+    for p in range(len(doc.src) - 1):
+        assert per_para[p] >= sizes[p % len(sizes)]
+    ones = {t[0]: s[0] for s, t in gold if len(s) == 1 and len(t) == 1}
+    assert doc.link == ones
+    assert doc.gold_src_odd == {i for s, t in gold if (len(s), len(t)) != (1, 1) for i in s}
+
+
+def synthetic_doc() -> perturb.Doc:
+    src = [lines("s", 12)[k:k + 3] for k in range(0, 12, 3)]
+    tgt = [[f"t{i} word word word ." for i in range(k, k + 3)] for k in range(0, 12, 3)]
+    return perturb.Doc("syn", "en", "en", src, tgt, {i: i for i in range(12)},
+                       gold_src_odd=set(), gold_tgt_odd=set())
+
+
+def test_variants_inject_one_defect_where_they_say():
+    doc = synthetic_doc()
+    orig = [x for p in doc.tgt for x in p]
+    seen = set()
+    for seed in range(20):
+        for v in perturb.variants(doc, random.Random(seed), 1, ["foreign sentence here ."]):
+            seen.add(v.kind)
+            flat = [x for p in v.tgt for x in p]
+            assert v.src == doc.src
+            if v.kind == "omit_sentence":
+                (gone,) = set(orig) - set(flat)
+                assert len(flat) == 11 and v.src_at == {orig.index(gone)}
+            elif v.kind == "omit_paragraph":
+                gone = [orig.index(x) for x in set(orig) - set(flat)]
+                assert len(v.tgt) == 3 and v.src_at == set(gone) and len(gone) == 3
+            elif v.kind == "add_sentence":
+                (at,) = v.tgt_at
+                assert flat[at] == "foreign sentence here ." and len(flat) == 13
+            elif v.kind == "swap_sentences":
+                a, b = sorted(v.tgt_at)
+                assert b == a + 1 and flat[a] == orig[b] and flat[b] == orig[a]
+                assert v.src_at == {a, b}
+            elif v.kind == "move_paragraph":
+                moved = sorted(orig.index(flat[j]) for j in v.tgt_at)
+                assert moved == sorted(v.src_at) and len(moved) == 3
+                assert Counter(flat) == Counter(orig) and flat != orig
+            elif v.kind == "duplicate_sentence":
+                a, b = sorted(v.tgt_at)
+                assert len(flat) == 13 and flat[a] == flat[b]
+            elif v.kind in ("merge_paragraphs", "split_paragraph"):
+                assert flat == orig
+                assert len(v.tgt) == (3 if v.kind == "merge_paragraphs" else 5)
+                assert len(v.tgt_at) == (6 if v.kind == "merge_paragraphs" else 3)
+    assert seen == set(perturb.KINDS)
+
+
+def fake_side(n: int):
+    """A report side whose sentence i spans file offsets [10 i, 10 i + 9)."""
+    return NS(sentences=[NS(index=i, start=10 * i, end=10 * i + 9) for i in range(n)])
+
+
+def finding(rule, s=None, t=None, s_span=None, t_span=None):
+    return NS(rule=rule, source_segment=s, target_segment=t, source_span=s_span, target_span=t_span)
+
+
+def test_findings_on_gold_non_one_to_one_beads_are_not_false_alarms():
+    doc = synthetic_doc()
+    doc.gold_src_odd, doc.gold_tgt_odd = {4}, {7, 8}
+    rep = NS(source=fake_side(12), target=fake_side(12))
+    assert perturb.on_gold_odd(doc, rep, finding("TQ101", s=4))
+    assert perturb.on_gold_odd(doc, rep, finding("TQ102", t=8))
+    assert not perturb.on_gold_odd(doc, rep, finding("TQ101", s=5))
+    assert not perturb.on_gold_odd(doc, rep, finding("TQ102", t=6))
+    # a finding over a run of sentences touches every one of them
+    assert perturb.on_gold_odd(doc, rep, finding("TQ105", s=2, s_span=(20, 49)))
+    assert not perturb.on_gold_odd(doc, rep, finding("TQ105", s=1, s_span=(10, 39)))
+
+
+def test_a_finding_the_control_already_had_is_not_a_detection():
+    base = NS(source=fake_side(12), findings=[finding("TQ101", s=4), finding("TQ105", s=8, s_span=(80, 99))])
+    rep = NS(source=fake_side(12))
+    assert perturb._preexisting(finding("TQ101", s=4), rep, base, {4})
+    assert perturb._preexisting(finding("TQ105", s=9), rep, base, {9})
+    assert not perturb._preexisting(finding("TQ103", s=4), rep, base, {4})
+    assert not perturb._preexisting(finding("TQ101", s=5), rep, base, {5})
+    assert not perturb._preexisting(finding("TQ102", t=4), rep, base, {4})  # target side only
+    # an omission finding that grows over the injected omission next to a real one is new
+    assert not perturb._preexisting(finding("TQ101", s=4, s_span=(40, 59)), rep, base, {5})
+    assert perturb._preexisting(finding("TQ101", s=4, s_span=(40, 59)), rep, base, {4})
+
+
+def test_expected_rules_cover_every_kind():
+    assert set(perturb.EXPECTED_RULES) == set(perturb.KINDS)
