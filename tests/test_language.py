@@ -119,3 +119,43 @@ def test_wrong_language_entry_in_unit_file():
     assert [f.entry for f in r.findings if f.rule == "TQ401"] == ["a", "b"]  # Polish, German in ja
     r = check_units(UnitFile(path="x.po", format="po", src_lang="en", tgt_lang="tr", units=units[1:2]))
     assert [f.entry for f in r.findings if f.rule == "TQ401"] == ["b"]
+
+
+# -- Latin text in a language written in another script, when langdetect cannot name it --------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Date hors limites", "ru"),                       # langdetect: English 0.71, Albanian 0.29
+    ("Wartość „%(value)s” ma błędny format. Poprawny format to [DD] [HH:[MM:]]ss[.uuuuuu].", "ru"),
+    ("Date hors limites", "ja"),
+])
+def test_latin_words_in_a_non_latin_language_are_judged_without_naming_a_language(text, lang):
+    from tqcheck.lang.detect import judge_language
+
+    v = judge_language(text, lang)
+    assert v is not None and v.reason == "latin", text
+    if v.lang is None:
+        assert 0.6 <= v.prob <= 0.9
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Google Chrome Web Store", "ru"),   # names in capitals
+    ("Python Enhancement Proposals", "ja"),
+    ("%(size)s KB", "ru"),
+    ("xyzzy plugh frobnicate", "ru"),    # Latin letters, but words of no language
+])
+def test_names_codes_and_non_words_in_latin_are_not_judged(text, lang):
+    from tqcheck.lang.detect import judge_language
+
+    assert judge_language(text, lang) is None, text
+
+
+def test_wrong_language_entry_in_a_russian_po_file(tmp_path):
+    from tqcheck.io.l10n import check_units, load
+
+    po = tmp_path / "ru.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Date out of range"\nmsgstr "Date hors limites"\n\n'
+                  'msgid "Enter a valid date."\nmsgstr "Введите правильную дату."\n', encoding="utf-8")
+    rep = check_units(load(str(po), src_lang="en"))
+    hits = [f for f in rep.findings if f.rule == "TQ401"]
+    assert [f.entry for f in hits] == ["Date out of range"]
+    assert "not Russian" in hits[0].message

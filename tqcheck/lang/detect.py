@@ -228,7 +228,9 @@ def judge_language(text: str, expected: str, min_words: int = 3) -> Verdict | No
     * *script*: most letters are in a script ``expected`` does not use (CLDR likely subtags) and
       that is not Latin (Cyrillic in German, kana in French) — sure without langdetect;
     * *latin*: a non-Latin language (Russian, Japanese) whose text has none of its own letters and
-      is made of ordinary lower-case words (not names or codes), confirmed by langdetect;
+      is made of ordinary lower-case words (not names or codes), confirmed by langdetect — or,
+      when langdetect is unsure, by most of its words being common words of some Latin-script
+      language (wordfreq); the language is then not named;
     * *words*: same script — fewer than 75 % of the text's words are common in ``expected``
       (wordfreq); then langdetect names a candidate, which must be sure and whose own words must
       make up most of the text (``favour_share``).
@@ -263,8 +265,17 @@ def judge_language(text: str, expected: str, min_words: int = 3) -> Verdict | No
             if len(words) < min_words or len(lower) < 2:
                 return None
             lang, p = _top(text)
-            if lang is None or lang == expected or p < SURE_OTHER:
+            if lang == expected:
                 return None
+            if lang is None or p < SURE_OTHER:
+                # langdetect is unsure which Latin language it is ("Date hors limites": English
+                # 0.71, Albanian 0.29), but the text is surely not in ``expected`` when its words
+                # are common words of some Latin-script language; which one, three words cannot
+                # tell reliably (shared vocabulary), so no language is named
+                lang, share = _latin_by_words(words, [c for c, _ in sentence_langs(" ".join(text.split()))])
+                if lang is None or share < 0.6:
+                    return None
+                return Verdict(None, round(min(share, 0.9), 2), "latin")
             if _wordlist_ok(lang) and common_share(words, lang) < 0.6:
                 return None
             return Verdict(lang, p, "latin")
@@ -289,6 +300,32 @@ def judge_language(text: str, expected: str, min_words: int = 3) -> Verdict | No
     if top == expected or p < 0.95 or cands.get(expected, 0.0) >= 0.05:
         return None
     return Verdict(top, p, "words")
+
+
+@lru_cache(maxsize=1)
+def _latin_wordlists() -> tuple[str, ...]:
+    """Languages written in Latin script (CLDR) that wordfreq has a word list for."""
+    from wordfreq import available_languages
+
+    return tuple(sorted(lang for lang in available_languages()
+                        if "Latn" in usual_scripts(lang) and _wordlist_ok(lang)))
+
+
+def _latin_by_words(words: list[str], guesses: list[str] = ()) -> tuple[str | None, float]:
+    """The first of langdetect's ``guesses`` whose common words make up most of ``words``; else
+    the Latin-script language with the largest share of common words in ``words`` (ties: the one
+    where the words are most frequent on average); and that share."""
+    for lang in guesses:
+        if lang in _latin_wordlists():
+            sh = common_share(words, lang)
+            if sh >= 0.6:
+                return lang, sh
+    best, key = None, (0.0, 0.0)
+    for lang in _latin_wordlists():
+        k = (common_share(words, lang), sum(_zipf(w, lang) for w in words) / max(1, len(words)))
+        if k > key:
+            best, key = lang, k
+    return best, key[0]
 
 
 def _top(text: str) -> tuple[str | None, float]:
