@@ -223,3 +223,39 @@ def test_day_period_hours_from_cldr():
     assert dict(cldr.day_period_hours("en"))["noon"] == (12,)
     assert 0 in dict(cldr.day_period_hours("ja"))["真夜中"]
     assert "minuit" in dict(cldr.day_period_hours("fr"))
+
+
+# -- a duration written as a time on one side, digits grouped otherwise ----------------------------------------
+def _tq201(src, tgt, sl="de", tl="fr"):
+    import tqcheck
+
+    return [(f.severity.value, f.source_excerpt, f.target_excerpt)
+            for f in tqcheck.check(src + "\n", tgt + "\n", sl, tl, select=["TQ201"]).findings]
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Aufstieg zur Hütte in 1 Std. 30 Min. ab Rosenlaui.", "Montée au refuge en 1 h 30 depuis Rosenlaui."),
+    ("Ascent to the hut in 1 hr 30 min.", "Montée au refuge en 1 h 30."),
+])
+def test_duration_as_time_on_one_side_is_no_mismatch(src, tgt):
+    sl = "en" if src.startswith("Ascent") else "de"
+    assert _tq201(src, tgt, sl) == []
+
+
+def test_duration_with_other_minutes_is_still_a_change():
+    found = _tq201("Aufstieg in 1 Std. 30 Min.", "Montée en 1 h 40.")
+    assert ("major", "30", "1 h 40") in found
+
+
+@given(st.lists(st.integers(0, 99), min_size=3, max_size=5))
+@settings(max_examples=40, deadline=None)
+def test_regrouped_digits_are_the_same_number(groups):
+    digits = "".join(f"{g:02d}" for g in groups)
+    src = "Telefon 031/" + digits[:2] + " " + digits[2:] + " (Sekretariat)."
+    tgt = "Téléphone 031/" + " ".join(digits[i:i + 2] for i in range(0, len(digits), 2)) + " (secrétariat)."
+    assert _tq201(src, tgt) == []
+
+
+def test_regrouped_digits_with_one_digit_changed_are_reported():
+    found = _tq201("Telefon 039/26 7364 (Sekretariat).", "Téléphone 039/26 73 65 (secrétariat).")
+    assert found and found[0][0] == "major"

@@ -43,6 +43,36 @@ def _matched(n: Num, values: set) -> bool:
     return False
 
 
+def _time_parts(side: Side, other_vals: set) -> set:
+    """Hours and minutes of the times of ``side`` whose hour and minutes the other side both has
+    as plain numbers (so that those plain numbers are explained by the time)."""
+    out: set = set()
+    for n in side.numbers:
+        if n.kind != "time":
+            continue
+        for v in n.values:
+            if isinstance(v, tuple) and len(v) == 3:
+                h, m = Decimal(v[1]), Decimal(v[2])
+                if h in other_vals and m in other_vals:
+                    out |= {h, m}
+    return out
+
+
+_DIGIT_RUN = regex.compile(r"(?<![\p{N}.,])\p{Nd}+(?:[ \u00a0\u202f]\p{Nd}+)*(?![\p{N}]|[.,]\p{Nd})")
+
+
+def _digit_runs(text: str) -> list[tuple[int, int, str]]:
+    """Runs of digits separated by single spaces, with their digits alone (``26 73 64`` → 267364)."""
+    return [(m.start(), m.end(), regex.sub(r"\D", "", m.group())) for m in _DIGIT_RUN.finditer(text)]
+
+
+def _regrouped(n: Num, runs: list, other_runs: list) -> bool:
+    """``n`` lies in a run of spaced digits of at least five digits that the other side writes
+    with the same digits grouped otherwise."""
+    digits = {d for _, _, d in other_runs}
+    return any(a <= n.start and n.end <= b and len(d) >= 5 and d in digits for a, b, d in runs)
+
+
 def _show(n: Num) -> str:
     return n.text.replace("\u00a0", " ").replace("\u202f", " ")
 
@@ -137,6 +167,15 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     tgt_vals = _values(tgt) | _period_values(pair.tgt_text, ctx.tgt_lang)
     s_un = [n for n in src.free_numbers if not _matched(n, tgt_vals)]
     t_un = [n for n in tgt.free_numbers if not _matched(n, src_vals)]
+    if s_un or t_un:
+        # a time of one side explains the hour and minutes the other writes as plain numbers
+        # (``1 h 30`` ↔ ``1 Std. 30 Min.``), and digits grouped otherwise are the same digits
+        # (a telephone number ``26 7364`` ↔ ``26 73 64``)
+        s_ok = _time_parts(tgt, src_vals)
+        t_ok = _time_parts(src, tgt_vals)
+        s_runs, t_runs = _digit_runs(pair.src_text), _digit_runs(pair.tgt_text)
+        s_un = [n for n in s_un if not (n.values & s_ok) and not _regrouped(n, s_runs, t_runs)]
+        t_un = [n for n in t_un if not (n.values & t_ok) and not _regrouped(n, t_runs, s_runs)]
     if not s_un and not t_un:
         return
     pairs, s_left, t_left = pair_up(s_un, t_un, src, tgt)
