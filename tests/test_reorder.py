@@ -177,3 +177,71 @@ def test_transposition_needs_clear_evidence():
     f105 = [f for f in rep.findings if f.rule == "TQ105"]
     assert len(f105) == 1, [(f.rule, f.source_segment, f.target_segment, f.message) for f in rep.findings]
     assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102")]
+
+
+# -- crossings and moved-paragraph growth (units) ------------------------------------------------
+class _S:
+    """A stand-in sentence: text, index and paragraph."""
+
+    def __init__(self, text: str, index: int = 0, paragraph: int = 0) -> None:
+        self.text, self.index, self.paragraph = text, index, paragraph
+
+
+class _D:
+    def __init__(self, src: list[str], tgt: list[str]) -> None:
+        self.src = [_S(t, k) for k, t in enumerate(src)]
+        self.tgt = [_S(t, k) for k, t in enumerate(tgt)]
+
+
+@pytest.mark.parametrize("src,tgt,expected", [
+    # parts of unrelated words share trigrams ("unternommen" / "commençait" / "douter"): no word
+    ("Ich habe nichts unternommen ;", "On commençait tout juste à s' en douter .", 0),
+    # names and numbers, inflected or transliterated, count once each
+    ("Der Güferhorn und das Rheinwaldhorn , 1998 .", "le Güferhorn et le Rheinwaldhorn en 1998 .", 3),
+    ("Anna Bergs Museum öffnete 1987 .", "Anna Berg's museum opened in 1987.", 4),
+])
+def test_matched_words_counts_words_not_trigrams(src, tgt, expected):
+    from tqcheck.checks.completeness import _matched_words
+    assert _matched_words(_D([src], [tgt]), 0, 0) == expected
+
+
+def test_next_lone_passes_one_weak_link_within_the_paragraph():
+    from tqcheck.checks.completeness import Analysis, _next_lone
+    sents = [_S("a", 0, 0), _S("b", 1, 1), _S("c", 2, 1), _S("d", 3, 1), _S("e", 4, 1), _S("f", 5, 2)]
+    an = Analysis()
+    lone, weak = {0, 1, 2, 5}, {3, 4}
+    # from 4 backwards: 3 is weakly linked, 2 is unlinked in the same paragraph
+    assert _next_lone(sents, 4, -1, lone, weak, set(), "src", an) == 2
+    assert _next_lone(sents, 2, -1, lone, weak, set(), "src", an) == 1
+    # not into another paragraph, not past two weak links, not over a claimed or taken sentence
+    assert _next_lone(sents, 1, -1, lone, weak, set(), "src", an) is None
+    assert _next_lone(sents, 2, 1, lone, weak, set(), "src", an) is None
+    assert _next_lone(sents, 4, -1, lone, weak, {2}, "src", an) is None
+    an.taken.add(("src", 2))
+    assert _next_lone(sents, 4, -1, lone, weak, set(), "src", an) is None
+    # a strongly linked sentence stops the growth
+    assert _next_lone(sents, 4, -1, lone, {4}, set(), "src", an) is None
+
+
+def _perturb():
+    import sys
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import perturb
+    finally:
+        sys.path.pop(0)
+    return perturb
+
+
+@pytest.mark.parametrize("window", ["test1:82", "test2:47", "test5:72"])
+def test_chance_trigrams_and_shared_fragments_are_not_moves(window):
+    """Untouched Text+Berg windows where a crossing once rested on trigrams of unrelated words
+    (test1:82) or on a photo caption that the material interleaves into different sentences on
+    the two sides (test2:47, test5:72): no TQ105."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == window)
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105"], \
+        [(f.source_segment, f.target_segment, f.message) for f in rep.findings if f.rule == "TQ105"]

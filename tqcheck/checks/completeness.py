@@ -442,6 +442,9 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             groups.append([(i, j, pairs[(i, j)])])
     claimed_s = {i for i, _ in pairs}
     claimed_t = {j for _, j in pairs}
+    # sentences of doubtful 1-1 links
+    weak_s = {p.src[0].index for p in d.pairs if len(p.src) == 1 and len(p.tgt) == 1 and p.score < 0.5}
+    weak_t = {p.tgt[0].index for p in d.pairs if len(p.src) == 1 and len(p.tgt) == 1 and p.score < 0.5}
     for g in groups:
         i0, i1 = g[0][0], g[-1][0]
         j0, j1 = g[0][1], g[-1][1]
@@ -458,27 +461,24 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             claimed_t.add(j1)
         # an unlinked sentence next to the run in the same paragraph moved with it (the paragraph
         # moved as a whole; its partner is inside the moved translation, merged with another)
-        while (i0 - 1 in om_bead and i0 - 1 not in claimed_s and ("src", i0 - 1) not in an.taken
-               and d.src[i0 - 1].paragraph == d.src[i0].paragraph):
-            i0 -= 1
+        # (past a sentence that the aligner linked weakly to a neighbour for want of its partner)
+        while (k := _next_lone(d.src, i0, -1, om_bead, weak_s, claimed_s, "src", an)) is not None:
+            i0 = k
             claimed_s.add(i0)
-        while (i1 + 1 in om_bead and i1 + 1 not in claimed_s and ("src", i1 + 1) not in an.taken
-               and d.src[i1 + 1].paragraph == d.src[i1].paragraph):
-            i1 += 1
+        while (k := _next_lone(d.src, i1, 1, om_bead, weak_s, claimed_s, "src", an)) is not None:
+            i1 = k
             claimed_s.add(i1)
-        while (j0 - 1 in ad_bead and j0 - 1 not in claimed_t and ("tgt", j0 - 1) not in an.taken
-               and d.tgt[j0 - 1].paragraph == d.tgt[j0].paragraph):
-            j0 -= 1
+        while (k := _next_lone(d.tgt, j0, -1, ad_bead, weak_t, claimed_t, "tgt", an)) is not None:
+            j0 = k
             claimed_t.add(j0)
-        while (j1 + 1 in ad_bead and j1 + 1 not in claimed_t and ("tgt", j1 + 1) not in an.taken
-               and d.tgt[j1 + 1].paragraph == d.tgt[j1].paragraph):
-            j1 += 1
+        while (k := _next_lone(d.tgt, j1, 1, ad_bead, weak_t, claimed_t, "tgt", an)) is not None:
+            j1 = k
             claimed_t.add(j1)
         # unlinked sentences inside the run belong to the moved block too
         src_ids = [i for i in range(i0, i1 + 1) if i in om_bead]
         tgt_ids = [j for j in range(j0, j1 + 1) if j in ad_bead]
         s0, t0 = d.src[i0], d.tgt[j0]
-        n = len(src_ids)
+        n = i1 - i0 + 1  # the span reported (a weakly linked sentence passed on the way included)
         what = "This sentence" if n == 1 else f"These {n} sentences"
         where = "earlier" if j0 < _tgt_pos(d, i0) else "later"
         msg = (f"{what} of the source {'is' if n == 1 else 'are'} translated {where} in the text, "
@@ -497,6 +497,24 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             an.taken.add(("src", i))
         for j in tgt_ids:
             an.taken.add(("tgt", j))
+
+
+def _next_lone(sents: list[Sentence], at: int, step: int, lone, weak: set[int], claimed: set[int],
+               side: str, an: Analysis, max_weak: int = 1) -> int | None:
+    """The next unlinked, unclaimed sentence from ``at`` in direction ``step`` within the same
+    paragraph, reached directly or past at most ``max_weak`` weakly linked sentences; None if
+    there is none."""
+    k, skipped = at + step, 0
+    while 0 <= k < len(sents) and sents[k].paragraph == sents[at].paragraph:
+        if (side, k) in an.taken or k in claimed:
+            return None
+        if k in lone:
+            return k
+        if k not in weak or skipped >= max_weak:
+            return None
+        skipped += 1
+        k += step
+    return None
 
 
 def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
@@ -553,6 +571,15 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
             continue
         if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[arg].text))) > 2.5:
             continue
+        # the match must rest on words, not on trigrams that parts of unrelated words share
+        if _matched_words(d, i, arg) < 2:
+            continue
+        # a sentence that already matches its own partner as well as a typical translation does
+        # (or a target that matches its own source so) is not translated elsewhere: the two share
+        # a fragment (a caption or quotation interleaved at different places), not a move
+        z_tgt_own = max((d.sim_z(s.index, arg) for s in q.src), default=0.0)
+        if max(z_own, z_tgt_own) >= _TYPICAL_LINK:
+            continue
         links.append((i, arg, best))
     groups: list[list[tuple[int, int, float]]] = []
     for lk in sorted(links):
@@ -585,6 +612,24 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
             an.taken.add(("src", i))
         for j in trun:
             an.taken.add(("tgt", j))
+
+
+#: similarity (in units of the document's typical linked pair) of a link that is a translation
+_TYPICAL_LINK = 0.8
+
+
+def _matched_words(d: _Doc, i: int, j: int) -> int:
+    """How many distinct words of source sentence ``i`` (of three letters or more, or numbers)
+    have the same name / number / cognate in target sentence ``j``."""
+    tt = [t.norm for t in _cjk_join(tokens(d.tgt[j].text)) if t.norm]
+    seen = set()
+    for t in _cjk_join(tokens(d.src[i].text)):
+        w = t.norm
+        if not w or w in seen or (len(w) < 3 and not t.is_number):
+            continue
+        if any(_similar_word(w, x) for x in tt):
+            seen.add(w)
+    return len(seen)
 
 
 def _grow_run(sents: list[Sentence], run: list[int], lone: set[int], side: str, an: Analysis) -> list[int]:
