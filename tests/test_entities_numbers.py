@@ -259,3 +259,17 @@ def test_regrouped_digits_are_the_same_number(groups):
 def test_regrouped_digits_with_one_digit_changed_are_reported():
     found = _tq201("Telefon 039/26 7364 (Sekretariat).", "Téléphone 039/26 73 65 (secrétariat).")
     assert found and found[0][0] == "major"
+
+
+@pytest.mark.parametrize("src,tgt,sl", [
+    ("Zum Abschluss der Saison 1977 begingen wir den Nadelgrat.", "Pour bien finir la saison 77, nous avons parcouru le Nadelgrat.", "de"),
+    ("The summer of '69 was hot.", "L'été 1969 était chaud.", "en"),
+])
+def test_year_written_with_two_digits_is_the_same_year(src, tgt, sl):
+    assert _tq201(src, tgt, sl) == []
+
+
+def test_two_digits_of_another_year_are_a_change():
+    found = _tq201("Zum Abschluss der Saison 1977 begingen wir den Nadelgrat.",
+                   "Pour bien finir la saison 78, nous avons parcouru le Nadelgrat.")
+    assert [f[0] for f in found] == ["major"]

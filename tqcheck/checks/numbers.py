@@ -73,6 +73,32 @@ def _regrouped(n: Num, runs: list, other_runs: list) -> bool:
     return any(a <= n.start and n.end <= b and len(d) >= 5 and d in digits for a, b, d in runs)
 
 
+def _year(n: Num) -> int | None:
+    v = n.preferred
+    if n.kind == "num" and v is not None and v == v.to_integral_value() and 1000 <= v <= 2099 \
+            and len(n.text) == 4:
+        return int(v)
+    return None
+
+
+def _two_digits(n: Num) -> int | None:
+    digits = n.text.lstrip("'\u2019")
+    return int(digits) if n.kind == "num" and len(digits) == 2 and digits.isdigit() else None
+
+
+def _short_years(s_un: list[Num], t_un: list[Num]) -> tuple[list[Num], list[Num]]:
+    """A year written with its last two digits on the other side (``Saison 1977`` ↔ ``saison 77``,
+    ``'77``) is the same year: drop such pairs from both lists."""
+    s_left, t_left = list(s_un), list(t_un)
+    for a, b in ((s_left, t_left), (t_left, s_left)):
+        for y in [n for n in a if _year(n)]:
+            short = next((n for n in b if _two_digits(n) == _year(y) % 100), None)
+            if short is not None:
+                a.remove(y)
+                b.remove(short)
+    return s_left, t_left
+
+
 def _show(n: Num) -> str:
     return n.text.replace("\u00a0", " ").replace("\u202f", " ")
 
@@ -176,6 +202,7 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         s_runs, t_runs = _digit_runs(pair.src_text), _digit_runs(pair.tgt_text)
         s_un = [n for n in s_un if not (n.values & s_ok) and not _regrouped(n, s_runs, t_runs)]
         t_un = [n for n in t_un if not (n.values & t_ok) and not _regrouped(n, t_runs, s_runs)]
+        s_un, t_un = _short_years(s_un, t_un)
     if not s_un and not t_un:
         return
     pairs, s_left, t_left = pair_up(s_un, t_un, src, tgt)
