@@ -171,7 +171,10 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     """Compares the numbers written with digits on both sides of a pair by value. Separators are
     read under every common convention (``1,000.5`` = ``1.000,5`` = ``1 000,5``), ordinal marks,
     percent signs and currency symbols are ignored, a scale word multiplies (``2.5 million`` =
-    ``250万``), times match across ``10:30``/``10.30``/``10h30`` and ``3 pm``/``15:00``.
+    ``250万``), times match across ``10:30``/``10.30``/``10h30`` and ``3 pm``/``15:00`` (and a
+    time explains an hour and minutes written as plain numbers: ``1 Std. 30 Min.`` ↔ ``1 h 30``),
+    digits grouped otherwise are the same number (``26 7364`` ↔ ``26 73 64``), and a year may be
+    written with its last two digits (``1977`` ↔ ``77``).
 
     A source number with no equal value in the target is reported: as *changed* (both spans)
     when a target number without a source counterpart sits at about the same place, else as
