@@ -967,7 +967,15 @@ def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> 
 def _member_by_similarity(d: _Doc, an: Analysis) -> None:
     """In a 2-1 (1-2) bead, an edge sentence that looks unrelated to the other side while its
     partner clearly matches, and without which the lengths fit: not translated (added). Needs a
-    language pair whose sentences can be recognised by their words."""
+    language pair whose sentences can be recognised by their words.
+
+    The aligner may absorb an added or omitted sentence into such a bead when the merged length
+    fits. Two readings are tested: the edge sentence unrelated (similarity at chance level, none
+    of its own numbers or names on the other side), the rest matching and the length clearly
+    better without it; or, when the contrast in words is stronger (similarity no higher than
+    that of a typical unrelated pair, the rest clearly matching), the length merely normal
+    without it. Both are needed in real text: genuine merges show unrelated-looking members too,
+    but then the merged length is the normal one."""
     d.features()
     if d.mu_match - d.mu_rand < 0.05:
         return
@@ -990,14 +998,21 @@ def _member_by_similarity(d: _Doc, an: Analysis) -> None:
             def cos(s: Sentence) -> float:
                 return d.cos(s.index, o.index) if side == "src" else d.cos(o.index, s.index)
 
-            if z(lone) > 0.2 or cos(lone) > d.rand_hi or min(z(s) for s in rest) < 1.0:
+            # the rest must match about as well as a typical linked pair (z 1.0 is the median
+            # of the linked pairs: a pair at the median itself must not fail by a rounding error)
+            z_lone, z_other = z(lone), min(z(s) for s in rest)
+            if z_lone > 0.2 or cos(lone) > d.rand_hi or z_other < 0.9:
                 continue
+            if _shares_anchor(d, side, lone, rest, o):
+                continue  # a number or name of its own is there: (partly) translated
             l_rest = sum(text_length(s.text) for s in rest)
             l_all = l_rest + text_length(lone.text)
             lo = text_length(o.text)
             z_rest = d.ratio_z(l_rest, lo) if side == "src" else d.ratio_z(lo, l_rest)
             z_all = d.ratio_z(l_all, lo) if side == "src" else d.ratio_z(lo, l_all)
-            if abs(z_rest) > 1.5 or abs(z_all) < abs(z_rest) + 0.5:
+            by_length = abs(z_rest) <= 1.5 and abs(z_all) >= abs(z_rest) + 0.5
+            by_words = z_lone <= 0.0 and z_other >= 1.5 and abs(z_rest) <= 1.25
+            if not (by_length or by_words):
                 continue
             if side == "src":
                 msg = (f"The sentence {_quote(lone.text)} seems to have no translation: the translation "
@@ -1011,6 +1026,17 @@ def _member_by_similarity(d: _Doc, an: Analysis) -> None:
                                         confidence=0.6))
             an.taken.add((side, lone.index))
             break
+
+
+def _shares_anchor(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence) -> bool:
+    """Whether a number or name of ``lone`` that the rest of its bead does not have appears in
+    ``o`` (the other side of the bead)."""
+    rest_toks = tokens(" ".join(s.text for s in rest))
+    own = [t for t in d.anchors(side, lone.text) if not _found(t.norm, rest_toks)]
+    if not own:
+        return False
+    gone = _missing(d, side, lone.text, o.text)
+    return any(t not in gone for t in own)
 
 
 def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
