@@ -159,3 +159,27 @@ def test_wrong_language_entry_in_a_russian_po_file(tmp_path):
     hits = [f for f in rep.findings if f.rule == "TQ401"]
     assert [f.entry for f in hits] == ["Date out of range"]
     assert "not Russian" in hits[0].message
+
+
+# -- TQ402 on documents: copies made of names or shared words are not untranslated ---------------------------
+@pytest.mark.parametrize("copied,sl,tl", [
+    ("Nanga Parbat , Cho Oyu , Gasherbrum .", "de", "fr"),
+    ("Albert Schmidt , Engi ( GL )", "de", "fr"),
+    ("Vivant amici montium !", "de", "fr"),
+])
+def test_copied_names_and_shared_words_are_not_untranslated(copied, sl, tl):
+    src = f"{copied}\nDer Berg ist sehr hoch und steil.\n"
+    tgt = f"{copied}\nLa montagne est très haute et raide.\n"
+    rep = tqcheck.check(src, tgt, sl, tl, select=["TQ402"], lines=True)
+    assert [f for f in rep.findings if f.severity != Severity.INFO] == []
+
+
+@pytest.mark.parametrize("copied,sl,tl", [
+    ("Die Hütte war im Winter geschlossen.", "de", "fr"),
+    ("Please read the terms and conditions carefully.", "en", "tr"),
+])
+def test_copied_ordinary_sentence_is_untranslated(copied, sl, tl):
+    other = {"de": "Der Berg ist sehr hoch und steil.", "en": "The mountain is very high and steep."}[sl]
+    other_t = {"fr": "La montagne est très haute et raide.", "tr": "Dağ çok yüksek ve diktir."}[tl]
+    rep = tqcheck.check(f"{copied}\n{other}\n", f"{copied}\n{other_t}\n", sl, tl, select=["TQ402"], lines=True)
+    assert [(f.rule, f.severity) for f in rep.findings] == [("TQ402", Severity.MAJOR)]

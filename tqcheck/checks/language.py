@@ -72,6 +72,21 @@ def _translatable(text: str) -> bool:
     return len(words) >= 2 and (len(lower) >= 1 or len(words) >= 4)
 
 
+def _copy_worth_reporting(text: str, ctx: CheckContext) -> bool:
+    """A sentence copied unchanged into the translation is reported unless its words are names or
+    words both languages share (a list of mountain names, "Albert Schmidt, Engi (GL)", a Latin
+    motto that French also reads): judged with word frequencies as for localization entries
+    (:func:`tqcheck.checks.l10n_units.judge_identical`) when both languages have them."""
+    from ..lang.words import has_wordlist
+
+    sl, tl = ctx.src_lang, ctx.tgt_lang
+    if not (sl and tl and sl != tl and has_wordlist(sl) and has_wordlist(tl)):
+        return True
+    from .l10n_units import judge_identical
+
+    return judge_identical(text, [], sl, tl, ctx) is not None
+
+
 def _judge(text: str, expected: str) -> tuple[str | None, float] | None:
     """(language, confidence) when ``text`` is surely not in ``expected``; the language is None
     when only its script is known. Cheap evidence (script, word frequencies) first, langdetect
@@ -137,6 +152,8 @@ def untranslated(ctx: CheckContext) -> Iterator[Finding]:
                                   f"{len(pairs)} segments: it was not translated.")
         return
     for p in same:
+        if not _copy_worth_reporting(p.src_text, ctx):
+            continue
         yield ctx.finding("TQ402", p, tgt_span=(0, len(p.tgt_text)), confidence=0.9,
                           message="This sentence is identical to the source: it was left untranslated.")
     src = ctx.src_lang
