@@ -138,7 +138,8 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
 def untranslated(ctx: CheckContext) -> Iterator[Finding]:
     """The translation repeats its source sentence unchanged, or is still written in the source
     language. Sentences made only of names, numbers and codes legitimately stay the same and are
-    not reported. When (nearly) the whole document is identical to its source, one critical
+    not reported, nor are copies whose words are names or words both languages share (judged
+    with word frequencies, as for localization entries). When (nearly) the whole document is identical to its source, one critical
     finding says so instead of one per sentence."""
     pairs = [p for p in ctx.pairs() if p.src and p.tgt]
     same = [p for p in pairs if _norm(p.src_text) == _norm(p.tgt_text) and _translatable(p.src_text)]
