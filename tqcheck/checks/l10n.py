@@ -64,11 +64,17 @@ def placeholder_missing(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                                      f"translation needs.")
 
 
+_SENTENCE_END = regex.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]\s")
+
+
 def _merged_repeat(pair: Pair, text: str, ctx: CheckContext) -> bool:
     """The source repeats ``text`` in separate sentences and the translation joins them into fewer
     sentences: the repeated referent is then left implicit or becomes a pronoun ("The {name} was
     changed. You may add another {name} below." → "{name} wurde geändert und kann unten erneut
     ergänzt werden."), which loses no value."""
+    first, last = pair.src_text.find(text), pair.src_text.rfind(text)
+    if first < 0 or last <= first or not _SENTENCE_END.search(pair.src_text, first, last):
+        return False  # no sentence end between the occurrences: one sentence (and no spaCy import)
     from ..segment import split_sentences
 
     src = split_sentences(pair.src_text, ctx.src_lang)

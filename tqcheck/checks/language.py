@@ -77,10 +77,10 @@ def _copy_worth_reporting(text: str, ctx: CheckContext) -> bool:
     words both languages share (a list of mountain names, "Albert Schmidt, Engi (GL)", a Latin
     motto that French also reads): judged with word frequencies as for localization entries
     (:func:`tqcheck.checks.l10n_units.judge_identical`) when both languages have them."""
-    from ..lang.words import has_wordlist
+    from .l10n_text import has_wordfreq
 
     sl, tl = ctx.src_lang, ctx.tgt_lang
-    if not (sl and tl and sl != tl and has_wordlist(sl) and has_wordlist(tl)):
+    if not (sl and tl and sl != tl and has_wordfreq(sl) and has_wordfreq(tl)):
         return True
     from .l10n_units import judge_identical
 
