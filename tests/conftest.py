@@ -26,3 +26,15 @@ def need_shared(*parts: str) -> Path:
     p = SHARED.joinpath(*parts)
     assert p.exists(), f"shared test data missing: {p}"
     return p
+
+
+def benchmark(name: str):
+    """A module of ``benchmarks/`` (the scripts are not a package), imported by name."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)

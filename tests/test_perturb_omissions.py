@@ -1,6 +1,5 @@
 """Omissions and additions next to a doubtful link (issue 4), and the progress bar of the
 aligner's feature stage."""
-import sys
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +11,7 @@ from tqcheck.align.banded import align_sentences
 from tqcheck.align.features import encode_texts
 from tqcheck.checks import completeness as C
 
-from conftest import ROOT, need_shared
+from conftest import need_shared
 
 
 # -- the feature stage progress bar ---------------------------------------------------------------
@@ -125,12 +124,9 @@ def test_anchors_overrule_an_ambiguous_length(monkeypatch):
 
 # -- public behaviour on real text ------------------------------------------------------------------
 def _perturb():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import perturb
-    finally:
-        sys.path.pop(0)
-    return perturb
+    from conftest import benchmark
+
+    return benchmark("perturb")
 
 
 def _covered_src(rep, f):

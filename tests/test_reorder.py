@@ -224,14 +224,9 @@ def test_next_lone_passes_one_weak_link_within_the_paragraph():
 
 
 def _perturb():
-    import sys
-    from conftest import ROOT
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import perturb
-    finally:
-        sys.path.pop(0)
-    return perturb
+    from conftest import benchmark
+
+    return benchmark("perturb")
 
 
 @pytest.mark.parametrize("window", ["test1:82", "test2:47", "test5:72"])

@@ -147,12 +147,9 @@ def test_place_with_ending_still_found():
 
 # -- the benchmark clears every per-text cache ------------------------------------------------------
 def test_benchmark_clears_every_text_cache():
-    import sys
+    from conftest import benchmark
 
-    from conftest import ROOT
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import pofilter_compare as pc
+    pc = benchmark("pofilter_compare")
     from tqcheck.lang.detect import judge_language, sentence_langs
     from tqcheck.lang.translit import name_key
 

@@ -58,7 +58,6 @@ CONFIG_NAMES = ("tqcheck.toml", "pyproject.toml")
 FAIL_ON = ("critical", "major", "minor", "info", "never")
 SEVERITIES = tuple(s.value for s in Severity)
 MISSING = ("warn", "fail", "ignore")
-ALIGNERS = ("banded", "embeddings")
 
 _KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on",
          "glossary", "languages", "documents", "exclude", "src-lang", "baseline", "aligner", "model")
@@ -361,6 +360,8 @@ def parse_config(table: dict, *, path: str | None = None, root: str = ".", text:
         elif key == "src-lang":
             cfg.src_lang = ck.lang(raw_key, value)
         elif key == "aligner":
+            from .pipeline import ALIGNERS
+
             v = ck.string(raw_key, value, 'one of "banded", "embeddings"').lower()
             if v not in ALIGNERS:
                 raise ck.fail(raw_key, f"aligner must be one of {', '.join(ALIGNERS)}, not {value!r}")

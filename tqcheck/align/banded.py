@@ -210,7 +210,7 @@ class _Model:
             sides = []
             words = []
             bar = None
-            if getattr(self, "_progress", False) and self.n + self.m > 4000:
+            if self._progress and self.n + self.m > 4000:
                 from tqdm.auto import tqdm
 
                 bar = tqdm(total=self.n + self.m, desc="features", unit="sent", leave=False)

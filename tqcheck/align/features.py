@@ -261,8 +261,8 @@ def encode_texts(texts: Sequence[str], index: dict, *, bar=None
     seen: dict[str, tuple] = {}
     q_id = ix.setdefault("?", len(ix))
     e_id = ix.setdefault("!", len(ix))
-    for k_text, text in enumerate(texts):
-        if bar is not None and k_text and k_text % 1000 == 0:
+    for k_text, text in enumerate(texts, 1):
+        if bar is not None and k_text % 1000 == 0:
             bar.update(1000)
         n0 = len(fid)
         words: set[str] = set()
@@ -296,8 +296,8 @@ def encode_texts(texts: Sequence[str], index: dict, *, bar=None
         lens.append(len(fid) - n0)
         words_out.append(frozenset(words))
     n = len(lens)
-    if bar is not None and n:
-        bar.update(n - 1000 * ((n - 1) // 1000))
+    if bar is not None and n % 1000:
+        bar.update(n % 1000)
     f = np.frombuffer(fid, dtype=np.int32) if len(fid) else np.zeros(0, dtype=np.int32)
     ln = np.frombuffer(lens, dtype=np.int32) if n else np.zeros(0, dtype=np.int32)
     return (n, f, np.repeat(np.arange(n, dtype=np.int32), ln), np.ones(len(f), dtype=np.float32)), words_out

@@ -462,18 +462,10 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # an unlinked sentence next to the run in the same paragraph moved with it (the paragraph
         # moved as a whole; its partner is inside the moved translation, merged with another)
         # (past a sentence that the aligner linked weakly to a neighbour for want of its partner)
-        while (k := _next_lone(d.src, i0, -1, om_bead, weak_s, claimed_s, "src", an)) is not None:
-            i0 = k
-            claimed_s.add(i0)
-        while (k := _next_lone(d.src, i1, 1, om_bead, weak_s, claimed_s, "src", an)) is not None:
-            i1 = k
-            claimed_s.add(i1)
-        while (k := _next_lone(d.tgt, j0, -1, ad_bead, weak_t, claimed_t, "tgt", an)) is not None:
-            j0 = k
-            claimed_t.add(j0)
-        while (k := _next_lone(d.tgt, j1, 1, ad_bead, weak_t, claimed_t, "tgt", an)) is not None:
-            j1 = k
-            claimed_t.add(j1)
+        i0 = _extend(d.src, i0, -1, om_bead, weak_s, claimed_s, "src", an)
+        i1 = _extend(d.src, i1, 1, om_bead, weak_s, claimed_s, "src", an)
+        j0 = _extend(d.tgt, j0, -1, ad_bead, weak_t, claimed_t, "tgt", an)
+        j1 = _extend(d.tgt, j1, 1, ad_bead, weak_t, claimed_t, "tgt", an)
         # unlinked sentences inside the run belong to the moved block too
         src_ids = [i for i in range(i0, i1 + 1) if i in om_bead]
         tgt_ids = [j for j in range(j0, j1 + 1) if j in ad_bead]
@@ -515,6 +507,16 @@ def _next_lone(sents: list[Sentence], at: int, step: int, lone, weak: set[int], 
         skipped += 1
         k += step
     return None
+
+
+def _extend(sents: list[Sentence], at: int, step: int, lone, weak: set[int], claimed: set[int],
+            side: str, an: Analysis) -> int:
+    """The end of a run at ``at`` moved in direction ``step`` over the unlinked sentences that
+    :func:`_next_lone` reaches one after the other; each one reached is added to ``claimed``."""
+    while (k := _next_lone(sents, at, step, lone, weak, claimed, side, an)) is not None:
+        at = k
+        claimed.add(at)
+    return at
 
 
 def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
@@ -635,13 +637,9 @@ def _matched_words(d: _Doc, i: int, j: int) -> int:
 def _grow_run(sents: list[Sentence], run: list[int], lone: set[int], side: str, an: Analysis) -> list[int]:
     """``run`` (sorted sentence indices) extended over unlinked, unclaimed neighbours of the same
     paragraph: the rest of a moved paragraph whose partners the aligner could not place."""
-    lo, hi = run[0], run[-1]
-    while lo - 1 in lone and (side, lo - 1) not in an.taken and sents[lo - 1].paragraph == sents[lo].paragraph:
-        lo -= 1
-    while hi + 1 in lone and (side, hi + 1) not in an.taken and sents[hi + 1].paragraph == sents[hi].paragraph:
-        hi += 1
-    return list(range(lo, hi + 1)) if run == list(range(run[0], run[-1] + 1)) else \
-        list(range(lo, run[0])) + run + list(range(run[-1] + 1, hi + 1))
+    lo = _extend(sents, run[0], -1, lone, set(), set(), side, an)
+    hi = _extend(sents, run[-1], 1, lone, set(), set(), side, an)
+    return list(range(lo, run[0])) + run + list(range(run[-1] + 1, hi + 1))
 
 
 def _join_excerpt(texts: list[str], limit: int = 300) -> str:
@@ -899,6 +897,19 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
     return best[1], best[2]
 
 
+def _take_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
+                    x: Sentence) -> tuple[Sentence, Sentence | None]:
+    """For the lone unlinked sentence ``x`` of ``p``: the sentence to report (``x``, or the
+    neighbour that is clearly the untranslated one instead) and, when a doubtful neighbour fits
+    the translation there as well as ``x``, that neighbour (see :func:`_ambiguous_neighbour`).
+    A neighbour named either way is taken."""
+    nb, clear = _ambiguous_neighbour(d, an, p, side)
+    if nb is None:
+        return x, None
+    an.taken.add((side, nb.index))
+    return (nb, None) if clear else (x, nb)
+
+
 def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
     """What is left of the 1-0 and 0-1 beads: omitted and added sentences. A run of consecutive
     ones (a whole paragraph, say) is one finding."""
@@ -913,15 +924,10 @@ def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> 
         conf = 0.85 if nw >= 4 else 0.6
         s = sents[0]
         if len(run) == 1:
-            msg = f"The sentence {_quote(s.text)} has no translation."
             excerpt = None
-            nb, clear = _ambiguous_neighbour(d, an, run[0], "src")
-            if nb is not None and clear:
-                an.taken.add(("src", nb.index))
-                s = nb
-                msg = f"The sentence {_quote(s.text)} has no translation."
-            elif nb is not None:
-                an.taken.add(("src", nb.index))
+            s, nb = _take_neighbour(d, an, run[0], "src", s)
+            msg = f"The sentence {_quote(s.text)} has no translation."
+            if nb is not None:
                 where = "before" if nb.index < s.index else "after"
                 msg = (f"The sentence {_quote(s.text)}, or the one {where} it, has no translation (the "
                        "translation there fits either of them).")
@@ -942,15 +948,10 @@ def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> 
             continue  # a lone word (a split heading, a label) is not an added sentence
         t = sents[0]
         if len(run) == 1:
-            msg = f"The translation adds {_quote(t.text)}, which is not in the source."
             excerpt = None
-            nb, clear = _ambiguous_neighbour(d, an, run[0], "tgt")
-            if nb is not None and clear:
-                an.taken.add(("tgt", nb.index))
-                t = nb
-                msg = f"The translation adds {_quote(t.text)}, which is not in the source."
-            elif nb is not None:
-                an.taken.add(("tgt", nb.index))
+            t, nb = _take_neighbour(d, an, run[0], "tgt", t)
+            msg = f"The translation adds {_quote(t.text)}, which is not in the source."
+            if nb is not None:
                 where = "before" if nb.index < t.index else "after"
                 msg = (f"The translation adds {_quote(t.text)}, or the sentence {where} it, which is not in "
                        "the source (the source there fits either of them).")

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..findings import Finding, Severity
+from ..findings import Finding
 from .l10n_units import _CJK, _UNFINISHED, _WORD, _norm, _norm_target
 
 CODE = "TQ520"
@@ -65,7 +65,7 @@ def project_findings(files: Sequence[tuple[str, str, str | None, str | None, Ite
     A file's units are the :class:`tqcheck.io.l10n.base.Unit` records it was read into."""
     from .base import REGISTRY
 
-    meta = REGISTRY.get(CODE)
+    rule = REGISTRY[CODE]   # registered by .l10n_units, imported above
     groups: dict[tuple, dict[str, list[_Entry]]] = {}
     # a file that does not declare its source language (a PO file) is taken to share the run's
     # source language when the files that declare one agree; else it is compared only with
@@ -112,10 +112,8 @@ def project_findings(files: Sequence[tuple[str, str, str | None, str | None, Ite
             entry = str(r.id).replace("\x04", " | ")
             msg = (f"The same source is translated differently in {where} (entry {_shown(entry, 60)!r}): "
                    f"\u201c{_shown(r.target)}\u201d.")
-            f = Finding(rule=CODE, name=meta.name if meta else "inconsistent-translation",
-                        category="consistency",
-                        mqm=meta.mqm if meta else "Terminology/Inconsistent use of terminology",
-                        severity=meta.severity if meta else Severity.MINOR, message=msg,
+            f = Finding(rule=CODE, name=rule.name, category=rule.category, mqm=rule.mqm,
+                        severity=rule.severity, message=msg,
                         source_line=getattr(u, "source_line", None), target_line=getattr(u, "target_line", None),
                         source_excerpt=u.source, target_excerpt=u.target,
                         suggestion=r.target, confidence=0.8, file=e.file, entry=u.id)

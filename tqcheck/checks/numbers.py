@@ -34,28 +34,21 @@ def _values(side: Side) -> set:
 def _matched(n: Num, values: set) -> bool:
     """``n`` has a value among ``values``; a time also when its hour and minutes are both there
     as plain numbers (``1 Std. 30 Min.`` ↔ ``1 h 30``)."""
-    if n.values & values:
-        return True
-    if n.kind == "time":
-        for v in n.values:
-            if isinstance(v, tuple) and Decimal(v[1]) in values and Decimal(v[2]) in values:
-                return True
-    return False
+    return bool(n.values & values) or any(h in values and m in values for h, m in _hours_minutes(n))
+
+
+def _hours_minutes(n: Num) -> list[tuple[Decimal, Decimal]]:
+    """The (hour, minutes) readings of a time."""
+    if n.kind != "time":
+        return []
+    return [(Decimal(v[1]), Decimal(v[2])) for v in n.values if isinstance(v, tuple)]
 
 
 def _time_parts(side: Side, other_vals: set) -> set:
     """Hours and minutes of the times of ``side`` whose hour and minutes the other side both has
     as plain numbers (so that those plain numbers are explained by the time)."""
-    out: set = set()
-    for n in side.numbers:
-        if n.kind != "time":
-            continue
-        for v in n.values:
-            if isinstance(v, tuple) and len(v) == 3:
-                h, m = Decimal(v[1]), Decimal(v[2])
-                if h in other_vals and m in other_vals:
-                    out |= {h, m}
-    return out
+    return {x for n in side.numbers for h, m in _hours_minutes(n)
+            if h in other_vals and m in other_vals for x in (h, m)}
 
 
 _DIGIT_RUN = regex.compile(r"(?<![\p{N}.,])\p{Nd}+(?:[ \u00a0\u202f]\p{Nd}+)*(?![\p{N}]|[.,]\p{Nd})")
