@@ -183,3 +183,23 @@ def test_copied_ordinary_sentence_is_untranslated(copied, sl, tl):
     other_t = {"fr": "La montagne est très haute et raide.", "tr": "Dağ çok yüksek ve diktir."}[tl]
     rep = tqcheck.check(f"{copied}\n{other}\n", f"{copied}\n{other_t}\n", sl, tl, select=["TQ402"], lines=True)
     assert [(f.rule, f.severity) for f in rep.findings] == [("TQ402", Severity.MAJOR)]
+
+
+# -- TQ402 on documents: a reference made of names is not "still in the source language" ----------------------
+@pytest.mark.parametrize("src_line,tgt_line,sl,tl", [
+    ("Benno Schwabe 1935 ) .", "Benno Schwabe , Basel 1935 .", "de", "fr"),
+    ("au sommet J.Marmet-E.Schmied , H.von Gunten-A.Reist .",
+     "am Gipfel J.Marmet-E.Schmied , H. von Gunten-A.Reist .", "fr", "de"),
+])
+def test_names_in_a_reference_are_not_source_language(src_line, tgt_line, sl, tl):
+    other = {"de": "Der Berg ist sehr hoch und steil.", "fr": "La montagne est très haute et raide."}
+    rep = tqcheck.check(f"{src_line}\n{other[sl]}\n", f"{tgt_line}\n{other[tl]}\n", sl, tl,
+                        select=["TQ402"], lines=True)
+    assert [f for f in rep.findings if f.severity != Severity.INFO] == []
+
+
+def test_sentence_with_source_function_words_is_still_untranslated():
+    src = "Die neuen Jacken sind da.\nDer Berg ist sehr hoch und steil.\n"
+    tgt = "die neuen Quattro-Interactive-Jacken von berghaus sind jetzt im Laden :\nLa montagne est très haute et raide.\n"
+    rep = tqcheck.check(src, tgt, "de", "fr", select=["TQ402"], lines=True)
+    assert [(f.rule, f.target_line) for f in rep.findings if f.severity == Severity.MAJOR] == [("TQ402", 1)]

@@ -87,6 +87,19 @@ def _copy_worth_reporting(text: str, ctx: CheckContext) -> bool:
     return judge_identical(text, [], sl, tl, ctx) is not None
 
 
+def _source_words(text: str, tgt: str, src: str) -> int:
+    """How many words of ``text`` that are not written with a capital are words of ``src`` rather
+    than of ``tgt`` (:func:`tqcheck.lang.detect.favour_share`). Names, book titles in capitals and
+    place names are frequent in the word lists of their own language ("Benno Schwabe, Basel 1935"
+    reads as German), so a sentence is said to be still in the source language only when
+    ordinary words of it (articles, verbs, prepositions) are. Scripts without capitals count every
+    word."""
+    from ..lang.detect import favour_share
+
+    plain = [w.casefold() for w in _WORD.findall(text) if len(w) >= 2 and not w[:1].isupper()]
+    return round(favour_share(plain, tgt, src) * len(plain))
+
+
 def _judge(text: str, expected: str) -> tuple[str | None, float] | None:
     """(language, confidence) when ``text`` is surely not in ``expected``; the language is None
     when only its script is known. Cheap evidence (script, word frequencies) first, langdetect
@@ -165,6 +178,6 @@ def untranslated(ctx: CheckContext) -> Iterator[Finding]:
         if p.index in same_ids:
             continue
         j = _judge(p.tgt_text, ctx.tgt_lang)
-        if j is not None and j[0] == src:
+        if j is not None and j[0] == src and _source_words(p.tgt_text, ctx.tgt_lang, src) >= 2:
             yield ctx.finding("TQ402", p, tgt_span=(0, len(p.tgt_text)), confidence=j[1],
                               message=f"This sentence is still in {_lang_name(src)}: it was left untranslated.")
