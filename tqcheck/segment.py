@@ -110,10 +110,73 @@ def _base_lang(lang: str | None) -> str | None:
     return _ALIASES.get(code, code) or None
 
 
+def _cache_file(code: str):
+    """Where the abbreviation keys of spaCy's data for ``code`` are kept between runs: a small JSON
+    file per spaCy version and language in ``$TQCHECK_CACHE_DIR`` (default
+    ``$XDG_CACHE_HOME/tqcheck`` or ``~/.cache/tqcheck``; an empty value turns the cache off).
+    None when there is no cache or spaCy is not installed."""
+    import os
+    from importlib import metadata
+    from pathlib import Path
+
+    folder = os.environ.get("TQCHECK_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "tqcheck")
+    if not folder or not re.fullmatch(r"[A-Za-z0-9_]+", code):
+        return None
+    try:
+        version = metadata.version("spacy")
+    except Exception:
+        return None
+    return Path(folder) / f"spacy-{version}-abbreviations-{code}.json"
+
+
 def _spacy_exceptions(code: str):
+    """The keys of spaCy's tokenizer exceptions for ``code`` that end with a period (the only
+    ones :func:`abbreviations` reads). Importing spaCy takes seconds, so they are read from a
+    small file (:func:`_cache_file`) written the first time; a language spaCy lacks raises."""
+    import json
+
+    path = _cache_file(code)
+    if path is not None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and data.get("lang") == code:
+            keys = data.get("keys")
+            if keys is None:
+                raise LookupError(f"spaCy has no language data for {code!r}")
+            if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+                return keys
+            # anything else: not written by us; computed again below (and rewritten)
     from spacy.util import get_lang_class  # imported on first use: spaCy is slow to import
 
-    return get_lang_class(code).Defaults.tokenizer_exceptions
+    try:
+        keys = sorted(k for k in get_lang_class(code).Defaults.tokenizer_exceptions if k.endswith("."))
+    except Exception:
+        _write_cache(path, code, None)
+        raise
+    _write_cache(path, code, keys)
+    return keys
+
+
+def _write_cache(path, code: str, keys: list[str] | None) -> None:
+    if path is None:
+        return
+    import json
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"lang": code, "keys": keys}, fh, ensure_ascii=False)
+        os.replace(tmp, path)  # atomic: a parallel run reads the old file or the new one
+    except OSError:
+        pass  # a read-only home: no cache, same results
 
 
 @lru_cache(maxsize=None)

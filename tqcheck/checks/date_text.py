@@ -9,6 +9,7 @@ and CJK dates (``2022年1月11日``). A :class:`DateExpr` is a set of candidate
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +77,12 @@ class CalendarTable:
     #: against the stems it can start with; None when a stem is empty
     stems_by_first: dict | None = None
     prefix_len: int = 1
+    #: the first :attr:`prefix_len` letters of every form and stem: a word starting otherwise (and
+    #: without an apostrophe) is no month or weekday; None when a stem is empty
+    firsts: frozenset | None = None
+    #: :attr:`firsts` as one pattern: a text whose case-folded form contains none of them has no
+    #: month or weekday word (see :func:`_calendar_mentions`)
+    firsts_re: object = None
 
 
 def _calendar(names: dict[int, tuple[tuple[str, bool], ...]]) -> CalendarTable | None:
@@ -123,9 +130,13 @@ def _calendar(names: dict[int, tuple[tuple[str, bool], ...]]) -> CalendarTable |
     if by_first is not None:
         for st in stem_list:
             by_first.setdefault(st[0][:k], []).append(st)
+    firsts = None if by_first is None else frozenset(by_first) | {f[:k] for f in exact}
+    firsts_re = None if not firsts else re.compile(
+        "|".join(re.escape(f) for f in sorted(firsts, key=lambda f: (-len(f), f))))
     return CalendarTable({k: (frozenset(v[0]), v[1], v[2]) for k, v in exact.items()}, stem_list,
                          forms_cf, bool(caps) and sum(caps) * 2 > len(caps), phrases,
-                         None if by_first is None else {p: tuple(v) for p, v in by_first.items()}, k)
+                         None if by_first is None else {p: tuple(v) for p, v in by_first.items()}, k,
+                         firsts, firsts_re)
 
 
 @lru_cache(maxsize=64)
@@ -195,13 +206,25 @@ def _calendar_mentions(text: str, table: CalendarTable | None, starts: tuple[int
                                         is_initial(text, m.start(), starts), hit[2]))
     whole = text.casefold()
     sliced = len(whole) == len(text) and "\u0307" not in whole  # one character each: slices
+    firsts, plen = table.firsts, table.prefix_len
+    if sliced and table.firsts_re is not None and not table.firsts_re.search(whole):
+        # every word _lookup could match (also after an apostrophe or a Hebrew/Arabic prefix)
+        # starts with one of ``firsts`` and is a slice of ``whole``: none is there
+        out.sort(key=lambda mm: mm.start)
+        return out
     for m in WORD.finditer(text):
         word = m.group(0)
         s, e = m.span()
         if phrase_spans and any(a <= s < b for a, b in phrase_spans):
             continue
-        hit = _lookup(table, word, whole[s:e] if sliced else None)
-        if hit is None and _CLITIC_SCRIPTS & {char_script(word[0])} and len(word) > 3:
+        folded = whole[s:e] if sliced else casefold(word)
+        if firsts is not None and folded.rstrip(".")[:plen] not in firsts \
+                and "'" not in folded and "\u2019" not in folded and "\u02bc" not in folded:
+            hit = None  # no form or stem starts this way (what _lookup would find)
+        else:
+            hit = _lookup(table, word, folded)
+        if hit is None and word[0] >= "\u0590" and _CLITIC_SCRIPTS & {char_script(word[0])} \
+                and len(word) > 3:
             # Hebrew and Arabic attach one- or two-letter prefixes (בינואר = in January)
             for k in (1, 2):
                 hit = _lookup(table, word[k:])

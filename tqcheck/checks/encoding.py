@@ -92,6 +92,8 @@ def _message(d: Damage, side: str) -> str:
 
 def _pair_findings(code: str, pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     for side in ("src", "tgt"):
+        if not document_damages(ctx, side):
+            continue  # no damage anywhere on this side of the document (the usual case)
         for d, span in pair_damages(ctx, pair, side):
             if RULE_OF_KIND.get(d.kind) != code:
                 continue

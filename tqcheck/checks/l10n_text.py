@@ -293,7 +293,12 @@ NO_FINAL_STOP = frozenset({"th", "lo"})
 #: abbreviations that end sentences in running text ("…, PNG, JPG etc.", "… usw.", "… vb.")
 SENTENCE_END_ABBREVIATIONS = frozenset(
     "etc ecc usw bzw vb vs itd itp inkl zzgl evtl ca approx incl excl cf al resp".split())
+_SHORT_WORD_END = regex.compile(r"(?<![\p{L}])\p{L}{1,5}\.$")
+_LETTER_RUN = regex.compile(r"\p{L}+")
 _ABBREV_END = regex.compile(r"(?:(?<![\p{L}])\p{L}{1,4}\.(?:\s?\p{L}{1,3}\.)*|\b(?:etc|approx|incl|excl)\.)$")
+
+
+_END_TAGS = regex.compile(r"(?:</?[A-Za-z][^<>]{0,80}>)+$")
 
 
 def strip_end(text: str) -> str:
@@ -301,7 +306,8 @@ def strip_end(text: str) -> str:
     t = text.rstrip()
     while True:
         before = t
-        t = regex.sub(r"(?:</?[A-Za-z][^<>]{0,80}>)+$", "", t).rstrip()
+        if t.endswith(">"):  # the only way the tag pattern can match
+            t = _END_TAGS.sub("", t).rstrip()
         while t and t[-1] in _CLOSERS:
             t = t[:-1].rstrip()
         if t == before:
@@ -346,7 +352,7 @@ def ends_with_abbreviation(text: str, lang: str | None = None) -> bool:
         return False
     m = _ABBREV_END.search(t)
     if not m:
-        m = regex.search(r"(?<![\p{L}])\p{L}{1,5}\.$", t)
+        m = _SHORT_WORD_END.search(t)
         if not m:
             return False
     if m.start() > 0 and t[m.start() - 1] in "%$}{)]>":
@@ -355,7 +361,7 @@ def ends_with_abbreviation(text: str, lang: str | None = None) -> bool:
     if word.count(".") >= 2:
         return True
     core = word.rstrip(".")
-    if len(regex.findall(r"\p{L}+", t)) <= 3:
+    if len(_LETTER_RUN.findall(t)) <= 3:
         if len(core) <= 4:
             return True
         z = word_zipf(core.lower(), lang) if len(core) <= 6 else None
@@ -465,7 +471,13 @@ def lang_name(code: str | None) -> str:
 
 
 #: script weight for length comparisons: one CJK character carries about two Latin letters' worth
+_ASCII_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # the ASCII characters str.isspace() accepts
+
+
 def weighted_len(text: str) -> float:
+    if text.isascii():  # no wide character: 1 per character, 0.5 per space (exact in binary)
+        ws = sum(text.count(c) for c in _ASCII_SPACES)
+        return (len(text) - ws) + 0.5 * ws
     n = 0.0
     for ch in text:
         o = ord(ch)

@@ -281,13 +281,21 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
     links = [(l.start, l.end) for l in side.links]
     places = matcher.find(text, loose=False, cased=True) if matcher else []
     taken = [(h.start, h.end) for h in places]
-    nouns = use_words and _capital_rate(ctx, "src") > NOUN_CAPITALS
+    # whether the language capitalises nouns: a document-wide rate, measured only once some
+    # place or candidate word needs it (many documents have neither)
+    nouns_of: list[bool] = []
+
+    def nouns() -> bool:
+        if not nouns_of:
+            nouns_of.append(use_words and _capital_rate(ctx, "src") > NOUN_CAPITALS)
+        return nouns_of[0]
+
     # in a language that capitalises nouns a city named like a noun (Male, Mal) may be the noun
     lang_words = cldr.language_words(lang)
     index_cf = _place_index_cf(lang)
     lower = _lowercase_words(ctx, "src") if use_words else frozenset()
     out = [Entity(h.start, h.end, text[h.start:h.end], h.keys,
-                  noun_lang=nouns and not any(k.startswith("T:") for k in h.keys))
+                  noun_lang=nouns() and not any(k.startswith("T:") for k in h.keys))
            for h in places if not _in(links, h.start) and _place_ok(text[h.start:h.end], h.keys, lang)
            and not _language_adjective(text, h.start, h.end, lang_words, index_cf)
            and not (use_words and _word_not_place(text, h, lang, lower, side.sentence_starts))]
@@ -297,6 +305,8 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
     caseless = not is_cased_script(src_script)
     title = _title_like(text)
     for m in WORD.finditer(text):
+        if m.group(0).islower():
+            continue  # no capital anywhere in the word: no part below starts with one
         tok, s = _base(m.group(0), m.start())
         if _in(links, s) or _in(taken, s):
             continue
@@ -335,9 +345,9 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
                 continue
             if title and _zipf(word, lang) >= COMMON_ZIPF:
                 continue  # a title capitalises common words ("Tutorial: A Polling App")
-            if nouns and (_zipf(word, lang) >= COMMON_ZIPF or not _travels(word, lang)):
+            if nouns() and (_zipf(word, lang) >= COMMON_ZIPF or not _travels(word, lang)):
                 continue  # German capitalises nouns: a capitalised word is a noun unless rare and travelling
-            out.append(Entity(ps, ps + len(part), part, noun_lang=nouns))
+            out.append(Entity(ps, ps + len(part), part, noun_lang=nouns()))
     out.sort(key=lambda e: e.start)
     return out
 
@@ -616,14 +626,18 @@ def _capital_rate(ctx: CheckContext, side: str = "tgt") -> float:
         matcher = place_matcher(lang)
         if lang and _has_wordlist(lang):
             for sent in doc.sentences[:500]:  # a sample is enough for a rate
+                # the common content words first: places are looked for only where there are some
+                words = [m for m in list(WORD.finditer(sent.text))[1:]
+                         if len(m.group(0)) >= 4 and not m.group(0).isupper()
+                         and 4.0 <= _zipf(m.group(0), lang) < 6.0]
+                if not words:
+                    continue
                 places = matcher.find(sent.text, loose=True, cased=False) if matcher else []
-                for m in list(WORD.finditer(sent.text))[1:]:
-                    w = m.group(0)
-                    if w.isupper() or any(h.start <= m.start() < h.end for h in places):
+                for m in words:
+                    if any(h.start <= m.start() < h.end for h in places):
                         continue
-                    if len(w) >= 4 and 4.0 <= _zipf(w, lang) < 6.0:
-                        total += 1
-                        caps += w[:1].isupper()
+                    total += 1
+                    caps += m.group(0)[:1].isupper()
         # a short document says little: lean towards a language that capitalises titles only
         ctx.cache[key] = (caps + 0.12 * 10) / (total + 10)
     return ctx.cache[key]

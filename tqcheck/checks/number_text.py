@@ -206,6 +206,16 @@ def number_words(lang: str | None) -> frozenset[str] | None:
     return frozenset(words) or None
 
 
+@lru_cache(maxsize=64)
+def _number_words_re(lang: str | None):
+    """The number words of ``lang`` as one pattern (a pre-filter: any of them inside a text)."""
+    import re
+
+    words = number_words(lang) or ()
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+                      or "(?!)")
+
+
 def _literal_strings(node) -> list[str]:
     """Strings of a literal list/set/tuple, ``set([...])`` or ``"a b c".split()``."""
     import ast
@@ -282,6 +292,10 @@ def _inside(spans, s: int, e: int) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
+_DIGIT_BEFORE = regex.compile(r"\p{Nd}[\s\u00a0]?$")
+_HOUR_DOT_MINUTES = regex.compile(r"(\d{1,2})\.(\d{2})")
+
+
 def find_numbers(text: str, lang: str | None, consumed: list[tuple[int, int]], date_spans: list[tuple[int, int]],
                  date_part_spans: dict, nospace: bool) -> tuple[list[Num], list[Num], tuple[tuple[int, int], ...]]:
     """(numbers, explainers, number-word spans) of ``text``: numbers inside ``consumed`` spans
@@ -334,7 +348,7 @@ def find_numbers(text: str, lang: str | None, consumed: list[tuple[int, int]], d
                 raw = text[s:e]
             vals = set(values)
             ar = _ascii_digits(raw)
-            tm = regex.fullmatch(r"(\d{1,2})\.(\d{2})", ar)
+            tm = _HOUR_DOT_MINUTES.fullmatch(ar)
             if tm and int(tm.group(1)) <= 24 and int(tm.group(2)) <= 59:
                 vals.add(("t", int(tm.group(1)), int(tm.group(2))))
             mult = _scale_after(text, e, scales, nospace)
@@ -372,8 +386,12 @@ def find_numbers(text: str, lang: str | None, consumed: list[tuple[int, int]], d
     spans: tuple[tuple[int, int], ...] = ()
     if words:
         # a number word right after digits is a scale word ("2.5 million"), already counted
-        spans = tuple(
-            m.span() for m in WORD.finditer(text)
-            if casefold(m.group(0)) in words
-            and not regex.search(r"\p{Nd}[\s\u00a0]?$", text[max(0, m.start() - 2):m.start()]))
+        whole = text.casefold()
+        if len(whole) == len(text) and "\u0307" not in whole:  # one character each: slices
+            # a number word is a slice of ``whole``: none there, no word needs looking up
+            hits = [m.span() for m in WORD.finditer(text) if whole[m.start():m.end()] in words] \
+                if _number_words_re(lang).search(whole) else []
+        else:
+            hits = [m.span() for m in WORD.finditer(text) if casefold(m.group(0)) in words]
+        spans = tuple((a, b) for a, b in hits if not _DIGIT_BEFORE.search(text[max(0, a - 2):a]))
     return nums, expl, spans

@@ -6,6 +6,7 @@ import regex
 from ..lang.translit import NO_SPACE_SCRIPTS, char_script
 
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['\u2019\u02bc][\p{L}\p{M}]+)*")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]").search
 _INITIAL_AFTER = regex.compile(r"(?:^|(?<![\s.]\p{L}|^\p{L})[.!?…]\s+|[:;。！？]\s*|\n)[\s\"'“”‘’«»„(\[¿¡*•–—-]*$")
 
 
@@ -13,7 +14,7 @@ def is_initial(text: str, start: int, sentence_starts: tuple[int, ...] = (0,)) -
     """True when the word at ``start`` begins a sentence (or follows a colon or an opening quote
     at the start of one)."""
     for s in sentence_starts:
-        if s <= start and not regex.search(r"[\p{L}\p{N}]", text[s:start]):
+        if s <= start and not _LETTER_OR_DIGIT(text, s, start):
             return True
     return bool(_INITIAL_AFTER.search(text[max(0, start - 12):start]))
 

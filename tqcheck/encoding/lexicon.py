@@ -105,14 +105,18 @@ def _token_shares(wf: str, n: int = 20000) -> dict[str, float]:
         warnings.simplefilter("ignore")
         freq = wordfreq.get_frequency_dict(wf, "best")  # the key wordfreq's own lookups cache
         top = wordfreq.top_n_list(wf, n)
-    mass: Counter = Counter()
+    mass: dict[str, float] = {}
+    plain: dict[str, bool] = {}  # _is_plain_letter, without a cache call per letter
     total = 0.0
     for w in top:
         f = freq.get(w, 0.0)
         total += f
         for ch in set(w):
-            if _is_plain_letter(ch):
-                mass[ch] += f
+            p = plain.get(ch)
+            if p is None:
+                p = plain[ch] = _is_plain_letter(ch)
+            if p:
+                mass[ch] = mass.get(ch, 0.0) + f  # per letter, added in the words' order
     return {ch: m / total for ch, m in mass.items()} if total else {}
 
 

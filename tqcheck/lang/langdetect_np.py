@@ -30,11 +30,18 @@ class FastDetector(Detector):
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         n = len(self.langlist)
         langprob = np.zeros(n, dtype=np.float64)
-        vecs = {w: self._vec(w) for w in set(ngrams)}
+        # the distinct n-grams as rows of one matrix; a draw picks a row index (rnd.choice over a
+        # list of the same length consumes the same random numbers as langdetect's choice over
+        # the n-grams themselves)
+        rows = list(dict.fromkeys(ngrams))
+        row_of = {w: k for k, w in enumerate(rows)}
+        mat = np.stack([self._vec(w) for w in rows])
+        draws = [row_of[w] for w in ngrams]
         rnd = self.random
         rnd.seed(self.seed)
         base = self.BASE_FREQ
         conv, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
+        choice = rnd.choice
         for _ in range(self.n_trial):
             if self.prior_map is not None:
                 prob = np.array(self.prior_map, dtype=np.float64)
@@ -42,10 +49,12 @@ class FastDetector(Detector):
                 prob = np.full(n, 1.0 / n, dtype=np.float64)
             alpha = self.alpha + rnd.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             weight = alpha / base
+            # weight + the vector of every distinct n-gram, added once per trial (the same sums
+            # langdetect makes per draw); rows are views, multiplied in place in draw order
+            rowsw = list(weight + mat)
             i = 0
             while True:
-                # prob[i] *= weight + lang_prob_map[i]
-                prob *= weight + vecs[rnd.choice(ngrams)]
+                prob *= rowsw[choice(draws)]
                 if i % 5 == 0:
                     # _normalize_prob: sum() adds left to right, as np.add.accumulate does
                     sump = float(np.add.accumulate(prob)[-1])

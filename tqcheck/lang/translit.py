@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -43,6 +44,9 @@ _SCRIPTS = ("Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Arabic", "Heb
 _SCRIPT_RES = tuple((s, regex.compile(rf"\p{{Script={s}}}")) for s in _SCRIPTS)
 
 
+_ASCII_LETTER = regex.compile(r"[A-Za-z]").search
+
+
 @lru_cache(maxsize=4096)
 def _char_script(ch: str) -> str | None:
     for name, rx in _SCRIPT_RES:
@@ -53,12 +57,14 @@ def _char_script(ch: str) -> str | None:
 
 def script_of(text: str) -> str | None:
     """The script of most letters of ``text`` (``"Latin"``, ``"Cyrillic"``, ``"Han"`` …)."""
+    if text.isascii():  # the letters of ASCII are a-z and A-Z: Latin
+        return "Latin" if _ASCII_LETTER(text) else None
     counts: dict[str, int] = {}
-    for ch in text:
+    for ch, n in Counter(text).items():  # each distinct character looked up once
         if ch.isalpha():
             s = _char_script(ch)
             if s:
-                counts[s] = counts.get(s, 0) + 1
+                counts[s] = counts.get(s, 0) + n
     if not counts:
         return None
     if "Han" in counts and ("Hiragana" in counts or "Katakana" in counts):
