@@ -76,6 +76,9 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--model", metavar="PATH", help="folder of a sentence-transformers model (LaBSE, a "
                    "multilingual MiniLM …) for the embeddings aligner; implies --aligner embeddings; "
                    "nothing is downloaded")
+    c.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="check N files at a time, each in its own process (default 1; 0 = one per "
+                        "CPU); the output is the same as with one process")
     c.add_argument("--statistics", action="store_true", help="print the count of findings per rule")
     c.add_argument("--max-size", type=float, default=20.0, metavar="MB",
                    help="refuse input files larger than this (default 20 MB)")
@@ -151,6 +154,12 @@ def _progress_wanted(args) -> bool:
 
 
 # -- check ---------------------------------------------------------------------------------------
+def _jobs(n: int) -> int:
+    if n < 0:
+        raise UsageError(f"--jobs must be 0 (one per CPU) or more, not {n}")
+    return n
+
+
 def _cmd_check(args) -> int:
     from . import gate
     from .config import Config, load_config
@@ -164,7 +173,7 @@ def _cmd_check(args) -> int:
         max_bytes=int(args.max_size * 1_000_000), progress=_progress_wanted(args),
         select=_codes(args.select), ignore=_codes(args.ignore), extend_select=_codes(args.extend_select),
         fail_on=args.fail_on, baseline=args.baseline, pair=not args.no_pair, exclude=list(args.exclude),
-        aligner=args.aligner, model=args.model)
+        aligner=args.aligner, model=args.model, jobs=_jobs(args.jobs))
     if args.write_baseline:
         opts.baseline = ""  # record everything, also what the old baseline accepted
     rs = gate.run(args.paths, opts)
