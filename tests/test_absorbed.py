@@ -137,3 +137,142 @@ def test_shares_anchor():
     assert not C._shares_anchor(d, "tgt", other_n, [t0], o)     # 57 is not
     assert not C._shares_anchor(d, "tgt", with_n, [rest_n], o)  # the rest has 2019 itself
     assert not C._shares_anchor(d, "tgt", t0, [with_n], o)      # no anchor of its own
+
+
+# -- no lexical evidence: the lengths decide (tqcheck.checks.completeness._member_addition) ---------
+_CIPHER = str.maketrans(SRC_LETTERS + SRC_LETTERS.upper(), OTHER_LETTERS + OTHER_LETTERS.upper())
+
+
+def ciphered(text: list[str], seed: int) -> list[str]:
+    """A "translation" that shares no character trigram with ``text`` (each letter replaced by
+    one of the other alphabet) and whose lengths vary a little around the source's, as
+    translations do: the document gives no lexical evidence, only lengths."""
+    rnd = random.Random(seed)
+    out = []
+    for s in text:
+        w = s.translate(_CIPHER).rstrip(".").split()
+        if rnd.random() < 0.5:
+            w.append("".join(rnd.choice(OTHER_LETTERS) for _ in range(rnd.randint(2, 6))))
+        out.append(" ".join(w) + ".")
+    return out
+
+
+def added_in_bead(text: list[str], tgt: list[str], at: int, extra: str) -> tuple[list[str], list[Bead]]:
+    """``tgt`` (a sentence-by-sentence translation of ``text``) with ``extra`` after sentence
+    ``at``, in one 1-2 bead with it."""
+    tgt = tgt[:at + 1] + [extra] + tgt[at + 1:]
+    beads = [Bead((i,), (i,), 0.9) for i in range(at)] + [Bead((at,), (at, at + 1), 0.7)] + \
+        [Bead((i,), (i + 1,), 0.9) for i in range(at + 1, len(text))]
+    return tgt, beads
+
+
+@FAST
+@given(st.integers(0, 10_000), st.integers(12, 30), st.data())
+def test_added_member_found_by_length_alone(seed, n, data):
+    """No shared words at all: a 1-2 bead whose first member alone fits the source's length and
+    whose second one makes it far too long is an added sentence (TQ102 on that member), even
+    though nothing in the words tells."""
+    text = words(seed, SRC_LETTERS, n)
+    at = data.draw(st.integers(0, n - 1))
+    # an added sentence (of another text) about as long as the one it stands with
+    extra = ciphered(words(seed + 1, SRC_LETTERS, 1), seed)[0]
+    tgt, beads = added_in_bead(text, ciphered(text, seed), at, extra)
+    found = run_beads(text, tgt, beads)
+    assert [f for f in found if f[0] in ("TQ101", "TQ102")] == [("TQ102", at, at + 1)]
+
+
+@FAST
+@given(st.integers(0, 10_000), st.integers(12, 30), st.data())
+def test_split_found_by_length_alone_is_not_added(seed, n, data):
+    """The same language pair without shared words: a source sentence translated as two (its two
+    halves) has the usual merged length and neither half fits alone: no finding."""
+    text = words(seed, SRC_LETTERS, n)
+    at = data.draw(st.integers(0, n - 1))
+    tgt = ciphered(text, seed)
+    w = tgt[at].rstrip(".").split()
+    half = len(w) // 2
+    tgt = tgt[:at] + [" ".join(w[:half]) + ".", " ".join(w[half:]).capitalize() + "."] + tgt[at + 1:]
+    beads = [Bead((i,), (i,), 0.9) for i in range(at)] + [Bead((at,), (at, at + 1), 0.7)] + \
+        [Bead((i,), (i + 1,), 0.9) for i in range(at + 1, n)]
+    assert not [f for f in run_beads(text, tgt, beads) if f[0] in ("TQ101", "TQ102")]
+
+
+def test_short_added_member_is_not_claimed_by_length():
+    """A member too short to make the bead's length unusual is not reported by length alone (the
+    merge explains the lengths as well as an addition does)."""
+    text = words(11, SRC_LETTERS, 16)
+    tgt, beads = added_in_bead(text, ciphered(text, 11), 6, "Qrst uvw.")
+    assert not [f for f in run_beads(text, tgt, beads) if f[0] == "TQ102"]
+
+
+def test_added_member_with_the_sources_number_is_not_claimed_by_length():
+    """The member has a number that the source sentence has and its partner lacks: it translates
+    part of the source, however long the bead is."""
+    text = words(13, SRC_LETTERS, 16)
+    src = list(text)
+    src[6] = src[6].rstrip(".") + " 4711."
+    other = ciphered(words(14, SRC_LETTERS, 1), 13)[0]
+    tgt, beads = added_in_bead(src, ciphered(text, 13), 6, other.rstrip(".") + " 4711.")
+    assert not [f for f in run_beads(src, tgt, beads) if f[0] == "TQ102"]
+    # without the number it is reported
+    tgt, beads = added_in_bead(src, ciphered(text, 13), 6, other)
+    assert ("TQ102", 6, 7) in run_beads(src, tgt, beads)
+
+
+def test_fixture_added_sentence_absorbed_by_length_is_reported(fixture_pair):
+    """English → Turkish, where sentences share only names and numbers: a sentence added after
+    the translation of source sentence 17 is merged into its 1-2 bead by the aligner (it fits
+    better than an added sentence would, by its priors); the lengths show the bead is far too
+    long while the first member alone fits, so the added member is reported."""
+    def paras(path, lang):
+        doc = pipeline.segment(path.read_text(encoding="utf-8"), lang=lang)
+        out: dict[int, list[str]] = {}
+        for s in doc.sentences:
+            out.setdefault(s.paragraph, []).append(" ".join(s.text.split()))
+        return [out[k] for k in sorted(out)]
+
+    src, tgt = paras(fixture_pair[0], "en"), paras(fixture_pair[1], "tr")
+    flat = [s for p in tgt for s in p]
+    extra = "Aslında Kazakistan'ın bağımsızlığı ve refahı, tüm Türk dünyasının refahı için hayati önem taşımaktadır."
+    at = 19  # after target sentence 18
+    k = 0
+    for p in tgt:
+        if k + len(p) >= at:
+            p.insert(at - k, extra)
+            break
+        k += len(p)
+    assert [s for p in tgt for s in p][at] == extra and len(flat) + 1 == sum(map(len, tgt))
+
+    def text(ps):
+        return "\n\n".join("\n".join(p) for p in ps) + "\n"
+
+    rep = tqcheck.check(text(src), text(tgt), "en", "tr", lines=True)
+    bead = next(b for b in rep.beads if at in b.tgt)
+    assert bead.tgt == (at - 1, at)  # the aligner absorbed it
+    added = [f for f in rep.findings if f.rule == "TQ102"]
+    assert [f.target_segment for f in added] == [at]
+    assert "unusually long" in added[0].message
+
+
+def test_doubtful_bead_is_not_split_by_length(monkeypatch):
+    """Where the words give evidence, a one-to-two bead whose first member does not match its
+    source either is doubtful as a whole (the aligner may have linked the wrong sentences): the
+    lengths do not say that the second member is the added one."""
+    from tqcheck.checks import completeness as C
+
+    text = words(21, SRC_LETTERS, 20)
+    other = words(22, SRC_LETTERS, 2)  # same letters: unrelated, but the document has evidence
+    at = 9
+    tgt = list(text)
+    tgt[at] = other[0]
+    tgt, beads = added_in_bead(text, tgt, at, other[1])
+    assert ("TQ102", at, at + 1) not in run_beads(text, tgt, beads)
+    # the same bead with a matching first member is split by length
+    tgt, beads = added_in_bead(text, list(text), at, other[1])
+    assert ("TQ102", at, at + 1) in run_beads(text, tgt, beads)
+    # and the guard is what keeps the doubtful one whole
+    monkeypatch.setattr(C, "_rest_matches", lambda *a: True)
+    tgt = list(text)
+    tgt[at] = other[0]
+    tgt, beads = added_in_bead(text, tgt, at, other[1])
+    assert ("TQ102", at, at + 1) in run_beads(text, tgt, beads)

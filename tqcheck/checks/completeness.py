@@ -14,7 +14,8 @@ suspicious sentence is, in this order, so that nothing is reported twice:
 4. aligned pairs far shorter (longer) than the document's usual length ratio,
    with numbers or names of one side missing from the other, are *partial
    omissions* (TQ103) or *partial additions* (TQ104); a sentence of a 2-1 bead
-   that the translation does not cover is an omitted sentence (TQ101).
+   that the translation does not cover is an omitted sentence (TQ101), and a sentence of a
+   1-2 bead that the source does not cover an added one (TQ102), by lengths and anchors.
 
 Everything is learned from the document pair (length ratio, which words are
 shared by both languages, whether capital letters mark names); nothing knows a
@@ -32,6 +33,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ..align.features import Token, build_features, script_factor, tokens
+from ..align.banded import Params
 from ..align.base import Bead
 from ..align.lengths import text_length
 from ..align.lexicon import learn_lexicon, lexicon_features
@@ -279,8 +281,10 @@ def analyse(ctx: CheckContext) -> Analysis:
                                     "the source are missing.", pair=omitted[0], src=omitted[0].src[0],
                                     src_span=(0, len(omitted[0].src[0].text)), confidence=1.0))
         return an
-    _moves(d, an, omitted, added)
+    # neighbours in the opposite order first: an omission next to an addition two beads away
+    # that match crosswise is a swap (minor), not a sentence moved (major)
     _swaps(d, an)
+    _moves(d, an, omitted, added)
     _crossings(d, an)
     _duplicates(d, an, added)
     _member_by_similarity(d, an)
@@ -289,13 +293,15 @@ def analyse(ctx: CheckContext) -> Analysis:
     return an
 
 
-def _transpositions(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4.0) -> None:
-    """Two neighbouring passages translated in exchanged order (a paragraph moved past others).
-    The aligner keeps the order, so it explains such a stretch with weak links, or with
-    omitted and added sentences; where a run of beads covers as many source as target
+_ALIGN_PRIOR = Params().prior
+
+
+def _transposed_runs(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4.0) -> None:
+    """Exchanged blocks read against the aligner's own beads (the first test, kept beside
+    :func:`_transpositions`): where a run of 1-1 beads covers as many source as target
     sentences, every split of the run into two blocks is tested: are the blocks, exchanged,
-    a clearly better translation than the straight reading (same evidence: similarity and
-    length)? The smaller block is reported as moved, at both places."""
+    a clearly better translation than the aligner's straight reading (same evidence:
+    similarity and length)? The smaller block is reported as moved, at both places."""
     d.features()
     if d.mu_match - d.mu_rand < 0.05:
         return  # no lexical evidence in this language pair
@@ -378,11 +384,438 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4.
             an.taken.add(("tgt", j))
 
 
+def _merged_evidence(d: _Doc, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
+    """:func:`_link_evidence` of a merge (two sentences of one side with one of the other): the
+    similarity of the summed feature vectors, and the length ratio of the summed lengths."""
+    if len(srcs) == 1 and len(tgts) == 1:
+        return _link_evidence(d, srcs[0], tgts[0])
+    FS, FT = d.features()
+    ls = sum(text_length(d.src[i].text) for i in srcs)
+    lt = sum(text_length(d.tgt[j].text) for j in tgts)
+    z = d.ratio_z(ls, lt)
+    spread = d.mu_match - d.mu_rand
+    sim = 0.0
+    if spread >= 0.05:
+        dot = sum(FS.dot_rows_other(i, FT, j) for i in srcs for j in tgts)
+        n_s = sum(float(FS.norm2[i]) for i in srcs) + 2 * sum(
+            FS.dot_rows(p, q) for k, p in enumerate(srcs) for q in srcs[k + 1:])
+        n_t = sum(float(FT.norm2[j]) for j in tgts) + 2 * sum(
+            FT.dot_rows(p, q) for k, p in enumerate(tgts) for q in tgts[k + 1:])
+        cos = dot / math.sqrt(n_s * n_t) if dot and n_s > 0 and n_t > 0 else 0.0
+        sim = (cos - d.mu_rand) / spread
+    return 3.0 * sim - 0.5 * min(z * z, 16.0)
+
+
+class _Evidence:
+    """Memoised link evidence of 1-1 links and of 2-1 / 1-2 merges."""
+
+    def __init__(self, d: _Doc) -> None:
+        self.d = d
+        self.memo: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+
+    def __call__(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
+        v = self.memo.get((srcs, tgts))
+        if v is None:
+            v = self.memo[(srcs, tgts)] = _merged_evidence(self.d, srcs, tgts)
+        return v
+
+    def one(self, i: int, j: int) -> float:
+        return self((i,), (j,))
+
+    def window(self, a: int, x: int, ns: int, nt: int) -> None:
+        """Fill the memo for every 1-1 link and every merge of neighbours of source
+        ``[a, a+ns)`` × target ``[x, x+nt)`` at once (dense products of the window's feature
+        vectors: the same values as :func:`_merged_evidence`, computed together)."""
+        d = self.d
+        FS, FT = d.features()
+        si = list(range(a, a + ns))
+        ti = list(range(x, x + nt))
+        if not si or not ti:
+            return
+        rows_s = [FS.row(i) for i in si]
+        rows_t = [FT.row(j) for j in ti]
+        ids = np.unique(np.concatenate([r[0] for r in rows_s + rows_t]))
+        if not hasattr(self, "_ls"):
+            self._ls = [text_length(s.text) for s in d.src]
+            self._lt = [text_length(t.text) for t in d.tgt]
+        A = np.zeros((ns, len(ids)))
+        B = np.zeros((nt, len(ids)))
+        for k, (r, v) in enumerate(rows_s):
+            A[k, np.searchsorted(ids, r)] = v
+        for k, (r, v) in enumerate(rows_t):
+            B[k, np.searchsorted(ids, r)] = v
+        # rows of merged neighbours are sums of rows
+        A2 = A[:-1] + A[1:]
+        B2 = B[:-1] + B[1:]
+        spread = d.mu_match - d.mu_rand
+        sim_on = spread >= 0.05
+
+        def put(srcs, tgts, dot, n_s, n_t) -> None:
+            key = (srcs, tgts)
+            ls = sum(self._ls[i] for i in srcs)
+            lt = sum(self._lt[j] for j in tgts)
+            z = d.ratio_z(ls, lt)
+            sim = 0.0
+            if sim_on:
+                cos = dot / math.sqrt(n_s * n_t) if dot and n_s > 0 and n_t > 0 else 0.0
+                sim = (cos - d.mu_rand) / spread
+            self.memo[key] = 3.0 * sim - 0.5 * min(z * z, 16.0)
+
+        memo = self.memo
+        D = A @ B.T
+        na, nb = np.einsum("ij,ij->i", A, A), np.einsum("ij,ij->i", B, B)
+        for p, i in enumerate(si):
+            for q, j in enumerate(ti):
+                if ((i,), (j,)) not in memo:
+                    put((i,), (j,), float(D[p, q]), float(na[p]), float(nb[q]))
+        if ns >= 2:
+            D2 = A2 @ B.T
+            na2 = np.einsum("ij,ij->i", A2, A2)
+            for p in range(ns - 1):
+                for q, j in enumerate(ti):
+                    if ((si[p], si[p + 1]), (j,)) not in memo:
+                        put((si[p], si[p + 1]), (j,), float(D2[p, q]), float(na2[p]), float(nb[q]))
+        if nt >= 2:
+            D3 = A @ B2.T
+            nb2 = np.einsum("ij,ij->i", B2, B2)
+            for p, i in enumerate(si):
+                for q in range(nt - 1):
+                    if ((i,), (ti[q], ti[q + 1])) not in memo:
+                        put((i,), (ti[q], ti[q + 1]), float(D3[p, q]), float(na[p]), float(nb2[q]))
+
+
+def _straight_table(ev: _Evidence, a: int, x: int, ns: int, nt: int) -> list[list[float]]:
+    """Best monotone reading of source ``[a, a+ns)`` against target ``[x, x+nt)``: ``T[p][q]`` is
+    the best score of the first ``p`` source and ``q`` target sentences of the window read in
+    order — 1-1 links, 2-1 and 1-2 merges, unlinked sentences at :data:`_NULL_LINK` each. The
+    aligner's own reading is one of these, so the straight reading is never undersold."""
+    return _straight_ids(ev, list(range(a, a + ns)), list(range(x, x + nt)))
+
+
+def _straight_ids(ev: _Evidence, srcs: list[int], tgts: list[int]) -> list[list[float]]:
+    """:func:`_straight_table` over any increasing lists of source and target sentences (a
+    window with some sentences set aside); only neighbouring sentences merge."""
+    neg = -1e9
+    ns, nt = len(srcs), len(tgts)
+    one, null, merge = ev.one, _NULL_LINK, _MERGE_LINK
+    T = [[neg] * (nt + 1) for _ in range(ns + 1)]
+    T[0][0] = 0.0
+    for p in range(ns + 1):
+        row, up = T[p], T[p - 1] if p else None
+        for q in range(nt + 1):
+            if p == 0 and q == 0:
+                continue
+            best = neg
+            if p:
+                best = up[q] + null
+            if q and row[q - 1] + null > best:
+                best = row[q - 1] + null
+            if p and q:
+                v = up[q - 1] + one(srcs[p - 1], tgts[q - 1])
+                if v > best:
+                    best = v
+                if p >= 2 and srcs[p - 1] == srcs[p - 2] + 1:
+                    v = T[p - 2][q - 1] + merge + ev((srcs[p - 2], srcs[p - 1]), (tgts[q - 1],))
+                    if v > best:
+                        best = v
+                if q >= 2 and tgts[q - 1] == tgts[q - 2] + 1:
+                    v = up[q - 2] + merge + ev((srcs[p - 1],), (tgts[q - 2], tgts[q - 1]))
+                    if v > best:
+                        best = v
+            row[q] = best
+    return T
+
+
+def _straight_counted(ev: _Evidence, srcs: list[int],
+                      tgts: list[int]) -> tuple[list[list[float]], list[list[int]]]:
+    """:func:`_straight_ids` and, for each cell, how many sentences its best reading leaves
+    unlinked."""
+    neg = -1e9
+    ns, nt = len(srcs), len(tgts)
+    T = [[neg] * (nt + 1) for _ in range(ns + 1)]
+    N = [[0] * (nt + 1) for _ in range(ns + 1)]
+    T[0][0] = 0.0
+    for p in range(ns + 1):
+        for q in range(nt + 1):
+            if p == 0 and q == 0:
+                continue
+            opts: list[tuple[float, int]] = []
+            if p:
+                opts.append((T[p - 1][q] + _NULL_LINK, N[p - 1][q] + 1))
+            if q:
+                opts.append((T[p][q - 1] + _NULL_LINK, N[p][q - 1] + 1))
+            if p and q:
+                opts.append((T[p - 1][q - 1] + ev.one(srcs[p - 1], tgts[q - 1]), N[p - 1][q - 1]))
+            if p >= 2 and q and srcs[p - 1] == srcs[p - 2] + 1:
+                opts.append((T[p - 2][q - 1] + _MERGE_LINK + ev((srcs[p - 2], srcs[p - 1]), (tgts[q - 1],)),
+                             N[p - 2][q - 1]))
+            if p and q >= 2 and tgts[q - 1] == tgts[q - 2] + 1:
+                opts.append((T[p - 1][q - 2] + _MERGE_LINK + ev((srcs[p - 1],), (tgts[q - 2], tgts[q - 1])),
+                             N[p - 1][q - 2]))
+            T[p][q], N[p][q] = max(opts, key=lambda o: (o[0], -o[1]))
+    return T, N
+
+
+def _straight_exit(T: list[list[float]], n: int, rel_after: int, slack: int = 2) -> float:
+    """The straight reading of the first ``n`` × ``n`` sentences of a window. It may leave the
+    window up to ``slack`` sentences early on one side (those then link past the window's end:
+    an omission or an addition inside the window shifted their partners); a reading whose shift
+    at the window's end differs from the aligner's just after the window (``rel_after``: target
+    minus source sentences, relative to the window's start) pays one unlinked sentence per
+    sentence of difference — it would have to leave that many unlinked to rejoin it."""
+    return _best_exit(T, n, rel_after, slack)[0]
+
+
+def _best_exit(T: list[list[float]], n: int, rel_after: int, slack: int = 2) -> tuple[float, int, int]:
+    """:func:`_straight_exit` with the cell (source, target count) where the reading leaves."""
+    best = (T[n][n] - abs(rel_after) * -_NULL_LINK, n, n)
+    for e in range(1, slack + 1):
+        best = max(best, (T[n - e][n] - abs(e - rel_after) * -_NULL_LINK, n - e, n),
+                   (T[n][n - e] - abs(-e - rel_after) * -_NULL_LINK, n, n - e))
+    return best
+
+
+class _Cuts:
+    """Where the aligner's reading stands between beads: the cut before bead ``k`` is the number
+    of source and target sentences before it."""
+
+    def __init__(self, d: _Doc) -> None:
+        self.d = d
+        self.at: list[tuple[int, int]] = []
+        a = x = 0
+        for p in d.pairs:
+            self.at.append((a, x))
+            a += len(p.src)
+            x += len(p.tgt)
+        self.at.append((a, x))
+        # a cut followed by a confident link: the aligner is in step there
+        self.firm = [bool(p.src and p.tgt) and p.score >= 0.5 for p in d.pairs] + [True]
+
+    def shift_after(self, k: int, a: int, x: int) -> int:
+        """The aligner's shift (target minus source sentences) where its reading, from bead
+        ``k`` on, has left the window ending at source ``a`` and target ``x`` (reached either)
+        and is in step again (the first firm cut from there)."""
+        for q in range(k, len(self.at)):
+            ca, cx = self.at[q]
+            if (ca >= a or cx >= x) and self.firm[q]:
+                return cx - ca
+        ca, cx = self.at[-1]
+        return cx - ca
+
+
+def _exchanged(ev: _Evidence, a: int, x: int, n: int, b: int) -> tuple[list[float], list[float]]:
+    """Link evidence of the exchanged reading of source ``[a, a+n)`` and target ``[x, x+n)``:
+    source block 1 ``[a, a+b)`` translated after block 2 ``[a+b, a+n)``."""
+    l1 = [ev.one(a + t, x + n - b + t) for t in range(b)]
+    l2 = [ev.one(a + b + t, x + t) for t in range(n - b)]
+    return l1, l2
+
+
+def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.0) -> None:
+    """Two neighbouring passages translated in exchanged order (a paragraph moved past others).
+    The aligner keeps the order, so it explains such a stretch with weak links, merges, or
+    omitted and added sentences — and the stretch need not start or end where its beads do. From
+    every bead boundary near a doubtful bead, windows of ``n`` source and ``n`` target sentences
+    are read two ways with the same evidence (similarity and length, :func:`_link_evidence`): the
+    best straight reading (any sequence of 1-1 links, 2-1 / 1-2 merges and unlinked sentences,
+    :func:`_straight_table`) and every split into two blocks translated in exchanged order. Both
+    readings must leave the window where the aligner's reading after it stands (an omission or
+    addition inside the window shifts it; :func:`_straight_exit`), or pay one unlinked sentence
+    per sentence of difference. A finding when the exchanged reading is clearly better, each block
+    reads as a translation on its own, no confident link of the aligner is overturned
+    (:func:`_overturns`), and the block reported as moved matches its new place clearly. The block
+    reported is the one that makes fewer paragraphs of the translation (one paragraph moved rather
+    than the two it passed), else the smaller; it is reported at both places, and the sentences
+    just outside the window that the aligner had linked into it pair up (:func:`_heal_edges`)."""
+    d.features()
+    if d.mu_match - d.mu_rand < 0.05:
+        return  # no lexical evidence in this language pair
+    pairs = d.pairs
+    ev = _Evidence(d)
+    ns_all, nt_all = len(d.src), len(d.tgt)
+    cut = _Cuts(d)
+    cuts = cut.at[:-1]
+    doubtful = [not (len(p.src) == 1 and len(p.tgt) == 1 and p.score >= 0.5) for p in pairs]
+    cands: list[tuple[float, int, int, int, int]] = []
+    for k, (a, x) in enumerate(cuts):
+        if not any(doubtful[k:k + 4]):
+            continue
+        top = min(max_n, ns_all - a, nt_all - x)
+        if top < 3:
+            continue
+        # the window may not reach into content already explained
+        while top >= 3 and (any(("src", i) in an.taken for i in range(a, a + top))
+                            or any(("tgt", j) in an.taken for j in range(x, x + top))):
+            top -= 1
+        if top < 3:
+            continue
+        ev.window(a, x, top, top)
+        T = _straight_table(ev, a, x, top, top)
+        # prefix sums along the diagonals of the window's 1-1 evidence: E[p][q] is source a+p
+        # with target x+q; diag[o][t] sums the first t cells of diagonal q - p = o
+        E = [[ev.one(a + p, x + q) for q in range(top)] for p in range(top)]
+        diag: dict[int, list[float]] = {}
+        for o in range(-top + 1, top):
+            acc = [0.0]
+            for p in range(max(0, -o), min(top, top - o)):
+                acc.append(acc[-1] + E[p][p + o])
+            diag[o] = acc
+        for n in range(3, top + 1):
+            # the exchanged reading leaves the window in step with its start; the aligner's
+            # reading after the window may be shifted (an omission or addition inside it)
+            rel = cut.shift_after(k, a + n, x + n) - (x - a)
+            straight = _straight_exit(T, n, rel)
+            for b in range(1, n):
+                # block 1: E[t][n-b+t], t < b (diagonal n-b from row 0); block 2: E[b+t][t],
+                # t < n-b (diagonal -b from row b)
+                gain = diag[n - b][b] + diag[-b][n - b] - abs(rel) * -_NULL_LINK - straight
+                if gain < min_gain + 0.25 * n:
+                    continue
+                l1, l2 = _exchanged(ev, a, x, n, b)
+                # each block, exchanged, must read as a translation on its own: acceptable links
+                # on average, and none worse than the worst acceptable link (a block of chance
+                # pairs must not stand in for an omission next to an addition)
+                if min(sum(l1) / b, sum(l2) / (n - b)) < -2.0 or min(l1 + l2) < _NULL_LINK:
+                    continue
+                m1 = _block_paragraphs(d, range(x + n - b, x + n))
+                m2 = _block_paragraphs(d, range(x, x + n - b))
+                first = (m1, b) <= (m2, n - b)  # block 1 is reported as moved
+                small, src0, tgt0 = (l1, a, x + n - b) if first else (l2, a + b, x)
+                if _overturns(d, a, x, n, b):
+                    continue
+                # the moved block must match its new place clearly; one sentence moved alone must
+                # also be the best match of its partner among their neighbours and rest on more
+                # than one shared feature (a single trigram is chance)
+                if sum(small) / len(small) < 1.0:
+                    continue
+                if len(small) == 1 and not (_locally_best(d, src0, tgt0) and
+                                            _shared_features(d, src0, tgt0) >= 2 and
+                                            d.sim_z(src0, tgt0) >= _TYPICAL_LINK):
+                    continue
+                cands.append((gain, a, x, n, b))
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    for gain, a, x, n, b in sorted(cands, reverse=True):
+        if any(i in used_s for i in range(a, a + n)) or any(j in used_t for j in range(x, x + n)):
+            continue
+        used_s.update(range(a, a + n))
+        used_t.update(range(x, x + n))
+        m1 = _block_paragraphs(d, range(x + n - b, x + n))
+        m2 = _block_paragraphs(d, range(x, x + n - b))
+        if (m1, b) <= (m2, n - b):   # block 1 moved later
+            src_ids, tgt_ids, where = range(a, a + b), range(x + n - b, x + n), "later"
+        else:                        # block 2 moved earlier
+            src_ids, tgt_ids, where = range(a + b, a + n), range(x, x + n - b), "earlier"
+        s0, t0 = d.src[src_ids[0]], d.tgt[tgt_ids[0]]
+        m = len(src_ids)
+        what = "This sentence" if m == 1 else f"These {m} sentences"
+        msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
+               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place.")
+        multi = m > 1
+        an.issues.append(_Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=min(0.95, 0.55 + 0.02 * gain),
+            excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
+            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
+            src_run=tuple(d.src[i] for i in src_ids) if multi else (),
+            tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ()))
+        # the whole exchanged stretch is explained: later steps leave it alone
+        for i in range(a, a + n):
+            an.taken.add(("src", i))
+        for j in range(x, x + n):
+            an.taken.add(("tgt", j))
+        _heal_edges(d, an, ev, a, x, n)
+
+
+def _heal_edges(d: _Doc, an: Analysis, ev: _Evidence, a: int, x: int, n: int) -> None:
+    """After an exchanged window ``[a, a+n) × [x, x+n)`` is explained: the sentences right
+    outside it that the aligner had linked into the window (or left unlinked for want of a
+    partner it had used inside) read as a pair of their own — the source and target sentence on
+    the same edge are taken together when their link is acceptable (:data:`_NULL_LINK`)."""
+    for i, j in ((a + n, x + n), (a - 1, x - 1)):
+        if not (0 <= i < len(d.src) and 0 <= j < len(d.tgt)):
+            continue
+        if ("src", i) in an.taken or ("tgt", j) in an.taken:
+            continue
+        p, q = d.pairs[d.bead_of_src[i]], d.pairs[d.bead_of_tgt[j]]
+        if p is q:
+            continue  # already linked to each other
+        # each is linked only into the window, or not at all
+        if any(not x <= t.index < x + n for t in p.tgt) or any(not a <= s.index < a + n for s in q.src):
+            continue
+        if ev.one(i, j) >= _NULL_LINK:
+            an.taken.add(("src", i))
+            an.taken.add(("tgt", j))
+
+
+def _single_move_gain(d: _Doc, ev: _Evidence, cut: _Cuts, i: int, c: int, j: int) -> float:
+    """How much better source sentence ``i``, linked at target ``c``, reads as translated at ``j``
+    than the best straight reading of the window between (:func:`_straight_table`,
+    :func:`_straight_exit`); -inf when the window leaves the text. A sentence that truly stands
+    elsewhere leaves a gap that, closed, heals the links between: the other sentences read
+    shifted by one (:func:`_exchanged`), or read in order with no more sentences left unlinked
+    than the straight reading leaves (the aligner's link ``c`` may be off by one). A fragment
+    shared by two unrelated sentences heals nothing."""
+    if j > c:
+        n = j - c + 1
+        a, x, b = i, c, 1
+    elif j < c:
+        n = c - j + 1
+        a, x, b = i - n + 1, j, n - 1
+    else:
+        return -math.inf
+    if a < 0 or a + n > len(d.src) or x + n > len(d.tgt):
+        return -math.inf
+    rel = cut.shift_after(d.bead_of_src[a], a + n, x + n) - (x - a)
+    T, N = _straight_counted(ev, list(range(a, a + n)), list(range(x, x + n)))
+    straight, sp, sq = _best_exit(T, n, rel)
+    l1, l2 = _exchanged(ev, a, x, n, b)
+    shifted = sum(l1) + sum(l2) - abs(rel) * -_NULL_LINK - straight
+    if shifted > 0:
+        return shifted
+    R, M = _straight_counted(ev, [k for k in range(a, a + n) if k != i],
+                             [k for k in range(x, x + n) if k != j])
+    rest, rp, rq = _best_exit(R, n - 1, rel)
+    if M[rp][rq] > N[sp][sq]:
+        return -math.inf
+    return ev.one(i, j) + rest - straight
+
+
+def _overturns(d: _Doc, a: int, x: int, n: int, b: int) -> bool:
+    """Whether the exchanged reading of source ``[a, a+n)`` and target ``[x, x+n)`` (block 1 of
+    ``b`` sentences translated after block 2) contradicts a confident link of the aligner (score
+    0.5 or more): one that crosses the window's edge, or one inside it that the exchanged
+    reading does not make. A moved passage leaves the aligner unsure where it stands; a
+    confident link says the text there is in order. (Strict on purpose: an aligner misled into
+    confident wrong links by a move loses that move, and the false exchanges next to an
+    omission or an addition are refused.)"""
+    exch = {a + t: x + n - b + t for t in range(b)}
+    exch.update({a + b + t: x + t for t in range(n - b)})
+    beads = {d.bead_of_src[i] for i in range(a, a + n)} | {d.bead_of_tgt[j] for j in range(x, x + n)}
+    for k in beads:
+        p = d.pairs[k]
+        if not p.src or not p.tgt or p.score < 0.5:
+            continue
+        s_in = [a <= s.index < a + n for s in p.src]
+        t_in = [x <= t.index < x + n for t in p.tgt]
+        if not (all(s_in) and all(t_in)):
+            return True  # it links the window with the text outside
+        if not any(exch[s.index] == t.index for s in p.src for t in p.tgt):
+            return True
+    return False
+
+
+def _block_paragraphs(d: _Doc, tgt_ids: range) -> int:
+    """How many paragraphs of the translation a block of target sentences touches."""
+    return len({d.tgt[j].paragraph for j in tgt_ids})
+
+
 def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
     """1-0 and 0-1 beads far apart whose texts match: content moved elsewhere. Sentences are
     matched one to one (mutual best matches), weaker matches are accepted next to strong ones,
     and a run of moved sentences with the unlinked sentences between them makes one finding."""
     _transpositions(d, an)
+    _transposed_runs(d, an)
     omitted = [po for po in omitted if ("src", po.src[0].index) not in an.taken]
     added = [pa for pa in added if ("tgt", pa.tgt[0].index) not in an.taken]
     if not omitted or not added or len(omitted) * len(added) > 90_000:
@@ -448,6 +881,11 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
     for g in groups:
         i0, i1 = g[0][0], g[-1][0]
         j0, j1 = g[0][1], g[-1][1]
+        # one sentence matched alone must match as well as a typical translation does, or share
+        # a word with it (a name, a number, a cognate): trigrams or lexicon entries alone let a
+        # short sentence meet some far one by chance
+        if len(g) == 1 and g[0][2] < _TYPICAL_LINK and _matched_words(d, i0, j0) < 1:
+            continue
         # unmatched unlinked sentences right before / after the run on both sides moved with it
         while (i0 - 1 in om_bead and j0 - 1 in ad_bead and i0 - 1 not in claimed_s and j0 - 1 not in claimed_t
                and ("src", i0 - 1) not in an.taken and ("tgt", j0 - 1) not in an.taken):
@@ -541,6 +979,8 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         p = d.pairs[d.bead_of_src[i]]
         return max((d.sim_z(i, t.index) for t in p.tgt), default=0.0)
 
+    ev = _Evidence(d)
+    cut = _Cuts(d)
     links: list[tuple[int, int, float]] = []
     for i in weak_s:
         p = d.pairs[d.bead_of_src[i]]
@@ -581,6 +1021,11 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         # a fragment (a caption or quotation interleaved at different places), not a move
         z_tgt_own = max((d.sim_z(s.index, arg) for s in q.src), default=0.0)
         if max(z_own, z_tgt_own) >= _TYPICAL_LINK:
+            continue
+        # the sentences passed over must read better shifted by one than where the aligner put
+        # them: a sentence that truly stands elsewhere leaves a gap that, closed, heals the links
+        # between (a fragment shared by two unrelated sentences heals nothing)
+        if _single_move_gain(d, ev, cut, i, center, arg) <= 0:
             continue
         links.append((i, arg, best))
     groups: list[list[tuple[int, int, float]]] = []
@@ -652,6 +1097,9 @@ def _join_excerpt(texts: list[str], limit: int = 300) -> str:
 
 #: evidence of the worst acceptable 1-1 link; a sentence left unlinked costs this much
 _NULL_LINK = -3.0
+#: what a 2-1 / 1-2 merge costs over a 1-1 link: the aligner's prior for a merge, in units of
+#: its prior for an unlinked sentence (which :data:`_NULL_LINK` stands for here)
+_MERGE_LINK = _NULL_LINK * _ALIGN_PRIOR[(2, 1)] / _ALIGN_PRIOR[(1, 0)]
 
 
 def _link_evidence(d: _Doc, i: int, j: int, w_sim: float = 3.0, len_cap: float = 16.0) -> float:
@@ -1080,6 +1528,10 @@ def _partial(d: _Doc, an: Analysis) -> None:
         if len(p.src) >= 2 and len(p.tgt) == 1 and z <= -1.5:
             if _member_omission(d, an, p, ls, lt):
                 continue
+        # the mirror case: a sentence of a one-to-many bead that the source does not cover
+        if len(p.tgt) >= 2 and len(p.src) == 1 and z >= 1.5:
+            if _member_addition(d, an, p, ls, lt):
+                continue
         if z <= -2.0:
             miss = _missing(d, "src", p.src_text, p.tgt_text)
             if miss:
@@ -1108,7 +1560,8 @@ def _partial(d: _Doc, an: Analysis) -> None:
 
 def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
     """In a 2-1 (3-1) bead, an edge source sentence whose removal makes the length ratio normal and
-    none of whose own numbers or names appear in the translation is not translated."""
+    none of whose own numbers or names appear in the translation is not translated (where words
+    give evidence, the rest of the bead must match, see :func:`_rest_matches`)."""
     for s in (p.src[-1], p.src[0]):
         rest = [x for x in p.src if x is not s]
         l_rest = sum(text_length(x.text) for x in rest)
@@ -1123,11 +1576,64 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
         own = [t for t in d.anchors("src", s.text) if not _found(t.norm, tokens(rest_text))]
         if any(t for t in own if t not in _missing(d, "src", s.text, p.tgt_text)):
             continue
+        if not _rest_matches(d, "src", s, rest, p.tgt[0]):
+            continue
         msg = (f"The sentence {_quote(s.text)} seems to have no translation: the translation there covers "
                "only the sentence next to it.")
         an.issues.append(_Issue("TQ101", msg, pair=None, src=s, tgt=p.tgt[0], src_span=(0, len(s.text)),
                                 confidence=0.6))
         an.taken.add(("src", s.index))
+        return True
+    return False
+
+
+def _rest_matches(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence) -> bool:
+    """Where the document's words give evidence (related sentences look clearly more alike than
+    unrelated ones): whether the rest of a many-to-one bead matches ``o`` better than chance and
+    better than ``lone`` does. Else the bead as a whole is doubtful (the aligner may have linked
+    the wrong sentences), and the lengths do not tell which member is the odd one. Without such
+    evidence, True: the lengths decide alone."""
+    d.features()
+    if d.mu_match - d.mu_rand < 0.05:
+        return True
+
+    def z(x: Sentence) -> float:
+        return d.sim_z(x.index, o.index) if side == "src" else d.sim_z(o.index, x.index)
+
+    z_rest = min(z(x) for x in rest)
+    return z_rest >= 0.5 and z(lone) < z_rest
+
+
+def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
+    """In a 1-2 (1-3) bead, an edge target sentence without which the length ratio is normal,
+    with which the translation is clearly too long, and none of whose own numbers or names are in
+    the source: added (the mirror of :func:`_member_omission`).
+
+    The aligner prefers such a merge to an added sentence when the merged length is merely
+    unusual (a merge is far more common than an addition); the length evidence then points the
+    other way, which needs no shared words (language pairs whose sentences cannot be recognised
+    by their words). A genuine split of one source sentence has a normal merged length, or
+    needs both parts. Where words do give evidence, the sentence must not match the source
+    better than the rest of the bead does, and the rest must match it better than chance (else the
+    whole bead is doubtful, not one member)."""
+    o = p.src[0]
+    for t in (p.tgt[-1], p.tgt[0]):
+        rest = [x for x in p.tgt if x is not t]
+        l_rest = sum(text_length(x.text) for x in rest)
+        l_t = text_length(t.text)
+        if _words(t.text) < 3 or l_t < 0.12 * lt or ("tgt", t.index) in an.taken:
+            continue
+        z_rest = d.ratio_z(ls, l_rest)
+        if abs(z_rest) > 1.0 or d.ratio_z(ls, lt) < z_rest + 0.8:
+            continue
+        if _shares_anchor(d, "tgt", t, rest, o):
+            continue  # a number or name of its own is in the source: (partly) translated
+        if not _rest_matches(d, "tgt", t, rest, o):
+            continue
+        msg = (f"The translation adds {_quote(t.text)}: the source sentence it stands with is covered "
+               "by the sentence next to it, and with it the translation is unusually long.")
+        an.issues.append(_Issue("TQ102", msg, src=o, tgt=t, tgt_span=(0, len(t.text)), confidence=0.6))
+        an.taken.add(("tgt", t.index))
         return True
     return False
 
