@@ -2,8 +2,9 @@
 from decimal import Decimal
 
 import pytest
+import regex
 from babel.numbers import format_decimal
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tqcheck.align.base import Bead
@@ -79,6 +80,24 @@ def test_missing_number_is_major_and_extra_number_minor():
     assert excerpts(fs) == [("TQ201", "major", "4,500", None)]
     fs, _ = run("The budget was large.", "Der Haushalt betrug 4.500 Euro.", "en", "de")
     assert excerpts(fs) == [("TQ201", "minor", None, "4.500")]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt,pair", [
+    # the translation moves the clause with the number to the front: still one changed number
+    ("de", "fr", "Über die Expedition wurde in der Chronik ( Die Alpen 1956 , S. 81 ) kurz berichtet.",
+     "La chronique ( voir Les Alpes 1956 , p. 80 ) a déjà brièvement parlé de l'expédition.", ("81", "80")),
+    ("en", "tr", "The committee met in Ankara on several occasions, 14 times in all.",
+     "Toplam 15 kez olmak üzere komite Ankara'da birçok kez toplandı.", ("14", "15")),
+])
+def test_one_number_left_on_each_side_is_a_changed_number(sl, tl, src, tgt, pair):
+    fs, _ = run(src, tgt, sl, tl)
+    assert excerpts(fs) == [("TQ201", "major", *pair)]
+
+
+def test_numbers_of_the_same_size_are_paired_before_places():
+    fs, _ = run("The report was written in 1998 by the committee, 4 pages long.",
+                "Le rapport de 7 pages a été rédigé par le comité.", "en", "fr")
+    assert excerpts(fs) == [("TQ201", "major", "4", "7"), ("TQ201", "major", "1998", None)]
 
 
 @pytest.mark.parametrize("sl,tl,src,tgt", [
@@ -171,6 +190,9 @@ LOCALES = ["en", "de", "fr", "pl", "ru", "tr", "es", "it", "zh", "hi", "de_CH", 
        st.sampled_from(LOCALES))
 def test_babel_formatted_numbers_read_back(value, loc):
     text = format_decimal(value, locale=loc, decimal_quantization=False, numbering_system="latn")
+    # babel 2.19 writes 10**9 in de_CH as "1000000'000" (seven digits before the only group
+    # separator), a grouping no locale uses; nobody writes that, so it is not read as a number
+    assume(not regex.search(r"\d{4}[^\d.,\s]\d{3}", text) or loc != "de_CH")
     vals, pref = number_readings(text, cldr.number_symbols(loc))
     assert value in vals
     assert pref == value

@@ -157,6 +157,33 @@ def _small(n: Num) -> bool:
     return isinstance(v, Decimal) and v <= 12 and v == v.to_integral_value()
 
 
+def _size(n) -> int | None:
+    """Count of digits before any decimal mark (None for a time or zero)."""
+    v = n.main
+    if not isinstance(v, Decimal) or not v:
+        return None
+    return len(str(abs(int(v))))
+
+
+def _pair_same_size(s_un, t_un, src, tgt):
+    """Unmatched numbers of the same size (as many digits: 81 and 80, 1938 and 1937) are paired
+    first, wherever they stand in their sentences (the translation may have moved the clause),
+    nearest place first; the rest are paired by place alone (:func:`pair_up`). Returns (pairs,
+    source numbers left, target numbers left)."""
+    pairs, s_rest, t_rest = [], [], list(t_un)
+    sizes = {_size(n) for n in s_un} - {None}
+    for size in sorted(sizes):
+        ss = [n for n in s_un if _size(n) == size]
+        ts = [n for n in t_rest if _size(n) == size]
+        got, _, _ = pair_up(ss, ts, src, tgt, max_dist=1.0)
+        pairs += got
+        used = {id(t) for _, t in got}
+        t_rest = [n for n in t_rest if id(n) not in used]
+    paired = {id(s) for s, _ in pairs}
+    s_rest = [n for n in s_un if id(n) not in paired]
+    return pairs, s_rest, t_rest
+
+
 @rule("TQ201", "number-mismatch", category="number", severity="major",
       description="A number in the source is missing or different in the translation.",
       example=("We met 3 times.", "Wir trafen uns 5 Mal.", "en", "de"))
@@ -170,8 +197,10 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     written with its last two digits (``1977`` ↔ ``77``).
 
     A source number with no equal value in the target is reported: as *changed* (both spans)
-    when a target number without a source counterpart sits at about the same place, else as
-    *missing*. A number in the target with no counterpart in the source is reported as minor.
+    when a target number without a source counterpart has as many digits or sits at about the
+    same place, else as *missing*; numbers with as many digits (``81`` ↔ ``80``) are paired
+    first wherever they stand (the translation may move the clause). A number in the target
+    with no counterpart in the source is reported as minor.
     Nothing is reported when the other side spells numbers as words (``three`` ↔ ``3``; spaCy
     number words, roman and Chinese numerals), and numbers inside dates are compared by TQ202.
     The number of an identifier (``ISBN-10``, ``PEP-0420``, ``IPv6``) is compared too: reported
@@ -201,7 +230,9 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         s_un, t_un = _short_years(s_un, t_un)
     if not s_un and not t_un:
         return
-    pairs, s_left, t_left = pair_up(s_un, t_un, src, tgt)
+    pairs, s_un, t_un = _pair_same_size(s_un, t_un, src, tgt)
+    more, s_left, t_left = pair_up(s_un, t_un, src, tgt)
+    pairs = sorted(pairs + more, key=lambda p: p[0].start)
     for s, t in pairs:
         yield ctx.finding(
             "TQ201", pair, src_span=(s.start, s.end), tgt_span=(t.start, t.end),
