@@ -217,3 +217,20 @@ def test_language_words_from_cldr():
     w = cldr.language_words("en")
     assert {"russian", "sorbian", "chinese", "latin"} <= w
     assert "rosyjski" in cldr.language_words("pl") and "russisch" in cldr.language_words("de")
+
+
+# -- a name the source repeats is one finding per pair ---------------------------------------------------------
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", [
+    ("Ambassador Amreyev met Tokayev, and later Tokayev spoke to the press about Tokayev's plans.",
+     "Büyükelçi Amreyev Nazarbayev ile görüştü, sonra basına açıklama yaptı.", "en", "tr", "Nazarbayev"),
+    ("The Amreyev report: Tokayev agreed, Tokayev signed, Tokayev left.",
+     "Amreyev raporu: kabul etti, imzaladı ve ayrıldı.", "en", "tr", "times)"),
+    ("Sergei Ivanov met Petrov in Moscow; Petrov said little.",
+     "Sergej Iwanow traf Schmidt in Moskau; er sagte wenig.", "en", "de", None),
+])
+def test_repeated_name_is_reported_once(src, tgt, sl, tl, expected):
+    fs, _ = run(src, tgt, sl, tl)
+    names = [f.source_excerpt for f in fs]
+    assert names and len(names) == len(set(n.casefold() for n in names))
+    if expected:
+        assert any(expected in f.message for f in fs)

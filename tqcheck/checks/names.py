@@ -745,8 +745,14 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         if unsure_left:
             ctx.note("TQ203", f"Names in {tgt_script or 'this'} script are checked only against CLDR "
                               "place names and Latin spellings.")
+    # a name the source repeats is reported once per pair: changed where it is changed, else
+    # missing at its first place, with the count
+    seen: set[tuple[str, str | None]] = set()
     for sr, tr in sorted(pairs, key=lambda p: p[0].start):
         stext, ttext = src.text[sr.start:sr.end], tgt_side.text[tr.start:tr.end]
+        if (stext.casefold(), ttext.casefold()) in seen:
+            continue
+        seen.add((stext.casefold(), ttext.casefold()))
         sure = tr.tier == 1 and (_rendered_elsewhere(sr, ctx) or (sr.place and tr.place))
         yield ctx.finding(
             "TQ203", pair, src_span=(sr.start, sr.end), tgt_span=(tr.start, tr.end),
@@ -757,11 +763,16 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         if all(getattr(i, "noun_lang", False) for i in sr.items):
             continue  # perhaps a noun (German): only a changed name is worth a look
         stext = src.text[sr.start:sr.end]
+        if any(k == stext.casefold() for k, _ in seen):
+            continue  # reported already (changed, or missing at an earlier place)
+        seen.add((stext.casefold(), None))
+        times = sum(1 for r in left if src.text[r.start:r.end].casefold() == stext.casefold())
         how = "its CLDR name, " if sr.place else ""
         yield ctx.finding(
             "TQ203", pair, src_span=(sr.start, sr.end),
-            message=f"The name {_q(stext)} of the source is missing from the translation "
-                    f"(not found as written, as {how}a transliteration or an inflected form).",
+            message=f"The name {_q(stext)} of the source{f' ({times} times)' if times > 1 else ''} is "
+                    f"missing from the translation (not found as written, as {how}a transliteration "
+                    "or an inflected form).",
             severity="minor", confidence=0.6 if sr.place else 0.5 if len(sr.items) > 1 else 0.4)
 
 
