@@ -5,7 +5,8 @@ These checks read the alignment. One analysis per document pair
 suspicious sentence is, in this order, so that nothing is reported twice:
 
 1. a 1-0 bead and a 0-1 bead elsewhere whose texts match are *moved* content
-   (TQ105), not an omission plus an addition;
+   (TQ105), not an omission plus an addition (where the words show nothing, runs that match
+   sentence by sentence in length, with both places healing, :func:`_length_moves`);
 2. a target sentence that repeats another one, or a source sentence translated
    twice, is a *duplicate* (TQ106);
 3. what is left of the 1-0 beads are *omitted sentences* (TQ101) and of the 0-1
@@ -221,6 +222,9 @@ class _Doc:
             # two): a match that claims a sentence stands elsewhere must beat this
             self.rand_hi = float(np.quantile(unrelated, 0.98)) if len(unrelated) >= 20 else \
                 self.mu_rand + 0.5 * max(0.0, self.mu_match - self.mu_rand)
+            # how many linked pairs reach what only 2 % of unrelated pairs reach: about 2 % when
+            # the two languages share nothing (the median spread of a few pairs is then noise)
+            self.linked_above = float(np.mean([c > self.rand_hi for c in linked])) if linked else 0.0
         return self._feat
 
     def cos(self, i: int, j: int) -> float:
@@ -239,6 +243,17 @@ class _Doc:
         if spread < 0.05:
             return 0.0  # no lexical evidence in this language pair
         return (self.cos(i, j) - self.mu_rand) / spread
+
+
+def _lexical(d: _Doc) -> bool:
+    """Whether the words of this language pair give evidence for placing a sentence (TQ105): the
+    document's linked pairs are more similar than unrelated ones (median spread 0.05 or more)
+    and at least a quarter of them reach what only 2 % of unrelated pairs reach — ten times the
+    chance rate. In a pair whose scripts share nothing, chance trigrams of transliterated words
+    can give a handful of pairs a spread; they do not lift a quarter of the links (random
+    Latin/Cyrillic text: 0-10 %; the fixture en-tr: 54 %, Text+Berg windows 44-53 %)."""
+    d.features()
+    return d.mu_match - d.mu_rand >= 0.05 and d.linked_above >= 0.25
 
 
 def _found(word: str, toks: list[Token]) -> bool:
@@ -287,6 +302,7 @@ def analyse(ctx: CheckContext) -> Analysis:
     _moves(d, an, omitted, added)
     _crossings(d, an)
     _duplicates(d, an, added)
+    _length_moves(d, an, omitted, added)
     _member_by_similarity(d, an)
     _unlinked(d, an, omitted, added)
     _partial(d, an)
@@ -303,7 +319,7 @@ def _transposed_runs(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4
     a clearly better translation than the aligner's straight reading (same evidence:
     similarity and length)? The smaller block is reported as moved, at both places."""
     d.features()
-    if d.mu_match - d.mu_rand < 0.05:
+    if not _lexical(d):
         return  # no lexical evidence in this language pair
     pairs = d.pairs
     memo: dict[tuple[int, int], float] = {}
@@ -628,7 +644,7 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
     than the two it passed), else the smaller; it is reported at both places, and the sentences
     just outside the window that the aligner had linked into it pair up (:func:`_heal_edges`)."""
     d.features()
-    if d.mu_match - d.mu_rand < 0.05:
+    if not _lexical(d):
         return  # no lexical evidence in this language pair
     pairs = d.pairs
     ev = _Evidence(d)
@@ -821,7 +837,7 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
     if not omitted or not added or len(omitted) * len(added) > 90_000:
         return
     d.features()
-    if d.mu_match - d.mu_rand < 0.05:
+    if not _lexical(d):
         return  # the languages share too little material to recognise a sentence by its words
     om_bead = {po.src[0].index: po.index for po in omitted}
     ad_bead = {pa.tgt[0].index: pa.index for pa in added}
@@ -929,6 +945,194 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             an.taken.add(("tgt", j))
 
 
+def _chance_length_fit(d: _Doc, max_z: float) -> float:
+    """How often two unrelated sentences of this document fit its length ratio within ``max_z``
+    standard deviations (the source of each 1-1 link against the targets of the links 3, 7 and
+    11 further on): what a match by length alone is worth in this document."""
+    return _chance(d, lambda i, j: abs(d.ratio_z(text_length(d.src[i].text),
+                                                 text_length(d.tgt[j].text))) <= max_z)
+
+
+def _shares_an_anchor(d: _Doc, i: int, j: int) -> bool:
+    """Whether source ``i`` has a number or name that target ``j`` has too."""
+    own = d.anchors("src", d.src[i].text)
+    return bool(own) and len(_missing(d, "src", d.src[i].text, d.tgt[j].text)) < len(own)
+
+
+def _chance(d: _Doc, test) -> float:
+    """How often ``test(i, j)`` holds for unrelated sentences of this document (the source of
+    each 1-1 link against the targets of the links 3, 7 and 11 further on), smoothed; 0.5 when
+    there are too few pairs to tell."""
+    ones = [p for p in d.pairs if len(p.src) == 1 and len(p.tgt) == 1]
+    hits = total = 0
+    for k, p in enumerate(ones):
+        for shift in (3, 7, 11):
+            q = ones[(k + shift) % len(ones)]
+            if q is not p:
+                total += 1
+                hits += bool(test(p.src[0].index, q.tgt[0].index))
+    return (hits + 1) / (total + 2) if total >= 10 else 0.5
+
+
+def _heals(d: _Doc, ev: _Evidence, side: str, run: list[int], drop_s: list[int], drop_t: list[int],
+           memo: dict | None = None) -> bool:
+    """Whether the place of an unlinked run reads in order once the moved sentences (``drop_s``,
+    ``drop_t``: the run, or the run shifted by one onto a neighbour that the aligner linked for
+    want of its partner, and its counterpart) are taken out: the beads around it, read again
+    without them (1-1 links and merges, :func:`_straight_counted`), leave no sentence unlinked
+    and their links are acceptable on average."""
+    sents = d.src if side == "src" else d.tgt
+    bead_of = d.bead_of_src if side == "src" else d.bead_of_tgt
+    block = drop_s if side == "src" else drop_t
+    lo, hi = max(0, min(run[0], block[0]) - 2), min(len(sents), max(run[-1], block[-1]) + 3)
+    beads = sorted({bead_of[i] for i in range(lo, hi)})
+    srcs = sorted({s.index for k in beads for s in d.pairs[k].src} - set(drop_s))
+    tgts = sorted({t.index for k in beads for t in d.pairs[k].tgt} - set(drop_t))
+    if not srcs or not tgts:
+        return not srcs and not tgts
+    if len(srcs) > 14 or len(tgts) > 14:
+        return False
+    key = (tuple(srcs), tuple(tgts))
+    if memo is not None and key in memo:
+        return memo[key]
+    T, N = _straight_counted(ev, srcs, tgts)
+    ok = N[-1][-1] == 0 and T[-1][-1] >= _NULL_LINK * min(len(srcs), len(tgts))
+    if memo is not None:
+        memo[key] = ok
+    return ok
+
+
+def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
+                  max_z: float = 1.0, max_chance: float = 0.05) -> None:
+    """Moves that words cannot show (a language pair without shared words: names, numbers and
+    lengths are all there is). What is left of the 1-0 and 0-1 beads after the other tests, an
+    omitted run at one place and an added run of as many sentences elsewhere, is one passage
+    moved when everything such a pair still has agrees:
+
+    * sentence by sentence, and in total, the lengths fit the document's own ratio within
+      ``max_z`` standard deviations; how often unrelated sentences of this document do
+      (:func:`_chance_length_fit`, ``p``) decides what that is worth: with ``n`` pairings
+      tested, ``n · p^m`` for a run of ``m`` sentences must stay under ``max_chance``;
+    * no number of one side is missing from the other; where the words give evidence at all,
+      every pair is an acceptable link and the pairs are not below chance on average;
+    * both places heal (:func:`_heals`): without the moved sentences, the text around each gap
+      reads in order with nothing left unlinked. The block may be the run shifted by one onto a
+      neighbour whose link is poor (the aligner, placing by length, linked it for want of its
+      partner and left the next sentence out instead);
+    * the pairing is unique: no other left-over run fits either run;
+    * one sentence alone must also share a number or a name with its partner, and the chance
+      term is multiplied by how often unrelated sentences of this document share one (a name
+      on every line proves nothing)."""
+    om = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
+    ad = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
+    if not om or not ad:
+        return
+    runs_s = [[p.src[0].index for p in r] for r in _runs(om)]
+    runs_t = [[p.tgt[0].index for p in r] for r in _runs(ad)]
+    if len(runs_s) * len(runs_t) > 2_500:
+        return
+    d.features()
+    lexical = _lexical(d)
+    ev = _Evidence(d)
+    p_len = _chance_length_fit(d, max_z)
+    p_anchor: list[float] = []  # computed when a single sentence needs it
+
+    def poor(side: str, i: int) -> bool:
+        k = (d.bead_of_src if side == "src" else d.bead_of_tgt)[i]
+        q = d.pairs[k]
+        if not q.src or not q.tgt or len(q.src) > 2 or len(q.tgt) > 2 or (side, i) in an.taken:
+            return False
+        srcs, tgts = tuple(s.index for s in q.src), tuple(t.index for t in q.tgt)
+        if len(srcs) == 2 and len(tgts) == 2:
+            return False
+        return ev(srcs, tgts) < _NULL_LINK
+
+    def blocks(side: str, run: list[int]) -> list[list[int]]:
+        sents = d.src if side == "src" else d.tgt
+        out = [run]
+        for step in (-1, 1):
+            k = run[0] - 1 if step < 0 else run[-1] + 1
+            if 0 <= k < len(sents) and sents[k].paragraph == sents[run[0]].paragraph and poor(side, k):
+                out.append([i + step for i in run])
+        return out
+
+    def numbers(side: str, text: str) -> list[str]:
+        return sorted(t.norm for t in d.anchors(side, text) if t.is_number)
+
+    def fits(bs: list[int], bt: list[int]) -> float | None:
+        srcs, tgts = [d.src[i] for i in bs], [d.tgt[j] for j in bt]
+        ls = [text_length(s.text) for s in srcs]
+        lt = [text_length(t.text) for t in tgts]
+        if any(abs(d.ratio_z(a, b)) > max_z for a, b in zip(ls, lt)) or abs(d.ratio_z(sum(ls), sum(lt))) > max_z:
+            return None
+        if any(numbers("src", s.text) != numbers("tgt", t.text) for s, t in zip(srcs, tgts)):
+            return None
+        links = [ev.one(s.index, t.index) for s, t in zip(srcs, tgts)]
+        if lexical and (min(links) < _NULL_LINK or sum(d.sim_z(s.index, t.index) for s, t in zip(srcs, tgts)) < 0):
+            return None
+        if len(srcs) == 1 and not _shares_an_anchor(d, bs[0], bt[0]):
+            return None
+        return sum(links)
+
+    opts_s = {a: blocks("src", r) for a, r in enumerate(runs_s)}
+    opts_t = {b: blocks("tgt", r) for b, r in enumerate(runs_t)}
+    tested = 0
+    memo: dict = {}
+    cands: list[tuple[float, int, int, list[int], list[int]]] = []
+    for a, rs in enumerate(runs_s):
+        for b, rt in enumerate(runs_t):
+            if len(rs) != len(rt) or abs(d.bead_of_src[rs[0]] - d.bead_of_tgt[rt[0]]) < 2:
+                continue
+            for bs in opts_s[a]:
+                for bt in opts_t[b]:
+                    # only a pairing whose places both heal is compared by length (and counted)
+                    if not (_heals(d, ev, "src", rs, bs, bt, memo) and _heals(d, ev, "tgt", rt, bs, bt, memo)):
+                        continue
+                    tested += 1
+                    e = fits(bs, bt)
+                    if e is not None:
+                        cands.append((e, a, b, bs, bt))
+    n_s: dict[int, set[int]] = defaultdict(set)
+    n_t: dict[int, set[int]] = defaultdict(set)
+    for _, a, b, _, _ in cands:
+        n_s[a].add(b)
+        n_t[b].add(a)
+    done: set[tuple[int, int]] = set()
+    for e, a, b, bs, bt in sorted(cands, key=lambda c: -c[0]):
+        m = len(bs)
+        chance = tested * p_len ** m
+        if m == 1:
+            # one sentence: its length and a shared number or name, as often as unrelated
+            # sentences of this document share one
+            if not p_anchor:
+                p_anchor.append(_chance(d, lambda i, j: _shares_an_anchor(d, i, j)))
+            chance *= p_anchor[0]
+        if (a, b) in done or len(n_s[a]) != 1 or len(n_t[b]) != 1 or chance > max_chance:
+            continue  # another reading fits as well, or lengths this loose match by chance here
+        if any(("src", i) in an.taken for i in bs) or any(("tgt", j) in an.taken for j in bt):
+            continue
+        done.add((a, b))
+        srcs, tgts = [d.src[i] for i in bs], [d.tgt[j] for j in bt]
+        s0, t0 = srcs[0], tgts[0]
+        what = "This sentence" if m == 1 else f"These {m} sentences"
+        where = "earlier" if t0.index < _tgt_pos(d, s0.index) else "later"
+        msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
+               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place "
+               "(matched by length, position and anchors).")
+        multi = m > 1
+        an.issues.append(_Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=min(0.8, 0.5 + 0.1 * m),
+            excerpt_src=_join_excerpt([x.text for x in srcs]) if multi else None,
+            excerpt_tgt=_join_excerpt([x.text for x in tgts]) if multi else None,
+            src_run=tuple(srcs) if multi else (), tgt_run=tuple(tgts) if multi else ()))
+        # the moved sentences and the neighbours the aligner had linked for want of them
+        for i in set(bs) | set(runs_s[a]):
+            an.taken.add(("src", i))
+        for j in set(bt) | set(runs_t[b]):
+            an.taken.add(("tgt", j))
+
+
 def _next_lone(sents: list[Sentence], at: int, step: int, lone, weak: set[int], claimed: set[int],
                side: str, an: Analysis, max_weak: int = 1) -> int | None:
     """The next unlinked, unclaimed sentence from ``at`` in direction ``step`` within the same
@@ -963,7 +1167,7 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
     bead, and that target sentence's best match is this source sentence. The aligner, which
     keeps the order, had to link both to the wrong neighbours; the reader sees one move."""
     d.features()
-    if d.mu_match - d.mu_rand < 0.05:
+    if not _lexical(d):
         return
     m = len(d.tgt)
     weak_s = []
@@ -1119,7 +1323,7 @@ def _swaps(d: _Doc, an: Analysis, min_gain: float = 3.0) -> None:
     length): a finding only when crossed is clearly the better explanation. Minor: translators
     sometimes reorder neighbours on purpose."""
     d.features()
-    if d.mu_match - d.mu_rand < 0.05:
+    if not _lexical(d):
         return  # no lexical evidence in this language pair: length alone is not enough
     pairs = d.pairs
     cands: list[tuple[float, int, int]] = []
