@@ -16,8 +16,8 @@ Material (read at run time, never copied into the project):
   6, 5 … gold beads (the first clean cut at or after that many beads: no bead may straddle it);
   the gold is the reference. On the untouched document a major finding of the alignment
   categories is a false alarm unless its sentences belong to a gold bead that is not 1-1 (or to
-  no bead): those are real omissions, additions and merges of the data, counted apart ("on gold
-  non-1-1 beads"). A finding that the untouched document already had (same rule, same source
+  no bead), or to a gold bead that crosses another one: those are real omissions, additions,
+  merges and reorderings of the data, counted apart ("on gold non-1-1 or crossing beads"). A finding that the untouched document already had (same rule, same source
   sentences) does not count as finding an injected defect;
 * with ``--windows`` (or ``--both``), German → French windows of the same gold alignment: runs of
   24 gold beads with no omission, addition or crossing in the gold, cut into paragraphs of
@@ -81,8 +81,8 @@ class Doc:
     link: dict[int, int]
     #: findings of the untouched pair that are real defects of the material (not false alarms)
     known: set[tuple[str, int | None, int | None]] = field(default_factory=set)
-    #: whole-document mode: source / target sentences in a gold bead that is not 1-1, or in no
-    #: bead (None: the material has no such reference and ``known`` is used instead)
+    #: whole-document mode: source / target sentences in a gold bead that is not 1-1, that
+    #: crosses another gold bead, or in no bead (None: the material has no such reference and ``known`` is used instead)
     gold_src_odd: set[int] | None = None
     gold_tgt_odd: set[int] | None = None
 
@@ -211,7 +211,29 @@ def whole_doc(name: str, de: list[str], fr: list[str], gold: list, sizes=(4, 6, 
         else:
             odd_s |= set(s)
             odd_t |= set(t)
+    for s, t in gold_crossings(gold):
+        odd_s |= set(s)
+        odd_t |= set(t)
     return Doc(name, "de", "fr", src, tgt, link, gold_src_odd=odd_s, gold_tgt_odd=odd_t)
+
+
+def gold_crossings(gold: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list:
+    """The gold beads that cross another one (a source sentence the translation gives earlier
+    or later than its neighbours): real reordering in the material, so a reorder finding there is
+    not a false alarm."""
+    beads = sorted((b for b in gold if b[0] and b[1]), key=lambda b: min(b[0]))
+    out, hi = set(), -1
+    for k, (s, t) in enumerate(beads):  # crosses an earlier bead
+        if min(t) < hi:
+            out.add(k)
+        hi = max(hi, max(t))
+    lo = float("inf")
+    for k in range(len(beads) - 1, -1, -1):  # crosses a later bead
+        s, t = beads[k]
+        if max(t) > lo:
+            out.add(k)
+        lo = min(lo, min(t))
+    return [beads[k] for k in sorted(out)]
 
 
 def textberg_whole_docs(data: Path) -> list[Doc]:
@@ -466,8 +488,8 @@ def print_table(title: str, res: dict) -> None:
           f"{100 * sum(c) / max(1, n):.2f} per 100 sentences")
     if res["control_gold"]:
         g = res["control_gold"]
-        print(f"{'':<20} {'':>8}   major findings on gold non-1-1 beads (real omissions, additions, "
-              f"merges of the data; not false alarms): {sum(g)}, {sum(g) / len(g):.2f} per document")
+        print(f"{'':<20} {'':>8}   major findings on gold non-1-1 or crossing beads (real omissions, "
+              f"additions, merges, reorderings of the data; not false alarms): {sum(g)}, {sum(g) / len(g):.2f} per document")
 
 
 def main(argv: list[str] | None = None) -> int:

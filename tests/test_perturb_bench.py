@@ -91,7 +91,14 @@ def test_whole_doc_paragraphs_follow_the_gold(g, sizes):
         assert per_para[p] >= sizes[p % len(sizes)]
     ones = {t[0]: s[0] for s, t in gold if len(s) == 1 and len(t) == 1}
     assert doc.link == ones
-    assert doc.gold_src_odd == {i for s, t in gold if (len(s), len(t)) != (1, 1) for i in s}
+    crossed = {i for s, _ in perturb.gold_crossings(gold) for i in s}
+    assert doc.gold_src_odd == {i for s, t in gold if (len(s), len(t)) != (1, 1) for i in s} | crossed
+
+
+def test_gold_crossings_are_the_beads_out_of_order():
+    gold = [((0,), (0,)), ((1,), (3,)), ((2,), (1,)), ((3,), (2,)), ((4,), (4,)), ((5,), ()), ((6, 7), (5,))]
+    assert perturb.gold_crossings(gold) == [((1,), (3,)), ((2,), (1,)), ((3,), (2,))]
+    assert perturb.gold_crossings([((0,), (0,)), ((1, 2), (1, 2)), ((), (3,)), ((3,), (4,))]) == []
 
 
 def synthetic_doc() -> perturb.Doc:
