@@ -376,28 +376,7 @@ def _transposed_runs(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4
         if any(q in used for q in range(k, k2 + 1)):
             continue
         used.update(range(k, k2 + 1))
-        if b <= n - b:   # block 1 is the smaller: it moved later
-            src_ids, tgt_ids, where = range(a, a + b), range(x + n - b, x + n), "later"
-        else:            # block 2 moved earlier
-            src_ids, tgt_ids, where = range(a + b, a + n), range(x, x + n - b), "earlier"
-        s0, t0 = d.src[src_ids[0]], d.tgt[tgt_ids[0]]
-        m = len(src_ids)
-        what = "This sentence" if m == 1 else f"These {m} sentences"
-        msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
-               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place.")
-        multi = m > 1
-        an.issues.append(_Issue(
-            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
-            confidence=min(0.95, 0.55 + 0.02 * gain),
-            excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
-            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
-            src_run=tuple(d.src[i] for i in src_ids) if multi else (),
-            tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ()))
-        # the whole exchanged stretch is explained: later steps leave it alone
-        for i in range(a, a + n):
-            an.taken.add(("src", i))
-        for j in range(x, x + n):
-            an.taken.add(("tgt", j))
+        _report_exchange(d, an, a, x, n, b, b <= n - b, gain)  # the smaller block moved
 
 
 def _merged_evidence(d: _Doc, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
@@ -718,28 +697,8 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
         used_t.update(range(x, x + n))
         m1 = _block_paragraphs(d, range(x + n - b, x + n))
         m2 = _block_paragraphs(d, range(x, x + n - b))
-        if (m1, b) <= (m2, n - b):   # block 1 moved later
-            src_ids, tgt_ids, where = range(a, a + b), range(x + n - b, x + n), "later"
-        else:                        # block 2 moved earlier
-            src_ids, tgt_ids, where = range(a + b, a + n), range(x, x + n - b), "earlier"
-        s0, t0 = d.src[src_ids[0]], d.tgt[tgt_ids[0]]
-        m = len(src_ids)
-        what = "This sentence" if m == 1 else f"These {m} sentences"
-        msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
-               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place.")
-        multi = m > 1
-        an.issues.append(_Issue(
-            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
-            confidence=min(0.95, 0.55 + 0.02 * gain),
-            excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
-            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
-            src_run=tuple(d.src[i] for i in src_ids) if multi else (),
-            tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ()))
-        # the whole exchanged stretch is explained: later steps leave it alone
-        for i in range(a, a + n):
-            an.taken.add(("src", i))
-        for j in range(x, x + n):
-            an.taken.add(("tgt", j))
+        # the block covering fewer translation paragraphs moved (then the smaller one)
+        _report_exchange(d, an, a, x, n, b, (m1, b) <= (m2, n - b), gain)
         _heal_edges(d, an, ev, a, x, n)
 
 
@@ -824,6 +783,35 @@ def _overturns(d: _Doc, a: int, x: int, n: int, b: int) -> bool:
 def _block_paragraphs(d: _Doc, tgt_ids: range) -> int:
     """How many paragraphs of the translation a block of target sentences touches."""
     return len({d.tgt[j].paragraph for j in tgt_ids})
+
+
+def _report_exchange(d: _Doc, an: Analysis, a: int, x: int, n: int, b: int, first_moved: bool,
+                     gain: float) -> None:
+    """One TQ105 for source sentences a..a+n and target sentences x..x+n read as two exchanged
+    blocks (the first b source sentences stand at the end of the target stretch): the block that
+    moved is reported (``first_moved``: block 1, later; else block 2, earlier), and the whole
+    stretch is taken, so later steps leave it alone."""
+    if first_moved:
+        src_ids, tgt_ids, where = range(a, a + b), range(x + n - b, x + n), "later"
+    else:
+        src_ids, tgt_ids, where = range(a + b, a + n), range(x, x + n - b), "earlier"
+    s0, t0 = d.src[src_ids[0]], d.tgt[tgt_ids[0]]
+    m = len(src_ids)
+    what = "This sentence" if m == 1 else f"These {m} sentences"
+    msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
+           f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place.")
+    multi = m > 1
+    an.issues.append(_Issue(
+        "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+        confidence=min(0.95, 0.55 + 0.02 * gain),
+        excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
+        excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
+        src_run=tuple(d.src[i] for i in src_ids) if multi else (),
+        tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ()))
+    for i in range(a, a + n):
+        an.taken.add(("src", i))
+    for j in range(x, x + n):
+        an.taken.add(("tgt", j))
 
 
 def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
