@@ -65,13 +65,20 @@ def test_absorbed_added_sentence_is_reported(seed, n):
 
 
 # -- the post-alignment test on given beads -----------------------------------------------------
-@FAST
-@given(st.integers(0, 10_000), st.integers(8, 30), st.data())
-def test_unrelated_member_of_one_to_two_bead_is_added(seed, n, data):
+def _absorbed_case(seed: int, n: int, data):
+    """A text of ``n`` sentences, the place ``at`` drawn, and the text with an unrelated sentence
+    absorbed after it, with the beads that merge the two: (text, at, longer text, beads)."""
     text = words(seed, SRC_LETTERS, n)
     at = data.draw(st.integers(0, n - 1))
     extra = words(seed + 1, OTHER_LETTERS, 1)[0]
-    tgt, beads = absorbed_target(text, at, extra)
+    longer, beads = absorbed_target(text, at, extra)
+    return text, at, longer, beads
+
+
+@FAST
+@given(st.integers(0, 10_000), st.integers(8, 30), st.data())
+def test_unrelated_member_of_one_to_two_bead_is_added(seed, n, data):
+    text, at, tgt, beads = _absorbed_case(seed, n, data)
     found = run_beads(text, tgt, beads)
     assert ("TQ102", at, at + 1) in found
     assert [f for f in found if f[0] in ("TQ101", "TQ102")] == [("TQ102", at, at + 1)]
@@ -81,11 +88,8 @@ def test_unrelated_member_of_one_to_two_bead_is_added(seed, n, data):
 @given(st.integers(0, 10_000), st.integers(8, 30), st.data())
 def test_unrelated_member_of_two_to_one_bead_is_omitted(seed, n, data):
     """Symmetric: a source sentence with no translation, merged into a 2-1 bead."""
-    text = words(seed, SRC_LETTERS, n)
-    at = data.draw(st.integers(0, n - 1))
-    extra = words(seed + 1, OTHER_LETTERS, 1)[0]
     # the source has the extra sentence; the translation is the text alone
-    src, beads_t = absorbed_target(text, at, extra)
+    text, at, src, beads_t = _absorbed_case(seed, n, data)
     beads = [Bead(b.tgt, b.src, b.score) for b in beads_t]
     found = run_beads(src, text, beads)
     assert [f for f in found if f[0] in ("TQ101", "TQ102")] == [("TQ101", at + 1, at)]

@@ -208,14 +208,8 @@ class _Doc:
             FS, FT, _ = build_features(st, tt, extra_src=ex_s, extra_tgt=ex_t)
             self._feat = (FS, FT)
             # typical similarity of linked and of unrelated sentences
-            linked, unrelated = [], []
-            ones = [p for p in self.pairs if len(p.src) == 1 and len(p.tgt) == 1]
-            for k, p in enumerate(ones):
-                linked.append(self.cos(p.src[0].index, p.tgt[0].index))
-                for shift in (3, 7, 11):
-                    q = ones[(k + shift) % len(ones)]
-                    if q is not p:
-                        unrelated.append(self.cos(p.src[0].index, q.tgt[0].index))
+            linked = [self.cos(p.src[0].index, p.tgt[0].index) for p in _ones(self.pairs)]
+            unrelated = [self.cos(i, j) for i, j in _unrelated_pairs(self.pairs)]
             self.mu_match = float(np.median(linked)) if linked else 0.0
             self.mu_rand = float(np.median(unrelated)) if unrelated else 0.0
             # how similar unrelated sentences can be by chance (short sentences share a trigram or
@@ -254,6 +248,22 @@ def _lexical(d: _Doc) -> bool:
     Latin/Cyrillic text: 0-10 %; the fixture en-tr: 54 %, Text+Berg windows 44-53 %)."""
     d.features()
     return d.mu_match - d.mu_rand >= 0.05 and d.linked_above >= 0.25
+
+
+def _ones(pairs: list[Pair]) -> list[Pair]:
+    """The 1-1 links of the aligner."""
+    return [p for p in pairs if len(p.src) == 1 and len(p.tgt) == 1]
+
+
+def _unrelated_pairs(pairs: list[Pair]) -> Iterator[tuple[int, int]]:
+    """(source, target) sentences of unrelated pairs: the source of each 1-1 link against the
+    targets of the links 3, 7 and 11 further on (cyclically)."""
+    ones = _ones(pairs)
+    for k, p in enumerate(ones):
+        for shift in (3, 7, 11):
+            q = ones[(k + shift) % len(ones)]
+            if q is not p:
+                yield p.src[0].index, q.tgt[0].index
 
 
 def _found(word: str, toks: list[Token]) -> bool:
@@ -943,22 +953,16 @@ def _chance_length_fit(d: _Doc, max_z: float) -> float:
 
 def _shares_an_anchor(d: _Doc, i: int, j: int) -> bool:
     """Whether source ``i`` has a number or name that target ``j`` has too."""
-    own = d.anchors("src", d.src[i].text)
-    return bool(own) and len(_missing(d, "src", d.src[i].text, d.tgt[j].text)) < len(own)
+    return _shares_anchor(d, "src", d.src[i], [], d.tgt[j])
 
 
 def _chance(d: _Doc, test) -> float:
-    """How often ``test(i, j)`` holds for unrelated sentences of this document (the source of
-    each 1-1 link against the targets of the links 3, 7 and 11 further on), smoothed; 0.5 when
-    there are too few pairs to tell."""
-    ones = [p for p in d.pairs if len(p.src) == 1 and len(p.tgt) == 1]
+    """How often ``test(i, j)`` holds for unrelated sentences of this document
+    (:func:`_unrelated_pairs`), smoothed; 0.5 when there are too few pairs to tell."""
     hits = total = 0
-    for k, p in enumerate(ones):
-        for shift in (3, 7, 11):
-            q = ones[(k + shift) % len(ones)]
-            if q is not p:
-                total += 1
-                hits += bool(test(p.src[0].index, q.tgt[0].index))
+    for i, j in _unrelated_pairs(d.pairs):
+        total += 1
+        hits += bool(test(i, j))
     return (hits + 1) / (total + 2) if total >= 10 else 0.5
 
 
@@ -1553,56 +1557,59 @@ def _take_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
 def _unlinked(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
     """What is left of the 1-0 and 0-1 beads: omitted and added sentences. A run of consecutive
     ones (a whole paragraph, say) is one finding."""
-    todo_o = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
-    for p in todo_o:
-        an.taken.add(("src", p.src[0].index))
-    for run in _runs(todo_o):
-        if len(run) == 1 and _absorbed(d, run[0], "src"):
+    _unlinked_side(d, an, omitted, "src")
+    _unlinked_side(d, an, added, "tgt")
+
+
+#: per side of :func:`_unlinked`: rule, wording (one sentence; one with the neighbour that fits
+#: too; a run) and confidence (at least four words / fewer)
+_UNLINKED = {
+    "src": ("TQ101",
+            "The sentence {q} has no translation.",
+            "The sentence {q}, or the one {where} it, has no translation (the translation there fits "
+            "either of them).",
+            "These {n} sentences, from {q40} on, have no translation.",
+            (0.85, 0.6)),
+    "tgt": ("TQ102",
+            "The translation adds {q}, which is not in the source.",
+            "The translation adds {q}, or the sentence {where} it, which is not in the source (the "
+            "source there fits either of them).",
+            "The translation adds {n} sentences, from {q40} on, that are not in the source.",
+            (0.8, 0.55)),
+}
+
+
+def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
+    """The 1-0 (``side`` "src") or 0-1 ("tgt") beads no earlier step explained: one finding per
+    run of consecutive ones. A lone added word (a split heading, a label) is not reported."""
+    code, one, either, many, (conf_hi, conf_lo) = _UNLINKED[side]
+
+    def sent(p: Pair) -> Sentence:
+        return (p.src if side == "src" else p.tgt)[0]
+
+    todo = [p for p in beads if (side, sent(p).index) not in an.taken]
+    for p in todo:
+        an.taken.add((side, sent(p).index))
+    for run in _runs(todo):
+        sents = [sent(p) for p in run]
+        nw = sum(_words(x.text) for x in sents)
+        if (side == "tgt" and nw < 2) or (len(run) == 1 and _absorbed(d, run[0], side)):
             continue
-        sents = [p.src[0] for p in run]
-        nw = sum(_words(s.text) for s in sents)
-        conf = 0.85 if nw >= 4 else 0.6
         s = sents[0]
+        excerpt = None
         if len(run) == 1:
-            excerpt = None
-            s, nb = _take_neighbour(d, an, run[0], "src", s)
-            msg = f"The sentence {_quote(s.text)} has no translation."
+            s, nb = _take_neighbour(d, an, run[0], side, s)
+            msg = one.format(q=_quote(s.text))
             if nb is not None:
-                where = "before" if nb.index < s.index else "after"
-                msg = (f"The sentence {_quote(s.text)}, or the one {where} it, has no translation (the "
-                       "translation there fits either of them).")
+                msg = either.format(q=_quote(s.text), where="before" if nb.index < s.index else "after")
                 sents = sorted([s, nb], key=lambda x: x.index)
         else:
-            msg = f"These {len(run)} sentences, from {_quote(s.text, 40)} on, have no translation."
+            msg = many.format(n=len(run), q40=_quote(s.text, 40))
             excerpt = _join_excerpt([x.text for x in sents])
-        an.issues.append(_Issue("TQ101", msg, pair=run[0], src=s, src_span=(0, len(s.text)), confidence=conf,
-                                severity=None if nw >= 4 else "minor", excerpt_src=excerpt,
-                                src_run=tuple(sents)))
-    todo_a = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
-    for p in todo_a:
-        an.taken.add(("tgt", p.tgt[0].index))
-    for run in _runs(todo_a):
-        sents = [p.tgt[0] for p in run]
-        nw = sum(_words(t.text) for t in sents)
-        if nw < 2 or (len(run) == 1 and _absorbed(d, run[0], "tgt")):
-            continue  # a lone word (a split heading, a label) is not an added sentence
-        t = sents[0]
-        if len(run) == 1:
-            excerpt = None
-            t, nb = _take_neighbour(d, an, run[0], "tgt", t)
-            msg = f"The translation adds {_quote(t.text)}, which is not in the source."
-            if nb is not None:
-                where = "before" if nb.index < t.index else "after"
-                msg = (f"The translation adds {_quote(t.text)}, or the sentence {where} it, which is not in "
-                       "the source (the source there fits either of them).")
-                sents = sorted([t, nb], key=lambda x: x.index)
-        else:
-            msg = f"The translation adds {len(run)} sentences, from {_quote(t.text, 40)} on, that are not in the source."
-            excerpt = _join_excerpt([x.text for x in sents])
-        an.issues.append(_Issue("TQ102", msg, pair=run[0], tgt=t, tgt_span=(0, len(t.text)),
-                                confidence=0.8 if nw >= 4 else 0.55,
-                                severity=None if nw >= 4 else "minor", excerpt_tgt=excerpt,
-                                tgt_run=tuple(sents)))
+        an.issues.append(_Issue(code, msg, pair=run[0], confidence=conf_hi if nw >= 4 else conf_lo,
+                                severity=None if nw >= 4 else "minor",
+                                **{side: s, f"{side}_span": (0, len(s.text)), f"excerpt_{side}": excerpt,
+                                   f"{side}_run": tuple(sents)}))
 
 
 def _member_by_similarity(d: _Doc, an: Analysis) -> None:
@@ -1763,11 +1770,8 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
         z_rest = d.ratio_z(l_rest, lt)
         if abs(z_rest) > 1.0 or d.ratio_z(ls, lt) > z_rest - 0.8:
             continue
-        # its own anchors (not shared with the rest of the bead) must be absent from the target
-        rest_text = " ".join(x.text for x in rest)
-        own = [t for t in d.anchors("src", s.text) if not _found(t.norm, tokens(rest_text))]
-        if any(t for t in own if t not in _missing(d, "src", s.text, p.tgt_text)):
-            continue
+        if _shares_anchor(d, "src", s, rest, p.tgt[0]):
+            continue  # a number or name of its own is in the translation: (partly) translated
         if not _rest_matches(d, "src", s, rest, p.tgt[0]):
             continue
         msg = (f"The sentence {_quote(s.text)} seems to have no translation: the translation there covers "
