@@ -470,10 +470,10 @@ def lang_name(code: str | None) -> str:
         return code
 
 
-#: script weight for length comparisons: one CJK character carries about two Latin letters' worth
 _ASCII_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # the ASCII characters str.isspace() accepts
 
 
+#: script weight for length comparisons: one CJK character carries about two Latin letters' worth
 def weighted_len(text: str) -> float:
     if text.isascii():  # no wide character: 1 per character, 0.5 per space (exact in binary)
         ws = sum(text.count(c) for c in _ASCII_SPACES)

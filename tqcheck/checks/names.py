@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -283,12 +283,9 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
     taken = [(h.start, h.end) for h in places]
     # whether the language capitalises nouns: a document-wide rate, measured only once some
     # place or candidate word needs it (many documents have neither)
-    nouns_of: list[bool] = []
-
+    @cache
     def nouns() -> bool:
-        if not nouns_of:
-            nouns_of.append(use_words and _capital_rate(ctx, "src") > NOUN_CAPITALS)
-        return nouns_of[0]
+        return use_words and _capital_rate(ctx, "src") > NOUN_CAPITALS
 
     # in a language that capitalises nouns a city named like a noun (Male, Mal) may be the noun
     lang_words = cldr.language_words(lang)

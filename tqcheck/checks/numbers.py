@@ -170,7 +170,7 @@ def _pair_same_size(s_un, t_un, src, tgt):
     first, wherever they stand in their sentences (the translation may have moved the clause),
     nearest place first; the rest are paired by place alone (:func:`pair_up`). Returns (pairs,
     source numbers left, target numbers left)."""
-    pairs, s_rest, t_rest = [], [], list(t_un)
+    pairs, t_rest = [], list(t_un)
     sizes = {_size(n) for n in s_un} - {None}
     for size in sorted(sizes):
         ss = [n for n in s_un if _size(n) == size]

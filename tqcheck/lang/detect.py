@@ -39,19 +39,14 @@ def _load_profiles():
     order (so the same language list and the same n-gram probabilities, float for float; tested in
     ``tests/test_speed_paths.py``) with the garbage collector paused: about twice as fast (loading
     the 55 profiles was a third of a second of every run's start-up)."""
-    import gc
-
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from .._gc import paused
 
     # 170,000 new lists: the cyclic garbage collector would scan every live object many times
     # over while they are built (none of them can be garbage); paused, the load takes half the time
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _read_profiles(DetectorFactory(), PROFILES_DIRECTORY)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _read_profiles(factory, folder: str):

@@ -10,10 +10,10 @@ lines where the finding has none (an empty ``msgstr``), and a fresh fingerprint.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import unicodedata
 from collections.abc import Iterable
 
+from ..._gc import paused as gc_paused
 from ...align.base import Bead
 from ...document import Document
 from ...findings import Finding
@@ -92,13 +92,10 @@ def check_units(uf: UnitFile, *, select: Iterable[str] | None = None,
     # the checks leave no reference cycles behind (tested), so the cyclic garbage collector has
     # nothing to find while they run; it would still scan the loaded language data (word lists,
     # CLDR tables) again and again: paused for the run, 10-15 % less time
-    paused = gc.isenabled()
-    gc.disable()
     try:
-        report = pipeline.run(src, tgt, beads=beads, select=select, ignore=ign, file=uf.path)
+        with gc_paused():
+            report = pipeline.run(src, tgt, beads=beads, select=select, ignore=ign, file=uf.path)
     finally:
-        if paused:
-            gc.enable()
         deactivate(token)
     report.findings = _finish(report.findings, uf, uc, src, tgt)
     report.stats = dict(report.stats)
