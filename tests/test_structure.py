@@ -58,3 +58,23 @@ def test_heading_formatting_mismatch():
     r = tqcheck.check(src, tgt, "en", "fr")
     f = [x for x in r.findings if x.rule == "TQ113" and x.target_segment is not None]
     assert len(f) == 1 and f[0].target_excerpt == "Résultats"
+
+
+def test_split_after_a_title_line_is_reported():
+    # a line without final punctuation (a title) ends the translation's paragraph while the
+    # source keeps it with the next sentence, which starts a new sentence: a split, not a
+    # sentence broken in two (TQ110)
+    src = ("The north face of the Kingspitz\nEarly in the morning of 9 September we left the hut.\n"
+           "The weather was fine.")
+    tgt = ("La face nord du Kingspitz\n\nTôt le matin du 9 septembre, nous avons quitté la cabane.\n"
+           "Il faisait beau.")
+    r = tqcheck.check(src, tgt, "en", "fr", lines=True)
+    f = [x for x in r.findings if x.rule in ("TQ110", "TQ112")]
+    assert [(x.rule, x.source_segment, x.target_segment) for x in f] == [("TQ112", 1, 1)], r.findings
+
+
+def test_title_line_continued_in_lower_case_is_still_a_broken_sentence():
+    src = "The north face of the Kingspitz was climbed in 1988 by two friends."
+    tgt = "La face nord du Kingspitz\n\na été gravie en 1988 par deux amis."
+    r = tqcheck.check(src, tgt, "en", "fr")
+    assert [x.rule for x in r.findings if x.rule in ("TQ110", "TQ112")] == ["TQ110"], r.findings

@@ -118,17 +118,19 @@ def _merged(ctx: CheckContext, a: Sentence, b: Sentence, t: Sentence) -> Finding
       example=("First point. Second point.", "Premier point.\n\nSecond point.", "en", "fr"))
 def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
     """The translation starts a new paragraph where the source has none (after a complete
-    sentence; a break inside a sentence is TQ110)."""
+    sentence, or after a line without final punctuation, such as a title, when the next one
+    starts a new sentence; a break inside a sentence is TQ110)."""
     src, tgt = ctx.source.sentences, ctx.target.sentences
     for j in range(len(tgt) - 1):
         a, b = tgt[j], tgt[j + 1]
         if not a.para_end or a.paragraph == b.paragraph or a.kind == CODE or b.kind == CODE:
             continue
-        if a.kind in _PROSE and b.kind in _PROSE and not _ends_sentence(a):
-            continue  # TQ110's case
         pa, pb = ctx.pair_of_target(j), ctx.pair_of_target(j + 1)
         if pa is None or pb is None:
             continue
+        if (a.kind in _PROSE and b.kind in _PROSE and not _ends_sentence(a)
+                and (pa is pb or b.text[:1].islower())):
+            continue  # TQ110's case: a sentence broken by the paragraph break
         if pa is pb:
             if len({s.paragraph for s in pa.src}) == 1 and pa.src:
                 yield _split(ctx, pa.src[-1], b)
