@@ -58,6 +58,10 @@ class Params:
     null_per_char: float = 0.01
     para_cross: float = 3.0
     para_mismatch: float = 1.0
+    #: a bead that crosses a paragraph correspondence (a boundary where the paragraphs' own
+    #: alignment, by their lengths, and the first pass agree) costs this much in the second pass;
+    #: 0 turns paragraph anchors off
+    para_anchor: float = 6.0
     #: half-width of the first band, in sentences
     band: int = 40
     #: exact DP (no band) when (n+1)·(m+1) is at most this
@@ -145,6 +149,7 @@ def run_passes(model: "_Model", *, progress: bool = False) -> AlignResult:
             model.calibrate_pairs(ones)
             model.calibrate_numbers(ones)
         if len(conf) >= 5 or len(ones) >= 3:
+            model.paragraph_anchors(path)
             path, kinds = model.run(progress=progress, center=_path_center(path, n))
             passes = 2
     beads = model.beads(path, kinds)
@@ -193,6 +198,7 @@ class _Model:
                 self.use_para = False
             self.scum = np.concatenate([[0], np.cumsum(self.s_start)])
             self.tcum = np.concatenate([[0], np.cumsum(self.t_start)])
+        self.anc_s = self.anc_t = None
         self.lexicon_size = 0
         self.num_miss = p.w_num_miss
         self.num_keep = float("nan")
@@ -432,6 +438,11 @@ class _Model:
             c01 = np.zeros((r1 - r0, W))
             okt = validJ & (J >= 1)
             c01[okt] = null_t[Jc[okt] - 1]
+            if self.anc_s is not None:
+                # an unlinked target sentence that starts an anchored target paragraph before
+                # the source has reached it
+                Ib = np.broadcast_to(rows[:, None], Jc.shape)
+                c01[okt] += p.para_anchor * self._skips_anchor(Ib[okt], Jc[okt] - 1, 0, 1)
             c01[:, 0] = 0.0
             Q = np.cumsum(c01, axis=1)
             for x, i in enumerate(range(r0, r1)):
@@ -497,6 +508,8 @@ class _Model:
                 continue
             if b == 0:
                 cost = np.broadcast_to(self._null_src(np.maximum(I - 1, 0)), (R, W))
+                if self.anc_s is not None:
+                    cost = cost + self.p.para_anchor * self._skips_anchor(np.maximum(I - 1, 0), Jc, 1, 0)
             else:
                 cost = self._bead_cost(I, a, b, Jc, G)
             C[k] = np.where(ok, cost, np.inf)
@@ -585,7 +598,84 @@ class _Model:
         # crossings inside the target group: starts among j0+1 .. Jc-1
         cross_t = self.tcum[np.maximum(Jc, j0 + 1)] - self.tcum[np.minimum(j0 + 1, self.m)]
         mism = self.s_start[np.minimum(i0, self.n - 1)] != self.t_start[np.minimum(j0, self.m - 1)]
-        return p.para_cross * (cross_s + cross_t) + p.para_mismatch * mism
+        cost = p.para_cross * (cross_s + cross_t) + p.para_mismatch * mism
+        if self.anc_s is not None:
+            cost = cost + p.para_anchor * self._skips_anchor(i0, j0, a, b)
+        return cost
+
+    def _skips_anchor(self, i0, j0, a: int, b: int) -> np.ndarray:
+        """Whether a bead from grid point (i0, j0) over ``a`` source and ``b`` target sentences
+        is the step by which a path misses an anchor (A, B): it starts at or before the anchor on
+        both axes, not on it, and ends past it on either. A path that misses an anchor has
+        exactly one such step (its last point at or before the anchor is followed by one past
+        it), so each missed anchor costs once, and unlinked sentences on either side of an
+        anchor (an omission at the end of a paragraph) cost nothing."""
+        skip = np.zeros(np.broadcast(i0, j0).shape, dtype=bool)
+        for r in range(a):
+            A = np.minimum(i0 + r, self.n)
+            B = self.anc_s[A]
+            skip |= (B >= 0) & (j0 <= B) & ~((r == 0) & (j0 == B))
+        for c in range(b):
+            Bc = np.minimum(j0 + c, self.m)
+            A = self.anc_t[Bc]
+            skip |= (A >= 0) & (i0 <= A) & ~((c == 0) & (i0 == A))
+        return skip
+
+    def paragraph_anchors(self, path: list[tuple[int, int]]) -> None:
+        """Paragraph boundaries that correspond on both sides, as anchors of the second pass.
+
+        The paragraphs are aligned by their lengths (Gale–Church over paragraphs, with the bead
+        priors of sentences); a boundary between two paragraph beads is an anchor when the first
+        pass runs through it or one sentence beside it, and the paragraphs on both sides of it
+        have at least two sentences on both sides. Translators keep paragraphs far more
+        often than sentences, so a paragraph correspondence confirmed both ways is a much safer
+        landmark than a sentence link: a sentence alignment that crosses one (a shift that
+        links the last sentence of one paragraph with the first of the next, because an
+        omitted or added sentence left a gap) then costs ``para_anchor``. Where the paragraphs
+        do not align (merged, split or moved paragraphs), the first pass does not run through
+        the boundary and nothing is anchored."""
+        p = self.p
+        self.anc_s = self.anc_t = None
+        if not self.use_para or p.para_anchor <= 0:
+            return
+        ss = np.flatnonzero(self.s_start)
+        ts = np.flatnonzero(self.t_start)
+        Ps = np.add.reduceat(self.ls, ss)
+        Pt = np.add.reduceat(self.lt, ts)
+        # the first pass: which target columns it visits at each source row
+        cols: dict[int, list[int]] = {}
+        for i, j in [(0, 0)] + path:
+            cols.setdefault(i, []).append(j)
+        # the paragraph search runs near the first pass: for each source paragraph boundary, the
+        # target paragraph the first pass is in there
+        at = np.array([max(cols[int(i)]) if int(i) in cols else -1 for i in ss] + [self.m])
+        at = np.maximum.accumulate(at)
+        center = np.searchsorted(ts, at, side="right") - 1
+        center[-1] = len(ts)
+        pbeads = _paragraph_path(Ps, Pt, self.c, self.s2, p.prior, center=center)
+        anc_s = np.full(self.n + 1, -1, dtype=np.int64)
+        anc_t = np.full(self.m + 1, -1, dtype=np.int64)
+        n_one = sum(1 for a, b in pbeads if a == 1 and b == 1)
+        if n_one < 0.5 * len(pbeads):
+            return  # the paragraphs do not correspond: no landmark in them
+        # sentences per paragraph
+        ns = np.diff(np.concatenate([ss, [self.n]]))
+        nt = np.diff(np.concatenate([ts, [self.m]]))
+        ps = pt = 0
+        for a, b in pbeads[:-1]:
+            ps, pt = ps + a, pt + b
+            if ps >= len(ss) or pt >= len(ts):
+                break  # only unlinked paragraphs of one side follow
+            i, j = int(ss[ps]), int(ts[pt])
+            # only between paragraphs of several sentences: a one-sentence paragraph's length is
+            # a sentence's, nothing the first pass lacked (and an anchor there would only keep the
+            # second pass from correcting the first)
+            if min(ns[ps - 1], ns[ps], nt[pt - 1], nt[pt]) < 2:
+                continue
+            if any(abs(x - j) <= 1 for x in cols.get(i, ())):
+                anc_s[i], anc_t[j] = j, i
+        if (anc_s >= 0).any():
+            self.anc_s, self.anc_t = anc_s, anc_t
 
     # -- results -------------------------------------------------------------------------------
     def beads(self, path: list[tuple[int, int]], kinds: list[int]) -> list[Bead]:
@@ -908,6 +998,71 @@ def _path_center(path: list[tuple[int, int]], n: int) -> np.ndarray:
     kx = sorted(cx)
     ky = [(min(cx[x]) + max(cx[x])) / 2 for x in kx]
     return np.interp(np.arange(n + 1), kx, ky)
+
+
+def _paragraph_path(Ps: np.ndarray, Pt: np.ndarray, c: float, s2: float, prior: dict,
+                    center: np.ndarray | None = None, width: int = 8) -> list[tuple[int, int]]:
+    """Gale–Church alignment of paragraphs by their lengths: the beads (source, target paragraph
+    counts) in order. With ``center`` (for each source paragraph boundary 0..n, a target
+    paragraph position), only target positions within ``width`` of it are searched: linear in
+    the number of paragraphs. Each row is computed at once with numpy (unlinked target
+    paragraphs by a running minimum, as in the sentence aligner)."""
+    n, m = len(Ps), len(Pt)
+    Cs = np.concatenate([[0.0], np.cumsum(Ps)])
+    Ct = np.concatenate([[0.0], np.cumsum(Pt)])
+    kinds = [(1, 1), (1, 0), (2, 1), (1, 2)]
+    if center is None:
+        lo = np.zeros(n + 1, dtype=np.int64)
+        hi = np.full(n + 1, m, dtype=np.int64)
+    else:
+        cen = np.clip(np.round(np.asarray(center, dtype=np.float64)).astype(np.int64), 0, m)
+        lo = np.maximum.accumulate(np.maximum(cen - width, 0))
+        hi = np.maximum.accumulate(np.minimum(cen + width, m))
+        lo[0], hi[-1] = 0, m  # the path starts at (0, 0) and ends at (n, m)
+        # each row overlaps the one before it, so that every row is reachable
+        lo[1:] = np.minimum(lo[1:], hi[:-1])
+        lo = np.minimum(lo, hi)
+    p01 = prior[(0, 1)]
+    D: list[np.ndarray] = []
+    K: list[np.ndarray] = []
+    for i in range(n + 1):
+        J = np.arange(lo[i], hi[i] + 1)
+        X = np.full(len(J), np.inf)
+        Kx = np.full(len(J), -1, dtype=np.int8)
+        if i == 0:
+            X[J == 0] = 0.0
+        for k, (a, b) in enumerate(kinds):
+            if a > i:
+                continue
+            r = i - a
+            src = J - b - lo[r]
+            ok = (J - b >= 0) & (src >= 0) & (src < len(D[r]))
+            if not ok.any():
+                continue
+            prev = np.full(len(J), np.inf)
+            prev[ok] = D[r][src[ok]]
+            if b:
+                cost = prior[(a, b)] + length_cost(Cs[i] - Cs[r], Ct[J] - Ct[np.maximum(J - b, 0)], c, s2)
+            else:
+                cost = prior[(a, b)]
+            cand = prev + cost
+            better = cand < X
+            X[better], Kx[better] = cand[better], k
+        # unlinked target paragraphs: D[j] = min over j' <= j of X[j'] + (j - j') * p01
+        q = (J - J[0]) * p01
+        with np.errstate(invalid="ignore"):
+            Dr = np.minimum.accumulate(X - q) + q
+        Kx = np.where(Dr < X - 1e-9, len(kinds), Kx)
+        D.append(Dr)
+        K.append(Kx)
+    out = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        k = int(K[i][j - lo[i]])
+        a, b = kinds[k] if k < len(kinds) else (0, 1)
+        out.append((a, b))
+        i, j = i - a, j - b
+    return out[::-1]
 
 
 def with_params(**kw) -> Params:

@@ -1,0 +1,109 @@
+"""Paragraph correspondences as anchors of the aligner's second pass (issue 4)."""
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tqcheck
+from tqcheck.align import banded
+from tqcheck.align.banded import _paragraph_path, align_sentences
+
+from conftest import benchmark, need_shared
+
+
+# -- the paragraph alignment ------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=40, max_value=900), min_size=2, max_size=30),
+       st.floats(min_value=0.7, max_value=1.4), st.data())
+def test_paragraph_path_pairs_kept_paragraphs_and_finds_a_dropped_one(lengths, ratio, data):
+    src = np.array(lengths, dtype=float)
+    tgt = src * ratio
+    prior = banded.DEFAULT.prior
+    assert _paragraph_path(src, tgt, ratio, 6.8, prior) == [(1, 1)] * len(src)
+    # a long paragraph dropped from the translation: one (1, 0) bead exactly there
+    k = data.draw(st.integers(min_value=0, max_value=len(src) - 1))
+    src = src.copy()
+    src[k] = 3000.0
+    path = _paragraph_path(src, np.delete(tgt, k), ratio, 6.8, prior)
+    assert path == [(1, 1)] * k + [(1, 0)] + [(1, 1)] * (len(src) - k - 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=5, max_value=900), min_size=1, max_size=25),
+       st.lists(st.integers(min_value=5, max_value=900), min_size=1, max_size=25))
+def test_banded_paragraph_path_equals_the_full_one_when_the_band_holds_it(a, b):
+    src, tgt = np.array(a, dtype=float), np.array(b, dtype=float)
+    prior = banded.DEFAULT.prior
+    full = _paragraph_path(src, tgt, 1.0, 6.8, prior)
+    # a band centred on the diagonal and wider than the table is the full table
+    center = np.round(np.arange(len(src) + 1) * len(tgt) / len(src))
+    assert _paragraph_path(src, tgt, 1.0, 6.8, prior, center=center, width=len(tgt) + 1) == full
+    # any band gives a complete monotone path from (0, 0) to (n, m)
+    path = _paragraph_path(src, tgt, 1.0, 6.8, prior, center=center, width=2)
+    assert sum(x for x, _ in path) == len(src) and sum(y for _, y in path) == len(tgt)
+
+
+def test_paragraph_path_of_merged_paragraphs():
+    src = np.array([300.0, 500.0, 200.0, 400.0])
+    tgt = np.array([300.0, 700.0, 400.0])
+    assert _paragraph_path(src, tgt, 1.0, 6.8, banded.DEFAULT.prior) == [(1, 1), (2, 1), (1, 1)]
+
+
+# -- anchors in the aligner ---------------------------------------------------------------------
+def _paragraphs(n_paras, size):
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
+    rng = np.random.default_rng(n_paras * 31 + size)
+    sents, paras = [], []
+    for p in range(n_paras):
+        for _ in range(size):
+            k = int(rng.integers(4, 14))
+            sents.append(" ".join(rng.choice(words, k)) + f" {int(rng.integers(10, 99))}.")
+            paras.append(p)
+    return sents, paras
+
+
+@pytest.mark.parametrize("n_paras,size", [(4, 2), (6, 3), (10, 4)])
+def test_self_alignment_with_anchors_is_identity(n_paras, size):
+    sents, paras = _paragraphs(n_paras, size)
+    res = align_sentences(sents, list(sents), src_paragraphs=paras, tgt_paragraphs=paras)
+    assert [(b.src, b.tgt) for b in res.beads] == [((i,), (i,)) for i in range(len(sents))]
+
+
+def test_anchors_are_set_only_between_paragraphs_of_several_sentences():
+    sents, paras = _paragraphs(6, 3)
+    m = banded._Model(sents, list(sents), paras, paras, banded.DEFAULT)
+    path, _ = m.run()
+    m.paragraph_anchors(path)
+    assert m.anc_s is not None
+    assert [int(i) for i in np.flatnonzero(m.anc_s >= 0)] == [3, 6, 9, 12, 15]
+    # one-sentence paragraphs: their lengths are the sentences' lengths, nothing to anchor
+    sents, paras = _paragraphs(12, 1)
+    m = banded._Model(sents, list(sents), paras, paras, banded.DEFAULT)
+    path, _ = m.run()
+    m.paragraph_anchors(path)
+    assert m.anc_s is None
+
+
+def test_omission_at_a_paragraph_end_is_not_shifted_into_the_next_paragraph(monkeypatch):
+    """A Text+Berg window (German → French, paragraphs of four gold beads): the translation of
+    the last sentence of the first paragraph is removed. Without anchors the aligner links that
+    sentence to the first sentence of the next paragraph and every link after it shifts (no
+    omission is reported); with them the omission is found where it is."""
+    perturb = benchmark("perturb")
+    docs = {d.name: d for d in perturb.textberg_docs(need_shared("bench", "align"))}
+    doc = docs["test3:35"]
+    j = next(t for t, s in doc.link.items() if s == 3)
+    tgt = [list(p) for p in doc.tgt]
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p, x = pos[j]
+    del tgt[p][x]
+
+    def omitted(report):
+        return [f for f in report.findings if f.rule == "TQ101"
+                and 3 in perturb._covered(report.source, f.source_segment, f.source_span)]
+
+    src_text, tgt_text = perturb.text_of(doc.src), perturb.text_of(tgt)
+    rep = tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)
+    assert omitted(rep), rep.findings
+    monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_anchor=0.0))
+    assert not omitted(tqcheck.check(src_text, tgt_text, "de", "fr", lines=True))
