@@ -370,6 +370,37 @@ def test_short_sentence_is_not_moved_by_a_chance_match():
     assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 202]
 
 
+def test_omitted_sentence_is_not_moved_to_a_far_sentence_with_other_figures():
+    """Text+Berg test0 with source sentence 2 ("Die ca. 600 m hohe Nordostwand des Kingspitz
+    ( Engelhörner , BO )") left untranslated: a caption 50 sentences on ("… dans la face
+    nordest de la Kingspitz") shares the name and a cognate, but not the 600: an omission, not
+    a move."""
+    perturb, doc, _ = _whole("test0")
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    j = next(t for t, s in doc.link.items() if s == 2)
+    tgt = [list(p) for p in doc.tgt]
+    p, x = pos[j]
+    del tgt[p][x]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 2]
+    assert [f.rule for f in rep.findings if f.source_segment == 2] == ["TQ101"]
+
+
+def test_numbers_differ_reads_both_sides():
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    s = pipeline.segment("Der Gipfel ist 600 m hoch.\nWir gingen los.", lang="de", lines=True)
+    t = pipeline.segment("Le sommet fait 600 m.\nLe sommet fait 700 m de haut.\nNous sommes partis.",
+                         lang="fr", lines=True)
+    beads = [Bead((0,), (0,), 0.9), Bead((), (1,), 0.0), Bead((1,), (2,), 0.9)]
+    d = C._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="de", tgt_lang="fr"))
+    assert not C._numbers_differ(d, 0, 0)
+    assert C._numbers_differ(d, 0, 1)
+    assert not C._numbers_differ(d, 1, 2)
+
+
 # -- moves shown by lengths, positions and anchors only (a pair without shared words) -----------
 _LAT = "etaoinshrdlcumwfgypbvk"
 _CYR = "абвгдежзиклмнопрстуфхцчшыэюя"

@@ -900,6 +900,10 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # short sentence meet some far one by chance
         if len(g) == 1 and g[0][2] < _TYPICAL_LINK and _matched_words(d, i0, j0) < 1:
             continue
+        # nor may a number of one be missing from the other: numbers survive translation, and two
+        # sentences about the same place or person with different figures are different sentences
+        if len(g) == 1 and _numbers_differ(d, i0, j0):
+            continue
         # unmatched unlinked sentences right before / after the run on both sides moved with it
         while (i0 - 1 in om_bead and j0 - 1 in ad_bead and i0 - 1 not in claimed_s and j0 - 1 not in claimed_t
                and ("src", i0 - 1) not in an.taken and ("tgt", j0 - 1) not in an.taken):
@@ -941,6 +945,14 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             an.taken.add(("src", i))
         for j in tgt_ids:
             an.taken.add(("tgt", j))
+
+
+def _numbers_differ(d: _Doc, i: int, j: int) -> bool:
+    """Whether source sentence ``i`` has a number (two digits or more) that target sentence ``j``
+    lacks, or the other way round."""
+    s, t = d.src[i].text, d.tgt[j].text
+    return any(x.is_number for x in _missing(d, "src", s, t)) or \
+        any(x.is_number for x in _missing(d, "tgt", t, s))
 
 
 def _chance_length_fit(d: _Doc, max_z: float) -> float:
