@@ -386,6 +386,23 @@ def test_omitted_sentence_is_not_moved_to_a_far_sentence_with_other_figures():
     assert [f.rule for f in rep.findings if f.source_segment == 2] == ["TQ101"]
 
 
+def test_unlinked_sentences_inside_a_run_are_not_an_exchange():
+    """Text+Berg test3 with source sentence 80 left untranslated: the aligner reads it right (a
+    1-0 bead), and six sentences before it the data's own added caption is a 0-1 bead. The
+    stretch from the caption to sentence 85 has as many source as target sentences, and its
+    diagonal, exchanged at the last sentence, looks far better than the diagonal, but the
+    aligner's reading is not the diagonal: no move of sentence 85, and the omission is found."""
+    perturb, doc, _ = _whole("test3")
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    j = next(t for t, s in doc.link.items() if s == 80)
+    tgt = [list(p) for p in doc.tgt]
+    p, x = pos[j]
+    del tgt[p][x]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 85]
+    assert [f.rule for f in rep.findings if f.source_segment == 80] == ["TQ101"]
+
+
 def test_numbers_differ_reads_both_sides():
     from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C

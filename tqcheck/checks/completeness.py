@@ -345,8 +345,11 @@ def _transposed_runs(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4
         srcs: list[int] = []
         tgts: list[int] = []
         for k2 in range(k, len(pairs)):
-            if len(pairs[k2].src) > 1 or len(pairs[k2].tgt) > 1:
-                break  # a merge: the stretch is not read sentence by sentence
+            if len(pairs[k2].src) != 1 or len(pairs[k2].tgt) != 1:
+                # a merge, or an unlinked sentence: the aligner's reading of the stretch is not
+                # its diagonal, which the exchange is measured against here (windows with unlinked
+                # sentences are read by the in-order DP of :func:`_transpositions`)
+                break
             srcs += [s.index for s in pairs[k2].src]
             tgts += [t.index for t in pairs[k2].tgt]
             n = len(srcs)
