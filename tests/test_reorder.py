@@ -320,6 +320,17 @@ def _whole(name):
     return perturb, next(d for d in docs if d.name == name), docs
 
 
+def _whole_without(name, src_index):
+    """The report on a Text+Berg whole document whose translation lost the sentence linked 1-1
+    to source sentence ``src_index``."""
+    perturb, doc, _ = _whole(name)
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p, x = pos[next(t for t, s in doc.link.items() if s == src_index)]
+    tgt = [list(q) for q in doc.tgt]
+    del tgt[p][x]
+    return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+
+
 def test_shared_caption_is_not_a_crossing_in_a_whole_document():
     """Text+Berg test5: an OCR'd caption is spliced into source sentence 91 and into target
     sentence 102; the gold links 91-94 to 99-102 in order. Closing the 'gap' would break the
@@ -375,13 +386,7 @@ def test_omitted_sentence_is_not_moved_to_a_far_sentence_with_other_figures():
     ( Engelhörner , BO )") left untranslated: a caption 50 sentences on ("… dans la face
     nordest de la Kingspitz") shares the name and a cognate, but not the 600: an omission, not
     a move."""
-    perturb, doc, _ = _whole("test0")
-    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
-    j = next(t for t, s in doc.link.items() if s == 2)
-    tgt = [list(p) for p in doc.tgt]
-    p, x = pos[j]
-    del tgt[p][x]
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    rep = _whole_without("test0", 2)
     assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 2]
     assert [f.rule for f in rep.findings if f.source_segment == 2] == ["TQ101"]
 
@@ -392,13 +397,7 @@ def test_unlinked_sentences_inside_a_run_are_not_an_exchange():
     stretch from the caption to sentence 85 has as many source as target sentences, and its
     diagonal, exchanged at the last sentence, looks far better than the diagonal, but the
     aligner's reading is not the diagonal: no move of sentence 85, and the omission is found."""
-    perturb, doc, _ = _whole("test3")
-    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
-    j = next(t for t, s in doc.link.items() if s == 80)
-    tgt = [list(p) for p in doc.tgt]
-    p, x = pos[j]
-    del tgt[p][x]
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    rep = _whole_without("test3", 80)
     assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 85]
     assert [f.rule for f in rep.findings if f.source_segment == 80] == ["TQ101"]
 
