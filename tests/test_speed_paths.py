@@ -166,3 +166,32 @@ def test_benchmark_clears_every_text_cache():
     pc._clear_text_caches()
     assert judge_language.cache_info().currsize == 0 and sentence_langs.cache_info().currsize == 0
     assert name_key.cache_info().currsize == 0
+
+
+_NGRAM_TEXTS = ["Hello WORLD, this is ABC text.", "İstanbul'da ÇOK güzel", "Это ПРОВЕРКА текста",
+                "東京は日本の首都です。", "안녕하세요 세계", "a  b   c", "ș ț Ș Ț", "“quoted” — dash…", ""]
+
+
+@pytest.mark.parametrize("text", _NGRAM_TEXTS)
+def test_fast_ngrams_same_as_langdetect_fixed(text):
+    _same_ngrams(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fast_ngrams_same_as_langdetect(text):
+    _same_ngrams(text)
+
+
+def _same_ngrams(text):
+    from langdetect.detector import Detector
+
+    from tqcheck.lang.detect import _factory
+    from tqcheck.lang.langdetect_np import FastDetector
+
+    factory = _factory()
+    slow, fast = Detector(factory), FastDetector(factory)
+    slow.append(text)
+    fast.append(text)
+    assert fast.text == slow.text
+    assert fast._extract_ngrams() == slow._extract_ngrams()

@@ -115,21 +115,18 @@ def _cache_file(code: str):
     file per spaCy version and language in ``$TQCHECK_CACHE_DIR`` (default
     ``$XDG_CACHE_HOME/tqcheck`` or ``~/.cache/tqcheck``; an empty value turns the cache off).
     None when there is no cache or spaCy is not installed."""
-    import os
     from importlib import metadata
-    from pathlib import Path
 
-    folder = os.environ.get("TQCHECK_CACHE_DIR")
-    if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "tqcheck")
-    if not folder or not re.fullmatch(r"[A-Za-z0-9_]+", code):
+    from .lang.diskcache import folder as cache_folder
+
+    folder = cache_folder()
+    if folder is None or not re.fullmatch(r"[A-Za-z0-9_]+", code):
         return None
     try:
         version = metadata.version("spacy")
     except Exception:
         return None
-    return Path(folder) / f"spacy-{version}-abbreviations-{code}.json"
+    return folder / f"spacy-{version}-abbreviations-{code}.json"
 
 
 def _spacy_exceptions(code: str):
@@ -210,7 +207,9 @@ def abbreviations(lang: str | None) -> frozenset[str]:
 def _frequent_words(code: str, abbrevs: frozenset[str]) -> set[str]:
     """Lowercase one-part abbreviations whose stem is a very frequent word of ``code``."""
     try:
-        from wordfreq import available_languages, zipf_frequency
+        from wordfreq import available_languages
+
+        from .lang.words import zipf as zipf_frequency  # wordfreq's, from the start-up cache
 
         if code not in available_languages():
             return set()

@@ -434,14 +434,12 @@ def plural_info(lang: str | None) -> PluralInfo | None:
 def has_wordfreq(lang: str | None) -> bool:
     """wordfreq has a list for ``lang`` and can look words up in it here (Japanese and Korean
     lookups need a MeCab tokenizer, which may be missing)."""
-    from ..lang.words import has_wordlist
+    from ..lang.words import has_wordlist, zipf
 
     if not has_wordlist(lang):
         return False
     try:
-        from wordfreq import zipf_frequency
-
-        zipf_frequency("test", lang)
+        zipf("test", lang)  # wordfreq's zipf_frequency (from the start-up cache)
     except Exception:
         return False
     return True

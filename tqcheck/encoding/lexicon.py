@@ -6,8 +6,9 @@
   (languages, territories, months, days) from babel. (Babel does not ship CLDR's
   ``exemplarCharacters`` themselves, so they are rebuilt from data it does ship.)
 
-A :class:`Lexicon` is built once per language and cached; lookups are dictionary
-reads.
+A :class:`Lexicon` is built once per language and cached; its letters are kept between runs
+in the start-up cache (:mod:`tqcheck.lang.diskcache`), its word frequencies are wordfreq's list
+(:mod:`tqcheck.lang.wordtable`), loaded the first time a word is looked up.
 """
 from __future__ import annotations
 
@@ -101,9 +102,11 @@ def _token_shares(wf: str, n: int = 20000) -> dict[str, float]:
     """Share of running words (by frequency) of the ``n`` most frequent words holding each letter."""
     import wordfreq
 
+    from ..lang.wordtable import frequency_table
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        freq = wordfreq.get_frequency_dict(wf, "best")  # the key wordfreq's own lookups cache
+        freq = frequency_table(wf)  # wordfreq.get_frequency_dict(wf, "best"), from the cache
         top = wordfreq.top_n_list(wf, n)
     mass: dict[str, float] = {}
     plain: dict[str, bool] = {}  # _is_plain_letter, without a cache call per letter
@@ -141,12 +144,10 @@ class Lexicon:
     #: the language's main script ("LATIN", "CYRILLIC", "GREEK", …) or "" when unknown
     script: str
     min_zipf: float = 0.0
-    _freq: dict[str, float] | None = field(default=None, repr=False)
+    #: wordfreq has a word list for the language (loaded on the first :meth:`zipf`)
+    has_words: bool = False
+    _freq: object = field(default=None, repr=False)
     _cache: dict[str, float] = field(default_factory=dict, repr=False)
-
-    @property
-    def has_words(self) -> bool:
-        return self._freq is not None
 
     @property
     def turkic(self) -> bool:
@@ -157,6 +158,17 @@ class Lexicon:
         """Zipf a repair must reach to count as a known word on its own."""
         return max(self.min_zipf, 2.0)
 
+    def _table(self):
+        """wordfreq's frequencies of the language (``get_frequency_dict``), loaded on first use:
+        many texts never need them (no character of a text looks damaged)."""
+        if self._freq is None:
+            from ..lang.wordtable import frequency_table
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self._freq = frequency_table(self.wf_lang)
+        return self._freq
+
     def zipf(self, word: str) -> float:
         """Zipf frequency of one word (no spaces); 0.0 when unknown or no word list.
 
@@ -166,10 +178,10 @@ class Lexicon:
         if z is not None:
             return z
         z = 0.0
-        if self._freq is not None and word and (word.isascii() or _plain(word)):
+        if self.has_words and word and (word.isascii() or _plain(word)):
             from wordfreq.preprocess import preprocess_text
 
-            f = self._freq.get(preprocess_text(word, self.wf_lang))
+            f = self._table().get(preprocess_text(word, self.wf_lang))
             if f:
                 z = round(math.log10(f) + 9, 2)
         if len(self._cache) < 500_000:
@@ -188,32 +200,92 @@ CORE_SHARE = 1e-3
 
 @lru_cache(maxsize=64)
 def lexicon(lang: str | None) -> Lexicon | None:
-    """The cached :class:`Lexicon` of ``lang`` (None for ``lang=None``)."""
+    """The cached :class:`Lexicon` of ``lang`` (None for ``lang=None``). Its letters come from
+    the start-up cache (:func:`letter_data`); its word frequencies are loaded on first use."""
     code = base_lang(lang)
     if code is None:
         return None
+    d = letter_data(code)
+    return Lexicon(code, d["wf"], frozenset(d["alphabet"]), frozenset(d["core"]), d["script"],
+                   d["min_zipf"], d["wf"] is not None)
+
+
+#: bump when what :func:`_build_letter_data` returns changes (the source stamp catches edits too)
+_LETTERS_FORMAT = 1
+
+
+def _letters_key(code: str) -> str:
+    from ..lang import diskcache
+
+    return diskcache.key({"kind": "letters", "format": str(_LETTERS_FORMAT), "lang": code,
+                          "tqcheck": diskcache.version("tqcheck"),
+                          "wordfreq": diskcache.version("wordfreq"),
+                          "babel": diskcache.version("babel"),
+                          "langcodes": diskcache.version("langcodes"),
+                          "unicode": unicodedata.unidata_version,
+                          "code": diskcache.source_stamp("encoding/lexicon.py")})
+
+
+def letter_data(code: str) -> dict:
+    """What :class:`Lexicon` knows of a language besides word frequencies, as plain data
+    (``wf``, ``alphabet``, ``core``, ``script``, ``min_zipf``): from the start-up cache
+    (:mod:`tqcheck.lang.diskcache`; building it reads the language's whole wordfreq list and
+    its CLDR names, about 0.1–0.4 s per language), built and stored on a miss."""
+    import json
+
+    from ..lang import diskcache
+
+    ck = _letters_key(code)
+    where = diskcache.path("letters", code, ck, "json")
+    raw = diskcache.read(where)
+    if raw is not None:
+        try:
+            d = json.loads(raw.decode("utf-8"))
+        except ValueError:
+            d = None
+        if _valid_letter_data(d, ck):
+            return d
+    d = _build_letter_data(code)
+    d["key"] = ck
+    diskcache.write(where, json.dumps(d, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return d
+
+
+def _valid_letter_data(d: object, ck: str) -> bool:
+    return (isinstance(d, dict) and d.get("key") == ck
+            and (d.get("wf") is None or isinstance(d.get("wf"), str))
+            and isinstance(d.get("alphabet"), str) and isinstance(d.get("core"), str)
+            and isinstance(d.get("script"), str) and type(d.get("min_zipf")) in (int, float))
+
+
+def _build_letter_data(code: str) -> dict:
     wf = wordfreq_lang(code)
     turkic = code in TURKIC
     bab = _babel_letter_counts(code)
     native = {ch for ch, n in bab.items() if n >= 3}
     # letters wordfreq cannot see because case folding rewrites them (ß → ss)
     native |= {ch for ch in bab if ch.casefold() != ch.lower()}
-    freq = None
     min_zipf = 0.0
     letters, core = set(native), set(native)
     if wf is not None:
-        import wordfreq
+        from ..lang.wordtable import WordTable, frequency_table
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            freq = wordfreq.get_frequency_dict(wf, "best")  # the key wordfreq's own lookups cache
+            freq = frequency_table(wf)  # wordfreq.get_frequency_dict(wf, "best")
         if freq:
-            min_zipf = round(math.log10(min(freq.values())) + 9, 2)
+            low = freq.min_freq() if isinstance(freq, WordTable) else min(freq.values())
+            min_zipf = round(math.log10(low) + 9, 2)
         shares = _token_shares(wf)
         letters |= {ch for ch, x in shares.items() if x >= ALPHABET_SHARE}
         core |= {ch for ch, x in shares.items() if x >= CORE_SHARE}
+
+    def plain(alphabet: set[str] | frozenset[str], core_: set[str] | frozenset[str], script: str) -> dict:
+        return {"wf": wf, "alphabet": "".join(sorted(alphabet)), "core": "".join(sorted(core_)),
+                "script": script, "min_zipf": min_zipf}
+
     if not letters:
-        return Lexicon(code, wf, frozenset(), frozenset(), "", min_zipf, freq)
+        return plain(set(), set(), "")
     script = Counter(_script(ch) for ch in core or letters).most_common(1)[0][0]
     # letters of foreign words in another script (Latin words in Russian text) are not the language's
     letters = {ch for ch in letters if _script(ch) == script}
@@ -236,4 +308,4 @@ def lexicon(lang: str | None) -> Lexicon | None:
             out.add("I")
         return frozenset(out)
 
-    return Lexicon(code, wf, cased(letters), cased(core), script, min_zipf, freq)
+    return plain(cased(letters), cased(core), script)

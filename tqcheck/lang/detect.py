@@ -38,15 +38,135 @@ def _load_profiles():
     """langdetect's ``DetectorFactory.load_profile(PROFILES_DIRECTORY)``, the same steps in the same
     order (so the same language list and the same n-gram probabilities, float for float; tested in
     ``tests/test_speed_paths.py``) with the garbage collector paused: about twice as fast (loading
-    the 55 profiles was a third of a second of every run's start-up)."""
+    the 55 profiles was a third of a second of every run's start-up). The result is kept in the
+    start-up cache (:func:`_cached_profiles`); read back, an n-gram's row of probabilities is made
+    the first time a text holds the n-gram."""
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     from .._gc import paused
 
+    factory = DetectorFactory()
+    ck, where = _profiles_cache(PROFILES_DIRECTORY)
+    cached = _read_cached_profiles(where, ck)
+    if cached is not None:
+        factory.langlist[:] = cached[0]
+        factory.word_lang_prob_map = cached[1]
+        return factory
     # 170,000 new lists: the cyclic garbage collector would scan every live object many times
     # over while they are built (none of them can be garbage); paused, the load takes half the time
     with paused():
-        return _read_profiles(DetectorFactory(), PROFILES_DIRECTORY)
+        _read_profiles(factory, PROFILES_DIRECTORY)
+    _write_cached_profiles(where, ck, factory)
+    return factory
+
+
+class _Profiles(dict):
+    """langdetect's ``word_lang_prob_map`` ({n-gram: [probability per language]}) read from the
+    start-up cache: the n-grams are the keys (in langdetect's order), each one's row of
+    probabilities is made when it is first asked for (a text needs a few hundred of 87,000).
+    A dict subclass, so that langdetect's and tqcheck's code read it as they read the dict."""
+
+    __slots__ = ("_ptr", "_idx", "_val", "_n")
+
+    def __init__(self, keys: list[str], ptr, idx, val, n: int):
+        super().__init__(zip(keys, range(len(keys))))   # n-gram -> its position, until made
+        self._ptr, self._idx, self._val, self._n = ptr, idx, val, n
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = dict.__getitem__(self, word)
+        if type(row) is int:
+            i, row = row, [0.0] * self._n
+            idx, val = self._idx, self._val
+            for q in range(self._ptr[i], self._ptr[i + 1]):
+                row[idx[q]] = val[q]
+            dict.__setitem__(self, word, row)
+        return row
+
+    def get(self, word, default=None):
+        return self[word] if dict.__contains__(self, word) else default
+
+    def values(self):
+        return [self[w] for w in self]
+
+    def items(self):
+        return [(w, self[w]) for w in self]
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, dict):
+            return NotImplemented
+        return len(self) == len(other) and all(w in other and self[w] == other[w] for w in self)
+
+    def __ne__(self, other) -> bool:
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    __hash__ = None
+
+
+def _profiles_cache(folder: str):
+    """(cache key, cache file) of langdetect's profiles in ``folder``; the key holds the versions
+    of tqcheck and langdetect and the names and sizes of the profile files."""
+    import os
+
+    from . import diskcache
+
+    try:
+        names = sorted(os.listdir(folder))
+        files = ",".join(f"{n}:{os.path.getsize(os.path.join(folder, n))}" for n in names)
+    except OSError:
+        return None, None
+    ck = diskcache.key({"kind": "langdetect-profiles", "format": "1", "files": files,
+                        "tqcheck": diskcache.version("tqcheck"),
+                        "langdetect": diskcache.version("langdetect"),
+                        "code": diskcache.source_stamp("lang/detect.py")})
+    return ck, diskcache.path("langdetect", "profiles", ck, "bin")
+
+
+def _read_cached_profiles(where, ck):
+    import marshal
+    import zlib
+    from array import array
+
+    from . import diskcache
+
+    data = diskcache.read(where)
+    if data is None or len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "little"):
+        return None
+    try:
+        key, langlist, keys, ptr_b, idx_b, val_b = marshal.loads(data[4:])
+        ptr, idx, val = array("I"), array("B"), array("d")
+        ptr.frombytes(ptr_b)
+        idx.frombytes(idx_b)
+        val.frombytes(val_b)
+    except Exception:
+        return None
+    if (key != ck or not isinstance(langlist, list) or not isinstance(keys, list)
+            or len(ptr) != len(keys) + 1 or len(idx) != len(val) or ptr[-1] != len(val)
+            or (len(idx) and max(idx) >= len(langlist))):
+        return None
+    return langlist, _Profiles(keys, ptr, idx, val, len(langlist))
+
+
+def _write_cached_profiles(where, ck, factory) -> None:
+    import marshal
+    import zlib
+
+    import numpy as np
+
+    from . import diskcache
+
+    if where is None:
+        return
+    wmap = factory.word_lang_prob_map
+    rows = np.array(list(wmap.values()), dtype=np.float64).reshape(len(wmap), len(factory.langlist))
+    if np.signbit(rows).any():   # a row is made from [0.0] * languages: no -0.0 to keep
+        return
+    r, c = np.nonzero(rows)      # row by row, each row's languages in order
+    ptr = np.zeros(len(wmap) + 1, dtype=np.uint32)
+    np.cumsum(np.bincount(r, minlength=len(wmap)), out=ptr[1:])
+    body = marshal.dumps((ck, list(factory.langlist), list(wmap), ptr.tobytes(),
+                          c.astype(np.uint8).tobytes(), rows[r, c].tobytes()))
+    diskcache.write(where, zlib.crc32(body).to_bytes(4, "little") + body)
 
 
 def _read_profiles(factory, folder: str):

@@ -7,8 +7,10 @@ from __future__ import annotations
 import numpy as np
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+from langdetect.utils.ngram import NGram
 
 _ARRAYS: dict[int, dict[str, np.ndarray]] = {}   # id(word_lang_prob_map) -> n-gram -> vector
+_NORMAL: dict[str, str] = {}   # character -> NGram.normalize(character), a function of it alone
 
 
 class FastDetector(Detector):
@@ -20,6 +22,40 @@ class FastDetector(Detector):
         if v is None:
             v = cache[word] = np.array(self.word_lang_prob_map[word], dtype=np.float64)
         return v
+
+    def _extract_ngrams(self) -> list[str]:
+        """langdetect's ``_extract_ngrams`` (``NGram.add_char`` and ``NGram.get`` inlined, each
+        character's normalisation looked up once): the same n-grams in the same order."""
+        normal, wmap = _NORMAL, self.word_lang_prob_map
+        result: list[str] = []
+        grams, capital = " ", False
+        for ch in self.text:
+            c = normal.get(ch)
+            if c is None:
+                c = normal[ch] = NGram.normalize(ch)
+            last = grams[-1]
+            if last == " ":
+                grams, capital = " ", False
+                if c == " ":
+                    continue
+            elif len(grams) >= NGram.N_GRAM:
+                grams = grams[1:]
+            grams += c
+            if c.isupper():
+                if last.isupper():
+                    capital = True
+            else:
+                capital = False
+            if capital:
+                continue
+            size = len(grams)
+            for n in range(1, NGram.N_GRAM + 1):
+                if size < n:
+                    break
+                w = grams[-n:]
+                if w != " " and w in wmap:
+                    result.append(w)
+        return result
 
     def _detect_block(self) -> None:
         if self.verbose:   # langdetect's own tracing

@@ -19,7 +19,9 @@ def has_wordlist(lang: str | None) -> bool:
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
-    """Zipf frequency of ``word`` in ``lang`` (0 = unknown, 3 = once per million words…)."""
-    from wordfreq import zipf_frequency
+    """Zipf frequency of ``word`` in ``lang`` (0 = unknown, 3 = once per million words…):
+    ``wordfreq.zipf_frequency``, looked up in the start-up cache's copy of the word list
+    (:mod:`.wordtable`; loading wordfreq's own takes up to a third of a second per language)."""
+    from .wordtable import zipf_frequency
 
     return zipf_frequency(word, lang)
