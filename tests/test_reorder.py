@@ -540,3 +540,61 @@ def test_one_sentence_moved_with_a_shared_number_without_shared_words(seed):
     other[2] = [other[2][0].replace("1987", "1978")]
     rep = _check_ru(src, _move(other, 2, 8))
     assert not [f for f in rep.findings if f.rule == "TQ105"]
+
+
+@pytest.mark.parametrize("a,x,ns,nt", [(0, 0, 6, 6), (3, 5, 7, 4), (10, 9, 1, 5), (12, 12, 4, 1)])
+def test_window_evidence_equals_the_evidence_of_each_link(fixture_lines, a, x, ns, nt):
+    """_Evidence.window fills the memo for a whole window at once (array products); each value
+    must be what _merged_evidence gives for that link or merge alone."""
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    src, tgt = fixture_lines
+    rep = _check(src, tgt)
+    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
+                            src_lang="en", tgt_lang="tr"))
+    ev = C._Evidence(d)
+    ev.window(a, x, ns, nt)
+    keys = [((i,), (j,)) for i in range(a, a + ns) for j in range(x, x + nt)]
+    keys += [((i, i + 1), (j,)) for i in range(a, a + ns - 1) for j in range(x, x + nt)]
+    keys += [((i,), (j, j + 1)) for i in range(a, a + ns) for j in range(x, x + nt - 1)]
+    assert set(ev.memo) == set(keys)
+    for s, t in keys:
+        assert ev.memo[(s, t)] == pytest.approx(C._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
+
+
+def test_paragraph_moved_past_two_others_in_a_whole_document():
+    """Text+Berg test5, the paragraph of source sentences 41-45 ("George versucht sein Glück …")
+    moved two paragraphs on in the translation. The aligner, reading in order, links most of the
+    stretch wrongly (and confidently); the paragraphs, read as units, show the exchange: one
+    TQ105 at both places, no omission or addition in the stretch."""
+    perturb, doc, _ = _whole("test5")
+    first = [sum(len(p) for p in doc.tgt[:k]) for k in range(len(doc.tgt))]
+    p = next(k for k in range(len(doc.tgt)) if doc.link.get(first[k]) == 41)
+    moved = [list(q) for q in doc.tgt]
+    para = moved.pop(p)
+    moved.insert(p + 2, para)
+    new_first = sum(len(q) for q in moved[:p + 2])
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(moved), "de", "fr", lines=True)
+    f105 = [f for f in rep.findings if f.rule == "TQ105"
+            and f.source_segment == 41 and f.target_segment == new_first]
+    assert len(f105) == 1 and f105[0].severity == Severity.MAJOR, \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert "5 sentences" in f105[0].message and "later" in f105[0].message
+    stretch_s, stretch_t = range(41, 57), range(first[p], new_first + len(para))
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102")
+                and (f.source_segment in stretch_s or f.target_segment in stretch_t)]
+
+
+@pytest.mark.parametrize("name", ["test1", "test5"])
+def test_paragraph_exchanges_are_quiet_on_untouched_documents(name):
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    perturb, doc, _ = _whole(name)
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
+                            src_lang="de", tgt_lang="fr"))
+    an = C.Analysis()
+    C._paragraph_exchanges(d, an)
+    assert an.issues == []

@@ -457,39 +457,45 @@ class _Evidence:
         B2 = B[:-1] + B[1:]
         spread = d.mu_match - d.mu_rand
         sim_on = spread >= 0.05
-
-        def put(srcs, tgts, dot, n_s, n_t) -> None:
-            key = (srcs, tgts)
-            ls = sum(self._ls[i] for i in srcs)
-            lt = sum(self._lt[j] for j in tgts)
-            z = d.ratio_z(ls, lt)
-            sim = 0.0
-            if sim_on:
-                cos = dot / math.sqrt(n_s * n_t) if dot and n_s > 0 and n_t > 0 else 0.0
-                sim = (cos - d.mu_rand) / spread
-            self.memo[key] = 3.0 * sim - 0.5 * min(z * z, 16.0)
-
+        ls_all, lt_all = self._ls, self._lt
+        ls = np.array([ls_all[i] for i in si], dtype=np.float64)
+        lt = np.array([lt_all[j] for j in ti], dtype=np.float64)
         memo = self.memo
+
+        def put_all(keys_s, keys_t, dot, n_s, n_t, l_s, l_t) -> None:
+            """The same value as :func:`_merged_evidence` for every (source group, target
+            group) of a block at once: 3 · similarity − ½ · min(z², 16)."""
+            with np.errstate(divide="ignore", invalid="ignore"):
+                z = (np.log(l_t[None, :] / l_s[:, None]) - d.log_mean) / d.log_sd
+                z = np.where((l_s[:, None] > 0) & (l_t[None, :] > 0), z,
+                             np.where(l_s[:, None] > 0, -9.0, 9.0))
+                val = -0.5 * np.minimum(z * z, 16.0)
+                if sim_on:
+                    den = np.sqrt(n_s[:, None] * n_t[None, :])
+                    ok = (dot != 0) & (n_s[:, None] > 0) & (n_t[None, :] > 0)
+                    cos = np.where(ok, dot / np.where(ok, den, 1.0), 0.0)
+                    val = val + 3.0 * (cos - d.mu_rand) / spread
+            rows = val.tolist()
+            for p, ks in enumerate(keys_s):
+                row = rows[p]
+                for q, kt in enumerate(keys_t):
+                    key = (ks, kt)
+                    if key not in memo:
+                        memo[key] = row[q]
+
+        one_s = [(i,) for i in si]
+        one_t = [(j,) for j in ti]
         D = A @ B.T
         na, nb = np.einsum("ij,ij->i", A, A), np.einsum("ij,ij->i", B, B)
-        for p, i in enumerate(si):
-            for q, j in enumerate(ti):
-                if ((i,), (j,)) not in memo:
-                    put((i,), (j,), float(D[p, q]), float(na[p]), float(nb[q]))
+        put_all(one_s, one_t, D, na, nb, ls, lt)
         if ns >= 2:
             D2 = A2 @ B.T
             na2 = np.einsum("ij,ij->i", A2, A2)
-            for p in range(ns - 1):
-                for q, j in enumerate(ti):
-                    if ((si[p], si[p + 1]), (j,)) not in memo:
-                        put((si[p], si[p + 1]), (j,), float(D2[p, q]), float(na2[p]), float(nb[q]))
+            put_all([(si[p], si[p + 1]) for p in range(ns - 1)], one_t, D2, na2, nb, ls[:-1] + ls[1:], lt)
         if nt >= 2:
             D3 = A @ B2.T
             nb2 = np.einsum("ij,ij->i", B2, B2)
-            for p, i in enumerate(si):
-                for q in range(nt - 1):
-                    if ((i,), (ti[q], ti[q + 1])) not in memo:
-                        put((i,), (ti[q], ti[q + 1]), float(D3[p, q]), float(na[p]), float(nb2[q]))
+            put_all(one_s, [(ti[q], ti[q + 1]) for q in range(nt - 1)], D3, na, nb2, ls, lt[:-1] + lt[1:])
 
 
 def _straight_table(ev: _Evidence, a: int, x: int, ns: int, nt: int) -> list[list[float]]:
@@ -715,6 +721,115 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
         _heal_edges(d, an, ev, a, x, n)
 
 
+def _paragraph_spans(sents: list[Sentence]) -> list[tuple[int, int]]:
+    """(first, end) sentence indices of each paragraph, in order."""
+    out: list[tuple[int, int]] = []
+    for s in sents:
+        if out and sents[out[-1][0]].paragraph == s.paragraph:
+            out[-1] = (out[-1][0], s.index + 1)
+        else:
+            out.append((s.index, s.index + 1))
+    return out
+
+
+def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float = 4.0,
+                         min_read: float = 0.5) -> None:
+    """A paragraph translated after the ``k`` paragraphs that follow it (or before the ``k``
+    that precede it), with paragraphs that correspond one to one. :func:`_transpositions` reads
+    windows sentence by sentence and needs the exchanged blocks to be 1-1 links throughout; in
+    real text a block of several paragraphs nearly always holds a merged or split sentence, and
+    the aligner, misled by the move, makes confident wrong links. Here the unit is the
+    paragraph: where the aligner's reading stands at a paragraph start on both sides, the ``k +
+    1`` source paragraphs from there and the ``k + 1`` target paragraphs are read straight (the
+    best in-order reading, merges and unlinked sentences allowed: :func:`_straight_ids`) and
+    with the first (last) paragraph exchanged, each part read the same way. A finding when the
+    exchanged reading is clearly better in total (as in :func:`_transpositions`), both parts read
+    as translations (at least ``min_read`` per sentence: a paragraph of chance pairs must not
+    stand in for an omission next to an addition), and the aligner is in step again right after
+    the window. The paragraph correspondence stands in for the sentence-level tests there: the
+    moved paragraph is reported, at both places."""
+    d.features()
+    if not _lexical(d):
+        return
+    sp, tp = _paragraph_spans(d.src), _paragraph_spans(d.tgt)
+    if len(sp) < 2 or len(tp) < 2:
+        return
+    ev = _Evidence(d)
+    cut = _Cuts(d)
+    t_par = {first: q for q, (first, _) in enumerate(tp)}
+    s_par = {first: q for q, (first, _) in enumerate(sp)}
+    tables: dict[tuple[int, int], tuple[int, int, list[list[float]]]] = {}
+
+    def read(s0: int, s1: int, t0: int, t1: int) -> float:
+        """The best straight reading of source [s0, s1) against target [t0, t1): one DP table
+        per origin, as large as the largest window from there (the smaller windows read their
+        corner of it)."""
+        got = tables.get((s0, t0))
+        if got is None or got[0] < s1 or got[1] < t1:
+            got = tables[(s0, t0)] = (s1, t1, _straight_ids(ev, list(range(s0, s1)), list(range(t0, t1))))
+        return got[2][s1 - s0][t1 - t0]
+
+    # a moved paragraph leaves the aligner unsure: only windows holding a doubtful bead (an
+    # unlinked sentence, or a link or merge the aligner is not sure of) are read
+    doubtful = np.cumsum([0] + [not (p.src and p.tgt and p.score >= 0.5) for p in d.pairs])
+    cands: list[tuple[float, int, int, int, int, bool]] = []
+    for k_cut, (a, x) in enumerate(cut.at[:-1]):
+        P, Q = s_par.get(a), t_par.get(x)
+        if P is None or Q is None:
+            continue
+        top = 0  # the largest window from here: k paragraphs past P on both sides
+        while top < max_k and P + top + 1 < len(sp) and Q + top + 1 < len(tp) and not (
+                any(("src", i) in an.taken for i in range(*sp[P + top + 1]))
+                or any(("tgt", j) in an.taken for j in range(*tp[Q + top + 1]))):
+            top += 1
+        if any(("src", i) in an.taken for i in range(*sp[P])) or \
+                any(("tgt", j) in an.taken for j in range(*tp[Q])):
+            continue
+        ks = [k for k in range(1, top + 1)
+              if doubtful[max(d.bead_of_src[sp[P + k][1] - 1], d.bead_of_tgt[tp[Q + k][1] - 1]) + 1]
+              > doubtful[k_cut]]
+        if not ks:
+            continue
+        # the evidence of every link and merge in the largest window at once; the largest window
+        # first: the smaller ones read the corners of its tables
+        ev.window(a, x, sp[P + ks[-1]][1] - a, tp[Q + ks[-1]][1] - x)
+        for k in reversed(ks):
+            a1, x1 = sp[P + k][1], tp[Q + k][1]
+            # the aligner's reading is in step again after the window
+            if cut.shift_after(k_cut, a1, x1) != x1 - a1:
+                continue
+            straight = read(a, a1, x, x1)
+            n = max(a1 - a, x1 - x)
+            for first in (True, False):
+                if first:   # paragraph P stands after the k that follow it
+                    mv = (a, sp[P][1], tp[Q + k][0], x1)
+                    rest = (sp[P][1], a1, x, tp[Q + k][0])
+                else:       # paragraph P + k stands before the k that precede it
+                    mv = (sp[P + k][0], a1, x, tp[Q][1])
+                    rest = (a, sp[P + k][0], tp[Q][1], x1)
+                r_mv, r_rest = read(*mv), read(*rest)
+                gain = r_mv + r_rest - straight
+                if gain < min_gain + 0.25 * n:
+                    continue
+                if r_mv < min_read * max(mv[1] - mv[0], mv[3] - mv[2]) or \
+                        r_rest < min_read * max(rest[1] - rest[0], rest[3] - rest[2]):
+                    continue
+                cands.append((gain, a, a1, x, x1, first, mv))
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    for gain, a, a1, x, x1, first, mv in sorted(cands, reverse=True):
+        if any(i in used_s for i in range(a, a1)) or any(j in used_t for j in range(x, x1)):
+            continue
+        used_s.update(range(a, a1))
+        used_t.update(range(x, x1))
+        _report_block_move(d, an, range(mv[0], mv[1]), range(mv[2], mv[3]),
+                           "later" if first else "earlier", gain)
+        for i in range(a, a1):
+            an.taken.add(("src", i))
+        for j in range(x, x1):
+            an.taken.add(("tgt", j))
+
+
 def _heal_edges(d: _Doc, an: Analysis, ev: _Evidence, a: int, x: int, n: int) -> None:
     """After an exchanged window ``[a, a+n) × [x, x+n)`` is explained: the sentences right
     outside it that the aligner had linked into the window (or left unlinked for want of a
@@ -808,12 +923,23 @@ def _report_exchange(d: _Doc, an: Analysis, a: int, x: int, n: int, b: int, firs
         src_ids, tgt_ids, where = range(a, a + b), range(x + n - b, x + n), "later"
     else:
         src_ids, tgt_ids, where = range(a + b, a + n), range(x, x + n - b), "earlier"
+    _report_block_move(d, an, src_ids, tgt_ids, where, gain)
+    for i in range(a, a + n):
+        an.taken.add(("src", i))
+    for j in range(x, x + n):
+        an.taken.add(("tgt", j))
+
+
+def _report_block_move(d: _Doc, an: Analysis, src_ids: range, tgt_ids: range, where: str,
+                       gain: float) -> None:
+    """One TQ105 for the source sentences ``src_ids`` translated ``where`` ("earlier" / "later")
+    at ``tgt_ids``, pointing at both places."""
     s0, t0 = d.src[src_ids[0]], d.tgt[tgt_ids[0]]
     m = len(src_ids)
     what = "This sentence" if m == 1 else f"These {m} sentences"
     msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
            f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place.")
-    multi = m > 1
+    multi = m > 1 or len(tgt_ids) > 1
     an.issues.append(_Issue(
         "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
         confidence=min(0.95, 0.55 + 0.02 * gain),
@@ -821,10 +947,6 @@ def _report_exchange(d: _Doc, an: Analysis, a: int, x: int, n: int, b: int, firs
         excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
         src_run=tuple(d.src[i] for i in src_ids) if multi else (),
         tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ()))
-    for i in range(a, a + n):
-        an.taken.add(("src", i))
-    for j in range(x, x + n):
-        an.taken.add(("tgt", j))
 
 
 def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
@@ -833,6 +955,7 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
     and a run of moved sentences with the unlinked sentences between them makes one finding."""
     _transpositions(d, an)
     _transposed_runs(d, an)
+    _paragraph_exchanges(d, an)
     omitted = [po for po in omitted if ("src", po.src[0].index) not in an.taken]
     added = [pa for pa in added if ("tgt", pa.tgt[0].index) not in an.taken]
     if not omitted or not added or len(omitted) * len(added) > 90_000:
