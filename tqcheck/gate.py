@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ._gc import paused as gc_paused
 from .config import Config, DocumentMapping, normalize_code
 from .errors import InputError, TqcheckError, UsageError
 from .findings import Finding, Severity
@@ -675,7 +676,11 @@ def _attempt(task: _Task, o: GateOptions, codes: list[str]
              ) -> tuple[FileError | None, FileResult | None, dict]:
     """(error, result, notes) of one task; a broken file becomes its error, never an exception."""
     try:
-        result, notes = _execute(task, o, codes)
+        # reading and checking one file makes many objects and no reference cycles (the checks
+        # are tested for it): the cyclic collector would only rescan the run's earlier results
+        # and the language data while they are built (check_units pauses it too)
+        with gc_paused():
+            result, notes = _execute(task, o, codes)
     except TqcheckError as e:
         return FileError(e.path or task.path, e.message, e.line), None, {}
     except (OSError, MemoryError, RecursionError) as e:

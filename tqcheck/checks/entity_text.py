@@ -108,9 +108,14 @@ def sentence_starts(sents) -> tuple[int, ...]:
 
 
 def pair_sides(pair, ctx) -> tuple[Side, Side]:
-    """The analysed source and target side of a pair (cached)."""
-    return (analyze(pair.src_text, ctx.src_lang, sentence_starts(pair.src)),
-            analyze(pair.tgt_text, ctx.tgt_lang, sentence_starts(pair.tgt)))
+    """The analysed source and target side of a pair (cached: :func:`analyze` per text, and the
+    pair's two sides in ``ctx.cache`` for the other rules that ask for them)."""
+    key = ("tq2-sides", pair.index, pair.src_text, pair.tgt_text)
+    hit = ctx.cache.get(key)
+    if hit is None:
+        hit = ctx.cache[key] = (analyze(pair.src_text, ctx.src_lang, sentence_starts(pair.src)),
+                                analyze(pair.tgt_text, ctx.tgt_lang, sentence_starts(pair.tgt)))
+    return hit
 
 
 def rel(side: Side, start: int, end: int) -> float:

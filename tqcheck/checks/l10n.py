@@ -611,11 +611,13 @@ def repeated_word(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     """The same word twice in a row ("the the") is a typing slip unless the source repeats it
     too. Reduplication that a language uses on purpose is not told apart, so the finding is minor
     and asks for a look."""
-    src_reps = {m.group(1).casefold() for m in _REPEAT.finditer(pair.src_text)}
     from .l10n_text import word_zipf
 
+    src_reps = None   # the source's repeated words, looked for once the target has one
     for m in _REPEAT.finditer(pair.tgt_text):
         w = m.group(1)
+        if src_reps is None:
+            src_reps = {x.group(1).casefold() for x in _REPEAT.finditer(pair.src_text)}
         if w.casefold() in src_reps or len(w) < 2 or m.group(1) != m.group(3):
             continue  # "Sie sie": two different words
         if len(w) <= 4 and (word_zipf(w.lower(), ctx.tgt_lang) or 0.0) >= 6.0:

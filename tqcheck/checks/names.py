@@ -29,6 +29,7 @@ import regex
 
 from ..findings import Finding
 from ..lang import cldr
+from ..lang.words import zipf as _words_zipf
 from ..lang.translit import (TRANSLITERABLE_SCRIPTS, casefold, char_script, fold, is_cased_script, name_key,
                              same_name, script_of, similarity, token_forms)
 from ..lang.translit import SAME_NAME
@@ -68,9 +69,7 @@ def _zipf(word: str, lang: str) -> float:
     if not _has_wordlist(lang):
         return 0.0
     try:
-        from ..lang.words import zipf
-
-        return zipf(word, lang)
+        return _words_zipf(word, lang)
     except Exception:  # pragma: no cover - wordfreq refuses a word
         return 0.0
 
@@ -622,11 +621,17 @@ def _capital_rate(ctx: CheckContext, side: str = "tgt") -> float:
         caps = total = 0
         matcher = place_matcher(lang)
         if lang and _has_wordlist(lang):
+            common: dict[str, bool] = {}   # word -> counted (a document repeats its words)
             for sent in doc.sentences[:500]:  # a sample is enough for a rate
                 # the common content words first: places are looked for only where there are some
-                words = [m for m in list(WORD.finditer(sent.text))[1:]
-                         if len(m.group(0)) >= 4 and not m.group(0).isupper()
-                         and 4.0 <= _zipf(m.group(0), lang) < 6.0]
+                words = []
+                for m in list(WORD.finditer(sent.text))[1:]:
+                    w = m.group(0)
+                    ok = common.get(w)
+                    if ok is None:
+                        ok = common[w] = len(w) >= 4 and not w.isupper() and 4.0 <= _zipf(w, lang) < 6.0
+                    if ok:
+                        words.append(m)
                 if not words:
                     continue
                 places = matcher.find(sent.text, loose=True, cased=False) if matcher else []

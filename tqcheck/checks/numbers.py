@@ -109,13 +109,19 @@ _CODE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_.-])(\p{Latin}+)[-\u2010\u2011]?(\p
 
 
 def _codes(text: str) -> list[tuple[tuple[str, str], tuple[int, int]]]:
+    if not _ANY_DIGIT(text):   # every identifier of _CODE ends in a digit (\p{Nd})
+        return []
     return [((m.group(1).casefold(), m.group(2)), m.span()) for m in _CODE.finditer(text)]
+
+
+_ANY_DIGIT = regex.compile(r"\p{Nd}").search
 
 
 def code_changes(src: str, tgt: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(source span, target span) of identifiers whose number changed: the source's ``ISBN-10``
     is missing from the target, which has an ``ISBN-…`` with another number the source lacks."""
-    s_codes, t_codes = _codes(src), _codes(tgt)
+    s_codes = _codes(src)
+    t_codes = _codes(tgt) if s_codes else []
     if not s_codes or not t_codes:
         return []
     sc, tc = Counter(k for k, _ in s_codes), Counter(k for k, _ in t_codes)

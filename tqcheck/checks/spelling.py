@@ -35,6 +35,21 @@ def _source_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+class _SourceWords:
+    """:func:`_source_words` of a source text, made the first time a word is looked up in it
+    (most target sentences have no candidate misspelling that needs it)."""
+
+    __slots__ = ("text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self.text, self._words = text, None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = _source_words(self.text)
+        return word in self._words
+
+
 @rule("TQ410", "misspelling", category="spelling", severity="minor", aligned_only=False,
       description="A word is unknown in the target language while a look-alike spelling is common.",
       example=("Peace in our country.", "Ölkemizde barış ve ölkemizin geleceği.", "en", "tr"))
@@ -58,7 +73,7 @@ def misspelling(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     skip = [span for _, span in pair_damages(ctx, pair, "tgt")]
     others = tuple(x for x in (ctx.src_lang, "en") if x and x != lang)
     name = _lang_name(lang)
-    for m in find_misspellings(text, lang, skip=skip, foreign=_source_words(pair.src_text),
+    for m in find_misspellings(text, lang, skip=skip, foreign=_SourceWords(pair.src_text),
                                other_langs=others):
         yield ctx.finding("TQ410", pair, tgt_span=(m.start, m.end), suggestion=m.suggestion,
                           confidence=m.confidence,

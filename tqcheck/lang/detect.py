@@ -10,6 +10,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .words import has_wordlist, zipf
+
 _lock = threading.Lock()
 _loaded = False
 
@@ -341,8 +343,6 @@ def _content_words(text: str) -> list[str]:
 
 
 def _zipf(word: str, lang: str) -> float:
-    from .words import has_wordlist, zipf
-
     if not has_wordlist(lang):
         return 0.0
     try:
@@ -352,8 +352,6 @@ def _zipf(word: str, lang: str) -> float:
 
 
 def _wordlist_ok(lang: str) -> bool:
-    from .words import has_wordlist
-
     return has_wordlist(lang) and lang not in ("ja", "zh", "ko")
 
 
@@ -362,6 +360,23 @@ def common_share(words: list[str], lang: str) -> float:
     if not words:
         return 0.0
     return sum(_zipf(w, lang) >= COMMON_ZIPF for w in words) / len(words)
+
+
+def _mostly_common(words: list[str], lang: str) -> bool:
+    """``common_share(words, lang) >= 0.75``, looking words up only until the answer is known:
+    ``k / n >= 0.75`` is ``4k >= 3n`` for whole numbers (tested against common_share)."""
+    n = len(words)
+    if not n:
+        return False
+    k = 0
+    for i, w in enumerate(words, 1):
+        if _zipf(w, lang) >= COMMON_ZIPF:
+            k += 1
+            if 4 * k >= 3 * n:
+                return True
+        elif 4 * (k + n - i) < 3 * n:
+            return False
+    return 4 * k >= 3 * n
 
 
 def known_share(words: list[str], lang: str) -> float:
@@ -455,7 +470,7 @@ def judge_language(text: str, expected: str, min_words: int = 3) -> Verdict | No
     if _wordlist_ok(expected):
         if len(words) < min_words:
             return None
-        if common_share(words, expected) >= 0.75:
+        if _mostly_common(words, expected):   # common_share(words, expected) >= 0.75
             return None
         lang, p = _top(text)
         if lang is None or lang == expected or p < SURE_OTHER or not _wordlist_ok(lang):

@@ -4,6 +4,8 @@ same order, on the same random draws, so it gives bit-for-bit the answers of
 faster (the pure-Python loop over ~55 languages per n-gram was most of langdetect's time)."""
 from __future__ import annotations
 
+import random
+
 import numpy as np
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
@@ -11,6 +13,14 @@ from langdetect.utils.ngram import NGram
 
 _ARRAYS: dict[int, dict[str, np.ndarray]] = {}   # id(word_lang_prob_map) -> n-gram -> vector
 _NORMAL: dict[str, str] = {}   # character -> NGram.normalize(character), a function of it alone
+
+
+def _standard(rnd) -> bool:
+    """``rnd`` draws with Python's own ``Random.choice`` and ``_randbelow_with_getrandbits``
+    (langdetect's ``random.Random()``), which :meth:`FastDetector._detect_block` inlines."""
+    cls = type(rnd)
+    return cls.choice is random.Random.choice and \
+        cls._randbelow is random.Random._randbelow_with_getrandbits
 
 
 class FastDetector(Detector):
@@ -58,7 +68,7 @@ class FastDetector(Detector):
         return result
 
     def _detect_block(self) -> None:
-        if self.verbose:   # langdetect's own tracing
+        if self.verbose or not _standard(self.random):   # langdetect's own tracing / generator
             return super()._detect_block()
         self.cleaning_text()
         ngrams = self._extract_ngrams()
@@ -77,7 +87,12 @@ class FastDetector(Detector):
         rnd.seed(self.seed)
         base = self.BASE_FREQ
         conv, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
-        choice = rnd.choice
+        # rnd.choice(draws) inlined: draws[_randbelow(len(draws))], _randbelow drawing k bits
+        # until the number is below len(draws) (Random.choice and _randbelow_with_getrandbits)
+        nd = len(draws)
+        k = nd.bit_length()
+        getrandbits = rnd.getrandbits
+        maximum, accumulate = np.maximum.reduce, np.add.accumulate
         for _ in range(self.n_trial):
             if self.prior_map is not None:
                 prob = np.array(self.prior_map, dtype=np.float64)
@@ -86,16 +101,19 @@ class FastDetector(Detector):
             alpha = self.alpha + rnd.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             weight = alpha / base
             # weight + the vector of every distinct n-gram, added once per trial (the same sums
-            # langdetect makes per draw); rows are views, multiplied in place in draw order
-            rowsw = list(weight + mat)
+            # langdetect makes per draw); a drawn row is a view, multiplied in place in draw order
+            rowsw = weight + mat
             i = 0
             while True:
-                prob *= rowsw[choice(draws)]
+                r = getrandbits(k)
+                while r >= nd:
+                    r = getrandbits(k)
+                prob *= rowsw[draws[r]]
                 if i % 5 == 0:
                     # _normalize_prob: sum() adds left to right, as np.add.accumulate does
-                    sump = float(np.add.accumulate(prob)[-1])
+                    sump = float(accumulate(prob)[-1])
                     prob /= sump
-                    if float(prob.max()) > conv or i >= limit:
+                    if float(maximum(prob)) > conv or i >= limit:   # prob.max(), no wrapper
                         break
                 i += 1
             langprob += prob / self.n_trial

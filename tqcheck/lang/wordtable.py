@@ -20,6 +20,7 @@ import logging
 import math
 import struct
 import threading
+import unicodedata
 import zlib
 from array import array
 from functools import lru_cache
@@ -276,13 +277,68 @@ def zipf_frequency(word: str, lang: str) -> float:
 def _wordfreq():
     import wordfreq
     import wordfreq.numbers
+    import wordfreq.preprocess
 
     return wordfreq
 
 
+def _plain_tokens(word: str, lang: str, wf) -> list[str] | None:
+    """``wf.lossy_tokenize(word, lang)`` without wordfreq's tokenizer regex for a word of letters
+    of the Latin, Cyrillic or Greek script (most look-ups) in a language whose text wordfreq
+    only normalises, case-folds and splits with its regex (:func:`_plain_regex_lang`): Unicode
+    word segmentation does not break between such letters, so the word is one token. ASCII
+    letters: no normalisation or mark removal changes them, case folding is ``lower()`` (bar the
+    Turkish and Azerbaijani ``I``). None when the fast path does not apply. Tested against
+    ``lossy_tokenize`` (tests/test_speed_round5.py)."""
+    if not word.isalpha():
+        return None
+    plain = _plain_regex_lang(lang, wf)
+    if plain is None:
+        return None
+    if word.isascii() and not (plain == "dotless_i" and "I" in word):
+        return [word.lower()]
+    if not _alphabetic_re().fullmatch(word):
+        return None
+    # other letters of Latin, Cyrillic and Greek: wordfreq's own preprocessing (normal form,
+    # case folding, Turkish I, cedillas), then what simple_tokenize does to a text that is one
+    # word by Unicode segmentation (letters of these scripts only: no break between them)
+    text = unicodedata.normalize("NFC", wf.preprocess.preprocess_text(word, lang))
+    if not (text.isalpha() and _alphabetic_re().fullmatch(text)):
+        return None
+    return [text.casefold()]
+
+
+@lru_cache(maxsize=1)
+def _alphabetic_re():
+    import regex
+
+    return regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]+")
+
+
+@lru_cache(maxsize=None)
+def _plain_regex_lang(lang: str, wf) -> str | None:
+    """"plain" when wordfreq tokenizes ``lang`` with its regex and transliterates nothing (any
+    normal form, marks removal and diacritics fixing leave ASCII letters alone), "dotless_i"
+    when it also folds ``I`` the Turkish way; None otherwise (MeCab, jieba, Serbian and
+    Azerbaijani transliteration, Chinese simplification)."""
+    try:
+        info = wf.get_language_info(lang)
+        if info["tokenizer"] != "regex" or info["transliteration"] is not None \
+                or info["lookup_transliteration"] is not None:
+            return None
+        # tokenize() looks the language up again through langcodes: the same answer asked
+        if wf.get_language_info(wf.langcodes.get(lang)) != info:   # pragma: no cover
+            return None
+    except Exception:   # pragma: no cover - an unknown code: wordfreq decides
+        return None
+    return "dotless_i" if info["dotless_i"] else "plain"
+
+
 def _word_frequency(word: str, lang: str, minimum: float, wf) -> float:
     """``wordfreq._word_frequency(word, lang, "best", minimum)``, the same steps."""
-    tokens = wf.lossy_tokenize(word, lang)
+    tokens = _plain_tokens(word, lang, wf)
+    if tokens is None:
+        tokens = wf.lossy_tokenize(word, lang)
     if not tokens:
         return minimum
     freqs = frequency_table(lang)

@@ -28,6 +28,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from .._gc import paused as gc_paused
 from ..findings import FIELDS, Finding, Severity, csv_row
 from .text import _BOLD, _DIM, _RESET, _SEV_COLOR, _clean, _excerpt, _is_replacement, render_statistics
 
@@ -137,6 +138,11 @@ def render_summary(rs: "ResultSet") -> str:
 
 def render_text(rs: "ResultSet", *, color: bool = False, max_findings: int | None = None) -> str:
     """Every file with findings, its findings in line order, then the summary line."""
+    with gc_paused():   # strings and lists, no reference cycles (see to_json)
+        return _render_text(rs, color, max_findings)
+
+
+def _render_text(rs: "ResultSet", color: bool, max_findings: int | None) -> str:
     out: list[str] = []
     shown = 0
     limit = None if max_findings is None else max(0, max_findings)
@@ -190,7 +196,10 @@ def to_dict(rs: "ResultSet") -> dict:
 
 
 def to_json(rs: "ResultSet") -> str:
-    return json.dumps(to_dict(rs), ensure_ascii=False, indent=2) + "\n"
+    # plain dicts and lists, no reference cycles: the cyclic collector would only rescan the
+    # run's findings and language data while they are built
+    with gc_paused():
+        return json.dumps(to_dict(rs), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(rs: "ResultSet") -> str:

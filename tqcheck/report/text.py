@@ -16,7 +16,7 @@ Text from the checked files is sanitised: control and bidi-override characters a
 """
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -55,13 +55,15 @@ class _Style:
 
 def _clean(text: str) -> str:
     """One line, no terminal control characters (C0/C1 controls, bidi overrides)."""
-    out = []
-    for ch in " ".join(text.split()):
-        if ch in _BIDI or unicodedata.category(ch) == "Cc":
-            out.append(f"<U+{ord(ch):04X}>")
-        else:
-            out.append(ch)
-    return "".join(out)
+    line = " ".join(text.split())
+    if not _UNSAFE.search(line):   # most lines: nothing to replace
+        return line
+    return _UNSAFE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", line)
+
+
+#: the characters :func:`_clean` writes as ``<U+XXXX>``: :data:`_BIDI` and general category Cc
+#: (exactly U+0000–U+001F and U+007F–U+009F; tested against ``unicodedata``)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
 
 
 def _excerpt(text: str, width: int = EXCERPT_WIDTH) -> str:

@@ -255,10 +255,16 @@ def guess_lang(texts: list[str], sample: int = 300) -> str | None:
     """The language most of ``texts`` are written in (langdetect, seeded), for files that do
     not say it (the msgids of a PO file, Android's default ``values/``); None unless the detector
     is at least 90% sure on at least 20 words."""
+    chosen = [t for t in texts if t and len(t) > 3][:sample]
+    return _guess_text("\n".join(chosen))
+
+
+@lru_cache(maxsize=64)
+def _guess_text(text: str) -> str | None:
+    """:func:`guess_lang` of the joined texts, remembered: the PO files of one project in several
+    languages have the same msgids (langdetect is seeded: the same text, the same answer)."""
     from ...lang.detect import detect_langs
 
-    chosen = [t for t in texts if t and len(t) > 3][:sample]
-    text = "\n".join(chosen)
     if len(re.findall(r"\w{2,}", text)) < 20:
         return None
     cands = detect_langs(text, max_chars=4000)  # a spread sample of 4,000 characters decides
