@@ -80,9 +80,16 @@ def _weighted_len_loop(text):
     return n
 
 
-@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text()))
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text(),
+                 # the edges of the double-width ranges, spaces of every kind, astral characters
+                 st.text(alphabet=st.sampled_from(list("ab é\t\n\x1c\x85\xa0\u2002\u2028\u3000日本語한국ｱ！"
+                                                       "\u2e7f\u2e80\u9fff\ua000\uac00\ud7af\ud7b0\uf900"
+                                                       "\ufaff\uff00\uffef\ufff0") + ["\U00020000"]),
+                         max_size=50)))
 def test_weighted_len_fast_path(text):
-    assert l10n_text.weighted_len(text) == _weighted_len_loop(text)
+    got = l10n_text.weighted_len(text)
+    assert got == _weighted_len_loop(text) and type(got) is float
 
 
 def _strip_end_slow(text):
