@@ -653,11 +653,11 @@ class _Model:
         center = np.searchsorted(ts, at, side="right") - 1
         center[-1] = len(ts)
         pbeads = _paragraph_path(Ps, Pt, self.c, self.s2, p.prior, center=center)
-        anc_s = np.full(self.n + 1, -1, dtype=np.int64)
-        anc_t = np.full(self.m + 1, -1, dtype=np.int64)
         n_one = sum(1 for a, b in pbeads if a == 1 and b == 1)
         if n_one < 0.5 * len(pbeads):
             return  # the paragraphs do not correspond: no landmark in them
+        anc_s = np.full(self.n + 1, -1, dtype=np.int64)
+        anc_t = np.full(self.m + 1, -1, dtype=np.int64)
         # sentences per paragraph
         ns = np.diff(np.concatenate([ss, [self.n]]))
         nt = np.diff(np.concatenate([ts, [self.m]]))

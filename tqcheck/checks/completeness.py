@@ -38,7 +38,7 @@ from ..align.banded import Params
 from ..align.base import Bead
 from ..align.lengths import text_length
 from ..align.lexicon import learn_lexicon, lexicon_features
-from ..document import Sentence
+from ..document import Document, Sentence
 from ..findings import Finding
 from .base import CheckContext, Pair, rule
 
@@ -721,15 +721,9 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
         _heal_edges(d, an, ev, a, x, n)
 
 
-def _paragraph_spans(sents: list[Sentence]) -> list[tuple[int, int]]:
-    """(first, end) sentence indices of each paragraph, in order."""
-    out: list[tuple[int, int]] = []
-    for s in sents:
-        if out and sents[out[-1][0]].paragraph == s.paragraph:
-            out[-1] = (out[-1][0], s.index + 1)
-        else:
-            out.append((s.index, s.index + 1))
-    return out
+def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
+    """(first, end) sentence indices of each paragraph that has sentences, in order."""
+    return [(p.sentences[0], p.sentences[-1] + 1) for p in doc.paragraphs if p.sentences]
 
 
 def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float = 4.0,
@@ -751,7 +745,7 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
     d.features()
     if not _lexical(d):
         return
-    sp, tp = _paragraph_spans(d.src), _paragraph_spans(d.tgt)
+    sp, tp = _paragraph_spans(d.ctx.source), _paragraph_spans(d.ctx.target)
     if len(sp) < 2 or len(tp) < 2:
         return
     ev = _Evidence(d)
@@ -772,7 +766,7 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
     # a moved paragraph leaves the aligner unsure: only windows holding a doubtful bead (an
     # unlinked sentence, or a link or merge the aligner is not sure of) are read
     doubtful = np.cumsum([0] + [not (p.src and p.tgt and p.score >= 0.5) for p in d.pairs])
-    cands: list[tuple[float, int, int, int, int, bool]] = []
+    cands: list[tuple[float, int, int, int, int, bool, tuple[int, int, int, int]]] = []
     for k_cut, (a, x) in enumerate(cut.at[:-1]):
         P, Q = s_par.get(a), t_par.get(x)
         if P is None or Q is None:
@@ -815,13 +809,11 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
                         r_rest < min_read * max(rest[1] - rest[0], rest[3] - rest[2]):
                     continue
                 cands.append((gain, a, a1, x, x1, first, mv))
-    used_s: set[int] = set()
-    used_t: set[int] = set()
+    # the best first; a window overlapping one already reported is left (its sentences are taken)
     for gain, a, a1, x, x1, first, mv in sorted(cands, reverse=True):
-        if any(i in used_s for i in range(a, a1)) or any(j in used_t for j in range(x, x1)):
+        if any(("src", i) in an.taken for i in range(a, a1)) or \
+                any(("tgt", j) in an.taken for j in range(x, x1)):
             continue
-        used_s.update(range(a, a1))
-        used_t.update(range(x, x1))
         _report_block_move(d, an, range(mv[0], mv[1]), range(mv[2], mv[3]),
                            "later" if first else "earlier", gain)
         for i in range(a, a1):

@@ -25,6 +25,15 @@ def _ends_sentence(s: Sentence) -> bool:
     return bool(_ENDS.search(s.text))
 
 
+def _breaks_sentence(a: Sentence, b: Sentence, same_bead: bool) -> bool:
+    """Whether the paragraph break between ``a`` and ``b`` (one side) falls inside a sentence:
+    prose that does not end there and goes on in the next paragraph, as the alignment shows
+    (both parts in one bead) or the next paragraph does (it starts in lower case). TQ110's case;
+    TQ112 leaves it alone."""
+    return (a.kind in _PROSE and b.kind in _PROSE and not _ends_sentence(a)
+            and (same_bead or b.text[:1].islower()))
+
+
 @rule("TQ110", "broken-paragraph", category="structure", severity="major", scope="document",
       description="A paragraph break splits a sentence in two.",
       example=("The vision was adopted by the Summit in 2021.",
@@ -41,14 +50,12 @@ def broken_paragraph(ctx: CheckContext) -> Iterator[Finding]:
             a, b = sents[i], sents[i + 1]
             if not a.para_end or a.paragraph == b.paragraph:
                 continue
-            if a.kind not in _PROSE or b.kind not in _PROSE or _ends_sentence(a):
-                continue
             pa = ctx.pair_of_target(i) if side == "tgt" else ctx.pair_of_source(i)
             pb = ctx.pair_of_target(i + 1) if side == "tgt" else ctx.pair_of_source(i + 1)
             same_bead = pa is not None and pa is pb
-            continues = b.text[:1].islower()
-            if not (same_bead or continues):
+            if not _breaks_sentence(a, b, same_bead):
                 continue
+            continues = b.text[:1].islower()
             conf = 0.95 if same_bead and continues else 0.9 if same_bead else 0.75
             where = "translation" if side == "tgt" else "source"
             msg = (f"The {where} breaks the paragraph in the middle of a sentence: "
@@ -128,9 +135,8 @@ def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
         pa, pb = ctx.pair_of_target(j), ctx.pair_of_target(j + 1)
         if pa is None or pb is None:
             continue
-        if (a.kind in _PROSE and b.kind in _PROSE and not _ends_sentence(a)
-                and (pa is pb or b.text[:1].islower())):
-            continue  # TQ110's case: a sentence broken by the paragraph break
+        if _breaks_sentence(a, b, pa is pb):
+            continue  # TQ110's case
         if pa is pb:
             if len({s.paragraph for s in pa.src}) == 1 and pa.src:
                 yield _split(ctx, pa.src[-1], b)
