@@ -135,11 +135,14 @@ def _spacy_exceptions(code: str):
     small file (:func:`_cache_file`) written the first time; a language spaCy lacks raises."""
     import json
 
+    from .lang import diskcache
+
     path = _cache_file(code)
-    if path is not None:
+    raw = diskcache.read(path)
+    if raw is not None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError:
             data = None
         if isinstance(data, dict) and data.get("lang") == code:
             keys = data.get("keys")
@@ -160,20 +163,13 @@ def _spacy_exceptions(code: str):
 
 
 def _write_cache(path, code: str, keys: list[str] | None) -> None:
-    if path is None:
-        return
+    """Atomically (a parallel run reads the old file or the new one); a read-only home means no
+    cache, same results (:func:`tqcheck.lang.diskcache.write`)."""
     import json
-    import os
-    import tempfile
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"lang": code, "keys": keys}, fh, ensure_ascii=False)
-        os.replace(tmp, path)  # atomic: a parallel run reads the old file or the new one
-    except OSError:
-        pass  # a read-only home: no cache, same results
+    from .lang import diskcache
+
+    diskcache.write(path, json.dumps({"lang": code, "keys": keys}, ensure_ascii=False).encode("utf-8"))
 
 
 @lru_cache(maxsize=None)

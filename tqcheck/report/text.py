@@ -55,10 +55,7 @@ class _Style:
 
 def _clean(text: str) -> str:
     """One line, no terminal control characters (C0/C1 controls, bidi overrides)."""
-    line = " ".join(text.split())
-    if not _UNSAFE.search(line):   # most lines: nothing to replace
-        return line
-    return _UNSAFE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", line)
+    return _UNSAFE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", " ".join(text.split()))
 
 
 #: the characters :func:`_clean` writes as ``<U+XXXX>``: :data:`_BIDI` and general category Cc
