@@ -79,7 +79,9 @@ def _doc(neighbour_score):
     t = [_sent(j) for j in range(2)]
     pairs = [_pair(0, [s[0]], [t[0]], 0.99), _pair(1, [s[1]], [], 0.0),
              _pair(2, [s[2]], [t[1]], neighbour_score)]
-    return SimpleNamespace(pairs=pairs, src=s, tgt=t), pairs[1]
+    # no names or numbers anywhere (see test_confident_neighbour_is_overruled_by_anchors)
+    return SimpleNamespace(pairs=pairs, src=s, tgt=t, anchors=lambda side, text: [],
+                           sim_z=lambda i, j: 0.0), pairs[1]
 
 
 @pytest.mark.parametrize("cur,alt,expect", [
@@ -96,10 +98,41 @@ def test_ambiguous_neighbour_decision(monkeypatch, cur, alt, expect):
     assert (nb.index if nb else None, clear) == expect
 
 
+def test_better_length_against_the_words_names_both(monkeypatch):
+    # the lone sentence fits the translation clearly better as a whole (its length), but the
+    # neighbour's words are more like it: both are named, the finding does not move
+    d, p = _doc(0.4)
+    ev = {(2, 1): 1.0, (1, 1): 3.0}
+    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: ev[(i, j)])
+    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
+    d.sim_z = lambda i, j: {(2, 1): 0.4, (1, 1): 0.1}[(i, j)]
+    nb, clear = C._ambiguous_neighbour(d, C.Analysis(), p, "src")
+    assert (nb.index, clear) == (2, False)
+    d.sim_z = lambda i, j: {(2, 1): 0.1, (1, 1): 0.4}[(i, j)]
+    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src")[1] is True
+
+
 def test_confident_neighbour_is_left_alone(monkeypatch):
     d, p = _doc(0.95)
     monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
     monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
+    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+
+
+def test_confident_neighbour_is_overruled_by_anchors(monkeypatch):
+    # the lone source sentence shares a number with the neighbour's translation; the confidently
+    # linked neighbour has a number of its own that the translation lacks and shares none
+    d, p = _doc(0.95)
+    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
+    d.src[1].text, d.src[2].text = "lone 1955", "neighbour 2040"
+    num = {"1955": SimpleNamespace(is_number=True, norm="1955"), "2040": SimpleNamespace(is_number=True, norm="2040")}
+    d.anchors = lambda side, text: [num[w] for w in text.split() if w in num]
+    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [t for t in d.anchors(side, text)
+                                                                     if t.norm != "1955"])
+    nb, clear = C._ambiguous_neighbour(d, C.Analysis(), p, "src")
+    assert (nb.index, clear) == (2, True)
+    # the same with the lone sentence sharing nothing: the confident link stands
+    d.src[1].text = "lone"
     assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
 
 

@@ -60,6 +60,17 @@ def _quote(text: str, n: int = 60) -> str:
     return "\u201c" + (text if len(text) <= n else text[: n - 1].rstrip() + "\u2026") + "\u201d"
 
 
+def _quote_near(text: str, word: str, n: int = 60) -> str:
+    """``text`` quoted around the first word similar to ``word`` (see :func:`_quote`)."""
+    at = next((t.start for t in tokens(text) if t.norm and _similar_word(word, t.norm)), 0)
+    a = max(0, at - n // 3)
+    if a:
+        a = text.rfind(" ", 0, a) + 1
+    part = text[a:]
+    body = _quote(part, n)
+    return body if not a else "\u201c\u2026" + body[1:]
+
+
 def _norm_text(text: str) -> str:
     return " ".join(t.norm for t in tokens(text) if t.norm)
 
@@ -104,6 +115,9 @@ class Analysis:
     issues: list[_Issue] = field(default_factory=list)
     #: sentences already reported (side, index): later steps leave them alone
     taken: set[tuple[str, int]] = field(default_factory=set)
+    #: sentences left without a partner when an explained stretch took the one the aligner had
+    #: linked them with (as 1-0 / 0-1 beads at their old bead's place; reported as unlinked)
+    orphans: list[Pair] = field(default_factory=list)
 
 
 class _Doc:
@@ -314,7 +328,9 @@ def analyse(ctx: CheckContext) -> Analysis:
     _duplicates(d, an, added)
     _length_moves(d, an, omitted, added)
     _member_by_similarity(d, an)
-    _unlinked(d, an, omitted, added)
+    omitted += [o for o in an.orphans if o.src and _HAS_CONTENT.search(o.src_text)]
+    added += [o for o in an.orphans if o.tgt and _HAS_CONTENT.search(o.tgt_text)]
+    _unlinked(d, an, sorted(omitted, key=lambda o: o.index), sorted(added, key=lambda o: o.index))
     _partial(d, an)
     return an
 
@@ -602,6 +618,7 @@ class _Cuts:
             a += len(p.src)
             x += len(p.tgt)
         self.at.append((a, x))
+        self.index = set(self.at)
         # a cut followed by a confident link: the aligner is in step there
         self.firm = [bool(p.src and p.tgt) and p.score >= 0.5 for p in d.pairs] + [True]
 
@@ -651,20 +668,34 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
     cuts = cut.at[:-1]
     doubtful = [not (len(p.src) == 1 and len(p.tgt) == 1 and p.score >= 0.5) for p in pairs]
     cands: list[tuple[float, int, int, int, int]] = []
+    # windows start at the aligner's cuts near a doubtful bead, and one sentence beside them on
+    # either side: next to an omission or an addition the aligner's cut is off by one there
+    starts: dict[tuple[int, int], int] = {}
     for k, (a, x) in enumerate(cuts):
-        if not any(doubtful[k:k + 4]):
-            continue
+        if any(doubtful[k:k + 4]):
+            for da, dx in ((0, 0), (0, 1), (1, 0), (0, -1), (-1, 0)):
+                if a + da >= 0 and x + dx >= 0:
+                    starts.setdefault((a + da, x + dx), k)
+    for (a, x), k in starts.items():
+        # a window beside the cut is read with the sentence before it on both sides: the
+        # straight reading may link them into the window (as the aligner did), the exchanged
+        # reading links them to each other (the cut off by one)
+        shifted = int((a, x) not in cut.index)
+        spare = _off_by_one(d, ev, a, x, cut)
+        if shifted and (not spare or ("src", a - 1) in an.taken or ("tgt", x - 1) in an.taken):
+            continue  # the cut is not off by one here (the sentences before do not pair up better)
         top = min(max_n, ns_all - a, nt_all - x)
-        if top < 3:
+        if top < 2:
             continue
         # the window may not reach into content already explained
-        while top >= 3 and (any(("src", i) in an.taken for i in range(a, a + top))
+        while top >= 2 and (any(("src", i) in an.taken for i in range(a, a + top))
                             or any(("tgt", j) in an.taken for j in range(x, x + top))):
             top -= 1
-        if top < 3:
+        if top < 2:
             continue
-        ev.window(a, x, top, top)
-        T = _straight_table(ev, a, x, top, top)
+        ev.window(a - shifted, x - shifted, top + shifted, top + shifted)
+        T = _straight_table(ev, a - shifted, x - shifted, top + shifted, top + shifted)
+        edge = ev.one(a - 1, x - 1) if shifted else 0.0
         # prefix sums along the diagonals of the window's 1-1 evidence: E[p][q] is source a+p
         # with target x+q; diag[o][t] sums the first t cells of diagonal q - p = o
         E = [[ev.one(a + p, x + q) for q in range(top)] for p in range(top)]
@@ -674,15 +705,17 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
             for p in range(max(0, -o), min(top, top - o)):
                 acc.append(acc[-1] + E[p][p + o])
             diag[o] = acc
-        for n in range(3, top + 1):
+        for n in range(2, top + 1):
             # the exchanged reading leaves the window in step with its start; the aligner's
             # reading after the window may be shifted (an omission or addition inside it)
             rel = cut.shift_after(k, a + n, x + n) - (x - a)
-            straight = _straight_exit(T, n, rel)
+            straight = _straight_exit(T, n + shifted, rel)
             for b in range(1, n):
+                if shifted and n > 2 and min(b, n - b) == 1:
+                    continue  # beside the cut: two neighbours swapped, or blocks of sentences
                 # block 1: E[t][n-b+t], t < b (diagonal n-b from row 0); block 2: E[b+t][t],
                 # t < n-b (diagonal -b from row b)
-                gain = diag[n - b][b] + diag[-b][n - b] - abs(rel) * -_NULL_LINK - straight
+                gain = edge + diag[n - b][b] + diag[-b][n - b] - abs(rel) * -_NULL_LINK - straight
                 if gain < min_gain + 0.25 * n:
                     continue
                 l1, l2 = _exchanged(ev, a, x, n, b)
@@ -695,7 +728,7 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
                 m2 = _block_paragraphs(d, range(x, x + n - b))
                 first = (m1, b) <= (m2, n - b)  # block 1 is reported as moved
                 small, src0, tgt0 = (l1, a, x + n - b) if first else (l2, a + b, x)
-                if _overturns(d, a, x, n, b):
+                if _overturns(d, a, x, n, b, spare):
                     continue
                 # the moved block must match its new place clearly; one sentence moved alone must
                 # also be the best match of its partner among their neighbours and rest on more
@@ -714,10 +747,15 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
             continue
         used_s.update(range(a, a + n))
         used_t.update(range(x, x + n))
-        m1 = _block_paragraphs(d, range(x + n - b, x + n))
-        m2 = _block_paragraphs(d, range(x, x + n - b))
-        # the block covering fewer translation paragraphs moved (then the smaller one)
-        _report_exchange(d, an, a, x, n, b, (m1, b) <= (m2, n - b), gain)
+        if n == 2:
+            # two neighbours exchanged (next to an omission or addition that put the aligner's
+            # cut off by one, so :func:`_swaps` did not see them as a pair): a swap
+            _report_swap(d, an, a, x, gain)
+        else:
+            m1 = _block_paragraphs(d, range(x + n - b, x + n))
+            m2 = _block_paragraphs(d, range(x, x + n - b))
+            # the block covering fewer translation paragraphs moved (then the smaller one)
+            _report_exchange(d, an, a, x, n, b, (m1, b) <= (m2, n - b), gain)
         _heal_edges(d, an, ev, a, x, n)
 
 
@@ -825,8 +863,10 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
 def _heal_edges(d: _Doc, an: Analysis, ev: _Evidence, a: int, x: int, n: int) -> None:
     """After an exchanged window ``[a, a+n) × [x, x+n)`` is explained: the sentences right
     outside it that the aligner had linked into the window (or left unlinked for want of a
-    partner it had used inside) read as a pair of their own — the source and target sentence on
-    the same edge are taken together when their link is acceptable (:data:`_NULL_LINK`)."""
+    partner it had used inside, or linked doubtfully elsewhere) read as a pair of their own — the
+    source and target sentence on the same edge are taken together when their link is acceptable
+    (:data:`_NULL_LINK`). Their former partners outside the window are then unlinked
+    (``an.orphans``)."""
     for i, j in ((a + n, x + n), (a - 1, x - 1)):
         if not (0 <= i < len(d.src) and 0 <= j < len(d.tgt)):
             continue
@@ -835,12 +875,21 @@ def _heal_edges(d: _Doc, an: Analysis, ev: _Evidence, a: int, x: int, n: int) ->
         p, q = d.pairs[d.bead_of_src[i]], d.pairs[d.bead_of_tgt[j]]
         if p is q:
             continue  # already linked to each other
-        # each is linked only into the window, or not at all
-        if any(not x <= t.index < x + n for t in p.tgt) or any(not a <= s.index < a + n for s in q.src):
+        # each is linked only into the window, or not at all, or by a doubtful link (whose other
+        # sentence is then left unlinked: an omission or addition the cut off by one had hidden)
+        if (any(not x <= t.index < x + n for t in p.tgt) and p.score >= 0.5) or \
+                (any(not a <= s.index < a + n for s in q.src) and q.score >= 0.5):
             continue
         if ev.one(i, j) >= _NULL_LINK:
             an.taken.add(("src", i))
             an.taken.add(("tgt", j))
+            # the aligner's partners of i and j outside the window are left alone now
+            for o in q.src:
+                if o.index != i and not a <= o.index < a + n and ("src", o.index) not in an.taken:
+                    an.orphans.append(Pair(q.index, Bead((o.index,), ()), (o,), ()))
+            for o in p.tgt:
+                if o.index != j and not x <= o.index < x + n and ("tgt", o.index) not in an.taken:
+                    an.orphans.append(Pair(p.index, Bead((), (o.index,)), (), (o,)))
 
 
 def _single_move_gain(d: _Doc, ev: _Evidence, cut: _Cuts, i: int, c: int, j: int) -> float:
@@ -876,18 +925,18 @@ def _single_move_gain(d: _Doc, ev: _Evidence, cut: _Cuts, i: int, c: int, j: int
     return ev.one(i, j) + rest - straight
 
 
-def _overturns(d: _Doc, a: int, x: int, n: int, b: int) -> bool:
+def _overturns(d: _Doc, a: int, x: int, n: int, b: int, spare: frozenset[int] = frozenset()) -> bool:
     """Whether the exchanged reading of source ``[a, a+n)`` and target ``[x, x+n)`` (block 1 of
     ``b`` sentences translated after block 2) contradicts a confident link of the aligner (score
     0.5 or more): one that crosses the window's edge, or one inside it that the exchanged
     reading does not make. A moved passage leaves the aligner unsure where it stands; a
     confident link says the text there is in order. (Strict on purpose: an aligner misled into
     confident wrong links by a move loses that move, and the false exchanges next to an
-    omission or an addition are refused.)"""
+    omission or an addition are refused.) Beads in ``spare`` are not asked."""
     exch = {a + t: x + n - b + t for t in range(b)}
     exch.update({a + b + t: x + t for t in range(n - b)})
     beads = {d.bead_of_src[i] for i in range(a, a + n)} | {d.bead_of_tgt[j] for j in range(x, x + n)}
-    for k in beads:
+    for k in beads - spare:
         p = d.pairs[k]
         if not p.src or not p.tgt or p.score < 0.5:
             continue
@@ -898,6 +947,28 @@ def _overturns(d: _Doc, a: int, x: int, n: int, b: int) -> bool:
         if not any(exch[s.index] == t.index for s in p.src for t in p.tgt):
             return True
     return False
+
+
+def _off_by_one(d: _Doc, ev: _Evidence, a: int, x: int, cut: _Cuts) -> frozenset[int]:
+    """For a window that starts one sentence beside the aligner's cut (source ``a``, target
+    ``x``): the 1-1 bead that links the sentence just before the window on one side into the
+    window, when that sentence reads better with the sentence just before the window on the
+    other side (the aligner's cut there is off by one, as next to an omission or addition: the
+    link is expected to be overturned, however confident). Empty for a window at the aligner's
+    cut, and where no such bead is (then the window is not read)."""
+    if (a, x) in cut.index or a < 1 or x < 1:
+        return frozenset()
+    for i, j in ((a - 1, x - 1),):
+        for k in (d.bead_of_src.get(i), d.bead_of_tgt.get(j)):
+            if k is None:
+                continue
+            p = d.pairs[k]
+            if len(p.src) != 1 or len(p.tgt) != 1:
+                continue
+            si, tj = p.src[0].index, p.tgt[0].index
+            if (si == i and tj >= x or tj == j and si >= a) and ev.one(i, j) > ev.one(si, tj):
+                return frozenset({k})
+    return frozenset()
 
 
 def _block_paragraphs(d: _Doc, tgt_ids: range) -> int:
@@ -1493,16 +1564,22 @@ def _swaps(d: _Doc, an: Analysis, min_gain: float = 3.0) -> None:
             continue
         used_s.update((ia, ia + 1))
         used_t.update((jx, jx + 1))
-        a, b, x, y = d.src[ia], d.src[ia + 1], d.tgt[jx], d.tgt[jx + 1]
-        msg = ("These two sentences are translated in the opposite order: the translation of the first "
-               f"comes after the translation of the second, at line {d.ctx.target.line_of(y.start)}.")
-        an.issues.append(_Issue("TQ105", msg, src=a, tgt=y, src_span=(0, len(a.text)),
-                                tgt_span=(0, len(y.text)), confidence=min(0.9, 0.5 + 0.04 * gain),
-                                severity="minor", src_run=(a, b), tgt_run=(x, y)))
-        for q in (a, b):
-            an.taken.add(("src", q.index))
-        for q in (x, y):
-            an.taken.add(("tgt", q.index))
+        _report_swap(d, an, ia, jx, gain)
+
+
+def _report_swap(d: _Doc, an: Analysis, ia: int, jx: int, gain: float) -> None:
+    """One minor TQ105 for source sentences ``ia``, ``ia + 1`` translated in the opposite order
+    at target sentences ``jx``, ``jx + 1``; the four sentences are taken."""
+    a, b, x, y = d.src[ia], d.src[ia + 1], d.tgt[jx], d.tgt[jx + 1]
+    msg = ("These two sentences are translated in the opposite order: the translation of the first "
+           f"comes after the translation of the second, at line {d.ctx.target.line_of(y.start)}.")
+    an.issues.append(_Issue("TQ105", msg, src=a, tgt=y, src_span=(0, len(a.text)),
+                            tgt_span=(0, len(y.text)), confidence=min(0.9, 0.5 + 0.04 * gain),
+                            severity="minor", src_run=(a, b), tgt_run=(x, y)))
+    for q in (a, b):
+        an.taken.add(("src", q.index))
+    for q in (x, y):
+        an.taken.add(("tgt", q.index))
 
 
 def _shared_features(d: _Doc, i: int, j: int) -> int:
@@ -1537,6 +1614,12 @@ def _tgt_pos(d: _Doc, i: int) -> int:
     return len(d.tgt)
 
 
+def _unlike(a: str, b: str) -> bool:
+    """Two source texts that are clearly not the same sentence (under 60 % alike as letters):
+    one translation cannot serve both."""
+    return bool(a) and bool(b) and fuzz.ratio(_norm_text(a), _norm_text(b)) < 60
+
+
 def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
     """Repeated target sentences (not repeated in the source) and doubled translations."""
     groups: dict[str, list[int]] = defaultdict(list)
@@ -1561,7 +1644,8 @@ def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
                 # it to a neighbour), and the sources of the two copies differ
                 msg = f"This sentence repeats the translation at line {line}; the source has it once."
                 conf = 0.8
-            elif len(srcs) > 1 and len(p.src) == 1 and j != occ[0] and d.sim_z(p.src[0].index, j) < 0.5:
+            elif len(srcs) > 1 and len(p.src) == 1 and j != occ[0] and (
+                    d.sim_z(p.src[0].index, j) < 0.5 or _unlike(p.src_text, beads[0].src_text)):
                 msg = (f"This translation repeats the one at line {line} although the source sentences "
                        "differ: this source sentence may have the wrong translation.")
                 conf = 0.7
@@ -1571,19 +1655,23 @@ def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
                                     src=p.src[0] if p.src else None, tgt_span=(0, len(d.tgt[j].text)),
                                     confidence=conf))
             an.taken.add(("tgt", j))
-    # a source sentence translated twice: near-identical neighbours inside a bead or beside it
-    for p in d.pairs:
-        if len(p.tgt) >= 2:
-            for x in range(1, len(p.tgt)):
-                a, b = p.tgt[x - 1], p.tgt[x]
-                if ("tgt", b.index) in an.taken or _words(b.text) < 3:
-                    continue
-                if fuzz.ratio(_norm_text(a.text), _norm_text(b.text)) >= 85:
-                    an.issues.append(_Issue(
-                        "TQ106", "The source sentence is translated twice in a row.",
-                        pair=p, src=p.src[0] if p.src else None, tgt=b, tgt_span=(0, len(b.text)),
-                        confidence=0.9))
-                    an.taken.add(("tgt", b.index))
+    # a source sentence translated twice: near-identical neighbours, inside a bead or across two
+    # (the aligner may give the first copy to the bead before), unless the source repeats too
+    for j in range(1, len(d.tgt)):
+        a, b = d.tgt[j - 1], d.tgt[j]
+        if ("tgt", b.index) in an.taken or ("tgt", a.index) in an.taken or _words(b.text) < 3:
+            continue  # (one copy already reported)
+        if fuzz.ratio(_norm_text(a.text), _norm_text(b.text)) < 85:
+            continue
+        p, q = d.pairs[d.bead_of_tgt[j]], d.pairs[d.bead_of_tgt[j - 1]]
+        srcs = [_norm_text(x.text) for x in (q.src + p.src if p is not q else p.src)]
+        if any(fuzz.ratio(srcs[k - 1], srcs[k]) >= 85 for k in range(1, len(srcs))):
+            continue  # the source says it twice as well
+        an.issues.append(_Issue(
+            "TQ106", "The source sentence is translated twice in a row.",
+            pair=p, src=p.src[0] if p.src else None, tgt=b, tgt_span=(0, len(b.text)),
+            confidence=0.9))
+        an.taken.add(("tgt", b.index))
     for p in added:
         j = p.tgt[0].index
         if ("tgt", j) in an.taken or _words(p.tgt_text) < 3:
@@ -1599,13 +1687,16 @@ def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
                 break
 
 
-def _absorbed(d: _Doc, p: Pair, side: str) -> bool:
+def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
     """Could a neighbouring bead hold the translation of this unlinked sentence? True when the
-    neighbour is clearly too long on the other side and adding the sentence makes it normal."""
+    neighbour is clearly too long on the other side and adding the sentence makes it normal (a
+    neighbour an earlier step explained otherwise does not count)."""
     k = p.index
     extra = text_length(p.src_text if side == "src" else p.tgt_text)
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
         if q is None or not q.src or not q.tgt:
+            continue
+        if any(("src", x.index) in an.taken for x in q.src) or any(("tgt", x.index) in an.taken for x in q.tgt):
             continue
         ls, lt = text_length(q.src_text), text_length(q.tgt_text)
         z0 = d.ratio_z(ls, lt)
@@ -1637,18 +1728,24 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
     translation belongs to; with little lexical evidence (short documents, unrelated scripts)
     the lengths decide and can pick the wrong one. If the neighbouring link is weak (score
     below ``weak``) and linking the lone sentence instead fits about as well (link evidence not
-    ``margin`` worse), the finding names both sentences; if it fits clearly better, the finding
-    moves to the neighbour."""
+    ``margin`` worse), the finding names both sentences; if it fits clearly better (and its
+    words are no less similar), the finding moves to the neighbour. A confident neighbouring
+    link is questioned only by names and numbers (:func:`_anchors_prefer`)."""
     k = p.index
     x = (p.src if side == "src" else p.tgt)[0]
     best: tuple[float, Sentence, bool] | None = None
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
-        if q is None or len(q.src) != 1 or len(q.tgt) != 1 or q.score >= weak:
+        if q is None or len(q.src) != 1 or len(q.tgt) != 1:
             continue
         nb = q.src[0] if side == "src" else q.tgt[0]
         if (side, nb.index) in an.taken or _words(nb.text) < 2:
             continue
         other = q.tgt[0] if side == "src" else q.src[0]
+        if q.score >= weak:
+            # a confident link: only its names and numbers can overrule it
+            if _anchors_prefer(d, side, x, nb, other):
+                return nb, True
+            continue
         # numbers decide where they can (names may be written in another script): the lone
         # sentence must not lack more of them in the other side of the neighbouring bead than
         # the neighbour does
@@ -1660,15 +1757,35 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
         if side == "src":
             cur = _link_evidence(d, nb.index, q.tgt[0].index)
             alt = _link_evidence(d, x.index, q.tgt[0].index)
+            words = d.sim_z(x.index, q.tgt[0].index) - d.sim_z(nb.index, q.tgt[0].index)
         else:
             cur = _link_evidence(d, q.src[0].index, nb.index)
             alt = _link_evidence(d, q.src[0].index, x.index)
+            words = d.sim_z(q.src[0].index, x.index) - d.sim_z(q.src[0].index, nb.index)
         gain = alt - cur
         if gain >= -margin and (best is None or gain > best[0]):
-            best = (gain, nb, gain > margin)
+            # clearly the other one: better as a whole, and the words do not say otherwise
+            # (a better length alone against the words leaves both named)
+            best = (gain, nb, gain > margin and words >= 0)
     if best is None:
         return None, False
     return best[1], best[2]
+
+
+def _anchors_prefer(d: _Doc, side: str, x: Sentence, nb: Sentence, other: Sentence) -> bool:
+    """Whether names and numbers show that the unlinked sentence ``x`` (of ``side``), not its
+    linked neighbour ``nb``, is the translation of ``other``: ``x`` shares a name or number
+    with ``other`` and ``nb`` shares none while it has some that ``other`` lacks. (The aligner
+    links by length and similar letters; an added sentence of the right length can take the
+    place of the real translation next to it.)"""
+    def shared_and_missing(y: Sentence) -> tuple[int, int]:
+        own = d.anchors(side, y.text)
+        gone = _missing(d, side, y.text, other.text)
+        return len(own) - len(gone), len(gone)
+
+    x_shared, _ = shared_and_missing(x)
+    nb_shared, nb_missing = shared_and_missing(nb)
+    return x_shared >= 1 and nb_shared == 0 and nb_missing >= 1
 
 
 def _take_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
@@ -1723,7 +1840,7 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
     for run in _runs(todo):
         sents = [sent(p) for p in run]
         nw = sum(_words(x.text) for x in sents)
-        if (side == "tgt" and nw < 2) or (len(run) == 1 and _absorbed(d, run[0], side)):
+        if (side == "tgt" and nw < 2) or (len(run) == 1 and _absorbed(d, an, run[0], side)):
             continue
         s = sents[0]
         excerpt = None
@@ -1869,9 +1986,10 @@ def _partial(d: _Doc, an: Analysis) -> None:
                 whole = (b - a) >= 0.8 * len(p.src_text.strip())
                 if whole:
                     a, b = miss[0].start, miss[0].end
+                note = _where_else(d, p, "src", miss)
                 msg = (f"Part of the source seems to be missing from the translation, which is unusually "
-                       f"short and lacks {words}.")
-                an.issues.append(_Issue("TQ103", msg, pair=p, src_span=(a, b),
+                       f"short and lacks {words}{note or '.'}")
+                an.issues.append(_Issue("TQ103", msg, pair=p, src_span=(a, b), severity="minor" if note else None,
                                         confidence=min(0.9, 0.5 + 0.1 * len(miss) + 0.05 * (-z - 2))))
                 continue
         if z >= 2.0:
@@ -1881,10 +1999,53 @@ def _partial(d: _Doc, an: Analysis) -> None:
                 if (b - a) >= 0.8 * len(p.tgt_text.strip()):
                     a, b = extra[0].start, extra[0].end
                 words = ", ".join(dict.fromkeys(t.text for t in extra))
+                note = _where_else(d, p, "tgt", extra)
                 msg = (f"The translation seems to add content that is not in the source: it is unusually "
-                       f"long and has {words}.")
-                an.issues.append(_Issue("TQ104", msg, pair=p, tgt_span=(a, b),
+                       f"long and has {words}{note or '.'}")
+                an.issues.append(_Issue("TQ104", msg, pair=p, tgt_span=(a, b), severity="minor" if note else None,
                                         confidence=min(0.85, 0.45 + 0.1 * len(extra) + 0.05 * (z - 2))))
+
+
+def _where_else(d: _Doc, p: Pair, side: str, anchors: list[Token]) -> str | None:
+    """The end of a TQ103 (``side`` "src") or TQ104 ("tgt") message when the numbers and names
+    the bead lacks stand in a nearby sentence of the other side (:func:`_relocated`): where they
+    are. ``None`` otherwise."""
+    there = _relocated(d, p, side, p.src_text if side == "src" else p.tgt_text, anchors)
+    if there is None:
+        return None
+    many = len({t.text for t in anchors}) > 1
+    at = _quote_near(there.text, anchors[0].norm)
+    if side == "src":
+        return (f"; {'they appear' if many else 'it appears'} in a nearby sentence of the translation "
+                f"instead ({at}): the part may have been moved there.")
+    return (f"; {'they are' if many else 'it is'} in a nearby sentence of the source ({at}): that part "
+            "may have been moved here.")
+
+
+def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
+               reach: int = 8) -> Sentence | None:
+    """A sentence of the other side near bead ``p`` (not in it, at most ``reach`` sentences away)
+    that holds all of ``anchors`` (the numbers and names ``side`` of the bead lacks on the other
+    side) and at least two of the words of ``text`` (that side of the bead) the other side lacks:
+    the part was translated with another sentence (a caption the translation placed elsewhere, a
+    clause moved across a sentence boundary), not left out. ``None`` when there is no such
+    sentence."""
+    own = {x.index for x in (p.tgt if side == "src" else p.src)}
+    others = d.tgt if side == "src" else d.src
+    lo, hi = max(0, min(own) - reach), min(len(others), max(own) + reach + 1)
+    here = [t for t in _cjk_join(tokens(p.tgt_text if side == "src" else p.src_text)) if t.norm]
+    words = {t.norm for t in _cjk_join(tokens(text)) if t.norm and (t.is_number or len(t.norm) >= 3)}
+    words = {w for w in words if not any(_similar_word(w, o.norm) for o in here)}
+    want = [t.norm for t in anchors]
+    for k in range(lo, hi):
+        if k in own:
+            continue
+        toks = _cjk_join(tokens(others[k].text))
+        if not all(any(_similar_word(w, o.norm) for o in toks if o.norm) for w in want):
+            continue
+        if sum(1 for w in words if any(_similar_word(w, o.norm) for o in toks if o.norm)) >= 2:
+            return others[k]
+    return None
 
 
 def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
@@ -2027,7 +2188,10 @@ def added_sentence(ctx: CheckContext) -> Iterator[Finding]:
                "2019 haben wir Berlin besucht.", "en", "de"))
 def partial_omission(ctx: CheckContext) -> Iterator[Finding]:
     """An aligned pair whose translation is far shorter than the document's usual length ratio
-    and lacks numbers or names of the source; the excerpt is the clause they are in."""
+    and lacks numbers or names of the source; the excerpt is the clause they are in. When the
+    missing numbers and names (and two more of the sentence's words) are in one translation
+    sentence nearby, the part was placed there (a caption, a clause moved across a sentence
+    boundary): the finding is minor and quotes where it is."""
     yield from _emit(ctx, "TQ103")
 
 
@@ -2038,7 +2202,8 @@ def partial_omission(ctx: CheckContext) -> Iterator[Finding]:
                "en", "de"))
 def partial_addition(ctx: CheckContext) -> Iterator[Finding]:
     """The mirror of TQ103: a translation far longer than the document's usual ratio that has
-    numbers or names the source sentence does not have."""
+    numbers or names the source sentence does not have (and says so when a source sentence
+    nearby has them: the part was moved here)."""
     yield from _emit(ctx, "TQ104")
 
 
@@ -2071,6 +2236,7 @@ def moved_content(ctx: CheckContext) -> Iterator[Finding]:
                "Berlin statt. Das nächste Treffen findet 2022 in Paris statt.", "en", "de"))
 def duplicated_translation(ctx: CheckContext) -> Iterator[Finding]:
     """A target sentence appears twice while the source has it once (copy-paste, or the same
-    translation reused for a different source sentence), or two consecutive target sentences
-    translate the same source sentence."""
+    translation reused for a different source sentence that is not alike), or two consecutive
+    target sentences are the same (whichever beads the aligner put them in) while the source
+    does not repeat itself there."""
     yield from _emit(ctx, "TQ106")
