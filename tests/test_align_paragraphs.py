@@ -107,3 +107,45 @@ def test_omission_at_a_paragraph_end_is_not_shifted_into_the_next_paragraph(monk
     assert omitted(rep), rep.findings
     monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_anchor=0.0))
     assert not omitted(tqcheck.check(src_text, tgt_text, "de", "fr", lines=True))
+
+
+# -- a whole paragraph left out -----------------------------------------------------------------
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=3, max_value=8), st.integers(min_value=2, max_value=4), st.data())
+def test_a_dropped_paragraph_is_its_sentences_unlinked_and_nothing_else(n_paras, size, data):
+    """Delete one whole target paragraph of a text aligned with itself: exactly its sentences
+    are 1-0 beads, every other sentence keeps its partner."""
+    sents, paras = _paragraphs(n_paras, size)
+    k = data.draw(st.integers(min_value=0, max_value=n_paras - 1))
+    keep = [i for i, p in enumerate(paras) if p != k]
+    res = align_sentences(sents, [sents[i] for i in keep], src_paragraphs=paras,
+                          tgt_paragraphs=[paras[i] for i in keep])
+    dropped = [i for i, p in enumerate(paras) if p == k]
+    assert [b.src[0] for b in res.beads if not b.tgt] == dropped
+    assert [(b.src, b.tgt) for b in res.beads if b.tgt] == [((i,), (x,)) for x, i in enumerate(keep)]
+
+
+def test_para_omit_leaves_out_a_paragraph_at_once(monkeypatch):
+    """Text+Berg test4 as a whole document with source paragraph 2 (sentences 11-15) left out
+    of the translation. Sentence by sentence, five unlinked sentences cost five omissions, so the
+    aligner left two of them out, linked the other three to the next paragraph's translation and
+    shifted on until a sixth was dropped (two TQ101, one of them a false alarm); as one event it
+    leaves out the paragraph and nothing else."""
+    perturb = benchmark("perturb")
+    doc = next(d for d in perturb.textberg_whole_docs(need_shared("bench", "align")) if d.name == "test4")
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p = pos[next(t for t, s in doc.link.items() if s == 11)][0]
+    tgt = [list(q) for k, q in enumerate(doc.tgt) if k != p]
+    src_text, tgt_text = perturb.text_of(doc.src), perturb.text_of(tgt)
+
+    def omissions(report):
+        return sorted((f.source_segment, len(f.source_excerpt or "")) for f in report.findings if f.rule == "TQ101")
+
+    rep = tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)
+    starts = [s for s, _ in omissions(rep)]
+    assert 11 in starts and not [s for s in starts if 12 <= s <= 23], omissions(rep)
+    run = next(f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 11)
+    assert "These 5 sentences" in run.message
+    monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=False))
+    rep = tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)
+    assert [s for s, _ in omissions(rep) if 12 <= s <= 23], omissions(rep)

@@ -43,6 +43,9 @@ __all__ = ["AlignResult", "Params", "align_documents", "align_sentences"]
 #: bead kinds (source count, target count); the index is stored as the back pointer
 KINDS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 _K01 = KINDS.index((0, 1))
+_K10 = KINDS.index((1, 0))
+#: back pointer of a whole source paragraph left out (see ``Params.para_omit``)
+_KPARA = len(KINDS)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,11 @@ class Params:
     #: alignment, by their lengths, and the first pass agree) costs this much in the second pass;
     #: 0 turns paragraph anchors off
     para_anchor: float = 6.0
+    #: a whole source paragraph of two sentences or more may be left out as one event: it
+    #: costs what leaving out one of its sentences of average length does, not that once per
+    #: sentence (a translator who skips a paragraph makes one mistake, not five); False turns
+    #: this off
+    para_omit: bool = True
     #: half-width of the first band, in sentences
     band: int = 40
     #: exact DP (no band) when (n+1)·(m+1) is at most this
@@ -197,6 +205,16 @@ class _Model:
             if self.s_start.sum() <= 1 or self.t_start.sum() <= 1:
                 self.use_para = False
             self.scum = np.concatenate([[0], np.cumsum(self.s_start)])
+            # para_from[i]: the first sentence of the source paragraph that ends just before
+            # sentence i (two sentences or more), else -1; para_out[i]: what leaving it out costs
+            self.para_from = np.full(self.n + 1, -1, dtype=np.int64)
+            self.para_out = np.zeros(self.n + 1)
+            if p.para_omit:
+                starts = np.flatnonzero(self.s_start).tolist() + [self.n]
+                for r, e in zip(starts, starts[1:]):
+                    if e - r >= 2:
+                        self.para_from[e] = r
+                        self.para_out[e] = p.prior[(1, 0)] + p.null_per_char * float(np.mean(self.ls[r:e]))
             self.tcum = np.concatenate([[0], np.cumsum(self.t_start)])
         self.anc_s = self.anc_t = None
         self.lexicon_size = 0
@@ -426,6 +444,8 @@ class _Model:
 
             bar = tqdm(total=n + 1, desc="aligning", unit="sent", leave=False)
         cand = np.full((nk, W), INF)
+        para_from = self.para_from if self.use_para and p.para_omit else None
+        para_out = self.para_out if para_from is not None else None
         block = max(16, min(512, 400_000 // max(W, 1)))
         for r0 in range(0, n + 1, block):
             r1 = min(n + 1, r0 + block)
@@ -464,6 +484,17 @@ class _Model:
                             np.add(D[r, lo + delta:hi + delta], C[k, x, lo:hi], out=cand[k, lo:hi])
                     K = np.argmin(cand, axis=0).astype(np.int8)
                     X = cand[K, ar]
+                    r = para_from[i] if para_from is not None else -1
+                    if r >= 0:
+                        # the source paragraph r..i-1 left out as a whole
+                        delta = oi - off[r]
+                        lo, hi = max(0, -delta), min(W, W - delta)
+                        if hi > lo:
+                            skip = np.full(W, INF)
+                            skip[lo:hi] = D[r, lo + delta:hi + delta] + para_out[i]
+                            better = skip < X
+                            X = np.where(better, skip, X)
+                            K = np.where(better, _KPARA, K).astype(np.int8)
                 q = Q[x]
                 with np.errstate(invalid="ignore"):
                     Dr = np.minimum.accumulate(X - q) + q
@@ -486,6 +517,14 @@ class _Model:
             if not full and ((x <= 1 and off[i] > 0) or (x >= W - 2 and off[i] + W - 1 < m)):
                 touches = True
             k = int(B[i, x])
+            if k == _KPARA:
+                # a whole paragraph left out: one 1-0 bead per sentence
+                r = int(self.para_from[i])
+                for e in range(i, r, -1):
+                    path.append((e, j))
+                    kinds.append(_K10)
+                i = r
+                continue
             a, b = KINDS[k]
             path.append((i, j))
             kinds.append(k)
