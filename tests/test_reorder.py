@@ -713,3 +713,22 @@ def test_unlike_sources():
     assert _unlike("Der Wind singt seine Melodie .", "Auf einmal kriecht es feucht und kalt den Rücken hinauf .")
     assert not _unlike("Ich muss die Hütte erreichen .", "Ich muss die Hütte bald erreichen !")
     assert not _unlike("", "Der Wind singt .")
+
+
+def test_a_moved_paragraph_found_in_pieces_is_one_finding():
+    """Text+Berg test0 with source paragraph 111-116 translated two paragraphs later: the
+    steps match it in two pieces (four sentences, then one past a merge); both pieces lie in one
+    paragraph of each side and go the same way, so the report has one move over the stretch."""
+    perturb, doc, docs = _whole("test0")
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p = pos[next(t for t, s in doc.link.items() if s == 112)][0]
+    tgt = [list(q) for q in doc.tgt]
+    moved = tgt.pop(p)
+    tgt.insert(p + 2, moved)
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    moves = [f for f in rep.findings if f.rule == "TQ105" and f.severity == Severity.MAJOR
+             and f.source_segment is not None and 105 <= f.source_segment <= 120]
+    assert len(moves) == 1, [(f.source_segment, f.target_segment, f.message) for f in moves]
+    f = moves[0]
+    # one finding over both pieces (4 sentences from 112 on, and 116 past a merge)
+    assert f.source_segment == 112 and "These 5 sentences" in f.message and "translated later" in f.message

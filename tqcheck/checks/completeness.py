@@ -328,6 +328,7 @@ def analyse(ctx: CheckContext) -> Analysis:
     _duplicates(d, an, added)
     _length_moves(d, an, omitted, added)
     _member_by_similarity(d, an)
+    _merge_moves(d, an)
     omitted += [o for o in an.orphans if o.src and _HAS_CONTENT.search(o.src_text)]
     added += [o for o in an.orphans if o.tgt and _HAS_CONTENT.search(o.tgt_text)]
     _unlinked(d, an, sorted(omitted, key=lambda o: o.index), sorted(added, key=lambda o: o.index))
@@ -1010,6 +1011,55 @@ def _report_block_move(d: _Doc, an: Analysis, src_ids: range, tgt_ids: range, wh
         excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
         src_run=tuple(d.src[i] for i in src_ids) if multi else (),
         tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ()))
+
+
+_MOVED = regex.compile(r"of the source (?:is|are) translated (earlier|later) in the text")
+
+
+def _merge_moves(d: _Doc, an: Analysis) -> None:
+    """Moves (major TQ105) found in pieces — the steps match a moved paragraph sentence by
+    sentence, and a merge or a weak match inside it splits the run — become one finding when
+    they go the same way and all their sentences stand in one paragraph of the source and one
+    of the translation: one paragraph moved, reported once, over the whole stretch."""
+    moves = []
+    for k, it in enumerate(an.issues):
+        m = _MOVED.search(it.message) if it.code == "TQ105" and it.severity is None else None
+        if m and it.src is not None and it.tgt is not None:
+            srcs = it.src_run or (it.src,)
+            tgts = it.tgt_run or (it.tgt,)
+            moves.append((k, m.group(1), srcs, tgts))
+    groups: dict[tuple[str, int, int], list] = defaultdict(list)
+    for k, where, srcs, tgts in moves:
+        ps, pt = {x.paragraph for x in srcs}, {x.paragraph for x in tgts}
+        if len(ps) == 1 and len(pt) == 1:
+            groups[(where, ps.pop(), pt.pop())].append((k, srcs, tgts))
+    drop: set[int] = set()
+    for (where, _, _), g in groups.items():
+        if len(g) < 2:
+            continue
+        i0 = min(x.index for _, srcs, _ in g for x in srcs)
+        i1 = max(x.index for _, srcs, _ in g for x in srcs)
+        j0 = min(x.index for _, _, tgts in g for x in tgts)
+        j1 = max(x.index for _, _, tgts in g for x in tgts)
+        first = an.issues[g[0][0]]
+        s0, t0 = d.src[i0], d.tgt[j0]
+        n = i1 - i0 + 1
+        msg = (f"These {n} sentences of the source are translated {where} in the text, at line "
+               f"{d.ctx.target.line_of(t0.start)}, not at their place.")
+        an.issues[g[0][0]] = _Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=max(an.issues[k].confidence for k, _, _ in g),
+            excerpt_src=_join_excerpt([d.src[i].text for i in range(i0, i1 + 1)]),
+            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in range(j0, j1 + 1)]),
+            src_run=tuple(d.src[i] for i in range(i0, i1 + 1)),
+            tgt_run=tuple(d.tgt[j] for j in range(j0, j1 + 1)), pair=first.pair)
+        drop.update(k for k, _, _ in g[1:])
+        for i in range(i0, i1 + 1):
+            an.taken.add(("src", i))
+        for j in range(j0, j1 + 1):
+            an.taken.add(("tgt", j))
+    if drop:
+        an.issues[:] = [it for k, it in enumerate(an.issues) if k not in drop]
 
 
 def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
