@@ -24,7 +24,9 @@ Material (read at run time, never copied into the project):
   four beads (short: the aligner's second pass has little to learn from).
 
 Every variant changes the *translation* once: an omitted sentence or paragraph, an added
-sentence (taken from another text), two neighbouring sentences swapped, a paragraph moved two
+sentence or paragraph (taken from another text; the added paragraphs come from a random stream
+of their own, so the other kinds' variants are those of earlier runs), two neighbouring
+sentences swapped, a paragraph moved two
 paragraphs on, a sentence duplicated (right after itself, or later), two paragraphs merged, or
 a paragraph split; untouched controls are checked too. Documents are written one sentence per
 line (blank line between paragraphs) and checked with ``lines=True``, so sentence indices are
@@ -55,13 +57,14 @@ from tqcheck import pipeline  # noqa: E402
 from tqcheck.findings import Severity  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "align"
-KINDS = ("omit_sentence", "omit_paragraph", "add_sentence", "swap_sentences", "move_paragraph",
-         "duplicate_sentence", "merge_paragraphs", "split_paragraph")
+KINDS = ("omit_sentence", "omit_paragraph", "add_sentence", "add_paragraph", "swap_sentences",
+         "move_paragraph", "duplicate_sentence", "merge_paragraphs", "split_paragraph")
 ALIGN_CATEGORIES = {"omission", "addition", "reorder", "structure"}
 EXPECTED_RULES = {
     "omit_sentence": {"TQ101", "TQ103"},
     "omit_paragraph": {"TQ101", "TQ103"},
     "add_sentence": {"TQ102", "TQ104"},
+    "add_paragraph": {"TQ102", "TQ104"},
     "swap_sentences": {"TQ105"},
     "move_paragraph": {"TQ105"},
     "duplicate_sentence": {"TQ106"},
@@ -360,6 +363,18 @@ def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[V
             t[p:p + 1] = [t[p][:x], t[p][x:]]
             out.append(Variant("split_paragraph", doc.src, t,
                                tgt_at=set(range(first_of[p], first_of[p] + len(doc.tgt[p])))))
+    # added paragraph: 3-5 consecutive sentences of another text inserted between two paragraphs
+    # (a random stream of its own, so that the variants of the other kinds stay the same)
+    r2 = random.Random(f"{doc.name}:add_paragraph")
+    if foreign and len(doc.tgt) >= 2:
+        for _ in range(n):
+            size = r2.randint(3, 5)
+            a = r2.randrange(max(1, len(foreign) - size))
+            t = copy()
+            p = r2.randrange(1, len(t))
+            t.insert(p, foreign[a:a + size])
+            out.append(Variant("add_paragraph", doc.src, t,
+                               tgt_at=set(range(first_of[p], first_of[p] + len(t[p])))))
     return out
 
 

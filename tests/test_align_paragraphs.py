@@ -149,3 +149,62 @@ def test_para_omit_leaves_out_a_paragraph_at_once(monkeypatch):
     monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=False))
     rep = tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)
     assert [s for s, _ in omissions(rep) if 12 <= s <= 23], omissions(rep)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=3, max_value=8), st.integers(min_value=2, max_value=4), st.data())
+def test_an_added_paragraph_is_its_sentences_unlinked_and_nothing_else(n_paras, size, data):
+    """Insert a paragraph of other sentences between two paragraphs of a text aligned with
+    itself: exactly the inserted sentences are 0-1 beads, every other sentence keeps its
+    partner."""
+    sents, paras = _paragraphs(n_paras, size)
+    extra, _ = _paragraphs(n_paras + 7, size + 1)
+    k = data.draw(st.integers(min_value=1, max_value=n_paras - 1))
+    cut = paras.index(k)
+    added = extra[:data.draw(st.integers(min_value=2, max_value=5))]
+    tgt = sents[:cut] + added + sents[cut:]
+    tpar = paras[:cut] + [k - 0.5] * len(added) + paras[cut:]
+    tpar = [sorted(set(tpar)).index(x) for x in tpar]
+    res = align_sentences(sents, tgt, src_paragraphs=paras, tgt_paragraphs=tpar)
+    assert [b.tgt[0] for b in res.beads if not b.src] == list(range(cut, cut + len(added)))
+    kept = [j for j in range(len(tgt)) if not cut <= j < cut + len(added)]
+    assert [(b.src, b.tgt) for b in res.beads if b.src] == [((i,), (j,)) for i, j in enumerate(kept)]
+
+
+def test_an_added_paragraph_is_one_event(monkeypatch):
+    """Text+Berg window test1:82 with four sentences of another text inserted as a paragraph
+    before target sentence 8: one TQ102 over the four, no finding elsewhere; charged one
+    addition per sentence, the aligner linked one of them to a neighbour's source instead
+    (an omission and a second addition besides)."""
+    perturb = benchmark("perturb")
+    docs = perturb.textberg_docs(need_shared("bench", "align"))
+    doc = next(d for d in docs if d.name == "test1:82")
+    other = next(d for d in docs if d.name == "test3:35")
+    first = [0]
+    for para in doc.tgt:
+        first.append(first[-1] + len(para))
+    k = first.index(8)
+    tgt = [list(p) for p in doc.tgt]
+    tgt.insert(k, list(other.tgt[1][:4]))
+    src_text, tgt_text = perturb.text_of(doc.src), perturb.text_of(tgt)
+
+    def majors(report):
+        return sorted((f.rule, f.source_segment, f.target_segment) for f in report.findings
+                      if f.category in ("omission", "addition") and f.severity.value in ("major", "critical"))
+
+    rep = tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)
+    assert majors(rep) == [("TQ102", None, 8)]
+    assert "4 sentences" in next(f for f in rep.findings if f.rule == "TQ102").message
+    monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=False))
+    assert majors(tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)) != [("TQ102", None, 8)]
+
+
+def test_a_weakly_linked_paragraph_is_not_read_as_replaced():
+    """Text+Berg window test1:82, untouched: a paragraph of short dialogue lines links weakly.
+    Leaving the source paragraph out and adding the target one, each as one cheap event, would
+    read it as replaced (two false majors); a skip on one side right after one on the other is
+    not allowed, so it is read sentence by sentence."""
+    perturb = benchmark("perturb")
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:82")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102")]

@@ -126,6 +126,12 @@ def test_variants_inject_one_defect_where_they_say():
             elif v.kind == "add_sentence":
                 (at,) = v.tgt_at
                 assert flat[at] == "foreign sentence here ." and len(flat) == 13
+            elif v.kind == "add_paragraph":
+                # a new paragraph of foreign sentences between two of the document's own
+                added = sorted(v.tgt_at)
+                assert [flat[j] for j in added] == ["foreign sentence here ."] * len(added)
+                assert [x for j, x in enumerate(flat) if j not in v.tgt_at] == orig
+                assert len(v.tgt) == 5 and ["foreign sentence here ."] * len(added) in v.tgt[1:-1]
             elif v.kind == "swap_sentences":
                 a, b = sorted(v.tgt_at)
                 assert b == a + 1 and flat[a] == orig[b] and flat[b] == orig[a]

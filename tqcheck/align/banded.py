@@ -46,6 +46,8 @@ _K01 = KINDS.index((0, 1))
 _K10 = KINDS.index((1, 0))
 #: back pointer of a whole source paragraph left out (see ``Params.para_omit``)
 _KPARA = len(KINDS)
+#: back pointer of a whole target paragraph added (see ``Params.para_omit``)
+_KPARA_T = len(KINDS) + 1
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,12 @@ class Params:
     #: alignment, by their lengths, and the first pass agree) costs this much in the second pass;
     #: 0 turns paragraph anchors off
     para_anchor: float = 6.0
-    #: a whole source paragraph of two sentences or more may be left out as one event: it
-    #: costs what leaving out one of its sentences of average length does, not that once per
-    #: sentence (a translator who skips a paragraph makes one mistake, not five); False turns
-    #: this off
+    #: a whole paragraph of two sentences or more may be left out of the translation (or added
+    #: to it) as one event, between two paragraphs of the other side: it costs what leaving out
+    #: (adding) one of its sentences of average length does, not that once per sentence (a
+    #: translator who skips a paragraph makes one mistake, not five). One skip may not follow
+    #: one of the other side (that would read any weakly linked paragraph as replaced). False
+    #: turns this off
     para_omit: bool = True
     #: half-width of the first band, in sentences
     band: int = 40
@@ -209,12 +213,20 @@ class _Model:
             # sentence i (two sentences or more), else -1; para_out[i]: what leaving it out costs
             self.para_from = np.full(self.n + 1, -1, dtype=np.int64)
             self.para_out = np.zeros(self.n + 1)
+            # the same for the target side (a paragraph added): (first, end, cost) by end
+            self.tpara: list[tuple[int, int, float]] = []
+            self.tpara_from = np.full(self.m + 1, -1, dtype=np.int64)
             if p.para_omit:
                 starts = np.flatnonzero(self.s_start).tolist() + [self.n]
                 for r, e in zip(starts, starts[1:]):
                     if e - r >= 2:
                         self.para_from[e] = r
                         self.para_out[e] = p.prior[(1, 0)] + p.null_per_char * float(np.mean(self.ls[r:e]))
+                starts = np.flatnonzero(self.t_start).tolist() + [self.m]
+                for c, e in zip(starts, starts[1:]):
+                    if e - c >= 2:
+                        self.tpara_from[e] = c
+                        self.tpara.append((c, e, p.prior[(0, 1)] + p.null_per_char * float(np.mean(self.lt[c:e]))))
             self.tcum = np.concatenate([[0], np.cumsum(self.t_start)])
         self.anc_s = self.anc_t = None
         self.lexicon_size = 0
@@ -446,6 +458,16 @@ class _Model:
         cand = np.full((nk, W), INF)
         para_from = self.para_from if self.use_para and p.para_omit else None
         para_out = self.para_out if para_from is not None else None
+        tpara = self.tpara if para_from is not None and self.tpara else None
+        if para_from is not None:
+            # a paragraph is left out or added between two paragraphs of the other side: the
+            # rows (source) and columns (target) where a paragraph starts, or the text ends
+            s_edge = np.concatenate([self.s_start, [True]])
+            t_edge = np.concatenate([self.t_start, [True]])
+        if tpara is not None:
+            t_first = np.array([c for c, _, _ in tpara])
+            t_end = np.array([e for _, e, _ in tpara])
+            t_cost = np.array([x for _, _, x in tpara])
         block = max(16, min(512, 400_000 // max(W, 1)))
         for r0 in range(0, n + 1, block):
             r1 = min(n + 1, r0 + block)
@@ -492,6 +514,9 @@ class _Model:
                         if hi > lo:
                             skip = np.full(W, INF)
                             skip[lo:hi] = D[r, lo + delta:hi + delta] + para_out[i]
+                            # not right after a whole target paragraph added (see below)
+                            skip[lo:hi][B[r, lo + delta:hi + delta] == _KPARA_T] = INF
+                            skip[~(validJ[x] & t_edge[Jc[x]])] = INF
                             better = skip < X
                             X = np.where(better, skip, X)
                             K = np.where(better, _KPARA, K).astype(np.int8)
@@ -500,6 +525,34 @@ class _Model:
                     Dr = np.minimum.accumulate(X - q) + q
                 Dr = np.where(validJ[x], Dr, INF)
                 K = np.where(Dr < X - 1e-9, _K01, K)
+                if tpara is not None and s_edge[i]:
+                    # a whole target paragraph added, within this row: from its first column to
+                    # its end at once, then on by 0-1 beads as before
+                    oi = off[i]
+                    t, t1 = int(np.searchsorted(t_first, oi)), int(np.searchsorted(t_end, oi + W - 1, side="right"))
+                    while t < t1:
+                        # the first paragraph from t on whose skip beats the row as it stands (a
+                        # skip taken lowers the columns after it: the rest is looked at again)
+                        gain = Dr[t_first[t:t1] - oi] + t_cost[t:t1] < Dr[t_end[t:t1] - oi] - 1e-9
+                        nz = np.flatnonzero(gain)
+                        if not len(nz):
+                            break
+                        t += int(nz[0])
+                        c, e, cost = tpara[t]
+                        t += 1
+                        xc, xe = c - oi, e - oi
+                        if K[xc] == _KPARA:
+                            # a paragraph left out and another added in its place is not two
+                            # cheap events: it is read sentence by sentence (else any paragraph
+                            # whose links are weak would read as replaced)
+                            continue
+                        v = Dr[xc] + cost
+                        Dr[xe] = v
+                        K[xe] = _KPARA_T
+                        tail = v + (q[xe + 1:] - q[xe])
+                        better = (tail < Dr[xe + 1:] - 1e-9) & validJ[x][xe + 1:]
+                        Dr[xe + 1:] = np.where(better, tail, Dr[xe + 1:])
+                        K[xe + 1:] = np.where(better, _K01, K[xe + 1:])
                 D[i] = Dr
                 B[i] = K
             if bar is not None:
@@ -524,6 +577,14 @@ class _Model:
                     path.append((e, j))
                     kinds.append(_K10)
                 i = r
+                continue
+            if k == _KPARA_T:
+                # a whole paragraph added: one 0-1 bead per sentence
+                c = int(self.tpara_from[j])
+                for e in range(j, c, -1):
+                    path.append((i, e))
+                    kinds.append(_K01)
+                j = c
                 continue
             a, b = KINDS[k]
             path.append((i, j))
