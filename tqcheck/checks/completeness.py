@@ -108,6 +108,8 @@ class _Issue:
     #: a run of sentences the finding covers (its span then runs from the first to the last)
     src_run: tuple[Sentence, ...] = ()
     tgt_run: tuple[Sentence, ...] = ()
+    #: a major TQ105: which way the content moved ("earlier" / "later")
+    moved: str | None = None
 
 
 @dataclass
@@ -959,16 +961,16 @@ def _off_by_one(d: _Doc, ev: _Evidence, a: int, x: int, cut: _Cuts) -> frozenset
     cut, and where no such bead is (then the window is not read)."""
     if (a, x) in cut.index or a < 1 or x < 1:
         return frozenset()
-    for i, j in ((a - 1, x - 1),):
-        for k in (d.bead_of_src.get(i), d.bead_of_tgt.get(j)):
-            if k is None:
-                continue
-            p = d.pairs[k]
-            if len(p.src) != 1 or len(p.tgt) != 1:
-                continue
-            si, tj = p.src[0].index, p.tgt[0].index
-            if (si == i and tj >= x or tj == j and si >= a) and ev.one(i, j) > ev.one(si, tj):
-                return frozenset({k})
+    i, j = a - 1, x - 1
+    for k in (d.bead_of_src.get(i), d.bead_of_tgt.get(j)):
+        if k is None:
+            continue
+        p = d.pairs[k]
+        if len(p.src) != 1 or len(p.tgt) != 1:
+            continue
+        si, tj = p.src[0].index, p.tgt[0].index
+        if (si == i and tj >= x or tj == j and si >= a) and ev.one(i, j) > ev.one(si, tj):
+            return frozenset({k})
     return frozenset()
 
 
@@ -998,22 +1000,24 @@ def _report_block_move(d: _Doc, an: Analysis, src_ids: range, tgt_ids: range, wh
                        gain: float) -> None:
     """One TQ105 for the source sentences ``src_ids`` translated ``where`` ("earlier" / "later")
     at ``tgt_ids``, pointing at both places."""
+    an.issues.append(_move_issue(d, src_ids, tgt_ids, where, min(0.95, 0.55 + 0.02 * gain)))
+
+
+def _move_issue(d: _Doc, src_ids: range, tgt_ids: range, where: str, confidence: float) -> _Issue:
+    """The TQ105 of :func:`_report_block_move`."""
     s0, t0 = d.src[src_ids[0]], d.tgt[tgt_ids[0]]
     m = len(src_ids)
     what = "This sentence" if m == 1 else f"These {m} sentences"
     msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
            f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place.")
     multi = m > 1 or len(tgt_ids) > 1
-    an.issues.append(_Issue(
+    return _Issue(
         "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
-        confidence=min(0.95, 0.55 + 0.02 * gain),
+        confidence=confidence, moved=where,
         excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
         excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
         src_run=tuple(d.src[i] for i in src_ids) if multi else (),
-        tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ()))
-
-
-_MOVED = regex.compile(r"of the source (?:is|are) translated (earlier|later) in the text")
+        tgt_run=tuple(d.tgt[j] for j in tgt_ids) if multi else ())
 
 
 def _merge_moves(d: _Doc, an: Analysis) -> None:
@@ -1023,11 +1027,8 @@ def _merge_moves(d: _Doc, an: Analysis) -> None:
     of the translation: one paragraph moved, reported once, over the whole stretch."""
     moves = []
     for k, it in enumerate(an.issues):
-        m = _MOVED.search(it.message) if it.code == "TQ105" and it.severity is None else None
-        if m and it.src is not None and it.tgt is not None:
-            srcs = it.src_run or (it.src,)
-            tgts = it.tgt_run or (it.tgt,)
-            moves.append((k, m.group(1), srcs, tgts))
+        if it.moved and it.src is not None and it.tgt is not None:
+            moves.append((k, it.moved, it.src_run or (it.src,), it.tgt_run or (it.tgt,)))
     groups: dict[tuple[str, int, int], list] = defaultdict(list)
     for k, where, srcs, tgts in moves:
         ps, pt = {x.paragraph for x in srcs}, {x.paragraph for x in tgts}
@@ -1041,18 +1042,8 @@ def _merge_moves(d: _Doc, an: Analysis) -> None:
         i1 = max(x.index for _, srcs, _ in g for x in srcs)
         j0 = min(x.index for _, _, tgts in g for x in tgts)
         j1 = max(x.index for _, _, tgts in g for x in tgts)
-        first = an.issues[g[0][0]]
-        s0, t0 = d.src[i0], d.tgt[j0]
-        n = i1 - i0 + 1
-        msg = (f"These {n} sentences of the source are translated {where} in the text, at line "
-               f"{d.ctx.target.line_of(t0.start)}, not at their place.")
-        an.issues[g[0][0]] = _Issue(
-            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
-            confidence=max(an.issues[k].confidence for k, _, _ in g),
-            excerpt_src=_join_excerpt([d.src[i].text for i in range(i0, i1 + 1)]),
-            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in range(j0, j1 + 1)]),
-            src_run=tuple(d.src[i] for i in range(i0, i1 + 1)),
-            tgt_run=tuple(d.tgt[j] for j in range(j0, j1 + 1)), pair=first.pair)
+        an.issues[g[0][0]] = _move_issue(d, range(i0, i1 + 1), range(j0, j1 + 1), where,
+                                         max(an.issues[k].confidence for k, _, _ in g))
         drop.update(k for k, _, _ in g[1:])
         for i in range(i0, i1 + 1):
             an.taken.add(("src", i))
@@ -1175,7 +1166,7 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         multi = n > 1 or len(tgt_ids) > 1
         an.issues.append(_Issue(
             "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
-            confidence=conf,
+            confidence=conf, moved=where,
             excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
             excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
             src_run=tuple(d.src[i] for i in range(i0, i1 + 1)) if multi else (),
@@ -1365,7 +1356,7 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
         multi = m > 1
         an.issues.append(_Issue(
             "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
-            confidence=min(0.8, 0.5 + 0.1 * m),
+            confidence=min(0.8, 0.5 + 0.1 * m), moved=where,
             excerpt_src=_join_excerpt([x.text for x in srcs]) if multi else None,
             excerpt_tgt=_join_excerpt([x.text for x in tgts]) if multi else None,
             src_run=tuple(srcs) if multi else (), tgt_run=tuple(tgts) if multi else ()))
@@ -1497,7 +1488,7 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         zs = sorted(z for _, _, z in g)
         an.issues.append(_Issue(
             "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
-            confidence=min(0.9, 0.55 + 0.1 * zs[len(zs) // 2]),
+            confidence=min(0.9, 0.55 + 0.1 * zs[len(zs) // 2]), moved=where,
             excerpt_src=_join_excerpt([d.src[i].text for i in srun]) if multi else None,
             excerpt_tgt=_join_excerpt([d.tgt[j].text for j in trun]) if multi else None,
             src_run=tuple(d.src[i] for i in srun) if multi else (),
