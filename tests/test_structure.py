@@ -78,3 +78,32 @@ def test_title_line_continued_in_lower_case_is_still_a_broken_sentence():
     tgt = "La face nord du Kingspitz\n\na été gravie en 1988 par deux amis."
     r = tqcheck.check(src, tgt, "en", "fr")
     assert [x.rule for x in r.findings if x.rule in ("TQ110", "TQ112")] == ["TQ110"], r.findings
+
+
+def test_split_paragraph_after_an_added_sentence_is_reported():
+    """The translation adds a sentence at the end of a paragraph and then starts a new one
+    where the source goes on in the same paragraph: the added sentence does not hide the
+    split (the nearest linked sentences on both sides of the break say where the source
+    stands)."""
+    src = ("The first meeting took place in Geneva in 2019. The second meeting took place in "
+           "Vienna in 2020. The third meeting took place in Oslo in 2021.")
+    tgt = ("Первая встреча состоялась в Женеве в 2019 году. Вторая встреча состоялась в Вене "
+           "в 2020 году. Погода в тот день была очень хорошей и солнечной, все были довольны.\n\n"
+           "Третья встреча состоялась в Осло в 2021 году.")
+    r = tqcheck.check(src, tgt, "en", "ru")
+    assert [(x.rule, x.source_segment, x.target_segment) for x in r.findings if x.rule == "TQ112"] == \
+        [("TQ112", 2, 3)], r.findings
+    assert any(x.rule == "TQ102" and x.target_segment == 2 for x in r.findings), r.findings
+
+
+def test_linked_source_stays_in_its_paragraph():
+    from types import SimpleNamespace as NS
+    from tqcheck.checks.structure import _linked_source
+
+    s = [NS(index=k) for k in range(3)]
+    pairs = {0: NS(src=(s[0],)), 1: NS(src=()), 2: NS(src=(s[2],)), 3: NS(src=(s[1],))}
+    tgt = [NS(paragraph=0), NS(paragraph=0), NS(paragraph=1), NS(paragraph=1)]
+    ctx = NS(target=NS(sentences=tgt), pair_of_target=lambda j: pairs.get(j))
+    assert _linked_source(ctx, 1, -1, 0) is s[0]   # past the unlinked sentence 1
+    assert _linked_source(ctx, 2, 1, 1) is s[2]
+    assert _linked_source(ctx, 1, 1, 0) is None    # not into the next paragraph

@@ -141,11 +141,27 @@ def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
             if len({s.paragraph for s in pa.src}) == 1 and pa.src:
                 yield _split(ctx, pa.src[-1], b)
             continue
-        if not pa.src or not pb.src:
+        # an unlinked sentence at the break (an addition) does not hide it: the nearest linked
+        # sentences of the two target paragraphs say where the source stands
+        sa = _linked_source(ctx, j, -1, a.paragraph)
+        sb = _linked_source(ctx, j + 1, 1, b.paragraph)
+        if sa is None or sb is None:
             continue
-        sa, sb = pa.src[-1], pb.src[0]
         if sa.paragraph == sb.paragraph and sb.index == sa.index + 1:
             yield _split(ctx, sb, b)
+
+
+def _linked_source(ctx: CheckContext, j: int, step: int, paragraph: int):
+    """From target sentence ``j`` in direction ``step`` within its paragraph: the source sentence
+    at the near edge (the last one going back, the first going on) of the first bead that has
+    one; None when the paragraph has no linked sentence that way."""
+    tgt = ctx.target.sentences
+    while 0 <= j < len(tgt) and tgt[j].paragraph == paragraph:
+        p = ctx.pair_of_target(j)
+        if p is not None and p.src:
+            return p.src[-1] if step < 0 else p.src[0]
+        j += step
+    return None
 
 
 def _split(ctx: CheckContext, s: Sentence, t: Sentence) -> Finding:
