@@ -90,6 +90,9 @@ class Doc:
     #: crosses another gold bead, or in no bead (None: the material has no such reference and ``known`` is used instead)
     gold_src_odd: set[int] | None = None
     gold_tgt_odd: set[int] | None = None
+    #: target sentences j whose predecessor j - 1 ends the previous paragraph and translates the
+    #: same source sentence (the halves of a broken paragraph in the reference)
+    halves: set[int] = field(default_factory=set)
 
     def flat_tgt(self) -> list[tuple[int, str]]:
         return [(p, s) for p, para in enumerate(self.tgt) for s in para]
@@ -126,7 +129,8 @@ def fixture_doc() -> Doc:
     rep = tqcheck.check(text_of(src), text_of(tgt), "en", "tr", lines=True)
     link = {b.tgt[0]: b.src[0] for b in rep.beads if len(b.src) == 1 and len(b.tgt) == 1 and b.score >= 0.5}
     known = {(f.rule, f.source_segment, f.target_segment) for f in _majors(rep)}
-    return Doc("fixture en-tr", "en", "tr", src, tgt, link, known)
+    halves = {b.tgt[k] for b in rep.beads for k in range(1, len(b.tgt))}
+    return Doc("fixture en-tr", "en", "tr", src, tgt, link, known, halves=halves)
 
 
 def textberg_docs(data: Path, beads_per_window: int = 24, per_para: int = 4) -> list[Doc]:
@@ -348,9 +352,11 @@ def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[V
                 orig = j
             # either copy may be reported: they are the same text
             out.append(Variant("duplicate_sentence", doc.src, t, tgt_at={at, orig}))
-        # merged paragraphs p and p+1
-        if len(doc.tgt) >= 2:
-            p = rng.randrange(len(doc.tgt) - 1)
+        # merged paragraphs p and p+1 (not two halves of one source paragraph: joining those
+        # mends a broken paragraph, as the fixture's real one at its target sentences 16/17)
+        mergeable = [q for q in range(len(doc.tgt) - 1) if not _halves(doc, first_of[q + 1])]
+        if mergeable:
+            p = rng.choice(mergeable)
             t = copy()
             t[p] = t[p] + t.pop(p + 1)
             out.append(Variant("merge_paragraphs", doc.src, t,
@@ -376,6 +382,18 @@ def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[V
             out.append(Variant("add_paragraph", doc.src, t,
                                tgt_at=set(range(first_of[p], first_of[p] + len(t[p])))))
     return out
+
+
+def _halves(doc: Doc, j: int) -> bool:
+    """Whether target sentences ``j - 1`` and ``j`` (the last of a paragraph and the first of
+    the next) translate one source sentence, or are linked to source sentences of one source
+    paragraph."""
+    if j in doc.halves:
+        return True
+    if j - 1 not in doc.link or j not in doc.link:
+        return False
+    para = [p for p, q in enumerate(doc.src) for _ in q]
+    return para[doc.link[j - 1]] == para[doc.link[j]]
 
 
 # -- scoring -------------------------------------------------------------------------------------

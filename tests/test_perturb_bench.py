@@ -187,3 +187,22 @@ def test_a_finding_the_control_already_had_is_not_a_detection():
 
 def test_expected_rules_cover_every_kind():
     assert set(perturb.EXPECTED_RULES) == set(perturb.KINDS)
+
+
+def test_merge_variants_do_not_mend_a_broken_paragraph():
+    """Two target paragraphs that are the halves of one source sentence (the fixture's real
+    broken paragraph) are never the pair a merge variant joins: joining them is no defect."""
+    doc = synthetic_doc()
+    first = [0, 3, 6, 9]
+    doc.halves = {first[2]}  # target paragraphs 1 and 2 split one source sentence
+    assert perturb._halves(doc, first[2]) and not perturb._halves(doc, first[1])
+    merged = set()
+    for seed in range(40):
+        for v in perturb.variants(doc, random.Random(seed), 1, ["foreign sentence here ."]):
+            if v.kind == "merge_paragraphs":
+                merged.add(min(v.tgt_at))
+    assert merged == {0, 6}  # paragraphs 0+1 and 2+3; never 1+2
+    # linked to two sentences of one source paragraph: halves too
+    doc = synthetic_doc()
+    doc.src = [doc.src[0] + doc.src[1], doc.src[2], doc.src[3]]
+    assert perturb._halves(doc, 3) and not perturb._halves(doc, 6)
