@@ -368,3 +368,15 @@ def test_table_word_listed_twice_among_words_sharing_a_crc():
             ref[w] = wordfreq.cB_to_freq(-i)
     assert {w: table.get(w) for w in (x, y, "z", "q")} == {w: ref.get(w) for w in (x, y, "z", "q")}
     assert len(table) == 3
+
+
+def test_json_round_trip_and_damage(cache):
+    where = diskcache.path("letters", "xx", "k1", "json")
+    assert diskcache.read_json(where) is None  # nothing there yet
+    diskcache.write_json(where, {"b": "ş", "a": [1, 2.5, None]})
+    assert diskcache.read_json(where) == {"a": [1, 2.5, None], "b": "ş"}
+    for damage in (b'{"a": [1,', b"\xff\xfe not text"):
+        where.write_bytes(damage)
+        assert diskcache.read_json(where) is None
+    diskcache.write_json(None, {"a": 1})  # no cache folder: nothing happens
+    assert diskcache.read_json(None) is None

@@ -133,24 +133,17 @@ def _spacy_exceptions(code: str):
     """The keys of spaCy's tokenizer exceptions for ``code`` that end with a period (the only
     ones :func:`abbreviations` reads). Importing spaCy takes seconds, so they are read from a
     small file (:func:`_cache_file`) written the first time; a language spaCy lacks raises."""
-    import json
-
     from .lang import diskcache
 
     path = _cache_file(code)
-    raw = diskcache.read(path)
-    if raw is not None:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except ValueError:
-            data = None
-        if isinstance(data, dict) and data.get("lang") == code:
-            keys = data.get("keys")
-            if keys is None:
-                raise LookupError(f"spaCy has no language data for {code!r}")
-            if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
-                return keys
-            # anything else: not written by us; computed again below (and rewritten)
+    data = diskcache.read_json(path)
+    if isinstance(data, dict) and data.get("lang") == code:
+        keys = data.get("keys")
+        if keys is None:
+            raise LookupError(f"spaCy has no language data for {code!r}")
+        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+            return keys
+        # anything else: not written by us; computed again below (and rewritten)
     from spacy.util import get_lang_class  # imported on first use: spaCy is slow to import
 
     try:
@@ -165,11 +158,9 @@ def _spacy_exceptions(code: str):
 def _write_cache(path, code: str, keys: list[str] | None) -> None:
     """Atomically (a parallel run reads the old file or the new one); a read-only home means no
     cache, same results (:func:`tqcheck.lang.diskcache.write`)."""
-    import json
-
     from .lang import diskcache
 
-    diskcache.write(path, json.dumps({"lang": code, "keys": keys}, ensure_ascii=False).encode("utf-8"))
+    diskcache.write_json(path, {"lang": code, "keys": keys})
 
 
 @lru_cache(maxsize=None)

@@ -231,23 +231,16 @@ def letter_data(code: str) -> dict:
     (``wf``, ``alphabet``, ``core``, ``script``, ``min_zipf``): from the start-up cache
     (:mod:`tqcheck.lang.diskcache`; building it reads the language's whole wordfreq list and
     its CLDR names, about 0.1–0.4 s per language), built and stored on a miss."""
-    import json
-
     from ..lang import diskcache
 
     ck = _letters_key(code)
     where = diskcache.path("letters", code, ck, "json")
-    raw = diskcache.read(where)
-    if raw is not None:
-        try:
-            d = json.loads(raw.decode("utf-8"))
-        except ValueError:
-            d = None
-        if _valid_letter_data(d, ck):
-            return d
+    d = diskcache.read_json(where)
+    if _valid_letter_data(d, ck):
+        return d
     d = _build_letter_data(code)
     d["key"] = ck
-    diskcache.write(where, json.dumps(d, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    diskcache.write_json(where, d)
     return d
 
 

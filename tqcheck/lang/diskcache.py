@@ -118,6 +118,27 @@ def write(p: Path | None, data: bytes) -> None:
     _prune(p)
 
 
+def read_json(p: Path | None) -> object:
+    """The JSON value stored at ``p`` (see :func:`read`); None when there is none or it does not
+    parse (the caller checks its shape and builds the data again)."""
+    import json
+
+    raw = read(p)
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except ValueError:  # also UnicodeDecodeError
+        return None
+
+
+def write_json(p: Path | None, value: object) -> None:
+    """Store ``value`` as JSON at ``p`` (see :func:`write`)."""
+    import json
+
+    write(p, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
 #: ``kind-lang-digest.ext`` (and ``….wanted``, the mark of a file wanted but not yet written)
 _NAME = re.compile(r"(?P<stem>[a-z]+-[A-Za-z0-9_-]+)-(?P<digest>[0-9a-f]{16})"
                    r"\.(?P<ext>[a-z]+)(?:\.wanted)?")
