@@ -732,3 +732,18 @@ def test_a_moved_paragraph_found_in_pieces_is_one_finding():
     f = moves[0]
     # one finding over both pieces (4 sentences from 112 on, and 116 past a merge)
     assert f.source_segment == 112 and "These 5 sentences" in f.message and "translated later" in f.message
+
+
+def test_a_copy_beside_its_original_is_one_finding():
+    """Text+Berg test3 with target sentence 109 copied right after itself: the aligner leaves the
+    first copy unlinked and links the second. One TQ106, on the unlinked copy (the neighbour
+    test and the unlinked-copy test each reported one copy: two findings for one defect)."""
+    perturb, doc, _ = _whole("test3")
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p, x = pos[109]
+    tgt = [list(q) for q in doc.tgt]
+    tgt[p].insert(x + 1, tgt[p][x])
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    dup = [f for f in rep.findings if f.rule == "TQ106" and f.target_segment in (109, 110)]
+    assert [(f.target_segment, f.message) for f in dup] == \
+        [(109, "This sentence repeats the translation next to it.")]

@@ -327,7 +327,7 @@ def analyse(ctx: CheckContext) -> Analysis:
     _swaps(d, an)
     _moves(d, an, omitted, added)
     _crossings(d, an)
-    _duplicates(d, an, added)
+    _duplicates(d, an)
     _length_moves(d, an, omitted, added)
     _member_by_similarity(d, an)
     _merge_moves(d, an)
@@ -1661,13 +1661,13 @@ def _unlike(a: str, b: str) -> bool:
     return bool(a) and bool(b) and fuzz.ratio(_norm_text(a), _norm_text(b)) < 60
 
 
-def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
+def _duplicates(d: _Doc, an: Analysis) -> None:
     """Repeated target sentences (not repeated in the source) and doubled translations."""
+    norm = [_norm_text(t.text) for t in d.tgt]
     groups: dict[str, list[int]] = defaultdict(list)
     for j, t in enumerate(d.tgt):
-        key = _norm_text(t.text)
-        if _words(t.text) >= 4 and len(key) >= 15:
-            groups[key].append(j)
+        if _words(t.text) >= 4 and len(norm[j]) >= 15:
+            groups[norm[j]].append(j)
     for occ in groups.values():
         if len(occ) < 2:
             continue
@@ -1680,7 +1680,7 @@ def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
                 msg = f"This sentence repeats the translation at line {line}; the source has it once."
                 conf = 0.9
             elif len(srcs) > 1 and j != occ[0] and len(p.tgt) >= 2 and \
-                    not any(_norm_text(o.text) == _norm_text(d.tgt[j].text) for o in p.src):
+                    not any(_norm_text(o.text) == norm[j] for o in p.src):
                 # the later copy shares a bead with other target sentences (the aligner attached
                 # it to a neighbour), and the sources of the two copies differ
                 msg = f"This sentence repeats the translation at line {line}; the source has it once."
@@ -1696,16 +1696,29 @@ def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
                                     src=p.src[0] if p.src else None, tgt_span=(0, len(d.tgt[j].text)),
                                     confidence=conf))
             an.taken.add(("tgt", j))
-    # a source sentence translated twice: near-identical neighbours, inside a bead or across two
-    # (the aligner may give the first copy to the bead before), unless the source repeats too
+    # a source sentence translated twice: near-identical neighbours. When the aligner left one
+    # of them unlinked, that one is the extra copy; else the second is, inside a bead or across
+    # two (the aligner may give the first copy to the bead before), unless the source repeats too
     for j in range(1, len(d.tgt)):
         a, b = d.tgt[j - 1], d.tgt[j]
-        if ("tgt", b.index) in an.taken or ("tgt", a.index) in an.taken or _words(b.text) < 3:
+        if ("tgt", b.index) in an.taken or ("tgt", a.index) in an.taken:
             continue  # (one copy already reported)
-        if fuzz.ratio(_norm_text(a.text), _norm_text(b.text)) < 85:
+        if fuzz.ratio(norm[j - 1], norm[j]) < 85:
             continue
         p, q = d.pairs[d.bead_of_tgt[j]], d.pairs[d.bead_of_tgt[j - 1]]
-        srcs = [_norm_text(x.text) for x in (q.src + p.src if p is not q else p.src)]
+        if not p.src or not q.src:
+            x, other = (b, q) if not p.src else (a, p)
+            if _words(x.text) < 3:
+                continue
+            an.issues.append(_Issue(
+                "TQ106", "This sentence repeats the translation next to it.",
+                pair=None, tgt=x, src=other.src[0] if other.src else None, tgt_span=(0, len(x.text)),
+                confidence=0.9))
+            an.taken.add(("tgt", x.index))
+            continue
+        if _words(b.text) < 3:
+            continue
+        srcs = [_norm_text(y.text) for y in (q.src + p.src if p is not q else p.src)]
         if any(fuzz.ratio(srcs[k - 1], srcs[k]) >= 85 for k in range(1, len(srcs))):
             continue  # the source says it twice as well
         an.issues.append(_Issue(
@@ -1713,19 +1726,6 @@ def _duplicates(d: _Doc, an: Analysis, added: list[Pair]) -> None:
             pair=p, src=p.src[0] if p.src else None, tgt=b, tgt_span=(0, len(b.text)),
             confidence=0.9))
         an.taken.add(("tgt", b.index))
-    for p in added:
-        j = p.tgt[0].index
-        if ("tgt", j) in an.taken or _words(p.tgt_text) < 3:
-            continue
-        for nb in (j - 1, j + 1):
-            if 0 <= nb < len(d.tgt) and fuzz.ratio(_norm_text(d.tgt[nb].text), _norm_text(p.tgt_text)) >= 85:
-                q = d.pairs[d.bead_of_tgt[nb]]
-                an.issues.append(_Issue(
-                    "TQ106", "This sentence repeats the translation next to it.",
-                    pair=None, tgt=p.tgt[0], src=q.src[0] if q.src else None, tgt_span=(0, len(p.tgt_text)),
-                    confidence=0.9))
-                an.taken.add(("tgt", j))
-                break
 
 
 def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
