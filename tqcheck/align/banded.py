@@ -209,24 +209,22 @@ class _Model:
             if self.s_start.sum() <= 1 or self.t_start.sum() <= 1:
                 self.use_para = False
             self.scum = np.concatenate([[0], np.cumsum(self.s_start)])
-            # para_from[i]: the first sentence of the source paragraph that ends just before
-            # sentence i (two sentences or more), else -1; para_out[i]: what leaving it out costs
+            # the paragraphs a skip may leave out (Params.para_omit), per side: first sentence,
+            # end (exclusive) and cost, in text order; para_from[e] / tpara_from[e]: the first
+            # sentence of the paragraph that ends at e, else -1; para_out[e]: its cost (by row)
+            first, end, cost = _skippable(self.s_start, self.ls, p.prior[(1, 0)], p)
             self.para_from = np.full(self.n + 1, -1, dtype=np.int64)
+            self.para_from[end] = first
             self.para_out = np.zeros(self.n + 1)
-            # the same for the target side (a paragraph added): (first, end, cost) by end
-            self.tpara: list[tuple[int, int, float]] = []
+            self.para_out[end] = cost
+            self.tpara_first, self.tpara_end, self.tpara_cost = _skippable(self.t_start, self.lt,
+                                                                           p.prior[(0, 1)], p)
             self.tpara_from = np.full(self.m + 1, -1, dtype=np.int64)
-            if p.para_omit:
-                starts = np.flatnonzero(self.s_start).tolist() + [self.n]
-                for r, e in zip(starts, starts[1:]):
-                    if e - r >= 2:
-                        self.para_from[e] = r
-                        self.para_out[e] = p.prior[(1, 0)] + p.null_per_char * float(np.mean(self.ls[r:e]))
-                starts = np.flatnonzero(self.t_start).tolist() + [self.m]
-                for c, e in zip(starts, starts[1:]):
-                    if e - c >= 2:
-                        self.tpara_from[e] = c
-                        self.tpara.append((c, e, p.prior[(0, 1)] + p.null_per_char * float(np.mean(self.lt[c:e]))))
+            self.tpara_from[self.tpara_end] = self.tpara_first
+            # a skip stands between two paragraphs of the other side: the rows (source) and
+            # columns (target) where a paragraph starts, or the text ends
+            self.s_edge = np.concatenate([self.s_start, [True]])
+            self.t_edge = np.concatenate([self.t_start, [True]])
             self.tcum = np.concatenate([[0], np.cumsum(self.t_start)])
         self.anc_s = self.anc_t = None
         self.lexicon_size = 0
@@ -458,16 +456,10 @@ class _Model:
         cand = np.full((nk, W), INF)
         para_from = self.para_from if self.use_para and p.para_omit else None
         para_out = self.para_out if para_from is not None else None
-        tpara = self.tpara if para_from is not None and self.tpara else None
+        tpara = para_from is not None and len(self.tpara_end) > 0
         if para_from is not None:
-            # a paragraph is left out or added between two paragraphs of the other side: the
-            # rows (source) and columns (target) where a paragraph starts, or the text ends
-            s_edge = np.concatenate([self.s_start, [True]])
-            t_edge = np.concatenate([self.t_start, [True]])
-        if tpara is not None:
-            t_first = np.array([c for c, _, _ in tpara])
-            t_end = np.array([e for _, e, _ in tpara])
-            t_cost = np.array([x for _, _, x in tpara])
+            s_edge, t_edge = self.s_edge, self.t_edge
+            t_first, t_end, t_cost = self.tpara_first, self.tpara_end, self.tpara_cost
         block = max(16, min(512, 400_000 // max(W, 1)))
         for r0 in range(0, n + 1, block):
             r1 = min(n + 1, r0 + block)
@@ -525,7 +517,7 @@ class _Model:
                     Dr = np.minimum.accumulate(X - q) + q
                 Dr = np.where(validJ[x], Dr, INF)
                 K = np.where(Dr < X - 1e-9, _K01, K)
-                if tpara is not None and s_edge[i]:
+                if tpara and s_edge[i]:
                     # a whole target paragraph added, within this row: from its first column to
                     # its end at once, then on by 0-1 beads as before
                     oi = off[i]
@@ -538,9 +530,8 @@ class _Model:
                         if not len(nz):
                             break
                         t += int(nz[0])
-                        c, e, cost = tpara[t]
+                        xc, xe, cost = int(t_first[t]) - oi, int(t_end[t]) - oi, float(t_cost[t])
                         t += 1
-                        xc, xe = c - oi, e - oi
                         if K[xc] == _KPARA:
                             # a paragraph left out and another added in its place is not two
                             # cheap events: it is read sentence by sentence (else any paragraph
@@ -893,6 +884,22 @@ def _pair_dots(A: FeatureMatrix, I: np.ndarray, Bm: FeatureMatrix, J: np.ndarray
     if len(xa):
         out += np.bincount(pa[xa], weights=va[xa] * vb[xb], minlength=P)
     return out
+
+
+def _skippable(start: np.ndarray, lengths: np.ndarray, prior: float, p: Params
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The paragraphs of one side that the DP may leave out (or add) at once
+    (``Params.para_omit``): first sentence, end (exclusive) and cost of each paragraph of two
+    sentences or more, in text order (none when ``para_omit`` is off). The cost is that of one
+    unlinked sentence of the paragraph's average length (``prior`` plus ``null_per_char`` per
+    character)."""
+    edges = np.append(np.flatnonzero(start), len(start))
+    spans = [(f, e) for f, e in zip(edges[:-1].tolist(), edges[1:].tolist()) if e - f >= 2] \
+        if p.para_omit else []
+    first = np.array([f for f, _ in spans], dtype=np.int64)
+    end = np.array([e for _, e in spans], dtype=np.int64)
+    cost = np.array([prior + p.null_per_char * float(np.mean(lengths[f:e])) for f, e in spans])
+    return first, end, cost
 
 
 def _logistic_score(evidence: np.ndarray) -> np.ndarray:
