@@ -629,12 +629,16 @@ class _Cuts:
         """The aligner's shift (target minus source sentences) where its reading, from bead
         ``k`` on, has left the window ending at source ``a`` and target ``x`` (reached either)
         and is in step again (the first firm cut from there)."""
+        ca, cx = self.firm_after(k, a, x)
+        return cx - ca
+
+    def firm_after(self, k: int, a: int, x: int) -> tuple[int, int]:
+        """The first firm cut, from bead ``k`` on, at or past source ``a`` or target ``x``."""
         for q in range(k, len(self.at)):
             ca, cx = self.at[q]
             if (ca >= a or cx >= x) and self.firm[q]:
-                return cx - ca
-        ca, cx = self.at[-1]
-        return cx - ca
+                return ca, cx
+        return self.at[-1]
 
 
 def _exchanged(ev: _Evidence, a: int, x: int, n: int, b: int) -> tuple[list[float], list[float]]:
@@ -655,7 +659,8 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
     :func:`_straight_table`) and every split into two blocks translated in exchanged order. Both
     readings must leave the window where the aligner's reading after it stands (an omission or
     addition inside the window shifts it; :func:`_straight_exit`), or pay one unlinked sentence
-    per sentence of difference. A finding when the exchanged reading is clearly better, each block
+    per sentence of difference (two neighbours are read on to where the aligner is in step
+    again, when that is near). A finding when the exchanged reading is clearly better, each block
     reads as a translation on its own, no confident link of the aligner is overturned
     (:func:`_overturns`), and the block reported as moved matches its new place clearly. The block
     reported is the one that makes fewer paragraphs of the translation (one paragraph moved rather
@@ -710,16 +715,29 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
             diag[o] = acc
         for n in range(2, top + 1):
             # the exchanged reading leaves the window in step with its start; the aligner's
-            # reading after the window may be shifted (an omission or addition inside it)
-            rel = cut.shift_after(k, a + n, x + n) - (x - a)
-            straight = _straight_exit(T, n + shifted, rel)
+            # reading after the window may be shifted (an omission or addition inside it, or
+            # just after it), and the shift costs one unlinked sentence per sentence. Two
+            # neighbours swapped next to an unrelated sentence leave the aligner shifted only
+            # until it is in step again a few sentences on (:data:`_TAIL`): both readings are
+            # then taken on to that cut, the sentences between read in order
+            ca, cx = cut.firm_after(k, a + n, x + n)
+            rel = (cx - ca) - (x - a)
+            tail = n == 2 and rel != 0 and ca >= a + n and cx >= x + n and ca + cx - a - x - 2 * n <= _TAIL
+            if tail:
+                straight = _straight_ids(ev, list(range(a - shifted, ca)), list(range(x - shifted, cx)))[-1][-1]
+                after = _straight_ids(ev, list(range(a + n, ca)), list(range(x + n, cx)))[-1][-1]
+            else:
+                straight = _straight_exit(T, n + shifted, rel)
+                after = -abs(rel) * -_NULL_LINK
             for b in range(1, n):
                 if shifted and n > 2 and min(b, n - b) == 1:
                     continue  # beside the cut: two neighbours swapped, or blocks of sentences
                 # block 1: E[t][n-b+t], t < b (diagonal n-b from row 0); block 2: E[b+t][t],
                 # t < n-b (diagonal -b from row b)
-                gain = edge + diag[n - b][b] + diag[-b][n - b] - abs(rel) * -_NULL_LINK - straight
-                if gain < min_gain + 0.25 * n:
+                gain = edge + diag[n - b][b] + diag[-b][n - b] + after - straight
+                # two neighbours at the aligner's cut need what :func:`_swaps` needs (the same
+                # minor finding); beside the cut, or larger blocks, more
+                if gain < (_SWAP_GAIN if n == 2 and not shifted else min_gain + 0.25 * n):
                     continue
                 l1, l2 = _exchanged(ev, a, x, n, b)
                 # each block, exchanged, must read as a translation on its own: acceptable links
@@ -893,6 +911,11 @@ def _heal_edges(d: _Doc, an: Analysis, ev: _Evidence, a: int, x: int, n: int) ->
             for o in p.tgt:
                 if o.index != j and not x <= o.index < x + n and ("tgt", o.index) not in an.taken:
                     an.orphans.append(Pair(p.index, Bead((), (o.index,)), (), (o,)))
+
+
+#: how many sentences (both sides together) past two exchanged neighbours
+#: :func:`_transpositions` reads on to where the aligner is in step again
+_TAIL = 4
 
 
 def _single_move_gain(d: _Doc, ev: _Evidence, cut: _Cuts, i: int, c: int, j: int) -> float:
@@ -1535,6 +1558,8 @@ def _join_excerpt(texts: list[str], limit: int = 300) -> str:
 
 #: evidence of the worst acceptable 1-1 link; a sentence left unlinked costs this much
 _NULL_LINK = -3.0
+#: how much better two neighbours read crossed than in order before a swap is reported (minor)
+_SWAP_GAIN = 3.0
 #: what a 2-1 / 1-2 merge costs over a 1-1 link: the aligner's prior for a merge, in units of
 #: its prior for an unlinked sentence (which :data:`_NULL_LINK` stands for here)
 _MERGE_LINK = _NULL_LINK * _ALIGN_PRIOR[(2, 1)] / _ALIGN_PRIOR[(1, 0)]
@@ -1549,7 +1574,7 @@ def _link_evidence(d: _Doc, i: int, j: int, w_sim: float = 3.0, len_cap: float =
     return w_sim * d.sim_z(i, j) - 0.5 * min(z * z, len_cap)
 
 
-def _swaps(d: _Doc, an: Analysis, min_gain: float = 3.0) -> None:
+def _swaps(d: _Doc, an: Analysis, min_gain: float = _SWAP_GAIN) -> None:
     """Two neighbouring sentences translated in the opposite order. The aligner keeps the
     order, so a swap A B → B' A' shows up as a run of beads covering exactly two source and two
     target sentences (a 2-2 bead, two weak 1-1 beads, a 1-0 with a 0-1 …). The crossed pairing
@@ -1885,19 +1910,80 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
             continue
         s = sents[0]
         excerpt = None
+        severity = None if nw >= 4 else "minor"
         if len(run) == 1:
             s, nb = _take_neighbour(d, an, run[0], side, s)
             msg = one.format(q=_quote(s.text))
             if nb is not None:
                 msg = either.format(q=_quote(s.text), where="before" if nb.index < s.index else "after")
                 sents = sorted([s, nb], key=lambda x: x.index)
+            else:
+                fused = _fused_elsewhere(d, run[0], side, s)
+                if fused is not None:
+                    # its names stand, unexplained, in a sentence nearby: joined to that one (a
+                    # caption placed elsewhere, a clause moved across sentences), not left out
+                    there, names = fused
+                    msg = msg[:-1] + _FUSED[side].format(names=", ".join(names),
+                                                         at=_quote_near(there.text, names[0]))
+                    severity = "minor"
         else:
             msg = many.format(n=len(run), q40=_quote(s.text, 40))
             excerpt = _join_excerpt([x.text for x in sents])
         an.issues.append(_Issue(code, msg, pair=run[0], confidence=conf_hi if nw >= 4 else conf_lo,
-                                severity=None if nw >= 4 else "minor",
+                                severity=severity,
                                 **{side: s, f"{side}_span": (0, len(s.text)), f"excerpt_{side}": excerpt,
                                    f"{side}_run": tuple(sents)}))
+
+
+#: the end of a TQ101 / TQ102 message when the sentence's names stand in a nearby sentence of
+#: the other side (:func:`_fused_elsewhere`)
+_FUSED = {
+    "src": ", but its names ({names}) appear in a nearby sentence of the translation ({at}), whose "
+           "source lacks them: it may have been joined to that sentence.",
+    "tgt": ", but its names ({names}) appear in a nearby sentence of the source ({at}), whose "
+           "translation lacks them: it may have been moved here from that sentence.",
+}
+
+
+def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
+                     reach: int = 8) -> tuple[Sentence, list[str]] | None:
+    """For the unlinked sentence ``s`` (of ``side``, in bead ``p``): a sentence of the other side
+    at most ``reach`` sentences from where ``s`` stands that has every name and number of ``s``,
+    while the sentences it is linked with have none of them (so they are unexplained there),
+    and those names. The content of ``s`` was then joined to that sentence (a caption the layout
+    placed in another sentence, a clause moved across a sentence boundary), not simply left out
+    or added. Two names or numbers are needed; where ``side`` capitalises every noun, its names
+    are the capitalised words that the other sentence writes with a capital inside the sentence.
+    ``None`` when there is no such sentence near."""
+    own = d.anchors(side, s.text)
+    by_case = d.case_names.get(side, False)
+    caps = [] if by_case else [t for t in tokens(s.text)[1:]
+                               if not t.is_number and len(t.norm) >= 3 and t.text[:1].isupper()]
+    if not own and not caps:
+        return None
+    others = d.tgt if side == "src" else d.src
+    bead_of = d.bead_of_tgt if side == "src" else d.bead_of_src
+    # where the other side stands at this bead: the first sentence of the nearest linked bead
+    at = next((q.tgt[0].index if side == "src" else q.src[0].index for q in d.pairs[p.index:]
+               if q.src and q.tgt), len(others))
+    for k in range(max(0, at - reach), min(len(others), at + reach)):
+        toks = [t for t in _cjk_join(tokens(others[k].text)) if t.norm]
+        if by_case:
+            want = own
+        else:
+            inner_caps = [t.norm for t in toks[1:] if not t.is_number and t.text[:1].isupper()]
+            want = [t for t in own if t.is_number] + [
+                t for t in caps if any(_similar_word(t.norm, o) for o in inner_caps)]
+        # two names or numbers at least: one alone is often repeated (or made explicit by the
+        # translation) in a neighbouring sentence
+        if len({w.norm for w in want}) < 2 or \
+                not all(any(_similar_word(w.norm, o.norm) for o in toks) for w in want):
+            continue
+        q = d.pairs[bead_of[k]]
+        partner = [t for x in (q.src if side == "src" else q.tgt) for t in _cjk_join(tokens(x.text)) if t.norm]
+        if not any(any(_similar_word(w.norm, o.norm) for o in partner) for w in want):
+            return others[k], list(dict.fromkeys(w.text for w in want))
+    return None
 
 
 def _member_by_similarity(d: _Doc, an: Analysis) -> None:
