@@ -816,7 +816,7 @@ def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
     d.case_names = {"src": False, "tgt": True}
     d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
     there, names = C._fused_elsewhere(d, d.pairs[0], "src", src[0])
-    assert there is tgt[0] and {"Mittler", "Selbsanft", "Plattas", "Alvas"} <= set(names)
+    assert there is tgt[0] and {"Mittler", "Selbsanft", "Plattas", "Alvas"} <= {t.text for t in names}
     # the sentence it would be joined to explains one of them with its own source: not fused
     src[1] = Sentence(index=1, text="Johnny klettert am Mittler voraus .", paragraph=0, start=0, end=35, line=1)
     d.pairs[1] = type(d.pairs[1])(1, d.pairs[1].bead, (src[1],), (tgt[0],))

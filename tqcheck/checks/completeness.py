@@ -1923,8 +1923,8 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
                     # its names stand, unexplained, in a sentence nearby: joined to that one (a
                     # caption placed elsewhere, a clause moved across sentences), not left out
                     there, names = fused
-                    msg = msg[:-1] + _FUSED[side].format(names=", ".join(names),
-                                                         at=_quote_near(there.text, names[0]))
+                    msg = msg[:-1] + _FUSED[side].format(names=", ".join(dict.fromkeys(t.text for t in names)),
+                                                         at=_quote_near(there.text, names[0].norm))
                     severity = "minor"
         else:
             msg = many.format(n=len(run), q40=_quote(s.text, 40))
@@ -1946,7 +1946,7 @@ _FUSED = {
 
 
 def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
-                     reach: int = 8) -> tuple[Sentence, list[str]] | None:
+                     reach: int = 8) -> tuple[Sentence, list[Token]] | None:
     """For the unlinked sentence ``s`` (of ``side``, in bead ``p``): a sentence of the other side
     at most ``reach`` sentences from where ``s`` stands that has every name and number of ``s``,
     while the sentences it is linked with have none of them (so they are unexplained there),
@@ -1954,7 +1954,8 @@ def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
     placed in another sentence, a clause moved across a sentence boundary), not simply left out
     or added. Two names or numbers are needed; where ``side`` capitalises every noun, its names
     are the capitalised words that the other sentence writes with a capital inside the sentence.
-    ``None`` when there is no such sentence near."""
+    Returns that sentence and the names (tokens of ``s``); ``None`` when there is no such
+    sentence near."""
     own = d.anchors(side, s.text)
     by_case = d.case_names.get(side, False)
     caps = [] if by_case else [t for t in tokens(s.text)[1:]
@@ -1982,7 +1983,7 @@ def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
         q = d.pairs[bead_of[k]]
         partner = [t for x in (q.src if side == "src" else q.tgt) for t in _cjk_join(tokens(x.text)) if t.norm]
         if not any(any(_similar_word(w.norm, o.norm) for o in partner) for w in want):
-            return others[k], list(dict.fromkeys(w.text for w in want))
+            return others[k], want
     return None
 
 
