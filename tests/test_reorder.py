@@ -843,3 +843,70 @@ def test_sentence_whose_names_stand_in_a_nearby_sentence_is_a_minor_omission():
     f = next(f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 7)
     assert f.severity == Severity.MINOR
     assert "Plattas" in f.message and "nearby sentence of the translation" in f.message
+
+
+# -- the checks read the embedding backend's sentence vectors --------------------------------------
+class _MeaningModel:
+    """A stand-in sentence-embedding model: a text and its 'translation' share a random unit
+    vector (looked up by the text), as a multilingual model would give them."""
+
+    def __init__(self, pairs: list[tuple[str, str]], dim: int = 32, seed: int = 0) -> None:
+        import numpy as np
+        rng = np.random.default_rng(seed)
+        self.vec: dict[str, object] = {}
+        for a, b in pairs:
+            v = rng.normal(size=dim)
+            v /= np.linalg.norm(v)
+            self.vec[a] = self.vec[b] = v
+
+    def encode(self, texts, batch_size=64, show_progress_bar=False, convert_to_numpy=True,
+               normalize_embeddings=True):
+        import numpy as np
+        return np.stack([self.vec[t] for t in texts]).astype(np.float32)
+
+
+def test_checks_read_the_embeddings_to_find_a_swap_without_shared_words():
+    """Random Latin words and their random Cyrillic 'translation' share no word or trigram: by
+    default nothing tells two neighbours swapped (no TQ105). With the embedding backend, the
+    checks weigh the model's similarity too, and the swap is one minor TQ105."""
+    src, tgt, _, _ = _unrelated_pair(11, n_paras=10, per_para=(3,))
+    model = _MeaningModel([(s, t) for ps, pt in zip(src, tgt) for s, t in zip(ps, pt)])
+    swapped = [list(p) for p in tgt]
+    swapped[4][0], swapped[4][1] = swapped[4][1], swapped[4][0]
+    plain = _check_ru(src, swapped)
+    assert not [f for f in plain.findings if f.rule == "TQ105"]
+    rep = tqcheck.check(_text(src), _text(swapped), "en", "ru", lines=True, model=model)
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert [(f.source_segment, f.severity) for f in f105] == [(12, Severity.MINOR)], \
+        [(f.rule, f.source_segment, f.target_segment, f.message) for f in rep.findings]
+    # the vectors are read by the checks, not reported
+    assert "sentence_embeddings" not in rep.stats and rep.aligner.startswith("embeddings")
+
+
+def test_window_evidence_equals_the_evidence_of_each_link_with_embeddings():
+    """With sentence embeddings, _Evidence.window (array products) and _merged_evidence (one
+    link or merge at a time) still give the same values, and a link's similarity is the mean
+    of its feature cosine and its (centred) embedding cosine."""
+    import numpy as np
+
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import EMBEDDINGS, CheckContext
+
+    src, tgt, _, _ = _unrelated_pair(3, n_paras=6, per_para=(2,))
+    src[2][0] = "Basel 1998 " + src[2][0]
+    tgt[2][0] = "Basel 1998 " + tgt[2][0]
+    rep = _check_ru(src, tgt)
+    rng = np.random.default_rng(5)
+    es, et = rng.normal(size=(12, 8)), rng.normal(size=(12, 8))
+    ctx = CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="en", tgt_lang="ru")
+    ctx.cache[EMBEDDINGS] = (es, et)
+    d = C._Doc(ctx)
+    ev = C._Evidence(d)
+    ev.window(1, 2, 6, 5)
+    for (s, t), v in ev.memo.items():
+        assert v == pytest.approx(C._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
+    plain = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
+                                src_lang="en", tgt_lang="ru"))
+    ces, cet = C._centred((es, et))
+    for i, j in ((4, 4), (4, 5), (0, 7)):
+        assert d.cos(i, j) == pytest.approx((plain.cos(i, j) + float(ces[i] @ cet[j])) / 2, abs=1e-9)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from .align.base import Bead
 from .checks import registry
-from .checks.base import REGISTRY, CheckContext, Rule
+from .checks.base import EMBEDDINGS, REGISTRY, CheckContext, Rule
 from .document import Document
 from .errors import UsageError
 from .findings import Finding
@@ -90,6 +90,8 @@ def align(source: Document, target: Document, *, progress: bool = False, aligner
         stats = dict(res.stats)
         stats["aligner"] = embeddings.ALIGNER
         stats["model"] = getattr(mdl, "tqcheck_model_id", None) or type(mdl).__name__
+        if res.embeddings is not None:
+            stats[EMBEDDINGS] = res.embeddings  # taken out again by :func:`run` (not reported)
         return res.beads, stats
     from .align.banded import align_documents
 
@@ -184,8 +186,13 @@ def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
         used, used_model = "pre-aligned", None  # pairs or entries matched by row or key: no aligner ran
     timings["align"] = time.perf_counter() - t0
     rules = select_rules(select, ignore)
+    vectors = stats.pop(EMBEDDINGS, None)
     ctx = CheckContext(source=source, target=target, beads=beads, src_lang=source.lang,
                        tgt_lang=target.lang, stats=stats, file=file or target.path)
+    if vectors is not None:
+        # the checks that weigh how alike two sentences are (moves, swaps, neighbours) read
+        # the embedding backend's vectors too
+        ctx.cache[EMBEDDINGS] = vectors
     t1 = time.perf_counter()
     findings = run_checks(ctx, rules, progress=progress)
     timings["check"] = time.perf_counter() - t1

@@ -225,6 +225,7 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], model: Any, *,
     mdl = _EmbeddingModel(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p, es, et)
     res = run_passes(mdl, progress=progress)
     res.stats["aligner"] = "embeddings"
+    res.embeddings = (es, et)
     mid = getattr(model, "tqcheck_model_id", None)
     if mid:
         res.stats["model"] = mid

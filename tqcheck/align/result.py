@@ -19,6 +19,9 @@ class AlignResult:
 
     beads: list[Bead]
     stats: dict = field(default_factory=dict)
+    #: the embedding backend's unit sentence vectors (source, target), for the checks to reuse;
+    #: ``None`` for the default aligner
+    embeddings: tuple | None = None
 
     def __iter__(self):
         return iter(self.beads)

@@ -112,6 +112,11 @@ def _locate(sents: tuple[Sentence, ...], start: int, end: int) -> tuple[Sentence
     return None
 
 
+#: key of the embedding backend's sentence vectors (source, target) in the alignment statistics
+#: and in :attr:`CheckContext.cache`: the checks that weigh how alike two sentences are read them
+EMBEDDINGS = "sentence_embeddings"
+
+
 @dataclass
 class CheckContext:
     """Everything a check may read. Checks must not modify it except through

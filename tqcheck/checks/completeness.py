@@ -40,7 +40,7 @@ from ..align.lengths import text_length
 from ..align.lexicon import learn_lexicon, lexicon_features
 from ..document import Document, Sentence
 from ..findings import Finding
-from .base import CheckContext, Pair, rule
+from .base import EMBEDDINGS, CheckContext, Pair, rule
 
 _CACHE_KEY = "completeness.analysis"
 _HAS_CONTENT = regex.compile(r"[\p{L}\p{N}]")
@@ -133,6 +133,7 @@ class _Doc:
         self.bead_of_src = {i: k for k, p in enumerate(self.pairs) for i in p.bead.src}
         self.bead_of_tgt = {j: k for k, p in enumerate(self.pairs) for j in p.bead.tgt}
         self._feat = None
+        self.emb = _centred(ctx.cache.get(EMBEDDINGS))
         self._ratio()
         self._names()
 
@@ -223,6 +224,10 @@ class _Doc:
                     ex_s, ex_t = lexicon_features(st, tt, lex)
             FS, FT, _ = build_features(st, tt, extra_src=ex_s, extra_tgt=ex_t)
             self._feat = (FS, FT)
+            if self.emb is not None:
+                # with sentence embeddings, a sentence is its feature vector scaled to unit length
+                # beside its (unit) embedding: every similarity below is the mean of the two
+                self.fn_s, self.fn_t = np.sqrt(FS.norm2), np.sqrt(FT.norm2)
             # typical similarity of linked and of unrelated sentences
             linked = [self.cos(p.src[0].index, p.tgt[0].index) for p in _ones(self.pairs)]
             unrelated = [self.cos(i, j) for i, j in _unrelated_pairs(self.pairs)]
@@ -239,6 +244,8 @@ class _Doc:
 
     def cos(self, i: int, j: int) -> float:
         FS, FT = self.features()
+        if self.emb is not None:
+            return _merged_cos(self, (i,), (j,))
         ia, va = FS.row(i)
         ib, vb = FT.row(j)
         if not len(ia) or not len(ib):
@@ -253,6 +260,42 @@ class _Doc:
         if spread < 0.05:
             return 0.0  # no lexical evidence in this language pair
         return (self.cos(i, j) - self.mu_rand) / spread
+
+
+def _centred(vectors) -> tuple[np.ndarray, np.ndarray] | None:
+    """The embedding backend's sentence vectors (source, target) centred on their common mean
+    and scaled to unit length (embeddings of one text share a direction: uncentred, unrelated
+    sentences of a document already look alike); ``None`` without vectors."""
+    if vectors is None:
+        return None
+    es, et = (np.asarray(v, dtype=np.float64) for v in vectors)
+    if not len(es) or not len(et):
+        return None
+    mu = np.concatenate([es, et]).mean(axis=0)
+    es, et = es - mu, et - mu
+    es /= np.maximum(np.linalg.norm(es, axis=1, keepdims=True), 1e-12)
+    et /= np.maximum(np.linalg.norm(et, axis=1, keepdims=True), 1e-12)
+    return es, et
+
+
+def _merged_cos(d: _Doc, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
+    """With sentence embeddings: the cosine of the summed vectors of ``srcs`` and ``tgts``, each
+    sentence's vector being its feature vector at unit length beside its unit embedding."""
+    FS, FT = d.features()
+    es, et = d.emb
+
+    def fdot(M, fn, p, q, other=None, fo=None):
+        if not fn[p] or not (fo if fo is not None else fn)[q]:
+            return 0.0
+        v = M.dot_rows_other(p, other, q) if other is not None else M.dot_rows(p, q)
+        return v / (fn[p] * (fo if fo is not None else fn)[q])
+
+    dot = sum(fdot(FS, d.fn_s, i, j, FT, d.fn_t) + float(es[i] @ et[j]) for i in srcs for j in tgts)
+    n_s = sum((1.0 if d.fn_s[i] else 0.0) + 1.0 for i in srcs) + 2 * sum(
+        fdot(FS, d.fn_s, p, q) + float(es[p] @ es[q]) for k, p in enumerate(srcs) for q in srcs[k + 1:])
+    n_t = sum((1.0 if d.fn_t[j] else 0.0) + 1.0 for j in tgts) + 2 * sum(
+        fdot(FT, d.fn_t, p, q) + float(et[p] @ et[q]) for k, p in enumerate(tgts) for q in tgts[k + 1:])
+    return dot / math.sqrt(n_s * n_t) if n_s > 0 and n_t > 0 else 0.0
 
 
 def _lexical(d: _Doc) -> bool:
@@ -422,7 +465,9 @@ def _merged_evidence(d: _Doc, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> f
     z = d.ratio_z(ls, lt)
     spread = d.mu_match - d.mu_rand
     sim = 0.0
-    if spread >= 0.05:
+    if spread >= 0.05 and d.emb is not None:
+        sim = (_merged_cos(d, srcs, tgts) - d.mu_rand) / spread
+    elif spread >= 0.05:
         dot = sum(FS.dot_rows_other(i, FT, j) for i in srcs for j in tgts)
         n_s = sum(float(FS.norm2[i]) for i in srcs) + 2 * sum(
             FS.dot_rows(p, q) for k, p in enumerate(srcs) for q in srcs[k + 1:])
@@ -471,6 +516,12 @@ class _Evidence:
             A[k, np.searchsorted(ids, r)] = v
         for k, (r, v) in enumerate(rows_t):
             B[k, np.searchsorted(ids, r)] = v
+        if d.emb is not None:
+            # each sentence: its feature vector at unit length beside its unit embedding (as in
+            # :func:`_merged_cos`)
+            fs, ft = d.fn_s[si], d.fn_t[ti]
+            A = np.hstack([A / np.where(fs > 0, fs, 1.0)[:, None], d.emb[0][si]])
+            B = np.hstack([B / np.where(ft > 0, ft, 1.0)[:, None], d.emb[1][ti]])
         # rows of merged neighbours are sums of rows
         A2 = A[:-1] + A[1:]
         B2 = B[:-1] + B[1:]
