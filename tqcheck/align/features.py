@@ -211,16 +211,10 @@ class FeatureMatrix:
         return self.ids[a:b], self.vals[a:b]
 
     def dot_rows_other(self, i: int, other: "FeatureMatrix", k: int) -> float:
-        """Dot product of row ``i`` of this matrix and row ``k`` of ``other``."""
+        """Dot product of row ``i`` of this matrix and row ``k`` of ``other`` (which may be this
+        matrix)."""
         ia, va = self.row(i)
         ib, vb = other.row(k)
-        common, xa, xb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
-        return float(np.dot(va[xa], vb[xb])) if len(common) else 0.0
-
-    def dot_rows(self, i: int, k: int) -> float:
-        """Dot product of two rows of this matrix."""
-        ia, va = self.row(i)
-        ib, vb = self.row(k)
         common, xa, xb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
         return float(np.dot(va[xa], vb[xb])) if len(common) else 0.0
 

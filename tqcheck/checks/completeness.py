@@ -279,23 +279,30 @@ def _centred(vectors) -> tuple[np.ndarray, np.ndarray] | None:
 
 
 def _merged_cos(d: _Doc, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
-    """With sentence embeddings: the cosine of the summed vectors of ``srcs`` and ``tgts``, each
-    sentence's vector being its feature vector at unit length beside its unit embedding."""
+    """The cosine of the summed vectors of source sentences ``srcs`` and target sentences
+    ``tgts``. A sentence's vector is its feature vector; with sentence embeddings, that vector at
+    unit length beside its unit embedding."""
     FS, FT = d.features()
-    es, et = d.emb
+    es, et = d.emb if d.emb is not None else (None, None)
+    sides = {"src": (FS, getattr(d, "fn_s", None), es), "tgt": (FT, getattr(d, "fn_t", None), et)}
 
-    def fdot(M, fn, p, q, other=None, fo=None):
-        if not fn[p] or not (fo if fo is not None else fn)[q]:
-            return 0.0
-        v = M.dot_rows_other(p, other, q) if other is not None else M.dot_rows(p, q)
-        return v / (fn[p] * (fo if fo is not None else fn)[q])
+    def dot(a: str, p: int, b: str, q: int) -> float:
+        (M, fm, em), (N, fn, en) = sides[a], sides[b]
+        v = M.dot_rows_other(p, N, q)
+        if em is None:
+            return v
+        return (v / (fm[p] * fn[q]) if v else 0.0) + float(em[p] @ en[q])
 
-    dot = sum(fdot(FS, d.fn_s, i, j, FT, d.fn_t) + float(es[i] @ et[j]) for i in srcs for j in tgts)
-    n_s = sum((1.0 if d.fn_s[i] else 0.0) + 1.0 for i in srcs) + 2 * sum(
-        fdot(FS, d.fn_s, p, q) + float(es[p] @ es[q]) for k, p in enumerate(srcs) for q in srcs[k + 1:])
-    n_t = sum((1.0 if d.fn_t[j] else 0.0) + 1.0 for j in tgts) + 2 * sum(
-        fdot(FT, d.fn_t, p, q) + float(et[p] @ et[q]) for k, p in enumerate(tgts) for q in tgts[k + 1:])
-    return dot / math.sqrt(n_s * n_t) if n_s > 0 and n_t > 0 else 0.0
+    def sq(a: str, p: int) -> float:
+        M, fm, em = sides[a]
+        return float(M.norm2[p]) if em is None else (1.0 if fm[p] else 0.0) + 1.0
+
+    both = sum(dot("src", i, "tgt", j) for i in srcs for j in tgts)
+    n_s = sum(sq("src", i) for i in srcs) + 2 * sum(
+        dot("src", p, "src", q) for k, p in enumerate(srcs) for q in srcs[k + 1:])
+    n_t = sum(sq("tgt", j) for j in tgts) + 2 * sum(
+        dot("tgt", p, "tgt", q) for k, p in enumerate(tgts) for q in tgts[k + 1:])
+    return both / math.sqrt(n_s * n_t) if both and n_s > 0 and n_t > 0 else 0.0
 
 
 def _lexical(d: _Doc) -> bool:
@@ -459,22 +466,12 @@ def _merged_evidence(d: _Doc, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> f
     similarity of the summed feature vectors, and the length ratio of the summed lengths."""
     if len(srcs) == 1 and len(tgts) == 1:
         return _link_evidence(d, srcs[0], tgts[0])
-    FS, FT = d.features()
+    d.features()
     ls = sum(text_length(d.src[i].text) for i in srcs)
     lt = sum(text_length(d.tgt[j].text) for j in tgts)
     z = d.ratio_z(ls, lt)
     spread = d.mu_match - d.mu_rand
-    sim = 0.0
-    if spread >= 0.05 and d.emb is not None:
-        sim = (_merged_cos(d, srcs, tgts) - d.mu_rand) / spread
-    elif spread >= 0.05:
-        dot = sum(FS.dot_rows_other(i, FT, j) for i in srcs for j in tgts)
-        n_s = sum(float(FS.norm2[i]) for i in srcs) + 2 * sum(
-            FS.dot_rows(p, q) for k, p in enumerate(srcs) for q in srcs[k + 1:])
-        n_t = sum(float(FT.norm2[j]) for j in tgts) + 2 * sum(
-            FT.dot_rows(p, q) for k, p in enumerate(tgts) for q in tgts[k + 1:])
-        cos = dot / math.sqrt(n_s * n_t) if dot and n_s > 0 and n_t > 0 else 0.0
-        sim = (cos - d.mu_rand) / spread
+    sim = (_merged_cos(d, srcs, tgts) - d.mu_rand) / spread if spread >= 0.05 else 0.0
     return 3.0 * sim - 0.5 * min(z * z, 16.0)
 
 
