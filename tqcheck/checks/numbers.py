@@ -14,9 +14,10 @@ from decimal import Decimal
 import regex
 
 from ..findings import Finding
-from ..lang import cldr
+from ..lang import cldr, units
 from .base import CheckContext, Pair, rule
 from .entity_text import Num, Side, has_number_words, pair_sides, pair_up
+from .measure_text import Quantity, converted, converts, quantities, same_value_other_unit
 
 _SEP_CHARS = frozenset(",.'\u2019\u066b\u066c \u00a0\u202f\u2009\u2007")
 
@@ -199,8 +200,11 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     percent signs and currency symbols are ignored, a scale word multiplies (``2.5 million`` =
     ``250万``), times match across ``10:30``/``10.30``/``10h30`` and ``3 pm``/``15:00`` (and a
     time explains an hour and minutes written as plain numbers: ``1 Std. 30 Min.`` ↔ ``1 h 30``),
-    digits grouped otherwise are the same number (``26 7364`` ↔ ``26 73 64``), and a year may be
-    written with its last two digits (``1977`` ↔ ``77``).
+    digits grouped otherwise are the same number (``26 7364`` ↔ ``26 73 64``), a year may be
+    written with its last two digits (``1977`` ↔ ``77``), and a quantity may be converted to
+    another unit (``10 miles`` ↔ ``16 km``, ``12 inches`` ↔ ``30 cm``, ``90 °F`` ↔ ``32 °C``;
+    CLDR's unit names of both languages, see :mod:`.measure_text`), with any number it
+    restates in brackets (``8 (203 mm)``).
 
     A source number with no equal value in the target is reported: as *changed* (both spans)
     when a target number without a source counterpart has as many digits or sits at about the
@@ -210,7 +214,9 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     Nothing is reported when the other side spells numbers as words (``three`` ↔ ``3``; spaCy
     number words, roman and Chinese numerals), and numbers inside dates are compared by TQ202.
     The number of an identifier (``ISBN-10``, ``PEP-0420``, ``IPv6``) is compared too: reported
-    when the target has the same letters with another number instead."""
+    when the target has the same letters with another number instead. A quantity whose unit
+    changed while its number stayed (``10 miles`` → ``10 km``) is reported with the converted
+    number as the suggestion."""
     for (a, b), (c, d) in code_changes(pair.src_text, pair.tgt_text):
         yield ctx.finding(
             "TQ201", pair, src_span=(a, b), tgt_span=(c, d), confidence=0.85,
@@ -234,6 +240,16 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         s_un = [n for n in s_un if not (n.values & s_ok) and not _regrouped(n, s_runs, t_runs)]
         t_un = [n for n in t_un if not (n.values & t_ok) and not _regrouped(n, t_runs, s_runs)]
         s_un, t_un = _short_years(s_un, t_un)
+    s_q = quantities(pair.src_text, ctx.src_lang, src.numbers)
+    t_q = quantities(pair.tgt_text, ctx.tgt_lang, tgt.numbers)
+    if s_q and t_q:
+        yield from _unconverted(pair, ctx, s_q, t_q)
+        if s_un or t_un:
+            # a quantity converted to another unit (``10 miles`` ↔ ``16 km``), and what it restates
+            s_conv = converted(s_q, t_q, pair.src_text, src.numbers)
+            t_conv = converted(t_q, s_q, pair.tgt_text, tgt.numbers)
+            s_un = [n for n in s_un if n not in s_conv]
+            t_un = [n for n in t_un if n not in t_conv]
     if not s_un and not t_un:
         return
     pairs, s_un, t_un = _pair_same_size(s_un, t_un, src, tgt)
@@ -267,6 +283,39 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             "TQ201", pair, tgt_span=(t.start, t.end),
             message=f"The number \u2018{_show(t)}\u2019 of the translation has no counterpart in the source.",
             severity="minor", confidence=0.6)
+
+
+def _rounded(v: Decimal, digits: int = 3) -> Decimal:
+    """``v`` to ``digits`` significant digits, without trailing zeros after the decimal mark."""
+    if not v:
+        return v
+    q = v.quantize(Decimal(1).scaleb(v.adjusted() - digits + 1))
+    return q.normalize() if q.as_tuple().exponent < 0 else q.quantize(Decimal(1))
+
+
+def _unconverted(pair: Pair, ctx: CheckContext, s_q: list[Quantity], t_q: list[Quantity]) -> Iterator[Finding]:
+    """A quantity whose number the translation kept while changing the unit (``10 miles`` →
+    ``10 km``): the number was not converted. Only when no quantity of the other side converts
+    it and the translation does not also have it in its own unit."""
+    for a in s_q:
+        if any(b.unit == a.unit and set(b.values) & set(a.values) for b in t_q) or \
+                any(converts(a, b) for b in t_q):
+            continue
+        b = next((b for b in t_q if same_value_other_unit(a, b) and not any(converts(x, b) for x in s_q)), None)
+        if b is None:
+            continue
+        v = a.values[0]
+        right = _rounded(units.convert(v, a.unit, b.unit))
+        shown = render(Num(0, 0, str(right), frozenset({right}), right), ctx.tgt_lang)
+        s_txt = pair.src_text[a.num.start:a.name[1]] if a.name[0] > a.num.start else pair.src_text[a.name[0]:a.num.end]
+        t_txt = pair.tgt_text[b.num.start:b.name[1]] if b.name[0] > b.num.start else pair.tgt_text[b.name[0]:b.num.end]
+        yield ctx.finding(
+            "TQ201", pair, src_span=(min(a.num.start, a.name[0]), max(a.num.end, a.name[1])),
+            tgt_span=(min(b.num.start, b.name[0]), max(b.num.end, b.name[1])), confidence=0.8,
+            message=f"\u2018{s_txt}\u2019 of the source is \u2018{t_txt}\u2019 in the translation: the unit "
+                    f"changed ({units.unit_label(a.unit)} \u2192 {units.unit_label(b.unit)}) but the number "
+                    f"was not converted (about \u2018{shown}\u2019).",
+            suggestion=shown)
 
 
 @rule("TQ205", "number-format", category="number", severity="minor",

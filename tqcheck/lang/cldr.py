@@ -19,7 +19,8 @@ Tables offered, all keyed by language code and cached:
 * :func:`date_order` – ``"DMY"``, ``"MDY"`` or ``"YMD"`` from the short date pattern;
 * :func:`day_period_markers` – AM/PM markers;
 * :func:`place_names` / :func:`place_index` – territory names and exemplar city
-  names (time-zone data), for exonyms such as Kazakhstan ↔ Kazakistan ↔ 哈萨克斯坦.
+  names (time-zone data), for exonyms such as Kazakhstan ↔ Kazakistan ↔ 哈萨克斯坦;
+* :func:`unit_forms` – how a number is written with a unit (``{0} pouces``, ``{0} Zoll``).
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ __all__ = [
     "NumberSymbols", "has_data", "number_symbols", "month_names", "weekday_names", "month_forms",
     "weekday_forms",
     "scale_words", "date_order", "day_period_markers", "day_period_hours", "place_names", "place_index",
-    "place_name_in", "language_name", "language_words", "format_number",
+    "place_name_in", "language_name", "language_words", "format_number", "unit_forms",
 ]
 
 
@@ -94,6 +95,27 @@ def _get(lang: str, *path: str):
         if ok and _is_plain(node):
             return node
     return None
+
+
+def unit_forms(lang: str | None, unit: str) -> tuple[str, ...]:
+    """Every pattern of the CLDR unit ``unit`` (``length-inch``) in ``lang`` and its parents
+    (and root's symbols), long, short and narrow, all plural forms, without the "per" form:
+    ``("{0} pouce", "{0} pouces", "{0}\u202fpo", "{0}″", …)``."""
+    if not lang:
+        return ()
+    out: dict[str, None] = {}
+    for data in (*_raw_chain(lang), _root()):
+        forms = (data.get("unit_patterns") or {}).get(unit)
+        if not isinstance(forms, dict):
+            continue
+        for length in ("long", "short", "narrow"):
+            node = forms.get(length)
+            if not isinstance(node, dict):
+                continue  # missing, or an alias to another length (read there)
+            for plural, pattern in node.items():
+                if plural != "per" and isinstance(pattern, str):
+                    out[pattern] = None
+    return tuple(out)
 
 
 def _is_plain(node) -> bool:

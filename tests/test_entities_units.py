@@ -1,0 +1,176 @@
+"""Quantities converted to other units (TQ201): ``10 miles`` ↔ ``16 km`` is one quantity,
+``10 miles`` → ``10 km`` is a number that was not converted. Unit names come from CLDR."""
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tqcheck.checks.entity_text import analyze
+from tqcheck.checks.measure_text import Quantity, converts, quantities, restatements
+from tqcheck.lang import units
+from test_entities_numbers import excerpts, run
+
+
+def qs(text, lang):
+    return [(text[q.num.start:q.num.end], q.unit) for q in quantities(text, lang, analyze(text, lang).numbers)]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Il mesurait 12 pouces (305 mm) de long.", "fr", [("12", "length-inch"), ("305", "length-millimeter")]),
+    ("Der Weg ist 5 Meilen lang, der Stein wiegt 3 Pfund.", "de", [("5", "length-mile"), ("3", "mass-pound")]),
+    ("A 10-mile trail at 90°F, 5 m wide.", "en",
+     [("10", "length-mile"), ("90", "temperature-fahrenheit"), ("5", "length-meter")]),
+    ("30 cm'lik bir kutu, 12 inç.", "tr", [("30", "length-centimeter"), ("12", "length-inch")]),
+    ("Мы проехали 186 миль.", "ru", [("186", "length-mile")]),
+    ("10 キロメートル", "ja", [("10", "length-kilometer")]),
+])
+def test_units_are_read_from_cldr_names_in_each_language(text, lang, want):
+    assert qs(text, lang) == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("3 in 10 people agree.", "en"),          # English "in" is a word, not the inch symbol
+    ("Ha 3 figli e 2 mi piacciono.", "it"),   # Italian "mi"
+    ("Er kam um 5 k.", "de"),                 # symbols keep their case: k is not K (kelvin)
+    ("On en a vu 2 l'an dernier.", "fr"),     # a one-letter symbol does not take an apostrophe
+])
+def test_words_that_look_like_unit_symbols_are_not_units(text, lang):
+    assert qs(text, lang) == []
+
+
+def _q(value, unit):
+    from tqcheck.checks.number_text import Num
+    v = Decimal(value)
+    return Quantity(Num(0, len(value), value, frozenset({v}), v), unit, (0, 0))
+
+
+@pytest.mark.parametrize("a, b", [
+    (("10", "length-mile"), ("16", "length-kilometer")),
+    (("12", "length-inch"), ("30", "length-centimeter")),
+    (("30", "length-centimeter"), ("305", "length-millimeter")),   # "gut 30 cm" for 12 inches
+    (("14000", "length-foot"), ("4267", "length-meter")),
+    (("14000", "length-foot"), ("4000", "length-meter")),          # rounded to thousands
+    (("5", "mass-pound"), ("2.3", "mass-kilogram")),
+    (("90", "temperature-fahrenheit"), ("32", "temperature-celsius")),
+    (("-40", "temperature-fahrenheit"), ("-40", "temperature-celsius")),
+    (("1", "volume-gallon"), ("3.8", "volume-liter")),
+    (("60", "speed-mile-per-hour"), ("100", "speed-kilometer-per-hour")),
+])
+def test_converted_quantities_match(a, b):
+    assert converts(_q(*a), _q(*b)) and converts(_q(*b), _q(*a))
+
+
+@pytest.mark.parametrize("a, b", [
+    (("10", "length-mile"), ("10", "length-kilometer")),     # unit changed, number kept
+    (("12", "length-inch"), ("50", "length-centimeter")),
+    (("4267", "length-meter"), ("14500", "length-foot")),    # 14,500 ft is 4,420 m: 3.6 % off
+    (("30", "length-centimeter"), ("30", "mass-kilogram")),  # other dimension
+    (("30", "length-centimeter"), ("31", "length-centimeter")),  # same unit: values must be equal
+    (("100", "temperature-fahrenheit"), ("40", "temperature-celsius")),  # 37.8 °C
+])
+def test_other_quantities_do_not_match(a, b):
+    assert not converts(_q(*a), _q(*b))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=99999),
+       st.sampled_from([("length-mile", "length-kilometer"), ("length-inch", "length-centimeter"),
+                        ("mass-pound", "mass-kilogram"), ("length-foot", "length-meter"),
+                        ("temperature-fahrenheit", "temperature-celsius"), ("volume-gallon", "volume-liter")]))
+def test_any_conversion_rounded_as_a_translator_would_matches(n, pair):
+    """A value converted exactly and rounded to three significant digits (two, but for
+    temperatures, where a round number is often exact) is the same quantity, both ways round;
+    the unconverted number in the other unit is not (unless the two units nearly agree there,
+    as -40 degrees do)."""
+    a, b = pair
+    x = units.convert(Decimal(n), a, b)
+    for digits in (3,) if units.dimension(a) == "temperature" else (3, 2):
+        r = Decimal(f"{x:.{digits}g}")
+        r = r.quantize(Decimal(1)) if abs(r) >= 10 ** digits else r
+        assert converts(_q(str(n), a), _q(str(r), b)), (n, a, r, b)
+        assert converts(_q(str(r), b), _q(str(n), a))
+    if abs(x - n) > Decimal("0.15") * n + 2:
+        assert not converts(_q(str(n), a), _q(str(n), b))
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    ("The trail is 10 miles long.", "Le sentier fait 16 km de long.", "en", "fr"),
+    ("It weighs 5 pounds.", "Es wiegt 2,3 kg.", "en", "de"),
+    ("The summit is 14,000 feet high.", "Le sommet culmine à 4 267 m.", "en", "fr"),
+    ("The temperature was 90°F.", "La température était de 32 °C.", "en", "fr"),
+    ("Der Abdruck war 30 cm lang und 20 cm breit.",
+     "Il mesurait 12 pouces (305 mm) de long sur 8 (203 mm) de large.", "de", "fr"),
+    ("The box is 12 inches wide.", "Kutu 30 cm genişliğinde.", "en", "tr"),
+    ("We drove 300 km.", "Мы проехали 186 миль.", "en", "ru"),
+    ("The board is 30 cm (12 in) wide.", "Das Brett ist 30 cm breit.", "en", "de"),
+])
+def test_converted_quantities_are_not_number_mismatches(src, tgt, sl, tl):
+    fs, _ = run(src, tgt, sl, tl)
+    assert excerpts(fs) == []
+
+
+def test_a_badly_converted_quantity_is_still_a_changed_number():
+    fs, _ = run("The box is 12 inches wide.", "Kutu 50 cm genişliğinde.", "en", "tr")
+    assert excerpts(fs) == [("TQ201", "major", "12", "50")]
+
+
+def test_a_quantity_is_compared_with_the_same_unit_before_any_conversion():
+    """Text+Berg dev: the translation changed 18,29 m into 19,29 m (63 ft, which "60 ft", rounded
+    to tens, would also cover): the source has metres too, so it is a changed number."""
+    fs, _ = run("Die Höhe muss um etwa 60 ft . = 18,29 m erhöht werden .",
+                "La cote devait être relevée de 60 pieds ( 19,29 m ) .", "de", "fr")
+    assert excerpts(fs) == [("TQ201", "major", "18,29", "19,29")]
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl, s_ex, t_ex, fixed", [
+    ("The trail is 10 miles long.", "Le sentier fait 10 km de long.", "en", "fr", "10 miles", "10 km", "16,1"),
+    ("It weighs 5 pounds.", "Es wiegt 5 kg.", "en", "de", "5 pounds", "5 kg", "2,27"),
+    ("Heat the oven to 350 °F.", "Fırını 350 °C'ye ısıtın.", "en", "tr", "350 °F", "350 °C", "177"),
+])
+def test_a_unit_changed_without_converting_the_number_is_reported(src, tgt, sl, tl, s_ex, t_ex, fixed):
+    fs, _ = run(src, tgt, sl, tl)
+    assert excerpts(fs) == [("TQ201", "major", s_ex, t_ex)]
+    assert fs[0].suggestion == fixed and "not converted" in fs[0].message
+
+
+def test_the_same_unit_written_in_two_languages_is_quiet():
+    fs, _ = run("The board is 30 centimeters wide.", "Das Brett ist 30 Zentimeter breit.", "en", "de")
+    assert excerpts(fs) == []
+    fs, _ = run("The trail is 10 miles (16 km) long.", "Le sentier fait 10 miles (16 km) de long.", "en", "fr")
+    assert excerpts(fs) == []
+
+
+def test_restated_numbers_in_brackets():
+    text = "sur 8 (203 mm) de large, 12 pouces ( 305 mm )"
+    nums = analyze(text, "fr").numbers
+    got = {(text[a.start:a.end], text[b.start:b.end])
+           for a, b in restatements(text, nums, quantities(text, "fr", nums)).items()}
+    assert got == {("203", "8"), ("305", "12")}
+    # without the unit names, only the number right before the bracket
+    got = {(text[a.start:a.end], text[b.start:b.end]) for a, b in restatements(text, nums).items()}
+    assert got == {("203", "8")}
+
+
+@pytest.mark.parametrize("loc", ["fr", "de", "tr", "ru", "es", "ja", "pl", "ar"])
+def test_every_cldr_unit_name_of_a_language_reads_back(loc):
+    """Babel's own formatting of a quantity in a language is read back as that unit (the names
+    come from the same CLDR data), for every unit both know."""
+    from babel.units import format_unit
+    names = set(units.unit_names(loc).values())
+    assert names, loc
+    for unit in sorted(names):
+        for length in ("long", "short"):
+            try:
+                text = format_unit(Decimal(7), unit, length=length, locale=loc)
+            except Exception:
+                continue
+            got = qs(f"{text} .", loc)
+            if got:  # a name left out as ambiguous in this language reads as nothing, never as another unit
+                assert units.dimension(got[0][1]) == units.dimension(unit), (loc, unit, text, got)
+
+
+def test_format_decimal_is_read_as_one_quantity():
+    text = f"{format_decimal(Decimal('4267.5'), locale='fr')} m"
+    assert qs(text, "fr") == [(format_decimal(Decimal('4267.5'), locale='fr'), "length-meter")]

@@ -1,0 +1,138 @@
+"""Quantities: numbers with a unit of measurement, and whether two of them are one quantity
+converted (``10 miles`` = ``16 km``, ``12 inches`` = ``30 cm``, ``90 °F`` = ``32 °C``).
+
+The unit names are CLDR's (:mod:`tqcheck.lang.units`); a converted value matches when it
+rounds to the written one at the precision the writer used (``4 000 m`` for 14,000 feet,
+4,267 m, is rounded to thousands), with at least 3 % and at most 10 % leeway (at least 1
+degree for temperatures). This module only reads; :mod:`.numbers` decides what is reported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from ..lang import units
+from .number_text import Num
+
+#: leeway of a converted value, relative to the written one: at least (rounding by the writer
+#: to two significant digits, "gut 30 cm" for 12 inches) …
+MIN_LEEWAY = Decimal("0.03")
+#: … and at most, whatever the written precision (``4 000 m`` for 4,267 m is 6 % off)
+MAX_LEEWAY = Decimal("0.10")
+#: leeway of a converted temperature, in degrees of the written unit: at least one degree, at
+#: most the written precision or 3 % of the number (``540 °C`` for 1,000 °F, 537.8 °C;
+#: ``40 °C`` is not 100 °F, 37.8 °C, nor 100 °F 40 °C, 104 °F)
+TEMP_LEEWAY = (Decimal(1), Decimal("0.03"))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    num: Num
+    unit: str  # a CLDR unit key, ``length-inch``
+    name: tuple[int, int]  # where the unit's name is written
+
+    @property
+    def values(self) -> list[Decimal]:
+        if self.num.preferred is not None:
+            return [self.num.preferred]
+        return [v for v in self.num.values if isinstance(v, Decimal)]
+
+
+def quantities(text: str, lang: str | None, numbers: tuple[Num, ...]) -> list[Quantity]:
+    """The numbers of ``text`` that have a unit written right after (or before) them."""
+    return list(_quantities(text, lang, numbers))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str, lang: str | None, numbers: tuple[Num, ...]) -> tuple[Quantity, ...]:
+    out = []
+    for n in numbers:
+        if n.kind not in ("num", "part") or n.in_date:
+            continue
+        hit = units.unit_at(lang, text, n.start, n.end)
+        if hit is not None:
+            out.append(Quantity(n, hit[0], (hit[1], hit[2])))
+    return tuple(out)
+
+
+_RESTATED = regex.compile(r"\G[\s\u00a0\u202f]*[(\[]\s*")
+
+
+def restatements(text: str, numbers: tuple[Num, ...], quants: list[Quantity] | tuple = ()) -> dict[Num, Num]:
+    """Numbers written in brackets right after another number (and its unit, if ``quants``
+    gives it), as a conversion is: ``8 (203 mm)``, ``12 pouces (305 mm)``. Returns
+    ``{number in brackets: number before it}``."""
+    out = {}
+    unit_end = {q.num: q.name[1] for q in quants if q.name[0] >= q.num.end}
+    by_start = sorted(numbers, key=lambda n: n.start)
+    for a, b in zip(by_start, by_start[1:]):
+        m = _RESTATED.match(text, unit_end.get(a, a.end))
+        if m and m.end() == b.start:
+            out[b] = a
+    return out
+
+
+def _ulp(v: Decimal) -> Decimal:
+    """The place of the last written digit: 0.1 for 2.3, 1000 for 4000, 1 for 4267."""
+    exp = v.as_tuple().exponent
+    if not isinstance(exp, int):
+        return Decimal(1)
+    if exp < 0:
+        return Decimal(1).scaleb(exp)
+    digits = str(abs(int(v)))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return Decimal(1).scaleb(min(zeros, len(digits) - 1)) if v else Decimal(1)
+
+
+def _near(x: Decimal, written: Decimal, temperature: bool) -> bool:
+    half = _ulp(written) / 2
+    size = abs(written)
+    if temperature:
+        least, most = TEMP_LEEWAY
+        tol = max(least, min(half, most * size))
+    else:
+        tol = min(max(half, MIN_LEEWAY * size), MAX_LEEWAY * size)
+    return abs(x - written) <= tol
+
+
+def converts(a: Quantity, b: Quantity) -> bool:
+    """Whether ``a`` and ``b`` are one quantity in two different units of one dimension (either
+    may be the converted one)."""
+    if a.unit == b.unit or units.dimension(a.unit) is None or units.dimension(a.unit) != units.dimension(b.unit):
+        return False
+    temperature = units.dimension(a.unit) == "temperature"
+    for va in a.values:
+        for vb in b.values:
+            x = units.convert(va, a.unit, b.unit)
+            if x is not None and _near(x, vb, temperature):
+                return True
+            y = units.convert(vb, b.unit, a.unit)
+            if y is not None and _near(y, va, temperature):
+                return True
+    return False
+
+
+def converted(mine: list[Quantity], theirs: list[Quantity], text: str, numbers: tuple[Num, ...]) -> set[Num]:
+    """The numbers of one side that a quantity of the other side explains by conversion, and the
+    numbers they restate in brackets or that restate them (``12 pouces (305 mm)``: both, when
+    one converts). A quantity whose own unit the other side also has is compared with that one
+    alone (``60 ft = 18,29 m`` ↔ ``60 pieds (19,29 m)``: 19,29 m is a changed number, not a
+    rough conversion of 60 ft)."""
+    out = {q.num for q in mine
+           if not any(r.unit == q.unit for r in theirs) and any(converts(q, r) for r in theirs)}
+    for inner, outer in restatements(text, numbers, mine).items():
+        if inner in out or outer in out:
+            out |= {inner, outer}
+    return out
+
+
+def same_value_other_unit(a: Quantity, b: Quantity) -> bool:
+    """Whether ``a`` and ``b`` have the same number but units of one dimension that do not
+    convert into each other at that number (``10 miles`` ↔ ``10 km``): the unit changed and
+    the number was not converted."""
+    if a.unit == b.unit or units.dimension(a.unit) is None or units.dimension(a.unit) != units.dimension(b.unit):
+        return False
+    return bool(set(a.values) & set(b.values)) and not converts(a, b)
