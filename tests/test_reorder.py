@@ -815,6 +815,8 @@ def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
     # German capitalises every noun: its names are the words the French writes with a capital
     d.case_names = {"src": False, "tgt": True}
     d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
+    d.ctx = SimpleNamespace(src_lang="de", tgt_lang="fr")
+    d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)
     there, names = C._fused_elsewhere(d, d.pairs[0], "src", src[0])
     assert there is tgt[0] and {"Mittler", "Selbsanft", "Plattas", "Alvas"} <= {t.text for t in names}
     # the sentence it would be joined to explains one of them with its own source: not fused
@@ -829,6 +831,39 @@ def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
     # out of reach
     src[0] = sents(["Der Weg führt über den Rücken des Mittler Selbsanft ( Plattas Alvas ) ;"])[0]
     assert C._fused_elsewhere(d, d.pairs[0], "src", src[0], reach=0) is None
+
+
+def test_fused_elsewhere_reads_quantities_converted_to_other_units():
+    """Text+Berg dev, in miniature: the translation adds a sentence of its own for the source's
+    measures converted to inches and millimetres ("12 pouces ( 305 mm )" for "30 cm"); the
+    numbers differ, the quantities are the same. The sentence's numbers stand, converted, in a
+    nearby source sentence whose translation lacks them."""
+    from types import SimpleNamespace
+
+    from tqcheck.checks import completeness as C
+    from tqcheck.document import Sentence
+
+    def sents(texts):
+        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
+
+    src = sents(["Der Abdruck hatte eine Länge von gut 30 cm und eine Breite von 20 cm , und er war 28 cm tief .",
+                 "Wir gehen weiter ."])
+    tgt = sents(["Celles-ci mesuraient 12 pouces ( 305 mm ) de longueur sur 8 ( 203 mm ) de large .",
+                 "Elles étaient profondes de 28 centimètres .", "Nous continuons ."])
+    d = _pairs_doc([((), (0,), 0.0), ((0,), (1,), 0.9), ((1,), (2,), 0.9)])
+    d.src, d.tgt = src, tgt
+    d.pairs = [type(p)(p.index, p.bead, tuple(src[i] for i in p.bead.src), tuple(tgt[j] for j in p.bead.tgt))
+               for p in d.pairs]
+    d.case_names = {"src": False, "tgt": True}
+    d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
+    d.ctx = SimpleNamespace(src_lang="de", tgt_lang="fr")
+    d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)
+    there, names = C._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0])
+    assert there is src[0] and {"12", "305", "203"} <= {t.text for t in names}
+    # measures that do not convert into each other (a foot is not 30 cm): not explained
+    tgt[0] = sents(["Celles-ci mesuraient 2 pieds ( 610 mm ) de longueur sur 8 ( 203 mm ) de large ."])[0]
+    d.pairs[0] = type(d.pairs[0])(0, d.pairs[0].bead, (), (tgt[0],))
+    assert C._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0]) is None
 
 
 def test_sentence_whose_names_stand_in_a_nearby_sentence_is_a_minor_omission():

@@ -28,6 +28,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -41,6 +42,8 @@ from ..align.lexicon import learn_lexicon, lexicon_features
 from ..document import Document, Sentence
 from ..findings import Finding
 from .base import EMBEDDINGS, CheckContext, Pair, rule
+from .entity_text import analyze
+from .measure_text import converted, quantities
 
 _CACHE_KEY = "completeness.analysis"
 _HAS_CONTENT = regex.compile(r"[\p{L}\p{N}]")
@@ -207,6 +210,12 @@ class _Doc:
             out.append(t)
         return out
 
+    def converted(self, side: str, text: str, other: str) -> tuple[tuple[int, int], ...]:
+        """Spans of the numbers of ``text`` (on ``side``) that a quantity of ``other`` explains
+        by conversion to another unit (``12 pouces`` ↔ ``30 cm``)."""
+        langs = (self.ctx.src_lang, self.ctx.tgt_lang) if side == "src" else (self.ctx.tgt_lang, self.ctx.src_lang)
+        return _converted_spans(text, langs[0], other, langs[1])
+
     # features ---------------------------------------------------------------------------------
     def features(self):
         if self._feat is None:
@@ -260,6 +269,22 @@ class _Doc:
         if spread < 0.05:
             return 0.0  # no lexical evidence in this language pair
         return (self.cos(i, j) - self.mu_rand) / spread
+
+
+@lru_cache(maxsize=4096)
+def _converted_spans(text: str, lang: str | None, other: str, other_lang: str | None) -> tuple[tuple[int, int], ...]:
+    if not any(ch.isdigit() for ch in other):
+        return ()
+    mine, theirs = analyze(text, lang), analyze(other, other_lang)
+    q_mine = quantities(text, lang, mine.numbers)
+    q_theirs = quantities(other, other_lang, theirs.numbers)
+    if not q_mine or not q_theirs:
+        return ()
+    return tuple((n.start, n.end) for n in converted(q_mine, q_theirs, text, mine.numbers))
+
+
+def _inside_any(t: Token, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= t.start and t.end <= b for a, b in spans)
 
 
 def _centred(vectors) -> tuple[np.ndarray, np.ndarray] | None:
@@ -1971,7 +1996,13 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
                     # its names stand, unexplained, in a sentence nearby: joined to that one (a
                     # caption placed elsewhere, a clause moved across sentences), not left out
                     there, names = fused
+                    nums = sum(t.is_number for t in names)
+                    what = "numbers" if nums == len(names) else "names and numbers" if nums else "names"
+                    there_nums = {t.norm for t in tokens(there.text) if t.is_number}
+                    how = (", converted to other units," if any(t.is_number and t.norm not in there_nums
+                                                                for t in names) else "")
                     msg = msg[:-1] + _FUSED[side].format(names=", ".join(dict.fromkeys(t.text for t in names)),
+                                                         what=what, how=how,
                                                          at=_quote_near(there.text, names[0].norm))
                     severity = "minor"
         else:
@@ -1986,9 +2017,9 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
 #: the end of a TQ101 / TQ102 message when the sentence's names stand in a nearby sentence of
 #: the other side (:func:`_fused_elsewhere`)
 _FUSED = {
-    "src": ", but its names ({names}) appear in a nearby sentence of the translation ({at}), whose "
-           "source lacks them: it may have been joined to that sentence.",
-    "tgt": ", but its names ({names}) appear in a nearby sentence of the source ({at}), whose "
+    "src": ", but its {what} ({names}) appear{how} in a nearby sentence of the translation ({at}), "
+           "whose source lacks them: it may have been joined to that sentence.",
+    "tgt": ", but its {what} ({names}) appear{how} in a nearby sentence of the source ({at}), whose "
            "translation lacks them: it may have been moved here from that sentence.",
 }
 
@@ -2025,12 +2056,16 @@ def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
                 t for t in caps if any(_similar_word(t.norm, o) for o in inner_caps)]
         # two names or numbers at least: one alone is often repeated (or made explicit by the
         # translation) in a neighbouring sentence
-        if len({w.norm for w in want}) < 2 or \
-                not all(any(_similar_word(w.norm, o.norm) for o in toks) for w in want):
+        if len({w.norm for w in want}) < 2:
+            continue
+        conv = d.converted(side, s.text, others[k].text)  # quantities converted to other units
+        if not all(_inside_any(w, conv) or any(_similar_word(w.norm, o.norm) for o in toks) for w in want):
             continue
         q = d.pairs[bead_of[k]]
-        partner = [t for x in (q.src if side == "src" else q.tgt) for t in _cjk_join(tokens(x.text)) if t.norm]
-        if not any(any(_similar_word(w.norm, o.norm) for o in partner) for w in want):
+        partner_text = " ".join(x.text for x in (q.src if side == "src" else q.tgt))
+        partner = [t for t in _cjk_join(tokens(partner_text)) if t.norm]
+        conv = d.converted(side, s.text, partner_text)
+        if not any(_inside_any(w, conv) or any(_similar_word(w.norm, o.norm) for o in partner) for w in want):
             return others[k], want
     return None
 
@@ -2127,10 +2162,13 @@ def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
     """Anchors of ``text`` (numbers, names) that the other side of the bead does not have."""
     other_toks = _cjk_join(tokens(other))
     out = []
+    conv = None
     for t in d.anchors(side, text):
         if t.is_number:
             if not any(o.is_number and o.norm == t.norm for o in other_toks):
-                out.append(t)
+                conv = d.converted(side, text, other) if conv is None else conv
+                if not _inside_any(t, conv):  # a quantity converted to another unit is there
+                    out.append(t)
         elif not _found(t.norm, other_toks):
             out.append(t)
     return out
