@@ -174,3 +174,24 @@ def test_every_cldr_unit_name_of_a_language_reads_back(loc):
 def test_format_decimal_is_read_as_one_quantity():
     text = f"{format_decimal(Decimal('4267.5'), locale='fr')} m"
     assert qs(text, "fr") == [(format_decimal(Decimal('4267.5'), locale='fr'), "length-meter")]
+
+
+def test_a_name_of_two_units_is_not_read_as_either():
+    """English writes °F as a bare "°" in its narrow form, which is also the degree of an angle:
+    a bare degree sign is no unit (else "a 45° angle" would be 45 °F)."""
+    assert qs("A 45° angle.", "en") == [] and qs("Een hoek van 45°.", "nl") == []
+    assert qs("It was 90°F.", "en") == [("90", "temperature-fahrenheit")]
+    fs, _ = run("A 45° angle at 20°.", "Een hoek van 45° bij 20°.", "en", "nl")
+    assert excerpts(fs) == []
+
+
+def test_the_same_unit_word_in_two_languages_is_not_a_changed_unit():
+    """Turkish "mil" is a mile, Swedish "mil" ten kilometres (CLDR): a translation that keeps
+    the word and the number is not reported as a unit changed without conversion (a changed
+    word is: miles -> km)."""
+    assert qs("5 mil", "tr") == [("5", "length-mile")]
+    assert qs("5 mil", "sv") == [("5", "length-mile-scandinavian")]
+    fs, _ = run("Yol 5 mil uzunluğunda.", "Vägen är 5 mil lång.", "tr", "sv")
+    assert excerpts(fs) == []
+    fs, _ = run("It is 10 miles long.", "Det är 10 km långt.", "en", "sv")
+    assert excerpts(fs) == [("TQ201", "major", "10 miles", "10 km")]

@@ -293,6 +293,10 @@ def _rounded(v: Decimal, digits: int = 3) -> Decimal:
     return q.normalize() if q.as_tuple().exponent < 0 else q.quantize(Decimal(1))
 
 
+def _unit_text(text: str, q: Quantity) -> str:
+    return text[q.name[0]:q.name[1]]
+
+
 def _unconverted(pair: Pair, ctx: CheckContext, s_q: list[Quantity], t_q: list[Quantity]) -> Iterator[Finding]:
     """A quantity whose number the translation kept while changing the unit (``10 miles`` →
     ``10 km``): the number was not converted. Only when no quantity of the other side converts
@@ -302,8 +306,9 @@ def _unconverted(pair: Pair, ctx: CheckContext, s_q: list[Quantity], t_q: list[Q
                 any(converts(a, b) for b in t_q):
             continue
         b = next((b for b in t_q if same_value_other_unit(a, b) and not any(converts(x, b) for x in s_q)), None)
-        if b is None:
-            continue
+        if b is None or _unit_text(pair.src_text, a).casefold() == _unit_text(pair.tgt_text, b).casefold():
+            continue  # the same word for the unit: languages that name two units alike (Turkish
+            # "mil" is a mile, Swedish "mil" ten kilometres), not a change
         v = a.values[0]
         right = _rounded(units.convert(v, a.unit, b.unit))
         shown = render(Num(0, 0, str(right), frozenset({right}), right), ctx.tgt_lang)

@@ -33,7 +33,7 @@ __all__ = [
     "NumberSymbols", "has_data", "number_symbols", "month_names", "weekday_names", "month_forms",
     "weekday_forms",
     "scale_words", "date_order", "day_period_markers", "day_period_hours", "place_names", "place_index",
-    "place_name_in", "language_name", "language_words", "format_number", "unit_forms",
+    "place_name_in", "language_name", "language_words", "format_number", "unit_forms", "unit_keys",
 ]
 
 
@@ -97,24 +97,32 @@ def _get(lang: str, *path: str):
     return None
 
 
-def unit_forms(lang: str | None, unit: str) -> tuple[str, ...]:
-    """Every pattern of the CLDR unit ``unit`` (``length-inch``) in ``lang`` and its parents
-    (and root's symbols), long, short and narrow, all plural forms, without the "per" form:
-    ``("{0} pouce", "{0} pouces", "{0}\u202fpo", "{0}″", …)``."""
+@lru_cache(maxsize=1)
+def unit_keys() -> tuple[str, ...]:
+    """Every CLDR unit (``length-inch``, ``angle-degree``, …) that root has patterns for."""
+    return tuple((_root().get("unit_patterns") or {}).keys())
+
+
+def unit_forms(lang: str | None, unit: str) -> tuple[tuple[str, str], ...]:
+    """Every pattern of the CLDR unit ``unit`` (``length-inch``) in ``lang``, long, short and
+    narrow, all plural forms, without the "per" form, as ``(length, pattern)``:
+    ``(("long", "{0} pouce"), ("long", "{0} pouces"), ("short", "{0}\u202fpo"), …)``. Each
+    length comes from the first locale of the chain that has it, else from root (German has no
+    short form of its own for metres: root's ``{0} m``)."""
     if not lang:
         return ()
-    out: dict[str, None] = {}
-    for data in (*_raw_chain(lang), _root()):
-        forms = (data.get("unit_patterns") or {}).get(unit)
-        if not isinstance(forms, dict):
-            continue
-        for length in ("long", "short", "narrow"):
-            node = forms.get(length)
+    out: dict[tuple[str, str], None] = {}
+    chain = (*_raw_chain(lang), _root())
+    for length in ("long", "short", "narrow"):
+        for data in chain:
+            forms = (data.get("unit_patterns") or {}).get(unit)
+            node = forms.get(length) if isinstance(forms, dict) else None
             if not isinstance(node, dict):
                 continue  # missing, or an alias to another length (read there)
-            for plural, pattern in node.items():
-                if plural != "per" and isinstance(pattern, str):
-                    out[pattern] = None
+            patterns = [p for k, p in node.items() if k != "per" and isinstance(p, str)]
+            if patterns:
+                out.update(((length, p), None) for p in patterns)
+                break
     return tuple(out)
 
 

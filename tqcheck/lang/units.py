@@ -102,9 +102,12 @@ def unit_names(lang: str | None) -> dict[tuple[str, str], str]:
     Empty when CLDR does not know the language."""
     if not lang or not cldr.has_data(lang):
         return {}
-    seen: dict[tuple[str, str], set[str]] = {}
-    for unit in CONVERSIONS:
-        for pattern in cldr.unit_forms(lang, unit):
+    # every unit of CLDR, not only those we convert: a name that also stands for another unit
+    # is ambiguous (English narrow "°" for degrees of angle and Fahrenheit), unless the other
+    # unit has it only in a terser form (English narrow "m" for months, short "m" for metres)
+    seen: dict[tuple[str, str], dict[str, int]] = {}
+    for unit in dict.fromkeys((*CONVERSIONS, *cldr.unit_keys())):
+        for length, pattern in cldr.unit_forms(lang, unit):
             if pattern.count("{0}") != 1:
                 continue
             before, after = pattern.split("{0}")
@@ -115,12 +118,20 @@ def unit_names(lang: str | None) -> dict[tuple[str, str], str]:
                 key = ("around", f"{before}\x00{after}")
             else:
                 key = ("before", _key(before)) if before else ("after", _key(after))
-            seen.setdefault(key, set()).add(unit)
+            rank = _RANK[length]
+            units = seen.setdefault(key, {})
+            units[unit] = max(units.get(unit, 0), rank)
     out = {}
     for key, units in seen.items():
-        if len(units) == 1 and not _common_word(key[1], lang):
-            out[key] = next(iter(units))
+        top = max(units.values())
+        best = [u for u, r in units.items() if r == top]
+        if len(best) == 1 and best[0] in CONVERSIONS and not _common_word(key[1], lang):
+            out[key] = best[0]
     return out
+
+
+#: how firmly a form names its unit: long and short forms, narrow ones
+_RANK = {"long": 2, "short": 2, "narrow": 1}
 
 
 @lru_cache(maxsize=64)
