@@ -83,7 +83,9 @@ def _common_word(name: str, lang: str) -> bool:
     if not name.isalpha() or len(name) > SYMBOL:
         return False
     try:
-        from wordfreq import zipf_frequency
+        # the start-up cache's table of wordfreq's list (wordfreq's own dict of a whole
+        # language takes tens of MB)
+        from .wordtable import zipf_frequency
         f = zipf_frequency(name, lang)
     except (LookupError, ValueError, ImportError):
         return False
