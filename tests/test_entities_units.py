@@ -195,3 +195,26 @@ def test_the_same_unit_word_in_two_languages_is_not_a_changed_unit():
     assert excerpts(fs) == []
     fs, _ = run("It is 10 miles long.", "Det är 10 km långt.", "en", "sv")
     assert excerpts(fs) == [("TQ201", "major", "10 miles", "10 km")]
+
+
+def test_many_quantities_are_not_compared_pair_by_pair(monkeypatch):
+    """A side with thousands of quantities: each look-up reads the nearest values first and
+    stops at the leeway, so conversions are tested a few times per quantity, not once per pair
+    (2,000 × 2,000 before the index)."""
+    from tqcheck.checks import measure_text as M
+    calls = []
+    real = M.converts
+
+    def counted(a, b):
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(M, "converts", counted)
+    n = 2000
+    src = " ".join(f"{i} km" for i in range(n)) + "."
+    tgt = " ".join(f"{i + 3} mi" for i in range(n)) + "."
+    fs, _ = run(src, tgt, "en", "fr")
+    assert len(calls) < 10 * n, len(calls)
+    # every number from 3 to 1,999 is on both sides: what is left is the source's 0, 1, 2 and
+    # the translation's 2,000-2,002
+    assert len(fs) == 6

@@ -8,6 +8,9 @@ degree for temperatures). This module only reads; :mod:`.numbers` decides what i
 """
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -115,14 +118,70 @@ def converts(a: Quantity, b: Quantity) -> bool:
     return False
 
 
-def converted(mine: list[Quantity], theirs: list[Quantity], text: str, numbers: tuple[Num, ...]) -> set[Num]:
+class QuantityIndex:
+    """The quantities of one side, found by what they measure: the ones that may convert into a
+    given quantity (``converting``), the ones with a given number (``with_value``). A look-up
+    reads the quantities nearest in value first and stops at the leeway, so a side with
+    thousands of quantities costs a sort, not a comparison of every pair."""
+
+    #: a converted value is at most 10 % (MAX_LEEWAY) off, either way round: candidates are
+    #: looked up this much around the value in the base unit, plus this much for degrees
+    _WIDE = 0.12
+    _DEGREES = 3.0
+
+    def __init__(self, quants: list[Quantity]) -> None:
+        self.quants = quants
+        by_dim: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        self.values: dict[Decimal, list[Quantity]] = defaultdict(list)
+        for k, q in enumerate(quants):
+            dim = units.dimension(q.unit)
+            for v in q.values:
+                self.values[v].append(q)
+                base = units.to_base(v, q.unit)
+                if dim is not None and base is not None:
+                    by_dim[dim].append((float(base), k))
+        self._items = {dim: sorted(xs) for dim, xs in by_dim.items()}
+        self._keys = {dim: [x for x, _ in xs] for dim, xs in self._items.items()}
+
+    def converting(self, q: Quantity) -> Quantity | None:
+        """A quantity of this side that is ``q`` converted to another unit (the nearest in value
+        first: one within 3 % always is), or ``None``."""
+        dim = units.dimension(q.unit)
+        if dim not in self._items:
+            return None
+        items, keys = self._items[dim], self._keys[dim]
+        for v in q.values:
+            base = float(units.to_base(v, q.unit))
+            wide = abs(base) * self._WIDE + (self._DEGREES if dim == "temperature" else 0.0)
+            right = bisect_left(keys, base)
+            left = right - 1
+            while left >= 0 or right < len(keys):
+                dl = base - keys[left] if left >= 0 else math.inf
+                dr = keys[right] - base if right < len(keys) else math.inf
+                if min(dl, dr) > wide:
+                    break
+                if dl <= dr:
+                    k, left = items[left][1], left - 1
+                else:
+                    k, right = items[right][1], right + 1
+                if converts(q, self.quants[k]):
+                    return self.quants[k]
+        return None
+
+    def with_value(self, values: list[Decimal]) -> list[Quantity]:
+        return [r for v in values for r in self.values.get(v, ())]
+
+
+def converted(mine: list[Quantity], theirs: list[Quantity] | QuantityIndex, text: str,
+              numbers: tuple[Num, ...]) -> set[Num]:
     """The numbers of one side that a quantity of the other side explains by conversion, and the
     numbers they restate in brackets or that restate them (``12 pouces (305 mm)``: both, when
     one converts). A quantity whose own unit the other side also has is compared with that one
     alone (``60 ft = 18,29 m`` ↔ ``60 pieds (19,29 m)``: 19,29 m is a changed number, not a
     rough conversion of 60 ft)."""
-    out = {q.num for q in mine
-           if not any(r.unit == q.unit for r in theirs) and any(converts(q, r) for r in theirs)}
+    index = theirs if isinstance(theirs, QuantityIndex) else QuantityIndex(theirs)
+    their_units = {r.unit for r in index.quants}
+    out = {q.num for q in mine if q.unit not in their_units and index.converting(q) is not None}
     for inner, outer in restatements(text, numbers, mine).items():
         if inner in out or outer in out:
             out |= {inner, outer}

@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..lang import cldr, units
 from .base import CheckContext, Pair, rule
 from .entity_text import Num, Side, has_number_words, pair_sides, pair_up
-from .measure_text import Quantity, converted, converts, quantities, same_value_other_unit
+from .measure_text import Quantity, QuantityIndex, converted, quantities, same_value_other_unit
 
 _SEP_CHARS = frozenset(",.'\u2019\u066b\u066c \u00a0\u202f\u2009\u2007")
 
@@ -243,11 +243,12 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     s_q = quantities(pair.src_text, ctx.src_lang, src.numbers)
     t_q = quantities(pair.tgt_text, ctx.tgt_lang, tgt.numbers)
     if s_q and t_q:
-        yield from _unconverted(pair, ctx, s_q, t_q)
+        s_idx, t_idx = QuantityIndex(s_q), QuantityIndex(t_q)
+        yield from _unconverted(pair, ctx, s_idx, t_idx)
         if s_un or t_un:
             # a quantity converted to another unit (``10 miles`` ↔ ``16 km``), and what it restates
-            s_conv = converted(s_q, t_q, pair.src_text, src.numbers)
-            t_conv = converted(t_q, s_q, pair.tgt_text, tgt.numbers)
+            s_conv = converted(s_q, t_idx, pair.src_text, src.numbers)
+            t_conv = converted(t_q, s_idx, pair.tgt_text, tgt.numbers)
             s_un = [n for n in s_un if n not in s_conv]
             t_un = [n for n in t_un if n not in t_conv]
     if not s_un and not t_un:
@@ -297,15 +298,15 @@ def _unit_text(text: str, q: Quantity) -> str:
     return text[q.name[0]:q.name[1]]
 
 
-def _unconverted(pair: Pair, ctx: CheckContext, s_q: list[Quantity], t_q: list[Quantity]) -> Iterator[Finding]:
+def _unconverted(pair: Pair, ctx: CheckContext, s_idx: QuantityIndex, t_idx: QuantityIndex) -> Iterator[Finding]:
     """A quantity whose number the translation kept while changing the unit (``10 miles`` →
     ``10 km``): the number was not converted. Only when no quantity of the other side converts
     it and the translation does not also have it in its own unit."""
-    for a in s_q:
-        if any(b.unit == a.unit and set(b.values) & set(a.values) for b in t_q) or \
-                any(converts(a, b) for b in t_q):
+    for a in s_idx.quants:
+        same = t_idx.with_value(a.values)
+        if any(b.unit == a.unit for b in same) or t_idx.converting(a) is not None:
             continue
-        b = next((b for b in t_q if same_value_other_unit(a, b) and not any(converts(x, b) for x in s_q)), None)
+        b = next((b for b in same if same_value_other_unit(a, b) and s_idx.converting(b) is None), None)
         if b is None or _unit_text(pair.src_text, a).casefold() == _unit_text(pair.tgt_text, b).casefold():
             continue  # the same word for the unit: languages that name two units alike (Turkish
             # "mil" is a mile, Swedish "mil" ten kilometres), not a change

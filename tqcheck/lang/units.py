@@ -167,6 +167,13 @@ def unit_patterns(lang: str | None):
     return pa, pb
 
 
+@lru_cache(maxsize=64)
+def _around(lang: str | None) -> tuple[tuple[str, str, str], ...]:
+    """The names written around the number (``時速 {0} キロメートル``): (before, after, unit)."""
+    return tuple((*name.split("\x00"), unit) for (where, name), unit in unit_names(lang).items()
+                 if where == "around")
+
+
 def unit_at(lang: str | None, text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The unit written right after (or right before) the number at ``text[start:end]``:
     ``(unit, name start, name end)``, or ``None``."""
@@ -175,13 +182,11 @@ def unit_at(lang: str | None, text: str, start: int, end: int) -> tuple[str, int
         return None
     pa, pb = pats
     names = unit_names(lang)
-    for (where, name), unit in names.items():
-        if where != "around":
-            continue
-        before, after = name.split("\x00")
-        head, tail = text[:start].rstrip(_SPACE), text[end:]
+    for before, after, unit in _around(lang):
+        off = max(0, start - 40)
+        head, tail = text[off:start].rstrip(_SPACE), text[end:end + 40]
         if head.endswith(before) and tail.lstrip(_SPACE).startswith(after):
-            a = len(head) - len(before)
+            a = off + len(head) - len(before)
             return unit, a, end + (len(tail) - len(tail.lstrip(_SPACE))) + len(after)
     if pa is not None:
         m = pa.match(text, end)
@@ -202,6 +207,13 @@ def convert(value: Decimal, unit: str, to: str) -> Decimal | None:
         return None
     base = (value + a[2]) * a[1]
     return base / b[1] - b[2]
+
+
+def to_base(value: Decimal, unit: str) -> Decimal | None:
+    """``value`` in ``unit`` expressed in its dimension's base unit (metre, kilogram, litre,
+    square metre, metre per second, kelvin, pascal, joule, watt)."""
+    c = CONVERSIONS.get(unit)
+    return None if c is None else (value + c[2]) * c[1]
 
 
 def dimension(unit: str) -> str | None:
