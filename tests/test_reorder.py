@@ -795,9 +795,24 @@ def test_swap_beside_an_unlinked_sentence_reads_on_to_where_the_aligner_is_in_st
     assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment in (5, 6)]
 
 
-def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
+def _de_fr_doc(src, tgt, beads):
+    """A stand-in for completeness._Doc of a German → French pair with these sentences and
+    beads (``(src ids, tgt ids, score)``): what _fused_elsewhere reads."""
     from types import SimpleNamespace
 
+    from tqcheck.checks import completeness as C
+    d = _pairs_doc(beads)
+    d.src, d.tgt = src, tgt
+    d.pairs = [type(p)(p.index, p.bead, tuple(src[i] for i in p.bead.src), tuple(tgt[j] for j in p.bead.tgt))
+               for p in d.pairs]
+    d.case_names = {"src": False, "tgt": True}
+    d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
+    d.ctx = SimpleNamespace(src_lang="de", tgt_lang="fr")
+    d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)
+    return d
+
+
+def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
     from tqcheck.checks import completeness as C
     from tqcheck.document import Sentence
 
@@ -808,15 +823,8 @@ def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
                  "Johnny klettert voraus .", "Wir folgen ."])
     tgt = sents(["Johnny grimpe en tête , en Plattas Alvas , sur les hauteurs du Mittler Selbsanft .",
                  "Nous suivons ."])
-    d = _pairs_doc([((0,), (), 0.0), ((1,), (0,), 0.9), ((2,), (1,), 0.9)])
-    d.src, d.tgt = src, tgt
-    d.pairs = [type(p)(p.index, p.bead, tuple(src[i] for i in p.bead.src), tuple(tgt[j] for j in p.bead.tgt))
-               for p in d.pairs]
     # German capitalises every noun: its names are the words the French writes with a capital
-    d.case_names = {"src": False, "tgt": True}
-    d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
-    d.ctx = SimpleNamespace(src_lang="de", tgt_lang="fr")
-    d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)
+    d = _de_fr_doc(src, tgt, [((0,), (), 0.0), ((1,), (0,), 0.9), ((2,), (1,), 0.9)])
     there, names = C._fused_elsewhere(d, d.pairs[0], "src", src[0])
     assert there is tgt[0] and {"Mittler", "Selbsanft", "Plattas", "Alvas"} <= {t.text for t in names}
     # the sentence it would be joined to explains one of them with its own source: not fused
@@ -838,8 +846,6 @@ def test_fused_elsewhere_reads_quantities_converted_to_other_units():
     measures converted to inches and millimetres ("12 pouces ( 305 mm )" for "30 cm"); the
     numbers differ, the quantities are the same. The sentence's numbers stand, converted, in a
     nearby source sentence whose translation lacks them."""
-    from types import SimpleNamespace
-
     from tqcheck.checks import completeness as C
     from tqcheck.document import Sentence
 
@@ -850,14 +856,7 @@ def test_fused_elsewhere_reads_quantities_converted_to_other_units():
                  "Wir gehen weiter ."])
     tgt = sents(["Celles-ci mesuraient 12 pouces ( 305 mm ) de longueur sur 8 ( 203 mm ) de large .",
                  "Elles étaient profondes de 28 centimètres .", "Nous continuons ."])
-    d = _pairs_doc([((), (0,), 0.0), ((0,), (1,), 0.9), ((1,), (2,), 0.9)])
-    d.src, d.tgt = src, tgt
-    d.pairs = [type(p)(p.index, p.bead, tuple(src[i] for i in p.bead.src), tuple(tgt[j] for j in p.bead.tgt))
-               for p in d.pairs]
-    d.case_names = {"src": False, "tgt": True}
-    d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
-    d.ctx = SimpleNamespace(src_lang="de", tgt_lang="fr")
-    d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)
+    d = _de_fr_doc(src, tgt, [((), (0,), 0.0), ((0,), (1,), 0.9), ((1,), (2,), 0.9)])
     there, names = C._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0])
     assert there is src[0] and {"12", "305", "203"} <= {t.text for t in names}
     # measures that do not convert into each other (a foot is not 30 cm): not explained
