@@ -125,9 +125,11 @@ def test_a_quantity_is_compared_with_the_same_unit_before_any_conversion():
 
 
 @pytest.mark.parametrize("src, tgt, sl, tl, s_ex, t_ex, fixed", [
-    ("The trail is 10 miles long.", "Le sentier fait 10 km de long.", "en", "fr", "10 miles", "10 km", "16,1"),
-    ("It weighs 5 pounds.", "Es wiegt 5 kg.", "en", "de", "5 pounds", "5 kg", "2,27"),
-    ("Heat the oven to 350 °F.", "Fırını 350 °C'ye ısıtın.", "en", "tr", "350 °F", "350 °C", "177"),
+    ("The trail is 10 miles long.", "Le sentier fait 10 km de long.", "en", "fr", "10 miles", "10 km", "16,1 km"),
+    ("It weighs 5 pounds.", "Es wiegt 5 kg.", "en", "de", "5 pounds", "5 kg", "2,27 kg"),
+    ("Heat the oven to 350 °F.", "Fırını 350 °C'ye ısıtın.", "en", "tr", "350 °F", "350 °C", "177 °C"),
+    ("The limit is 60 mph.", "制限は時速 60 キロメートルです。", "en", "ja", "60 mph", "時速 60 キロメートル",
+     "時速 96.6 キロメートル"),
 ])
 def test_a_unit_changed_without_converting_the_number_is_reported(src, tgt, sl, tl, s_ex, t_ex, fixed):
     fs, _ = run(src, tgt, sl, tl)

@@ -313,15 +313,17 @@ def _unconverted(pair: Pair, ctx: CheckContext, s_idx: QuantityIndex, t_idx: Qua
         v = a.values[0]
         right = _rounded(units.convert(v, a.unit, b.unit))
         shown = render(Num(0, 0, str(right), frozenset({right}), right), ctx.tgt_lang)
-        s_txt = pair.src_text[a.num.start:a.name[1]] if a.name[0] > a.num.start else pair.src_text[a.name[0]:a.num.end]
-        t_txt = pair.tgt_text[b.num.start:b.name[1]] if b.name[0] > b.num.start else pair.tgt_text[b.name[0]:b.num.end]
+        s0, s1 = min(a.num.start, a.name[0]), max(a.num.end, a.name[1])
+        t0, t1 = min(b.num.start, b.name[0]), max(b.num.end, b.name[1])
+        t_txt = pair.tgt_text[t0:t1]
+        # the translation's quantity with the converted number in place of the kept one
+        fixed = t_txt[:b.num.start - t0] + shown + t_txt[b.num.end - t0:]
         yield ctx.finding(
-            "TQ201", pair, src_span=(min(a.num.start, a.name[0]), max(a.num.end, a.name[1])),
-            tgt_span=(min(b.num.start, b.name[0]), max(b.num.end, b.name[1])), confidence=0.8,
-            message=f"\u2018{s_txt}\u2019 of the source is \u2018{t_txt}\u2019 in the translation: the unit "
-                    f"changed ({units.unit_label(a.unit)} \u2192 {units.unit_label(b.unit)}) but the number "
-                    f"was not converted (about \u2018{shown}\u2019).",
-            suggestion=shown)
+            "TQ201", pair, src_span=(s0, s1), tgt_span=(t0, t1), confidence=0.8,
+            message=f"\u2018{pair.src_text[s0:s1]}\u2019 of the source is \u2018{t_txt}\u2019 in the translation: "
+                    f"the unit changed ({units.unit_label(a.unit)} \u2192 {units.unit_label(b.unit)}) but the "
+                    f"number was not converted (about \u2018{fixed}\u2019).",
+            suggestion=fixed)
 
 
 @rule("TQ205", "number-format", category="number", severity="minor",
