@@ -631,11 +631,7 @@ def test_relocated_needs_the_anchors_and_two_words_in_one_nearby_sentence():
     tgt = sents(["Nous avons grimpé le matin .", "Puis nous avons mangé .",
                  "Photo : la voie Bschiitti-giitti ( 10 ) ."])
 
-    class D:
-        pass
-
-    d = D()
-    d.src, d.tgt = src, tgt
+    d = _de_fr_doc(src, tgt, [((0,), (0,), 0.9), ((1,), (1,), 0.9), ((), (2,), 0.0)])
     p = Pair(0, Bead((0,), (0,)), (src[0],), (tgt[0],))
     ten = [t for t in tokens(src[0].text) if t.norm == "10"]
     assert C._relocated(d, p, "src", src[0].text, ten) is tgt[2]
@@ -643,6 +639,14 @@ def test_relocated_needs_the_anchors_and_two_words_in_one_nearby_sentence():
     assert C._relocated(d, p, "src", src[0].text, ten, reach=1) is None
     tgt[2] = Sentence(index=2, text="Es sind ( 10 ) Bilder .", paragraph=0, start=0, end=22, line=1)
     assert C._relocated(d, p, "src", src[0].text, ten) is None
+    # the number converted to another unit is there too
+    src[0] = Sentence(index=0, text="Wir kletterten die 300 m der Route Bschütti-gütti am Morgen .",
+                      paragraph=0, start=0, end=61, line=1)
+    tgt[2] = Sentence(index=2, text="Photo : les 984 pieds de la voie Bschiitti-giitti .", paragraph=0, start=0,
+                      end=50, line=1)
+    p = Pair(0, Bead((0,), (0,)), (src[0],), (tgt[0],))
+    metres = [t for t in tokens(src[0].text) if t.norm == "300"]
+    assert C._relocated(d, p, "src", src[0].text, metres) is tgt[2]
 
 
 def test_names_overrule_a_confident_link_to_an_added_sentence():

@@ -2248,16 +2248,18 @@ def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
     others = d.tgt if side == "src" else d.src
     lo, hi = max(0, min(own) - reach), min(len(others), max(own) + reach + 1)
     here = [t for t in _cjk_join(tokens(p.tgt_text if side == "src" else p.src_text)) if t.norm]
-    words = {t.norm for t in _cjk_join(tokens(text)) if t.norm and (t.is_number or len(t.norm) >= 3)}
-    words = {w for w in words if not any(_similar_word(w, o.norm) for o in here)}
-    want = [t.norm for t in anchors]
+    words = {t.norm: t for t in _cjk_join(tokens(text)) if t.norm and (t.is_number or len(t.norm) >= 3)}
+    words = [t for w, t in words.items() if not any(_similar_word(w, o.norm) for o in here)]
     for k in range(lo, hi):
         if k in own:
             continue
-        toks = _cjk_join(tokens(others[k].text))
-        if not all(any(_similar_word(w, o.norm) for o in toks if o.norm) for w in want):
-            continue
-        if sum(1 for w in words if any(_similar_word(w, o.norm) for o in toks if o.norm)) >= 2:
+        toks = [o for o in _cjk_join(tokens(others[k].text)) if o.norm]
+        conv = d.converted(side, text, others[k].text)  # a quantity converted to another unit
+
+        def there(t: Token) -> bool:
+            return _inside_any(t, conv) or any(_similar_word(t.norm, o.norm) for o in toks)
+
+        if all(there(t) for t in anchors) and sum(1 for t in words if there(t)) >= 2:
             return others[k]
     return None
 
