@@ -124,6 +124,16 @@ def test_a_quantity_is_compared_with_the_same_unit_before_any_conversion():
     assert excerpts(fs) == [("TQ201", "major", "18,29", "19,29")]
 
 
+def test_a_quantity_whose_twin_is_there_does_not_block_a_conversion():
+    """Text+Berg dev, gold bead 129-130: the translation has centimetres too (28 cm, 4 cm), each
+    with its twin in the source; they are no counterparts of the source's 30 cm and 20 cm,
+    which it gives in inches and millimetres."""
+    fs, _ = run("Der Abdruck war gut 30 cm lang und 20 cm breit , 28 cm tief , wo ich kaum 4 cm einsank .",
+                "Celles-ci mesuraient 12 pouces ( 305 mm ) sur 8 ( 203 mm ) , profondes de 28 centimètres , "
+                "là où je n' enfonçais que de 4 cm .", "de", "fr")
+    assert excerpts(fs) == []
+
+
 @pytest.mark.parametrize("src, tgt, sl, tl, s_ex, t_ex, fixed", [
     ("The trail is 10 miles long.", "Le sentier fait 10 km de long.", "en", "fr", "10 miles", "10 km", "16,1 km"),
     ("It weighs 5 pounds.", "Es wiegt 5 kg.", "en", "de", "5 pounds", "5 kg", "2,27 kg"),

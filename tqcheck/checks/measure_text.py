@@ -176,12 +176,18 @@ def converted(mine: list[Quantity], theirs: list[Quantity] | QuantityIndex, text
               numbers: tuple[Num, ...]) -> set[Num]:
     """The numbers of one side that a quantity of the other side explains by conversion, and the
     numbers they restate in brackets or that restate them (``12 pouces (305 mm)``: both, when
-    one converts). A quantity whose own unit the other side also has is compared with that one
-    alone (``60 ft = 18,29 m`` ↔ ``60 pieds (19,29 m)``: 19,29 m is a changed number, not a
-    rough conversion of 60 ft)."""
+    one converts). A quantity is compared with one in its own unit alone when the other side
+    has one that nothing matches (``60 ft = 18,29 m`` ↔ ``60 pieds (19,29 m)``: 19,29 m is a
+    changed number, not a rough conversion of 60 ft); one that has its twin (``4 cm`` ↔
+    ``4 cm``) is no such counterpart."""
     index = theirs if isinstance(theirs, QuantityIndex) else QuantityIndex(theirs)
-    their_units = {r.unit for r in index.quants}
-    out = {q.num for q in mine if q.unit not in their_units and index.converting(q) is not None}
+    mine_have = {(q.unit, v) for q in mine for v in q.values}
+    theirs_have = {(r.unit, v) for r in index.quants for v in r.values}
+    free_units = {r.unit for r in index.quants if not any((r.unit, v) in mine_have for v in r.values)}
+    # a quantity with its twin on the other side (same unit, same number) is matched, not
+    # converted, and explains nothing it restates
+    out = {q.num for q in mine if q.unit not in free_units and not any((q.unit, v) in theirs_have for v in q.values)
+           and index.converting(q) is not None}
     for inner, outer in restatements(text, numbers, mine).items():
         if inner in out or outer in out:
             out |= {inner, outer}
