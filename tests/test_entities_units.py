@@ -230,3 +230,22 @@ def test_many_quantities_are_not_compared_pair_by_pair(monkeypatch):
     # every number from 3 to 1,999 is on both sides: what is left is the source's 0, 1, 2 and
     # the translation's 2,000-2,002
     assert len(fs) == 6
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["12", "4 267", "2,5", "-40", " ", "(", ")", "=", "km", "mi", "miles", "pouces",
+                                 "°F", "°C", "°", "時速", "キロメートル", "m", "in", "l'", "Zoll", "mm", "x"]),
+                max_size=14),
+       st.lists(st.sampled_from(["16", "30", "305", "4000", " ", "(", ")", "km", "cm", "mm", "pieds", "°C",
+                                 "kg", "mil", "y"]), max_size=14),
+       st.sampled_from([("en", "fr"), ("de", "tr"), ("ja", "sv")]))
+def test_any_text_with_numbers_and_unit_names_is_read_safely(a, b, langs):
+    """Whatever stands around the numbers: quantities lie inside their text, their names right
+    next to their numbers, and TQ201 runs without error."""
+    src, tgt = " ".join(a) + ".", " ".join(b) + "."
+    sl, tl = langs
+    for text, lang in ((src, sl), (tgt, tl)):
+        for q in quantities(text, lang, analyze(text, lang).numbers):
+            assert 0 <= q.name[0] < q.name[1] <= len(text)
+            assert q.name[0] >= q.num.end or q.name[1] <= q.num.start
+    run(src, tgt, sl, tl)
