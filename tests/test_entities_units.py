@@ -249,3 +249,21 @@ def test_any_text_with_numbers_and_unit_names_is_read_safely(a, b, langs):
             assert 0 <= q.name[0] < q.name[1] <= len(text)
             assert q.name[0] >= q.num.end or q.name[1] <= q.num.start
     run(src, tgt, sl, tl)
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    ("Ein Träger bekommt 3 Rupies ( Fr. 2.70 ) pro Tag .", "Un porteur reçoit 3 roupies ( 2 fr .  70 ) par jour .",
+     "de", "fr"),
+    ("Die Wand ist 2,70 m hoch.", "Le mur fait 2 m 70 de haut.", "de", "fr"),
+    ("Le café coûte 3 € 50.", "The coffee costs €3.50.", "fr", "en"),
+])
+def test_units_and_hundredths_are_one_amount(src, tgt, sl, tl):
+    """Text+Berg dev 287-288: "Fr. 2.70" is "2 fr. 70" in the French (francs and centimes);
+    lengths and prices are written so too."""
+    fs, _ = run(src, tgt, sl, tl)
+    assert excerpts(fs) == []
+
+
+def test_other_hundredths_are_still_a_changed_number():
+    fs, _ = run("Ein Träger bekommt Fr. 2.75 pro Tag .", "Un porteur reçoit 2 fr. 70 par jour .", "de", "fr")
+    assert [f.rule for f in fs] and all(f.rule == "TQ201" for f in fs)

@@ -67,6 +67,36 @@ def _regrouped(n: Num, runs: list, other_runs: list) -> bool:
     return any(a <= n.start and n.end <= b and len(d) >= 5 and d in digits for a, b, d in runs)
 
 
+#: a whole number, a short unit or currency name (``fr.``, ``m``, ``€``, ``Fr``), and two digits:
+#: an amount written in units and hundredths (``2 fr. 70`` = ``Fr. 2.70``, ``2 m 70`` = 2.70 m)
+_SPLIT = regex.compile(r"(?<![\p{N}.,])(\p{Nd}+)[ \u00a0\u202f]{0,2}[\p{L}\p{Sc}]{1,3}[ \u00a0\u202f]{0,2}\.?"
+                       r"[ \u00a0\u202f]{0,2}(\p{Nd}{2})(?![\p{N}]|[.,]\p{Nd})")
+
+
+def _split_decimals(mine: list[Num], theirs: list[Num], their_text: str) -> tuple[list[Num], list[Num]]:
+    """Numbers of one side with two decimals that the other side writes as units and hundredths
+    around a unit or currency name (``Fr. 2.70`` ↔ ``2 fr. 70``, ``2,70 m`` ↔ ``2 m 70``): both
+    are the same amount. Returns the unmatched numbers of both sides without them."""
+    if not mine or not theirs:
+        return mine, theirs
+    parts = {}
+    for m in _SPLIT.finditer(their_text):
+        parts.setdefault(Decimal(f"{m.group(1)}.{m.group(2)}"), []).append((m.start(1), m.end(2)))
+    if not parts:
+        return mine, theirs
+    gone: set[int] = set()
+    kept = []
+    for n in mine:
+        spans = [sp for v in n.values if isinstance(v, Decimal) and v.as_tuple().exponent == -2
+                 for sp in parts.get(v, ())]
+        if spans:
+            a, b = spans[0]
+            gone |= {id(t) for t in theirs if a <= t.start and t.end <= b}
+        else:
+            kept.append(n)
+    return kept, [t for t in theirs if id(t) not in gone]
+
+
 def _year(n: Num) -> int | None:
     v = n.preferred
     if n.kind == "num" and v is not None and v == v.to_integral_value() and 1000 <= v <= 2099 \
@@ -204,7 +234,8 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     written with its last two digits (``1977`` ↔ ``77``), and a quantity may be converted to
     another unit (``10 miles`` ↔ ``16 km``, ``12 inches`` ↔ ``30 cm``, ``90 °F`` ↔ ``32 °C``;
     CLDR's unit names of both languages, see :mod:`.measure_text`), with any number it
-    restates in brackets (``8 (203 mm)``).
+    restates in brackets (``8 (203 mm)``); an amount with two decimals may be written in units
+    and hundredths around a unit or currency name (``Fr. 2.70`` ↔ ``2 fr. 70``).
 
     A source number with no equal value in the target is reported: as *changed* (both spans)
     when a target number without a source counterpart has as many digits or sits at about the
@@ -240,6 +271,8 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         s_un = [n for n in s_un if not (n.values & s_ok) and not _regrouped(n, s_runs, t_runs)]
         t_un = [n for n in t_un if not (n.values & t_ok) and not _regrouped(n, t_runs, s_runs)]
         s_un, t_un = _short_years(s_un, t_un)
+        s_un, t_un = _split_decimals(s_un, t_un, pair.tgt_text)
+        t_un, s_un = _split_decimals(t_un, s_un, pair.src_text)
     s_q = quantities(pair.src_text, ctx.src_lang, src.numbers)
     t_q = quantities(pair.tgt_text, ctx.tgt_lang, tgt.numbers)
     if s_q and t_q:
