@@ -40,6 +40,14 @@ def test_words_that_look_like_unit_symbols_are_not_units(text, lang):
     assert qs(text, lang) == []
 
 
+def test_unit_words_are_read_in_any_case():
+    """A unit word matches whatever its case, Turkish dotted capitals included (the lower case
+    of "İ" carries a combining dot that a case-insensitive match ignores)."""
+    assert qs("5 KİLOMETRE", "tr") == [("5", "length-kilometer")]
+    assert qs("5 Kilometre ve 3 MİL", "tr") == [("5", "length-kilometer")]
+    assert qs("5 ZOLL", "de") == [("5", "length-inch")]
+
+
 def _q(value, unit):
     from tqcheck.checks.number_text import Num
     v = Decimal(value)
@@ -234,11 +242,12 @@ def test_many_quantities_are_not_compared_pair_by_pair(monkeypatch):
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["12", "4 267", "2,5", "-40", " ", "(", ")", "=", "km", "mi", "miles", "pouces",
-                                 "°F", "°C", "°", "時速", "キロメートル", "m", "in", "l'", "Zoll", "mm", "x"]),
+                                 "°F", "°C", "°", "時速", "キロメートル", "m", "in", "l'", "Zoll", "mm", "x", "KİLOMETRE",
+                                 "İnç", "FUSS"]),
                 max_size=14),
        st.lists(st.sampled_from(["16", "30", "305", "4000", " ", "(", ")", "km", "cm", "mm", "pieds", "°C",
                                  "kg", "mil", "y"]), max_size=14),
-       st.sampled_from([("en", "fr"), ("de", "tr"), ("ja", "sv")]))
+       st.sampled_from([("en", "fr"), ("de", "tr"), ("ja", "sv"), ("tr", "de")]))
 def test_any_text_with_numbers_and_unit_names_is_read_safely(a, b, langs):
     """Whatever stands around the numbers: quantities lie inside their text, their names right
     next to their numbers, and TQ201 runs without error."""

@@ -93,7 +93,9 @@ def _common_word(name: str, lang: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return name if len(name) <= SYMBOL else name.casefold()
+    """How a name is looked up: a symbol as written, a word casefolded (``Fuß`` → ``fuss``;
+    the dot of Turkish ``İ`` dropped, as a case-insensitive match ignores it)."""
+    return name if len(name) <= SYMBOL else name.casefold().replace("\u0307", "")
 
 
 @lru_cache(maxsize=64)
@@ -190,11 +192,11 @@ def unit_at(lang: str | None, text: str, start: int, end: int) -> tuple[str, int
             return unit, a, end + (len(tail) - len(tail.lstrip(_SPACE))) + len(after)
     if pa is not None:
         m = pa.match(text, end)
-        if m:
+        if m and ("after", _key(m.group("u"))) in names:
             return names[("after", _key(m.group("u")))], m.start("u"), m.end("u")
     if pb is not None:
         m = pb.search(text[max(0, start - 40):start])
-        if m:
+        if m and ("before", _key(m.group("u"))) in names:
             off = max(0, start - 40)
             return names[("before", _key(m.group("u")))], off + m.start("u"), off + m.end("u")
     return None
