@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from . import cldr
+from .words import has_wordlist, zipf
 
 _D = Decimal
 
@@ -80,13 +81,14 @@ SYMBOL = 3
 
 
 def _common_word(name: str, lang: str) -> bool:
-    if not name.isalpha() or len(name) > SYMBOL:
+    """Whether a short name is a very common word of ``lang`` (False without a word list for
+    the language: wordfreq would answer from a neighbouring language's list)."""
+    if not name.isalpha() or len(name) > SYMBOL or not has_wordlist(lang):
         return False
     try:
         # the start-up cache's table of wordfreq's list (wordfreq's own dict of a whole
         # language takes tens of MB)
-        from .wordtable import zipf_frequency
-        f = zipf_frequency(name, lang)
+        f = zipf(name, lang)
     except (LookupError, ValueError, ImportError):
         return False
     return f >= (COMMON_LETTER if len(name) == 1 else COMMON_WORD)
