@@ -276,3 +276,50 @@ def test_units_and_hundredths_are_one_amount(src, tgt, sl, tl):
 def test_other_hundredths_are_still_a_changed_number():
     fs, _ = run("Ein Träger bekommt Fr. 2.75 pro Tag .", "Un porteur reçoit 2 fr. 70 par jour .", "de", "fr")
     assert [f.rule for f in fs] and all(f.rule == "TQ201" for f in fs)
+
+
+def _pair_up_all_candidates(src_items, tgt_items, src, tgt, max_dist=0.5):
+    """The pairing as it was first written: every candidate pair, sorted, taken greedily."""
+    from tqcheck.checks.entity_text import rel
+    cands = []
+    for i, a in enumerate(src_items):
+        ra = rel(src, a.start, a.end)
+        for j, b in enumerate(tgt_items):
+            d = abs(ra - rel(tgt, b.start, b.end))
+            if d <= max_dist:
+                cands.append((d, i, j))
+    cands.sort()
+    used_s, used_t, pairs = set(), set(), []
+    for d, i, j in cands:
+        if i in used_s or j in used_t:
+            continue
+        used_s.add(i)
+        used_t.add(j)
+        pairs.append((src_items[i], tgt_items[j]))
+    pairs.sort(key=lambda p: p[0].start)
+    return (pairs, [a for i, a in enumerate(src_items) if i not in used_s],
+            [b for j, b in enumerate(tgt_items) if j not in used_t])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=12, unique=True), st.lists(st.integers(0, 60), max_size=12, unique=True),
+       st.integers(20, 90), st.integers(20, 90), st.sampled_from([0.05, 0.2, 0.5, 1.0]))
+def test_pairing_by_place_is_the_greedy_pairing_of_every_candidate(s_at, t_at, s_len, t_len, max_dist):
+    """pair_up (nearest unused targets in a heap) pairs exactly as the greedy pass over every
+    candidate pair did, ties included."""
+    from types import SimpleNamespace
+
+    from tqcheck.checks.entity_text import pair_up
+    src, tgt = SimpleNamespace(text="x" * (s_len + 61)), SimpleNamespace(text="y" * (t_len + 61))
+    s_items = [SimpleNamespace(start=a, end=a + 1) for a in s_at]
+    t_items = [SimpleNamespace(start=a, end=a + 1) for a in t_at]
+    got = pair_up(s_items, t_items, src, tgt, max_dist)
+    want = _pair_up_all_candidates(s_items, t_items, src, tgt, max_dist)
+    assert [(id(a), id(b)) for a, b in got[0]] == [(id(a), id(b)) for a, b in want[0]]
+    assert [id(a) for a in got[1]] == [id(a) for a in want[1]] and [id(b) for b in got[2]] == [id(b) for b in want[2]]
+    # two targets at one place (overlapping items): the same pairing too
+    if t_items:
+        t_items.append(SimpleNamespace(start=t_items[0].start, end=t_items[0].end))
+        got = pair_up(s_items, t_items, src, tgt, max_dist)
+        want = _pair_up_all_candidates(s_items, t_items, src, tgt, max_dist)
+        assert [(id(a), id(b)) for a, b in got[0]] == [(id(a), id(b)) for a, b in want[0]]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tqcheck
 from tqcheck import pipeline
@@ -948,3 +950,16 @@ def test_window_evidence_equals_the_evidence_of_each_link_with_embeddings():
     ces, cet = C._centred((es, et))
     for i, j in ((4, 4), (4, 5), (0, 7)):
         assert d.cos(i, j) == pytest.approx((plain.cos(i, j) + float(ces[i] @ cet[j])) / 2, abs=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcdeéığ0123", min_size=1, max_size=9), max_size=12),
+       st.text(alphabet="abcdeéığ0123", min_size=1, max_size=9))
+def test_word_index_answers_as_comparing_every_word(words, w):
+    """_Words (a set, an index of beginnings, one rapidfuzz pass) says a similar word is there
+    exactly when comparing with every word (_similar_word) does."""
+    from tqcheck.align.features import tokens
+
+    from tqcheck.checks import completeness as C
+    toks = tokens(" ".join(words))
+    assert C._Words(toks).has(w) == C._found(w, toks)

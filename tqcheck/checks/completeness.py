@@ -24,6 +24,7 @@ particular language.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterator
@@ -32,7 +33,7 @@ from functools import lru_cache
 
 import numpy as np
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..align.features import Token, build_features, script_factor, tokens
 from ..align.banded import Params
@@ -280,11 +281,13 @@ def _converted_spans(text: str, lang: str | None, other: str, other_lang: str | 
     q_theirs = quantities(other, other_lang, theirs.numbers)
     if not q_mine or not q_theirs:
         return ()
-    return tuple((n.start, n.end) for n in converted(q_mine, q_theirs, text, mine.numbers))
+    return tuple(sorted((n.start, n.end) for n in converted(q_mine, q_theirs, text, mine.numbers)))
 
 
 def _inside_any(t: Token, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(a <= t.start and t.end <= b for a, b in spans)
+    """Whether ``t`` lies inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (t.start, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= t.start and t.end <= spans[k][1]
 
 
 def _centred(vectors) -> tuple[np.ndarray, np.ndarray] | None:
@@ -359,6 +362,31 @@ def _unrelated_pairs(pairs: list[Pair]) -> Iterator[tuple[int, int]]:
 
 def _found(word: str, toks: list[Token]) -> bool:
     return any(_similar_word(word, t.norm) for t in toks if t.norm)
+
+
+class _Words:
+    """The transliterated words of a text, asked "is a word similar to this one there?"
+    (:func:`_similar_word`) without comparing every pair: the same word in a set, a shared
+    beginning of four letters in an index, the fuzzy ratio in one rapidfuzz pass over the words
+    of five letters or more. The same answers as comparing with each word."""
+
+    def __init__(self, toks) -> None:
+        self.exact = {t.norm for t in toks if t.norm}
+        self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        for w in self.exact:
+            if len(w) >= 4:
+                self.by_prefix[w[:4]].append(w)
+        self.long = [w for w in self.exact if len(w) >= 5]
+
+    def has(self, w: str) -> bool:
+        if w in self.exact:
+            return True
+        if len(w) < 3:
+            return False
+        if len(w) >= 4 and any(_similar_word(w, b) for b in self.by_prefix.get(w[:4], ())):
+            return True
+        return len(w) >= 5 and bool(self.long) and \
+            process.extractOne(w, self.long, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
 def _cjk_join(toks: list[Token]) -> list[Token]:
@@ -2161,15 +2189,17 @@ def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
 def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
     """Anchors of ``text`` (numbers, names) that the other side of the bead does not have."""
     other_toks = _cjk_join(tokens(other))
+    numbers = {o.norm for o in other_toks if o.is_number}
+    words = None
     out = []
     conv = None
     for t in d.anchors(side, text):
         if t.is_number:
-            if not any(o.is_number and o.norm == t.norm for o in other_toks):
+            if t.norm not in numbers:
                 conv = d.converted(side, text, other) if conv is None else conv
                 if not _inside_any(t, conv):  # a quantity converted to another unit is there
                     out.append(t)
-        elif not _found(t.norm, other_toks):
+        elif not (words := words or _Words(other_toks)).has(t.norm):
             out.append(t)
     return out
 
@@ -2247,17 +2277,17 @@ def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
     own = {x.index for x in (p.tgt if side == "src" else p.src)}
     others = d.tgt if side == "src" else d.src
     lo, hi = max(0, min(own) - reach), min(len(others), max(own) + reach + 1)
-    here = [t for t in _cjk_join(tokens(p.tgt_text if side == "src" else p.src_text)) if t.norm]
+    here = _Words(_cjk_join(tokens(p.tgt_text if side == "src" else p.src_text)))
     words = {t.norm: t for t in _cjk_join(tokens(text)) if t.norm and (t.is_number or len(t.norm) >= 3)}
-    words = [t for w, t in words.items() if not any(_similar_word(w, o.norm) for o in here)]
+    words = [t for w, t in words.items() if not here.has(w)]
     for k in range(lo, hi):
         if k in own:
             continue
-        toks = [o for o in _cjk_join(tokens(others[k].text)) if o.norm]
+        toks = _Words(_cjk_join(tokens(others[k].text)))
         conv = d.converted(side, text, others[k].text)  # a quantity converted to another unit
 
         def there(t: Token) -> bool:
-            return _inside_any(t, conv) or any(_similar_word(t.norm, o.norm) for o in toks)
+            return _inside_any(t, conv) or toks.has(t.norm)
 
         if all(there(t) for t in anchors) and sum(1 for t in words if there(t)) >= 2:
             return others[k]

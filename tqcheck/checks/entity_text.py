@@ -8,6 +8,7 @@ of the TQ2xx family share one analysis per side.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,17 +127,84 @@ def rel(side: Side, start: int, end: int) -> float:
 
 def pair_up(src_items, tgt_items, src: Side, tgt: Side, max_dist: float = 0.5):
     """Greedy pairing of unmatched source and target items (objects with ``start``/``end``) by
-    relative position: closest first, each used once. Returns (pairs, unpaired src, unpaired tgt)."""
-    cands = []
-    for i, a in enumerate(src_items):
-        ra = rel(src, a.start, a.end)
-        for j, b in enumerate(tgt_items):
-            d = abs(ra - rel(tgt, b.start, b.end))
+    relative position: closest first (ties: lower source, then lower target index), each used
+    once, no pair farther apart than ``max_dist``. Returns (pairs, unpaired src, unpaired tgt).
+
+    Each source item looks for its nearest unused target on either side of its position, in a
+    heap ordered as the greedy order is; a target taken meanwhile sends the source on to the
+    next one (skipping taken targets with path-compressed pointers). The result is the greedy
+    pairing of every candidate pair, in O((n + m) log(n + m)) instead of n × m candidates."""
+    import heapq
+
+    if not src_items or not tgt_items:
+        return [], list(src_items), list(tgt_items)
+    ra = [rel(src, a.start, a.end) for a in src_items]
+    order = sorted(range(len(tgt_items)), key=lambda j: (rel(tgt, tgt_items[j].start, tgt_items[j].end), j))
+    pos = [rel(tgt, tgt_items[j].start, tgt_items[j].end) for j in order]
+    n = len(order)
+    if any(a == b for a, b in zip(pos, pos[1:])):
+        return _pair_up_every_candidate(src_items, tgt_items, ra, max_dist, tgt)
+    # "nearest unused slot at or left of k" and "at or right of k" as union-find with path
+    # compression: slot k is entry k + 1 of ``left`` (entry 0: none left) and entry k of
+    # ``right`` (entry n: none right); a used slot points past itself
+    left = list(range(n + 1))
+    right = list(range(n + 1))
+    used_slot = [False] * n
+
+    def root(parent: list[int], x: int) -> int:
+        r = x
+        while parent[r] != r:
+            r = parent[r]
+        while parent[x] != r:
+            parent[x], x = r, parent[x]
+        return r
+
+    def nearest(k: int, step: int) -> int:
+        """The nearest unused slot from k on in direction ``step``, or -1 / n for none."""
+        if step < 0:
+            return root(left, k + 1) - 1 if k >= 0 else -1
+        return root(right, k) if k < n else n
+
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(i: int, k: int, step: int) -> None:
+        k = nearest(k, step)
+        if 0 <= k < n:
+            d = abs(ra[i] - pos[k])
             if d <= max_dist:
-                cands.append((d, i, j))
+                heapq.heappush(heap, (d, i, order[k], k, step))
+
+    for i in range(len(src_items)):
+        k = bisect.bisect_left(pos, ra[i])
+        push(i, k - 1, -1)
+        push(i, k, 1)
+    used_s, pairs = set(), []
+    while heap:
+        d, i, j, k, step = heapq.heappop(heap)
+        if i in used_s:
+            continue
+        if used_slot[k]:
+            push(i, k, step)  # taken meanwhile: the next unused one that way
+            continue
+        used_s.add(i)
+        used_slot[k] = True
+        left[k + 1], right[k] = k, k + 1
+        pairs.append((src_items[i], tgt_items[j]))
+    used_t = {order[k] for k in range(n) if used_slot[k]}
+    pairs.sort(key=lambda p: p[0].start)
+    return (pairs, [a for i, a in enumerate(src_items) if i not in used_s],
+            [b for j, b in enumerate(tgt_items) if j not in used_t])
+
+
+def _pair_up_every_candidate(src_items, tgt_items, ra: list[float], max_dist: float, tgt: Side):
+    """:func:`pair_up` over every candidate pair (targets at one place: overlapping items)."""
+    cands = []
+    for j, b in enumerate(tgt_items):
+        rb = rel(tgt, b.start, b.end)
+        cands += [(abs(x - rb), i, j) for i, x in enumerate(ra) if abs(x - rb) <= max_dist]
     cands.sort()
     used_s, used_t, pairs = set(), set(), []
-    for d, i, j in cands:
+    for _, i, j in cands:
         if i in used_s or j in used_t:
             continue
         used_s.add(i)

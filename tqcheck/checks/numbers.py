@@ -7,6 +7,8 @@ ordinal marks (``8th`` = ``8.`` = ``8e`` = ``8-й``), percent signs or scale wor
 """
 from __future__ import annotations
 
+import bisect
+import math
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -60,11 +62,17 @@ def _digit_runs(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), regex.sub(r"\D", "", m.group())) for m in _DIGIT_RUN.finditer(text)]
 
 
-def _regrouped(n: Num, runs: list, other_runs: list) -> bool:
-    """``n`` lies in a run of spaced digits of at least five digits that the other side writes
-    with the same digits grouped otherwise."""
+def _regrouped_spans(runs: list, other_runs: list) -> list[tuple[int, int]]:
+    """The runs of spaced digits, of at least five digits, that the other side writes with the
+    same digits grouped otherwise (sorted spans)."""
     digits = {d for _, _, d in other_runs}
-    return any(a <= n.start and n.end <= b and len(d) >= 5 and d in digits for a, b, d in runs)
+    return sorted((a, b) for a, b, d in runs if len(d) >= 5 and d in digits)
+
+
+def _regrouped(n: Num, spans: list[tuple[int, int]]) -> bool:
+    """``n`` lies in one of ``spans`` (:func:`_regrouped_spans`)."""
+    k = bisect.bisect_right(spans, (n.start, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= n.start and n.end <= spans[k][1]
 
 
 #: a whole number, a short unit or currency name (``fr.``, ``m``, ``€``, ``Fr``), and two digits:
@@ -268,8 +276,9 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         s_ok = _time_parts(tgt, src_vals)
         t_ok = _time_parts(src, tgt_vals)
         s_runs, t_runs = _digit_runs(pair.src_text), _digit_runs(pair.tgt_text)
-        s_un = [n for n in s_un if not (n.values & s_ok) and not _regrouped(n, s_runs, t_runs)]
-        t_un = [n for n in t_un if not (n.values & t_ok) and not _regrouped(n, t_runs, s_runs)]
+        s_re, t_re = _regrouped_spans(s_runs, t_runs), _regrouped_spans(t_runs, s_runs)
+        s_un = [n for n in s_un if not (n.values & s_ok) and not _regrouped(n, s_re)]
+        t_un = [n for n in t_un if not (n.values & t_ok) and not _regrouped(n, t_re)]
         s_un, t_un = _short_years(s_un, t_un)
         s_un, t_un = _split_decimals(s_un, t_un, pair.tgt_text)
         t_un, s_un = _split_decimals(t_un, s_un, pair.src_text)
