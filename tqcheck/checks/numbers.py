@@ -3,7 +3,8 @@
 A number of the source must come back in its aligned target with the same value,
 whatever the separators (``1,000.5`` en = ``1.000,5`` de = ``1 000,5`` fr),
 ordinal marks (``8th`` = ``8.`` = ``8e`` = ``8-й``), percent signs or scale words
-(``2.5 million`` = ``250万``). Numbers inside dates are left to TQ202.
+(``2.5 million`` = ``250万``), or converted to another unit (``10 miles`` = ``16 km``, read
+by :mod:`.measure_text`). Numbers inside dates are left to TQ202.
 """
 from __future__ import annotations
 
