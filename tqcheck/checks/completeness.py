@@ -284,6 +284,15 @@ def _converted_spans(text: str, lang: str | None, other: str, other_lang: str | 
     return tuple(sorted((n.start, n.end) for n in converted(q_mine, q_theirs, text, mine.numbers)))
 
 
+def _stands_in(d: _Doc, side: str, text: str, other: str, toks: list[Token] | None = None):
+    """A test of whether a token of ``text`` (on ``side``) stands in the text ``other`` (whose
+    tokens ``toks`` are, when already read): the same or a similar word (:class:`_Words`), or a
+    number that a quantity of ``other`` gives in another unit."""
+    words = _Words(_cjk_join(tokens(other)) if toks is None else toks)
+    conv = d.converted(side, text, other)
+    return lambda t: _inside_any(t, conv) or words.has(t.norm)
+
+
 def _inside_any(t: Token, spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether ``t`` lies inside one of ``spans`` (sorted, not overlapping)."""
     k = bisect.bisect_right(spans, (t.start, math.inf)) - 1
@@ -2084,16 +2093,11 @@ def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
                 t for t in caps if any(_similar_word(t.norm, o) for o in inner_caps)]
         # two names or numbers at least: one alone is often repeated (or made explicit by the
         # translation) in a neighbouring sentence
-        if len({w.norm for w in want}) < 2:
-            continue
-        conv = d.converted(side, s.text, others[k].text)  # quantities converted to other units
-        if not all(_inside_any(w, conv) or any(_similar_word(w.norm, o.norm) for o in toks) for w in want):
+        if len({w.norm for w in want}) < 2 or not all(map(_stands_in(d, side, s.text, others[k].text, toks), want)):
             continue
         q = d.pairs[bead_of[k]]
-        partner_text = " ".join(x.text for x in (q.src if side == "src" else q.tgt))
-        partner = [t for t in _cjk_join(tokens(partner_text)) if t.norm]
-        conv = d.converted(side, s.text, partner_text)
-        if not any(_inside_any(w, conv) or any(_similar_word(w.norm, o.norm) for o in partner) for w in want):
+        partner = _stands_in(d, side, s.text, " ".join(x.text for x in (q.src if side == "src" else q.tgt)))
+        if not any(map(partner, want)):
             return others[k], want
     return None
 
@@ -2283,13 +2287,8 @@ def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
     for k in range(lo, hi):
         if k in own:
             continue
-        toks = _Words(_cjk_join(tokens(others[k].text)))
-        conv = d.converted(side, text, others[k].text)  # a quantity converted to another unit
-
-        def there(t: Token) -> bool:
-            return _inside_any(t, conv) or toks.has(t.norm)
-
-        if all(there(t) for t in anchors) and sum(1 for t in words if there(t)) >= 2:
+        there = _stands_in(d, side, text, others[k].text)
+        if all(map(there, anchors)) and sum(map(there, words)) >= 2:
             return others[k]
     return None
 

@@ -101,10 +101,15 @@ def _near(x: Decimal, written: Decimal, temperature: bool) -> bool:
     return abs(x - written) <= tol
 
 
+def _other_unit_of_one_dimension(a: Quantity, b: Quantity) -> bool:
+    return a.unit != b.unit and units.dimension(a.unit) is not None and \
+        units.dimension(a.unit) == units.dimension(b.unit)
+
+
 def converts(a: Quantity, b: Quantity) -> bool:
     """Whether ``a`` and ``b`` are one quantity in two different units of one dimension (either
     may be the converted one)."""
-    if a.unit == b.unit or units.dimension(a.unit) is None or units.dimension(a.unit) != units.dimension(b.unit):
+    if not _other_unit_of_one_dimension(a, b):
         return False
     temperature = units.dimension(a.unit) == "temperature"
     for va in a.values:
@@ -171,6 +176,10 @@ class QuantityIndex:
     def with_value(self, values: list[Decimal]) -> list[Quantity]:
         return [r for v in values for r in self.values.get(v, ())]
 
+    def has_twin(self, q: Quantity) -> bool:
+        """Whether this side has ``q`` as it is: the same unit and the same number."""
+        return any(r.unit == q.unit for r in self.with_value(q.values))
+
 
 def converted(mine: list[Quantity], theirs: list[Quantity] | QuantityIndex, text: str,
               numbers: tuple[Num, ...]) -> set[Num]:
@@ -182,11 +191,10 @@ def converted(mine: list[Quantity], theirs: list[Quantity] | QuantityIndex, text
     ``4 cm``) is no such counterpart."""
     index = theirs if isinstance(theirs, QuantityIndex) else QuantityIndex(theirs)
     mine_have = {(q.unit, v) for q in mine for v in q.values}
-    theirs_have = {(r.unit, v) for r in index.quants for v in r.values}
     free_units = {r.unit for r in index.quants if not any((r.unit, v) in mine_have for v in r.values)}
     # a quantity with its twin on the other side (same unit, same number) is matched, not
     # converted, and explains nothing it restates
-    out = {q.num for q in mine if q.unit not in free_units and not any((q.unit, v) in theirs_have for v in q.values)
+    out = {q.num for q in mine if q.unit not in free_units and not index.has_twin(q)
            and index.converting(q) is not None}
     for inner, outer in restatements(text, numbers, mine).items():
         if inner in out or outer in out:
@@ -198,6 +206,4 @@ def same_value_other_unit(a: Quantity, b: Quantity) -> bool:
     """Whether ``a`` and ``b`` have the same number but units of one dimension that do not
     convert into each other at that number (``10 miles`` ↔ ``10 km``): the unit changed and
     the number was not converted."""
-    if a.unit == b.unit or units.dimension(a.unit) is None or units.dimension(a.unit) != units.dimension(b.unit):
-        return False
-    return bool(set(a.values) & set(b.values)) and not converts(a, b)
+    return _other_unit_of_one_dimension(a, b) and bool(set(a.values) & set(b.values)) and not converts(a, b)

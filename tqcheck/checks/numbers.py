@@ -346,10 +346,10 @@ def _unconverted(pair: Pair, ctx: CheckContext, s_idx: QuantityIndex, t_idx: Qua
     ``10 km``): the number was not converted. Only when no quantity of the other side converts
     it and the translation does not also have it in its own unit."""
     for a in s_idx.quants:
-        same = t_idx.with_value(a.values)
-        if any(b.unit == a.unit for b in same) or t_idx.converting(a) is not None:
+        if t_idx.has_twin(a) or t_idx.converting(a) is not None:
             continue
-        b = next((b for b in same if same_value_other_unit(a, b) and s_idx.converting(b) is None), None)
+        b = next((b for b in t_idx.with_value(a.values) if same_value_other_unit(a, b) and s_idx.converting(b) is None),
+                 None)
         if b is None or _unit_text(pair.src_text, a).casefold() == _unit_text(pair.tgt_text, b).casefold():
             continue  # the same word for the unit: languages that name two units alike (Turkish
             # "mil" is a mile, Swedish "mil" ten kilometres), not a change
