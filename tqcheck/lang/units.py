@@ -179,28 +179,29 @@ def _around(lang: str | None) -> tuple[tuple[str, str, str], ...]:
 
 
 def unit_at(lang: str | None, text: str, start: int, end: int) -> tuple[str, int, int] | None:
-    """The unit written right after (or right before) the number at ``text[start:end]``:
-    ``(unit, name start, name end)``, or ``None``."""
+    """The unit written around, right after or right before the number at ``text[start:end]``
+    (its name within 40 characters): ``(unit, name start, name end)``, or ``None``."""
     pats = unit_patterns(lang)
     if not pats:
         return None
     pa, pb = pats
     names = unit_names(lang)
+    off = max(0, start - 40)
+    head, tail = text[off:start].rstrip(_SPACE), text[end:end + 40]
+    gap = len(tail) - len(tail.lstrip(_SPACE))
     for before, after, unit in _around(lang):
-        off = max(0, start - 40)
-        head, tail = text[off:start].rstrip(_SPACE), text[end:end + 40]
-        if head.endswith(before) and tail.lstrip(_SPACE).startswith(after):
-            a = off + len(head) - len(before)
-            return unit, a, end + (len(tail) - len(tail.lstrip(_SPACE))) + len(after)
+        if head.endswith(before) and tail[gap:].startswith(after):
+            return unit, off + len(head) - len(before), end + gap + len(after)
     if pa is not None:
         m = pa.match(text, end)
-        if m and ("after", _key(m.group("u"))) in names:
-            return names[("after", _key(m.group("u")))], m.start("u"), m.end("u")
+        unit = m and names.get(("after", _key(m.group("u"))))
+        if unit:
+            return unit, m.start("u"), m.end("u")
     if pb is not None:
-        m = pb.search(text[max(0, start - 40):start])
-        if m and ("before", _key(m.group("u"))) in names:
-            off = max(0, start - 40)
-            return names[("before", _key(m.group("u")))], off + m.start("u"), off + m.end("u")
+        m = pb.search(text[off:start])
+        unit = m and names.get(("before", _key(m.group("u"))))
+        if unit:
+            return unit, off + m.start("u"), off + m.end("u")
     return None
 
 
