@@ -815,6 +815,8 @@ def _de_fr_doc(src, tgt, beads):
     d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
     d.ctx = SimpleNamespace(src_lang="de", tgt_lang="fr")
     d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)
+    d._vocab = {}
+    d.vocabulary = lambda side: C._Doc.vocabulary(d, side)
     return d
 
 
@@ -883,6 +885,91 @@ def test_sentence_whose_names_stand_in_a_nearby_sentence_is_a_minor_omission():
     f = next(f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 7)
     assert f.severity == Severity.MINOR
     assert "Plattas" in f.message and "nearby sentence of the translation" in f.message
+
+
+def test_a_name_found_once_in_each_text_ties_an_unlinked_sentence_to_its_bead_at_any_distance():
+    """A name that one sentence of each text has, and no other (a hapax of both documents),
+    ties an unlinked sentence to the bead where the other text has it, however far: a caption
+    the other edition prints elsewhere. One such name is enough; one the document repeats is
+    not (the fixture's "Kazakhstan"), nor a different name with the same beginning, nor names
+    found in two beads, nor a number alone."""
+    from tqcheck.checks import completeness as C
+    from tqcheck.document import Sentence
+
+    def sents(texts):
+        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
+
+    filler_s = [f"Wir gehen weiter und sehen {n} Dinge ." for n in range(12)]
+    filler_t = [f"Nous continuons et voyons {n} choses ." for n in range(12)]
+    src = sents(["Im Hintergrund der Bifertenstock ;"] + filler_s + ["Johnny klettert voraus ."])
+    tgt = sents(filler_t + ["Johnny grimpe en tête , à l' arrière le Bifertenstock ."])
+    beads = [((0,), (), 0.0)] + [((k + 1,), (k,), 0.9) for k in range(12)] + [((13,), (12,), 0.9)]
+    d = _de_fr_doc(src, tgt, beads)
+    there, names = C._sole_place_elsewhere(d, "src", src[0])
+    assert there is tgt[12] and [t.text for t in names] == ["Bifertenstock"]
+    # the same from the other side: the translation's unlinked sentence, its name in the source
+    d2 = _de_fr_doc(sents(filler_s + ["Johnny klettert vor dem Bifertenstock ."]),
+                    sents(["A l' arrière , le Bifertenstock ."] + filler_t + ["Johnny grimpe ."]),
+                    [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
+    there, names = C._sole_place_elsewhere(d2, "tgt", d2.tgt[0])
+    assert there is d2.src[12] and [t.text for t in names] == ["Bifertenstock"]
+    # the source repeats the name: not a hapax, no tie
+    src[5] = sents(["x"] * 5 + ["Wir sehen den Bifertenstock ."])[5]
+    d = _de_fr_doc(src, tgt, beads)
+    assert C._sole_place_elsewhere(d, "src", src[0]) is None
+    src[5] = sents(["x"] * 5 + [filler_s[4]])[5]
+    # another name that only begins the same way is not the name: still a hapax
+    tgt[3] = sents(["x"] * 3 + ["Nous voyons la Bifertenalpli ."])[3]
+    d = _de_fr_doc(src, tgt, beads)
+    assert C._sole_place_elsewhere(d, "src", src[0])[0] is tgt[12]
+    # the translation has the name twice: which one is meant is not known
+    tgt[3] = sents(["x"] * 3 + ["Nous voyons le Bifertenstock ."])[3]
+    d = _de_fr_doc(src, tgt, beads)
+    assert C._sole_place_elsewhere(d, "src", src[0]) is None
+    # two hapaxes standing in two different beads: no tie
+    src[0] = sents(["Im Hintergrund der Bifertenstock und der Tödi ;"])[0]
+    tgt[3] = sents(["x"] * 3 + ["Nous voyons le Tödi ."])[3]
+    d = _de_fr_doc(src, tgt, beads)
+    assert C._sole_place_elsewhere(d, "src", src[0]) is None
+    # a number alone is not a tie (numbers recur by chance)
+    src[0] = sents(["Im Hintergrund 3614 Meter ;"])[0]
+    tgt[3] = sents(["x"] * 3 + ["Nous voyons 3614 choses ."])[3]
+    d = _de_fr_doc(src, tgt, beads)
+    assert C._sole_place_elsewhere(d, "src", src[0]) is None
+    # a name common in the language at large (Paris) turns up by chance: no tie
+    src[0] = sents(["Im Hintergrund Paris ;"])[0]
+    tgt[3] = sents(["x"] * 3 + ["Nous voyons Paris ."])[3]
+    d = _de_fr_doc(src, tgt, beads)
+    assert C._sole_place_elsewhere(d, "src", src[0]) is None
+    # the other text must write the name with a capital: "meinen" (my) is not Meiringen
+    src3 = sents(filler_s + ["Wir gehen mit meinen Freunden ."])
+    tgt3 = sents(["Peu après Meiringen ."] + filler_t + ["Nous allons avec des amis ."])
+    d3 = _de_fr_doc(src3, tgt3, [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
+    assert C._sole_place_elsewhere(d3, "tgt", tgt3[0]) is None
+    src3[12] = sents(["x"] * 12 + ["Wir gehen mit Freunden nach Meiringen ."])[12]
+    d3 = _de_fr_doc(src3, tgt3, [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
+    assert C._sole_place_elsewhere(d3, "tgt", tgt3[0])[0] is src3[12]
+
+
+@pytest.mark.parametrize("window,side,index,names,where", [
+    # an OCR'd caption glued to a sentence; the translation prints it ten sentences on
+    ("test1:191", "src", 5, ("Nadelhorn", "Lenzspitze"), "another sentence of the translation"),
+    # a caption's name glued to the end of a split sentence of the translation
+    ("test3:60", "tgt", 12, ("Bifertenstock",), "a nearby sentence of the source"),
+])
+def test_caption_whose_names_stand_once_elsewhere_is_minor(window, side, index, names, where):
+    """Untouched Text+Berg windows: the unlinked sentence's names are found once in each text,
+    in another place of the other one. Still reported, as minor, saying where."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == window)
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    rule, seg = ("TQ101", "source_segment") if side == "src" else ("TQ102", "target_segment")
+    f = next(f for f in rep.findings if f.rule == rule and getattr(f, seg) == index)
+    assert f.severity == Severity.MINOR, f.message
+    assert all(n in f.message for n in names) and where in f.message, f.message
+    assert not [g for g in rep.findings if g.category in perturb.ALIGN_CATEGORIES
+                and g.severity.rank >= Severity.MAJOR.rank], [(g.rule, g.message) for g in rep.findings]
 
 
 # -- the checks read the embedding backend's sentence vectors --------------------------------------

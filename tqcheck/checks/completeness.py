@@ -42,6 +42,7 @@ from ..align.lengths import text_length
 from ..align.lexicon import learn_lexicon, lexicon_features
 from ..document import Document, Sentence
 from ..findings import Finding
+from ..lang.words import has_wordlist, zipf
 from .base import EMBEDDINGS, CheckContext, Pair, rule
 from .entity_text import analyze
 from .measure_text import converted, quantities
@@ -137,6 +138,7 @@ class _Doc:
         self.bead_of_src = {i: k for k, p in enumerate(self.pairs) for i in p.bead.src}
         self.bead_of_tgt = {j: k for k, p in enumerate(self.pairs) for j in p.bead.tgt}
         self._feat = None
+        self._vocab: dict[str, tuple] = {}
         self.emb = _centred(ctx.cache.get(EMBEDDINGS))
         self._ratio()
         self._names()
@@ -210,6 +212,25 @@ class _Doc:
                 continue
             out.append(t)
         return out
+
+    def vocabulary(self, side: str) -> tuple[dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]]:
+        """The transliterated words of ``side``, each with the sentences that have it; the same
+        for the words written with a capital (anywhere; every word when the script has no
+        capitals), and for those written with a capital inside a sentence. Read once."""
+        if side not in self._vocab:
+            every: dict[str, set[int]] = defaultdict(set)
+            caps: dict[str, set[int]] = defaultdict(set)
+            inner: dict[str, set[int]] = defaultdict(set)
+            for x in (self.src if side == "src" else self.tgt):
+                toks = [t for t in _cjk_join(tokens(x.text)) if t.norm]
+                for k, t in enumerate(toks):
+                    every[t.norm].add(x.index)
+                    if not t.is_number and t.text[:1].isupper():
+                        caps[t.norm].add(x.index)
+                        if k:
+                            inner[t.norm].add(x.index)
+            self._vocab[side] = (dict(every), dict(caps) if caps else dict(every), dict(inner))
+        return self._vocab[side]
 
     def converted(self, side: str, text: str, other: str) -> tuple[tuple[int, int], ...]:
         """Spans of the numbers of ``text`` (on ``side``) that a quantity of ``other`` explains
@@ -2028,18 +2049,24 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
                 msg = either.format(q=_quote(s.text), where="before" if nb.index < s.index else "after")
                 sents = sorted([s, nb], key=lambda x: x.index)
             else:
-                fused = _fused_elsewhere(d, run[0], side, s)
+                fused = _fused_elsewhere(d, run[0], side, s) or _sole_place_elsewhere(d, side, s)
                 if fused is not None:
                     # its names stand, unexplained, in a sentence nearby: joined to that one (a
                     # caption placed elsewhere, a clause moved across sentences), not left out
                     there, names = fused
                     nums = sum(t.is_number for t in names)
                     what = "numbers" if nums == len(names) else "names and numbers" if nums else "names"
+                    one_name = len({t.norm for t in names}) == 1
+                    if one_name:
+                        what = what[:-1]
                     there_nums = {t.norm for t in tokens(there.text) if t.is_number}
                     how = (", converted to other units," if any(t.is_number and t.norm not in there_nums
                                                                 for t in names) else "")
+                    far = abs(there.index - _other_at(d, run[0], side)) > _FUSED_REACH
                     msg = msg[:-1] + _FUSED[side].format(names=", ".join(dict.fromkeys(t.text for t in names)),
-                                                         what=what, how=how,
+                                                         what=what, how=how, s="s" if one_name else "",
+                                                         them="it" if one_name else "them",
+                                                         where="another" if far else "a nearby",
                                                          at=_quote_near(there.text, names[0].norm))
                     severity = "minor"
         else:
@@ -2054,15 +2081,26 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
 #: the end of a TQ101 / TQ102 message when the sentence's names stand in a nearby sentence of
 #: the other side (:func:`_fused_elsewhere`)
 _FUSED = {
-    "src": ", but its {what} ({names}) appear{how} in a nearby sentence of the translation ({at}), "
-           "whose source lacks them: it may have been joined to that sentence.",
-    "tgt": ", but its {what} ({names}) appear{how} in a nearby sentence of the source ({at}), whose "
-           "translation lacks them: it may have been moved here from that sentence.",
+    "src": ", but its {what} ({names}) appear{s}{how} in {where} sentence of the translation ({at}), "
+           "whose source lacks {them}: it may have been joined to that sentence.",
+    "tgt": ", but its {what} ({names}) appear{s}{how} in {where} sentence of the source ({at}), whose "
+           "translation lacks {them}: it may have been moved here from that sentence.",
 }
+
+#: how far (in sentences of the other side) :func:`_fused_elsewhere` looks
+_FUSED_REACH = 8
+
+
+def _other_at(d: _Doc, p: Pair, side: str) -> int:
+    """Where the other side stands at the unlinked bead ``p``: the first sentence of the nearest
+    linked bead after it (the end of the other text when there is none)."""
+    others = d.tgt if side == "src" else d.src
+    return next((q.tgt[0].index if side == "src" else q.src[0].index for q in d.pairs[p.index:]
+                 if q.src and q.tgt), len(others))
 
 
 def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
-                     reach: int = 8) -> tuple[Sentence, list[Token]] | None:
+                     reach: int = _FUSED_REACH) -> tuple[Sentence, list[Token]] | None:
     """For the unlinked sentence ``s`` (of ``side``, in bead ``p``): a sentence of the other side
     at most ``reach`` sentences from where ``s`` stands that has every name and number of ``s``,
     while the sentences it is linked with have none of them (so they are unexplained there),
@@ -2080,9 +2118,7 @@ def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
         return None
     others = d.tgt if side == "src" else d.src
     bead_of = d.bead_of_tgt if side == "src" else d.bead_of_src
-    # where the other side stands at this bead: the first sentence of the nearest linked bead
-    at = next((q.tgt[0].index if side == "src" else q.src[0].index for q in d.pairs[p.index:]
-               if q.src and q.tgt), len(others))
+    at = _other_at(d, p, side)
     for k in range(max(0, at - reach), min(len(others), at + reach)):
         toks = [t for t in _cjk_join(tokens(others[k].text)) if t.norm]
         if by_case:
@@ -2100,6 +2136,66 @@ def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
         if not any(map(partner, want)):
             return others[k], want
     return None
+
+
+def _same_name(w: str, vocab: dict[str, set[int]]) -> set[int]:
+    """The sentences of ``vocab`` (word → sentences) that have ``w``, or a word that differs
+    from it by inflection or transliteration (fuzzy ratio 80 or more, as :func:`_similar_word`
+    allows, for words of five letters or more), but not one that merely begins the same way
+    (Bifertenstock, Bifertenalpli: two names)."""
+    out = set(vocab.get(w, ()))
+    if len(w) >= 5:
+        for hit, _, _ in process.extract(w, [x for x in vocab if len(x) >= 5], scorer=fuzz.ratio,
+                                         score_cutoff=80, limit=None):
+            out |= vocab[hit]
+    return out
+
+
+def _sole_place_elsewhere(d: _Doc, side: str, s: Sentence) -> tuple[Sentence, list[Token]] | None:
+    """For the unlinked sentence ``s`` (of ``side``): its names that no other sentence of its
+    own text has and that exactly one sentence of the other text has, when those sentences all
+    belong to one bead; returns the sentence where the first of them stands, and the names.
+    Such names (a document's hapaxes, the surest anchors an aligner knows) tie ``s`` to that
+    bead wherever it stands: its content was joined to it (an OCR'd caption that each edition
+    prints in another place), not left out or added. One such name is enough, where
+    :func:`_fused_elsewhere`, which accepts names the document repeats, needs two; but it must
+    be rare in both languages at large (under once per million words, wordfreq), since a common
+    one (Alpes, Genève) turns up in a translation by chance; numbers count only beside a name (a
+    two-digit number recurs by chance). The other text must write the name with a capital
+    (Meiringen is not "meinen"); where ``side`` capitalises every noun, its names are the
+    capitalised words that the other text writes with a capital inside a sentence. ``None``
+    when there is no such bead."""
+    by_case = d.case_names.get(side, False)
+    toks = tokens(s.text)
+    if by_case:
+        cands = d.anchors(side, s.text)
+    else:
+        cands = [t for t in toks if t.is_number and len(t.norm) >= 2] + [
+            t for t in toks[1:] if not t.is_number and len(t.norm) >= 3 and t.text[:1].isupper()]
+    if not cands:
+        return None
+    mine = d.vocabulary(side)[0]
+    every, caps, inner = d.vocabulary("tgt" if side == "src" else "src")
+    langs = [x for x in (d.ctx.src_lang, d.ctx.tgt_lang) if has_wordlist(x)]
+    others = d.tgt if side == "src" else d.src
+    bead_of = d.bead_of_tgt if side == "src" else d.bead_of_src
+    found: list[tuple[int, Token]] = []
+    for t in dict((t.norm, t) for t in cands).values():
+        if _same_name(t.norm, mine) != {s.index}:
+            continue
+        if not t.is_number and any(zipf(t.norm, x) >= 3.0 for x in langs):
+            continue
+        at = _same_name(t.norm, every if t.is_number else caps if by_case else inner)
+        if len(at) == 1:
+            found.append((at.pop(), t))
+    beads = {bead_of.get(k) for k, _ in found}
+    if not found or len(beads) != 1 or None in beads or all(t.is_number for _, t in found):
+        return None
+    q = d.pairs[beads.pop()]
+    if not q.src or not q.tgt:
+        return None
+    found.sort(key=lambda kt: kt[0])
+    return others[found[0][0]], [t for _, t in found]
 
 
 def _member_by_similarity(d: _Doc, an: Analysis) -> None:
