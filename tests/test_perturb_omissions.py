@@ -136,6 +136,44 @@ def test_confident_neighbour_is_overruled_by_anchors(monkeypatch):
     assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
 
 
+def test_confident_neighbour_is_questioned_when_its_names_fit_worse(monkeypatch):
+    """Fixture, its one-sentence paragraph 12 left out: the aligner links source 12 ("… our
+    Member States … Kazakhstan") confidently to the translation of source 13 ("… the brotherly
+    Kazakh people; Kazakh authorities …") and leaves 13 unlinked. Both share a name with that
+    translation (Kazakh); only the neighbour also has names it lacks (Member, States). The
+    evidence does not say which one is left out: both are named. It moves only when the
+    neighbour shares nothing (test above)."""
+    d, p = _doc(0.95)
+    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
+    d.src[1].text, d.src[2].text = "lone Kazakh", "neighbour Kazakh Member"
+    tok = {w: SimpleNamespace(is_number=False, norm=w) for w in ("Kazakh", "Member")}
+    d.anchors = lambda side, text: [tok[w] for w in text.split() if w in tok]
+    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [t for t in d.anchors(side, text)
+                                                                     if t.norm == "Member"])
+    nb, clear = C._ambiguous_neighbour(d, C.Analysis(), p, "src")
+    assert (nb.index, clear) == (2, False)
+    # the lone sentence lacks a name there too: nothing says it fits better, the link stands
+    d.src[1].text = "lone Kazakh Member"
+    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+    # the neighbour has every one of its names there: the link stands
+    d.src[1].text, d.src[2].text = "lone Kazakh", "neighbour Kazakh"
+    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+
+
+def test_fixture_paragraph_left_out_beside_a_confident_link_names_both():
+    """The fixture with its one-sentence paragraph 12 removed from the translation: the finding
+    names source 12 as well as 13, which the aligner left unlinked."""
+    perturb = _perturb()
+    doc = perturb.fixture_doc()
+    flat = [s for para in doc.tgt for s in para]
+    gone = next(p for p, para in enumerate(doc.tgt) if para == [flat[12]])
+    tgt = [para for p, para in enumerate(doc.tgt) if p != gone]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "en", "tr", lines=True)
+    hits = [f for f in rep.findings if f.rule == "TQ101" and 12 in perturb._covered(rep.source, f.source_segment, f.source_span)]
+    assert len(hits) == 1 and "or the one before it" in hits[0].message, \
+        [(f.rule, f.source_segment, f.message) for f in rep.findings]
+
+
 def test_taken_neighbour_is_left_alone(monkeypatch):
     d, p = _doc(0.4)
     monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)

@@ -972,6 +972,27 @@ def test_caption_whose_names_stand_once_elsewhere_is_minor(window, side, index, 
                 and g.severity.rank >= Severity.MAJOR.rank], [(g.rule, g.message) for g in rep.findings]
 
 
+@pytest.mark.parametrize("dup", [None, 19])
+def test_converted_measures_sentence_stays_minor_beside_a_doubtful_neighbour(dup):
+    """Text+Berg window dev:110: the translation's sentence of converted measures ("12 pouces
+    ( 305 mm ) …") is a minor TQ102 saying its numbers stand, converted, in a nearby source
+    sentence. That explanation comes before the reading that its neighbour may be the added
+    one instead: also with another sentence duplicated elsewhere in the window, which changes
+    the aligner's confidence around it."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "dev:110")
+    tgt = [list(para) for para in doc.tgt]
+    if dup is not None:
+        flat = [(p, x) for p, para in enumerate(tgt) for x in range(len(para))]
+        p, x = flat[dup]
+        tgt[p].insert(x + 1, tgt[p][x])
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    f = [f for f in rep.findings if f.rule == "TQ102" and "pouces" in (f.target_excerpt or "")]
+    assert len(f) == 1 and f[0].severity == Severity.MINOR, [(g.rule, g.severity, g.message) for g in f]
+    assert "converted to other units" in f[0].message
+
+
 # -- the checks read the embedding backend's sentence vectors --------------------------------------
 class _MeaningModel:
     """A stand-in sentence-embedding model: a text and its 'translation' share a random unit

@@ -1927,10 +1927,13 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
     below ``weak``) and linking the lone sentence instead fits about as well (link evidence not
     ``margin`` worse), the finding names both sentences; if it fits clearly better (and its
     words are no less similar), the finding moves to the neighbour. A confident neighbouring
-    link is questioned only by names and numbers (:func:`_anchors_prefer`)."""
+    link is questioned only by names and numbers (:func:`_anchors_prefer`): the finding moves
+    when they clearly say so, and names both when they fit the lone sentence at least as well
+    (and no weak neighbour is named)."""
     k = p.index
     x = (p.src if side == "src" else p.tgt)[0]
     best: tuple[float, Sentence, bool] | None = None
+    favoured: Sentence | None = None
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
         if q is None or len(q.src) != 1 or len(q.tgt) != 1:
             continue
@@ -1940,8 +1943,11 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
         other = q.tgt[0] if side == "src" else q.src[0]
         if q.score >= weak:
             # a confident link: only its names and numbers can overrule it
-            if _anchors_prefer(d, side, x, nb, other):
+            prefer = _anchors_prefer(d, side, x, nb, other)
+            if prefer:
                 return nb, True
+            if prefer is None and favoured is None:
+                favoured = nb
             continue
         # numbers decide where they can (names may be written in another script): the lone
         # sentence must not lack more of them in the other side of the neighbouring bead than
@@ -1965,24 +1971,31 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
             # (a better length alone against the words leaves both named)
             best = (gain, nb, gain > margin and words >= 0)
     if best is None:
-        return None, False
+        return favoured, False
     return best[1], best[2]
 
 
-def _anchors_prefer(d: _Doc, side: str, x: Sentence, nb: Sentence, other: Sentence) -> bool:
+def _anchors_prefer(d: _Doc, side: str, x: Sentence, nb: Sentence, other: Sentence) -> bool | None:
     """Whether names and numbers show that the unlinked sentence ``x`` (of ``side``), not its
-    linked neighbour ``nb``, is the translation of ``other``: ``x`` shares a name or number
-    with ``other`` and ``nb`` shares none while it has some that ``other`` lacks. (The aligner
-    links by length and similar letters; an added sentence of the right length can take the
-    place of the real translation next to it.)"""
+    linked neighbour ``nb``, is the translation of ``other``: ``True`` when ``x`` shares a name
+    or number with ``other`` and ``nb`` shares none while it has some that ``other`` lacks;
+    ``None`` (either may be) when ``x`` has all of its names there and ``nb`` shares no more
+    of them but lacks some (the fixture's "Member States … Kazakhstan" linked in place of "…
+    Kazakh people; Kazakh authorities"); else ``False``. (The aligner links by length and
+    similar letters; an added sentence of the right length can take the place of the real
+    translation next to it.)"""
     def shared_and_missing(y: Sentence) -> tuple[int, int]:
         own = d.anchors(side, y.text)
         gone = _missing(d, side, y.text, other.text)
         return len(own) - len(gone), len(gone)
 
-    x_shared, _ = shared_and_missing(x)
+    x_shared, x_missing = shared_and_missing(x)
     nb_shared, nb_missing = shared_and_missing(nb)
-    return x_shared >= 1 and nb_shared == 0 and nb_missing >= 1
+    if x_shared >= 1 and nb_shared == 0 and nb_missing >= 1:
+        return True
+    if x_shared >= max(1, nb_shared) and x_missing == 0 and nb_missing >= 1:
+        return None
+    return False
 
 
 def _take_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
@@ -2043,13 +2056,17 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
         excerpt = None
         severity = None if nw >= 4 else "minor"
         if len(run) == 1:
-            s, nb = _take_neighbour(d, an, run[0], side, s)
+            # its names standing, unexplained, in a sentence of the other side explain it better
+            # than a neighbour that may be the unlinked one instead
+            fused = _fused_elsewhere(d, run[0], side, s) or _sole_place_elsewhere(d, side, s)
+            nb = None
+            if fused is None:
+                s, nb = _take_neighbour(d, an, run[0], side, s)
             msg = one.format(q=_quote(s.text))
             if nb is not None:
                 msg = either.format(q=_quote(s.text), where="before" if nb.index < s.index else "after")
                 sents = sorted([s, nb], key=lambda x: x.index)
             else:
-                fused = _fused_elsewhere(d, run[0], side, s) or _sole_place_elsewhere(d, side, s)
                 if fused is not None:
                     # its names stand, unexplained, in a sentence nearby: joined to that one (a
                     # caption placed elsewhere, a clause moved across sentences), not left out
