@@ -185,6 +185,24 @@ def test_a_finding_the_control_already_had_is_not_a_detection():
     assert perturb._preexisting(finding("TQ101", s=4, s_span=(40, 59)), rep, base, {4})
 
 
+def test_extra_majors_are_the_ones_the_control_did_not_have():
+    """A variant's stray major counts as extra unless the control had a major of the same rule
+    at one of its source sentences, or at one of its target sentences by text (the variant's
+    target indices shift)."""
+    def side(texts):
+        return NS(sentences=[NS(index=i, start=10 * i, end=10 * i + 9, text=t) for i, t in enumerate(texts)])
+
+    base = NS(source=side(["a", "b", "c", "d"]), target=side(["A", "B", "C", "D"]))
+    places = [perturb._places(f, base) for f in (finding("TQ101", s=1), finding("TQ102", t=2))]
+    # the variant dropped target "A": indices shift by one
+    rep = NS(source=base.source, target=side(["B", "C", "D"]))
+    assert perturb._in_control(finding("TQ101", s=1), rep, places)
+    assert perturb._in_control(finding("TQ102", t=1), rep, places)  # "C", as in the control
+    assert not perturb._in_control(finding("TQ102", t=2), rep, places)  # "D": new
+    assert not perturb._in_control(finding("TQ101", s=2), rep, places)
+    assert not perturb._in_control(finding("TQ105", s=1), rep, places)  # another rule
+
+
 def test_expected_rules_cover_every_kind():
     assert set(perturb.EXPECTED_RULES) == set(perturb.KINDS)
 
