@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import tqcheck
@@ -949,6 +949,28 @@ def test_a_name_found_once_in_each_text_ties_an_unlinked_sentence_to_its_bead_at
     src3[12] = sents(["x"] * 12 + ["Wir gehen mit Freunden nach Meiringen ."])[12]
     d3 = _de_fr_doc(src3, tgt3, [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
     assert C._sole_place_elsewhere(d3, "tgt", tgt3[0])[0] is src3[12]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text("abcdeé", min_size=1, max_size=11), st.integers(0, 6)), max_size=40),
+       st.text("abcdeé", min_size=1, max_size=11))
+# the shortest and the longest word that can reach ratio 80 (2·6 / (9 + 6))
+@example([("abcdea", 1), ("abcdeabcd", 2)], "abcdeabcd")
+@example([("abcdea", 1), ("abcdeabcd", 2)], "abcdea")
+def test_vocabulary_lookup_is_the_pairwise_comparison(words, w):
+    """_Vocabulary.where gives the sentences that a comparison with every word gives: the same
+    word, or one of five letters or more with the same first letter and fuzzy ratio 80."""
+    from rapidfuzz import fuzz
+
+    from tqcheck.checks import completeness as C
+    sents: dict[str, set[int]] = {}
+    for x, k in words:
+        sents.setdefault(x, set()).add(k)
+    want = set()
+    for x, ks in sents.items():
+        if x == w or (len(w) >= 5 and len(x) >= 5 and x[0] == w[0] and fuzz.ratio(w, x) >= 80):
+            want |= ks
+    assert C._Vocabulary(sents).where(w) == want
 
 
 @pytest.mark.parametrize("window,side,index,names,where", [

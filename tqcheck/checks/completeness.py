@@ -213,7 +213,7 @@ class _Doc:
             out.append(t)
         return out
 
-    def vocabulary(self, side: str) -> tuple[dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]]:
+    def vocabulary(self, side: str) -> tuple[_Vocabulary, _Vocabulary, _Vocabulary]:
         """The transliterated words of ``side``, each with the sentences that have it; the same
         for the words written with a capital (anywhere; every word when the script has no
         capitals), and for those written with a capital inside a sentence. Read once."""
@@ -229,7 +229,7 @@ class _Doc:
                         caps[t.norm].add(x.index)
                         if k:
                             inner[t.norm].add(x.index)
-            self._vocab[side] = (dict(every), dict(caps) if caps else dict(every), dict(inner))
+            self._vocab[side] = (_Vocabulary(every), _Vocabulary(caps if caps else every), _Vocabulary(inner))
         return self._vocab[side]
 
     def converted(self, side: str, text: str, other: str) -> tuple[tuple[int, int], ...]:
@@ -2155,17 +2155,32 @@ def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
     return None
 
 
-def _same_name(w: str, vocab: dict[str, set[int]]) -> set[int]:
-    """The sentences of ``vocab`` (word → sentences) that have ``w``, or a word that differs
-    from it by inflection or transliteration (fuzzy ratio 80 or more, as :func:`_similar_word`
-    allows, for words of five letters or more), but not one that merely begins the same way
-    (Bifertenstock, Bifertenalpli: two names)."""
-    out = set(vocab.get(w, ()))
-    if len(w) >= 5:
-        for hit, _, _ in process.extract(w, [x for x in vocab if len(x) >= 5], scorer=fuzz.ratio,
-                                         score_cutoff=80, limit=None):
-            out |= vocab[hit]
-    return out
+class _Vocabulary:
+    """Words (transliterated) with the sentences that have them, asked "which sentences have
+    this word, or a word that differs from it by inflection or transliteration?": a word of five
+    letters or more with the same first letter and a fuzzy ratio of 80 or more (as
+    :func:`_similar_word` allows; not a word that merely begins the same way: Bifertenstock,
+    Bifertenalpli are two names). Only the words of that first letter and of a length that can
+    reach 80 are compared, so a document's whole vocabulary is not read for each question."""
+
+    def __init__(self, sents: dict[str, set[int]]) -> None:
+        self.sents = sents
+        self.long: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for x in sents:
+            if len(x) >= 5:
+                self.long[(x[0], len(x))].append(x)
+
+    def where(self, w: str) -> set[int]:
+        out = set(self.sents.get(w, ()))
+        if len(w) >= 5:
+            n = len(w)
+            # ratio 2m / (n + k) >= 0.8 needs k within [2n/3, 3n/2]
+            for k in range(max(5, (2 * n + 2) // 3), (3 * n) // 2 + 1):
+                words = self.long.get((w[0], k))
+                if words:
+                    for hit, _, _ in process.extract(w, words, scorer=fuzz.ratio, score_cutoff=80, limit=None):
+                        out |= self.sents[hit]
+        return out
 
 
 def _sole_place_elsewhere(d: _Doc, side: str, s: Sentence) -> tuple[Sentence, list[Token]] | None:
@@ -2198,11 +2213,11 @@ def _sole_place_elsewhere(d: _Doc, side: str, s: Sentence) -> tuple[Sentence, li
     bead_of = d.bead_of_tgt if side == "src" else d.bead_of_src
     found: list[tuple[int, Token]] = []
     for t in dict((t.norm, t) for t in cands).values():
-        if _same_name(t.norm, mine) != {s.index}:
-            continue
         if not t.is_number and any(zipf(t.norm, x) >= 3.0 for x in langs):
             continue
-        at = _same_name(t.norm, every if t.is_number else caps if by_case else inner)
+        if mine.sents.get(t.norm, {s.index}) != {s.index} or mine.where(t.norm) != {s.index}:
+            continue
+        at = (every if t.is_number else caps if by_case else inner).where(t.norm)
         if len(at) == 1:
             found.append((at.pop(), t))
     beads = {bead_of.get(k) for k, _ in found}
