@@ -926,21 +926,17 @@ def test_a_name_found_once_in_each_text_ties_an_unlinked_sentence_to_its_bead_at
     tgt[3] = sents(["x"] * 3 + ["Nous voyons le Bifertenstock ."])[3]
     d = _de_fr_doc(src, tgt, beads)
     assert C._sole_place_elsewhere(d, "src", src[0]) is None
-    # two hapaxes standing in two different beads: no tie
-    src[0] = sents(["Im Hintergrund der Bifertenstock und der Tödi ;"])[0]
-    tgt[3] = sents(["x"] * 3 + ["Nous voyons le Tödi ."])[3]
-    d = _de_fr_doc(src, tgt, beads)
-    assert C._sole_place_elsewhere(d, "src", src[0]) is None
-    # a number alone is not a tie (numbers recur by chance)
-    src[0] = sents(["Im Hintergrund 3614 Meter ;"])[0]
-    tgt[3] = sents(["x"] * 3 + ["Nous voyons 3614 choses ."])[3]
-    d = _de_fr_doc(src, tgt, beads)
-    assert C._sole_place_elsewhere(d, "src", src[0]) is None
-    # a name common in the language at large (Paris) turns up by chance: no tie
-    src[0] = sents(["Im Hintergrund Paris ;"])[0]
-    tgt[3] = sents(["x"] * 3 + ["Nous voyons Paris ."])[3]
-    d = _de_fr_doc(src, tgt, beads)
-    assert C._sole_place_elsewhere(d, "src", src[0]) is None
+    for lone, other in [
+        # two hapaxes standing in two different beads
+        ("Im Hintergrund der Bifertenstock und der Tödi ;", "Nous voyons le Tödi ."),
+        # a number alone (numbers recur by chance)
+        ("Im Hintergrund 3614 Meter ;", "Nous voyons 3614 choses ."),
+        # a name common in the language at large (Paris) turns up by chance
+        ("Im Hintergrund Paris ;", "Nous voyons Paris ."),
+    ]:
+        src[0] = sents([lone])[0]
+        tgt[3] = sents(["x"] * 3 + [other])[3]
+        assert C._sole_place_elsewhere(_de_fr_doc(src, tgt, beads), "src", src[0]) is None, lone
     # the other text must write the name with a capital: "meinen" (my) is not Meiringen
     src3 = sents(filler_s + ["Wir gehen mit meinen Freunden ."])
     tgt3 = sents(["Peu après Meiringen ."] + filler_t + ["Nous allons avec des amis ."])
