@@ -2066,26 +2066,11 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
             if nb is not None:
                 msg = either.format(q=_quote(s.text), where="before" if nb.index < s.index else "after")
                 sents = sorted([s, nb], key=lambda x: x.index)
-            else:
-                if fused is not None:
-                    # its names stand, unexplained, in a sentence nearby: joined to that one (a
-                    # caption placed elsewhere, a clause moved across sentences), not left out
-                    there, names = fused
-                    nums = sum(t.is_number for t in names)
-                    what = "numbers" if nums == len(names) else "names and numbers" if nums else "names"
-                    one_name = len({t.norm for t in names}) == 1
-                    if one_name:
-                        what = what[:-1]
-                    there_nums = {t.norm for t in tokens(there.text) if t.is_number}
-                    how = (", converted to other units," if any(t.is_number and t.norm not in there_nums
-                                                                for t in names) else "")
-                    far = abs(there.index - _other_at(d, run[0], side)) > _FUSED_REACH
-                    msg = msg[:-1] + _FUSED[side].format(names=", ".join(dict.fromkeys(t.text for t in names)),
-                                                         what=what, how=how, s="s" if one_name else "",
-                                                         them="it" if one_name else "them",
-                                                         where="another" if far else "a nearby",
-                                                         at=_quote_near(there.text, names[0].norm))
-                    severity = "minor"
+            elif fused is not None:
+                # its names stand, unexplained, in a sentence elsewhere: joined to that one (a
+                # caption placed elsewhere, a clause moved across sentences), not left out
+                msg = msg[:-1] + _fused_note(d, run[0], side, *fused)
+                severity = "minor"
         else:
             msg = many.format(n=len(run), q40=_quote(s.text, 40))
             excerpt = _join_excerpt([x.text for x in sents])
@@ -2108,12 +2093,34 @@ _FUSED = {
 _FUSED_REACH = 8
 
 
+def _fused_note(d: _Doc, p: Pair, side: str, there: Sentence, names: list[Token]) -> str:
+    """The end of the message of the unlinked sentence of bead ``p`` whose ``names`` (names and
+    numbers, tokens of it) stand in the sentence ``there`` of the other side (:data:`_FUSED`)."""
+    nums = sum(t.is_number for t in names)
+    what = "numbers" if nums == len(names) else "names and numbers" if nums else "names"
+    one_name = len({t.norm for t in names}) == 1
+    if one_name:
+        what = what[:-1]
+    there_nums = {t.norm for t in tokens(there.text) if t.is_number}
+    how = ", converted to other units," if any(t.is_number and t.norm not in there_nums for t in names) else ""
+    far = abs(there.index - _other_at(d, p, side)) > _FUSED_REACH
+    return _FUSED[side].format(names=", ".join(dict.fromkeys(t.text for t in names)), what=what, how=how,
+                               s="s" if one_name else "", them="it" if one_name else "them",
+                               where="another" if far else "a nearby", at=_quote_near(there.text, names[0].norm))
+
+
 def _other_at(d: _Doc, p: Pair, side: str) -> int:
     """Where the other side stands at the unlinked bead ``p``: the first sentence of the nearest
     linked bead after it (the end of the other text when there is none)."""
     others = d.tgt if side == "src" else d.src
     return next((q.tgt[0].index if side == "src" else q.src[0].index for q in d.pairs[p.index:]
                  if q.src and q.tgt), len(others))
+
+
+def _capitalised_inside(toks: list[Token]) -> list[Token]:
+    """The words of three letters or more written with a capital after a sentence's first word:
+    the candidate names of a language that capitalises every noun."""
+    return [t for t in toks[1:] if not t.is_number and len(t.norm) >= 3 and t.text[:1].isupper()]
 
 
 def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
@@ -2129,8 +2136,7 @@ def _fused_elsewhere(d: _Doc, p: Pair, side: str, s: Sentence,
     sentence near."""
     own = d.anchors(side, s.text)
     by_case = d.case_names.get(side, False)
-    caps = [] if by_case else [t for t in tokens(s.text)[1:]
-                               if not t.is_number and len(t.norm) >= 3 and t.text[:1].isupper()]
+    caps = [] if by_case else _capitalised_inside(tokens(s.text))
     if not own and not caps:
         return None
     others = d.tgt if side == "src" else d.src
@@ -2202,8 +2208,7 @@ def _sole_place_elsewhere(d: _Doc, side: str, s: Sentence) -> tuple[Sentence, li
     if by_case:
         cands = d.anchors(side, s.text)
     else:
-        cands = [t for t in toks if t.is_number and len(t.norm) >= 2] + [
-            t for t in toks[1:] if not t.is_number and len(t.norm) >= 3 and t.text[:1].isupper()]
+        cands = [t for t in toks if t.is_number and len(t.norm) >= 2] + _capitalised_inside(toks)
     if not cands:
         return None
     mine = d.vocabulary(side)[0]
