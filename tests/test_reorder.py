@@ -593,6 +593,66 @@ def test_paragraph_moved_past_two_others_in_a_whole_document():
                 and (f.source_segment in stretch_s or f.target_segment in stretch_t)]
 
 
+def test_first_paragraph_moved_past_a_messy_passage_is_one_move():
+    """Text+Berg test3 with its first paragraph (the article's four title lines) moved after the
+    next two paragraphs of the translation. Those two paragraphs are a messy passage (OCR'd
+    captions spliced in, sentences merged and reordered by the translator: the gold alignment
+    crosses there), so they read as a translation at only 0.04 a sentence, under the fixed 0.5
+    that a part of an exchange needed; read against the document's own chance level (the same
+    passage against passages elsewhere: -17 at best), they clearly correspond. One TQ105 at both
+    places; before, the aligner's link of the titles at their new place left the passage
+    unlinked, and four wrong moves were reported in it."""
+    perturb, doc, _ = _whole("test3")
+    moved = [list(q) for q in doc.tgt]
+    moved.insert(2, moved.pop(0))
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(moved), "de", "fr", lines=True)
+    new_first = len(moved[0]) + len(moved[1])
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert [(f.source_segment, f.target_segment) for f in f105 if f.source_segment < 24] == [(0, new_first)], \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert "4 sentences" in f105[0].message and "later" in f105[0].message
+    assert f105[0].severity == Severity.MAJOR
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102")
+                and ((f.source_segment or 99) < 20 or (f.target_segment or 99) < new_first + 4)]
+
+
+def test_beats_chance_reads_the_documents_own_chance_level():
+    """A passage and its translation read far above the best reading of either against passages
+    elsewhere; a passage against an unrelated one does not; a text too short to hold four
+    passages elsewhere is never read as beating chance."""
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    perturb, doc, _ = _whole("test1")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
+                            src_lang="de", tgt_lang="fr"))
+    ev = C._Evidence(d)
+    # ten confident beads in a row (links and merges): a passage and its translation
+    good = [p.src and p.tgt and p.score >= 0.9 for p in d.pairs]
+    k = next(k for k in range(len(good) - 10) if all(good[k:k + 10]))
+    ps = d.pairs[k:k + 10]
+    w = (ps[0].src[0].index, ps[-1].src[-1].index + 1, ps[0].tgt[0].index, ps[-1].tgt[-1].index + 1)
+    s0, t0, n = w[0], w[2], max(w[1] - w[0], w[3] - w[2])
+
+    def read(w):
+        return C._straight_ids(ev, list(range(w[0], w[1])), list(range(w[2], w[3])))[-1][-1]
+
+    assert C._beats_chance(ev, w, read(w), 4.0 + 0.25 * n)
+    far = (t0 + 60) % (len(d.tgt) - 20)  # sixty sentences on: another passage
+    unrelated = (w[0], w[1], far, far + w[3] - w[2])
+    assert not C._beats_chance(ev, unrelated, read(unrelated), 4.0 + 0.25 * n)
+    assert read(unrelated) < read(w)
+    # a margin no reading reaches
+    assert not C._beats_chance(ev, w, read(w), 1e6)
+    # a text too short for blocks elsewhere
+    small = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
+                                src_lang="de", tgt_lang="fr"))
+    small.src, small.tgt = d.src[s0:s0 + 14], d.tgt[t0:t0 + 14]
+    ev_small = C._Evidence(small)
+    assert not C._beats_chance(ev_small, (0, 12, 0, 12), 1e6, 0.0)
+
+
 @pytest.mark.parametrize("name", ["test1", "test5"])
 def test_paragraph_exchanges_are_quiet_on_untouched_documents(name):
     from tqcheck.checks import completeness as C
@@ -724,7 +784,10 @@ def test_unlike_sources():
 def test_a_moved_paragraph_found_in_pieces_is_one_finding():
     """Text+Berg test0 with source paragraph 111-116 translated two paragraphs later: the
     steps match it in two pieces (four sentences, then one past a merge); both pieces lie in one
-    paragraph of each side and go the same way, so the report has one move over the stretch."""
+    paragraph of each side and go the same way, so the report has one move over the stretch. The
+    paragraph is now read as a unit (its neighbours, an imprint of addresses, read poorly as a
+    translation but far above chance: :func:`_beats_chance`), so the move covers all six of its
+    sentences; before, the first one (111) was left over as an omission."""
     perturb, doc, docs = _whole("test0")
     pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
     p = pos[next(t for t, s in doc.link.items() if s == 112)][0]
@@ -736,8 +799,9 @@ def test_a_moved_paragraph_found_in_pieces_is_one_finding():
              and f.source_segment is not None and 105 <= f.source_segment <= 120]
     assert len(moves) == 1, [(f.source_segment, f.target_segment, f.message) for f in moves]
     f = moves[0]
-    # one finding over both pieces (4 sentences from 112 on, and 116 past a merge)
-    assert f.source_segment == 112 and "These 5 sentences" in f.message and "translated later" in f.message
+    # one finding over the whole paragraph (111-116), and no omission left beside it
+    assert f.source_segment == 111 and "These 6 sentences" in f.message and "translated later" in f.message
+    assert not [f for f in rep.findings if f.rule == "TQ101" and 105 <= (f.source_segment or 0) <= 120]
 
 
 def test_a_copy_beside_its_original_is_one_finding():

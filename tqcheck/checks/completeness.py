@@ -995,8 +995,9 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
                 gain = r_mv + r_rest - straight
                 if gain < min_gain + 0.25 * n:
                     continue
-                if r_mv < min_read * max(mv[1] - mv[0], mv[3] - mv[2]) or \
-                        r_rest < min_read * max(rest[1] - rest[0], rest[3] - rest[2]):
+                if not all(r >= min_read * max(w[1] - w[0], w[3] - w[2])
+                           or _beats_chance(ev, w, r, min_gain + 0.25 * max(w[1] - w[0], w[3] - w[2]))
+                           for r, w in ((r_mv, mv), (r_rest, rest))):
                     continue
                 cands.append((gain, a, a1, x, x1, first, mv))
     # the best first; a window overlapping one already reported is left (its sentences are taken)
@@ -1010,6 +1011,48 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
             an.taken.add(("src", i))
         for j in range(x, x1):
             an.taken.add(("tgt", j))
+
+
+#: how many blocks elsewhere in each text :func:`_beats_chance` reads, and the fewest it needs
+_CHANCE_BLOCKS = 8
+_CHANCE_MIN = 4
+
+
+def _beats_chance(ev: _Evidence, w: tuple[int, int, int, int], r: float, margin: float) -> bool:
+    """Whether ``r``, the best straight reading of source ``[w0, w1)`` against target ``[w2,
+    w3)``, reads better than chance by ``margin``: than every reading of the same source block
+    against a target block of the same size elsewhere in the text, and of the same target block
+    against source blocks elsewhere (up to :data:`_CHANCE_BLOCKS` of each, spread evenly over
+    the text, none overlapping the window). Messy text (sentences merged, split and reordered by
+    the translator or by OCR) reads poorly even where it truly corresponds, but still far better
+    than pairs of passages that have nothing to do with each other; the document's own chance
+    level tells them apart where a fixed score per sentence cannot. ``False`` when the text is
+    too short to hold :data:`_CHANCE_MIN` blocks elsewhere."""
+    s0, s1, t0, t1 = w
+    ls, lt = s1 - s0, t1 - t0
+    if ls < 1 or lt < 1:
+        return False
+    d = ev.d
+
+    def starts(n_all: int, size: int, lo: int, hi: int) -> list[int]:
+        # block starts spread over the text, none overlapping [lo, hi)
+        free = [k for k in range(0, n_all - size + 1) if k + size <= lo or k >= hi]
+        if len(free) <= _CHANCE_BLOCKS:
+            return free
+        step = len(free) / _CHANCE_BLOCKS
+        return [free[int(m * step)] for m in range(_CHANCE_BLOCKS)]
+
+    blocks = [(s0, s1, t, t + lt) for t in starts(len(d.tgt), lt, t0, t1)] + \
+        [(s, s + ls, t0, t1) for s in starts(len(d.src), ls, s0, s1)]
+    if len(blocks) < _CHANCE_MIN:
+        return False
+    chance = -1e9
+    for b0, b1, c0, c1 in blocks:
+        ev.window(b0, c0, b1 - b0, c1 - c0)
+        chance = max(chance, _straight_ids(ev, list(range(b0, b1)), list(range(c0, c1)))[-1][-1])
+        if r < chance + margin:
+            return False
+    return True
 
 
 def _heal_edges(d: _Doc, an: Analysis, ev: _Evidence, a: int, x: int, n: int) -> None:
