@@ -102,6 +102,10 @@ def test_merge_is_kept_when_numbers_agree():
 @pytest.mark.parametrize("texts,expected", [
     (["协会年会于2023年3月14日在维也纳举行。"], 0.35),
     (["협회 연례 총회가 2023년 3월 14일 비엔나에서 열렸다."], 0.5),
+    # Japanese: kana beside the characters
+    (["協会の年次総会は2023年3月14日にウィーンで開催された。"], 0.5),
+    # a Chinese text quoting one Japanese word stays Chinese
+    (["协会年会于2023年3月14日在维也纳举行，主题是「さくら」计划的未来发展方向。"], 0.35),
     (["Die Jahresversammlung fand in Wien statt."], 1.0),
 ])
 def test_script_factor(texts, expected):
