@@ -1,6 +1,8 @@
 """TQ203 name-mismatch, and the transliteration and CLDR place helpers behind it."""
 import pytest
 
+import tqcheck
+
 from tqcheck.align.base import Bead
 from tqcheck.checks import entities  # noqa: F401  (registers the TQ2xx rules)
 from tqcheck.checks.base import REGISTRY, CheckContext
@@ -148,6 +150,13 @@ def test_missing_name_is_minor():
     ("en", "fr", "The Chairperson in Office thanked the Secretariat.", "La présidence en exercice a remercié le secrétariat."),
     # sentence-initial words and acronyms
     ("en", "tr", "Inshallah the country will recover. The CFM met.", "Umuyoruz ki ülke toparlanacak. Konsey toplandı."),
+    # an interjection before a name is not a given name; a noun of German beginning a sentence
+    ("en", "tr", "Inshallah Kazakhstan will recover soon.", "Umuyoruz ki Kazakistan yakında toparlanacak."),
+    ("en", "de", "Yesterday evening Maria arrived.", "Gestern Abend kam Maria an."),
+    ("en", "de", "Maria Schneider opened the session.", "Maria Schneider eröffnete die Sitzung."),
+    # an English exonym that is a frequent word of English only (Moscow), and a place that is a word
+    ("en", "fr", "He flew to Moscow last week.", "Il a pris l'avion pour Moscou la semaine dernière."),
+    ("en", "de", "We met at Easter in the garden.", "Wir trafen uns zu Ostern im Garten."),
     # names kept, transliterated, inflected, exonyms
     ("en", "ru", "Merkel and Macron visited Warsaw.", "Меркель и Макрон посетили Варшаву."),
     ("en", "pl", "Merkel and Macron visited Moscow.", "Merkel i Macron odwiedzili Moskwę."),
@@ -161,6 +170,41 @@ def test_missing_name_is_minor():
 def test_legitimate_renderings_are_quiet(sl, tl, src, tgt):
     fs, _ = run(src, tgt, sl, tl)
     assert excerpts(fs) == []
+
+
+@pytest.mark.parametrize("tl,tgt", [
+    ("de", "Anna Schneider eröffnete die Sitzung."),
+    ("fr", "Anna Schneider a ouvert la séance."),
+])
+def test_changed_given_name_at_the_start_of_a_sentence(tl, tgt):
+    """A capital that begins a sentence is a name when a given name (used alike in the other
+    languages of its script) begins a name of several words; on both sides."""
+    fs, _ = run("Maria Schneider opened the session.", tgt, "en", tl)
+    assert excerpts(fs) == [("TQ203", "minor", "Maria", "Anna")]
+
+
+def test_place_that_may_be_a_word_is_reported_only_for_another_place():
+    """Moscow is frequent in English and written otherwise elsewhere (Moskau, Moscou), like a word
+    that names a place (Easter): it is not reported missing, but another place in its stead is a
+    change (minor), and the translation's name of it is never taken for another name."""
+    fs, _ = run("He flew to Moscow last week.", "Il a pris l'avion pour Berlin la semaine dernière.", "en", "fr")
+    assert excerpts(fs) == [("TQ203", "minor", "Moscow", "Berlin")]
+    fs, _ = run("He flew to Moscow last week.", "Il a pris l'avion la semaine dernière.", "en", "fr")
+    assert fs == []
+    fs, _ = run("Sergei Ivanov met Petrov in Moscow; Petrov said little.",
+                "Sergej Iwanow traf Schmidt in Moskau; er sagte wenig.", "en", "de")
+    assert excerpts(fs) == [("TQ203", "minor", "Petrov", "Schmidt")]
+
+
+def test_name_the_document_capitalises_inside_a_sentence_is_checked_at_its_start():
+    rep = tqcheck.check("We thank Maria for her work. Maria opened the session.",
+                        "Nous remercions Maria pour son travail. Nadia a ouvert la séance.", "en", "fr")
+    got = [(f.rule, f.source_segment, f.source_excerpt) for f in rep.findings if f.rule == "TQ203"]
+    assert got == [("TQ203", 1, "Maria")]
+    # in a language that capitalises every noun a capital inside a sentence is no evidence
+    rep = tqcheck.check("Wir danken der Regierung. Regierung und Parlament tagten.",
+                        "We thank the government. Government and parliament met.", "de", "en")
+    assert not [f for f in rep.findings if f.rule == "TQ203"]
 
 
 def test_encoding_damage_in_a_name_is_left_to_the_encoding_rules():

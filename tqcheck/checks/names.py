@@ -1,13 +1,21 @@
 """TQ203 name-mismatch: names of people, places and organisations must come back.
 
 A *name* of the source is a CLDR territory or exemplar-city name of the source
-language, or a capitalised word that is not the first of its sentence, not an
-acronym, whose lower-case form is not a common word of the source language
-(wordfreq; a frequent word is still a name when other languages use it about as
-often, as they do Merkel or Paris) and that the source document never writes in
-lower case. In a language that capitalises nouns (German: measured on the
-document, :func:`_capital_rate`) only rare words that other languages also use
-count, and they are reported only when changed, never as missing.
+language, or a capitalised word that is not an acronym, whose lower-case form is
+not a common word of the source language (wordfreq; a frequent word is still a
+name when other languages use it about as often, as they do Merkel or Paris) and
+that the source document never writes in lower case. The first word of a
+sentence is a name only with more evidence: the document writes it with a
+capital inside a sentence too (not in a language that capitalises nouns), or it
+is a given name (used as often in the other languages of its script as a common
+word is at home: Maria, John) that begins a name of several words ("Maria
+Schneider opened …"; not "Inshallah Kazakhstan will …"); the same holds for the
+translation's names. In a language that capitalises nouns (German: measured on
+the document, :func:`_capital_rate`) only rare words that other languages also
+use count, and they are reported only when changed, never as missing. A city
+whose name is a frequent word of the language that other languages write
+otherwise (English Moscow, Easter) may be a word: it is reported only when
+another place stands in its stead (minor), never as missing.
 
 A name is found in the target as the same word, a transliteration or inflected
 form (:func:`tqcheck.lang.translit.same_name`: Kazakhstan ↔ Kazakistan'ın,
@@ -236,6 +244,10 @@ class Entity:
     tier: int = 1
     #: a source word of a language that capitalises nouns: may be a noun, never reported missing
     noun_lang: bool = False
+    #: a source place whose name is also a frequent word of the language that other languages
+    #: write otherwise (Moscow, Easter): matched, so the translation's name of it is explained,
+    #: but never reported
+    silent: bool = False
 
     @property
     def place(self) -> bool:
@@ -291,8 +303,9 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
     index_cf = _place_index_cf(lang)
     lower = _lowercase_words(ctx, "src") if use_words else frozenset()
     out = [Entity(h.start, h.end, text[h.start:h.end], h.keys,
-                  noun_lang=nouns() and not any(k.startswith("T:") for k in h.keys))
-           for h in places if not _in(links, h.start) and _place_ok(text[h.start:h.end], h.keys, lang)
+                  noun_lang=nouns() and not any(k.startswith("T:") for k in h.keys),
+                  silent=not _place_ok(text[h.start:h.end], h.keys, lang))
+           for h in places if not _in(links, h.start)
            and not _language_adjective(text, h.start, h.end, lang_words, index_cf)
            and not (use_words and _word_not_place(text, h, lang, lower, side.sentence_starts))]
     headings = _heading_ranges(text, side.sentence_starts)
@@ -300,6 +313,7 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
     src_script = script_of(text)
     caseless = not is_cased_script(src_script)
     title = _title_like(text)
+    initial: list[Entity] = []
     for m in WORD.finditer(text):
         if m.group(0).islower():
             continue  # no capital anywhere in the word: no part below starts with one
@@ -333,7 +347,7 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
                 continue
             if casefold(part) in lang_words:
                 continue  # Russian, Upper Sorbian: CLDR language names are translated as adjectives
-            if not use_words or is_initial(text, ps, side.sentence_starts) and not heading:
+            if not use_words:
                 continue
             if len(part) <= 3 and text[ps + len(part):ps + len(part) + 1] == ".":
                 continue  # Dr. Mr. St. Nr.
@@ -343,9 +357,66 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
                 continue  # a title capitalises common words ("Tutorial: A Polling App")
             if nouns() and (_zipf(word, lang) >= COMMON_ZIPF or not _travels(word, lang)):
                 continue  # German capitalises nouns: a capitalised word is a noun unless rare and travelling
-            out.append(Entity(ps, ps + len(part), part, noun_lang=nouns()))
+            e = Entity(ps, ps + len(part), part, noun_lang=nouns())
+            if is_initial(text, ps, side.sentence_starts) and not heading:
+                initial.append(e)  # a capital that begins a sentence: a name only with more evidence
+            else:
+                out.append(e)
+    # a word that begins a sentence is a name when the document writes it with a capital inside
+    # a sentence too, or when it is a given name that begins a name of several words ("Maria
+    # Schneider opened …")
+    # (in a language that capitalises nouns, a capital inside a sentence says nothing)
+    inner = _inner_capitals(ctx, "src") if initial and not nouns() else frozenset()
+    starts = {e.start for e in out}
+    for e in initial:
+        gap = _NAME_GAP.match(text, e.end)
+        if casefold(e.text) in inner or (gap and gap.end() in starts and _given_name(e.text, lang)):
+            out.append(e)
     out.sort(key=lambda e: e.start)
     return out
+
+
+#: what may stand between two words of one name
+_NAME_GAP = regex.compile(r"[ \u00a0-]")
+#: a capitalised word (not an acronym) right after :data:`_NAME_GAP`
+_NEXT_CAPITAL = regex.compile(r"[ \u00a0-](\p{Lu}\p{Ll}[\p{L}\p{M}]*)")
+
+
+def _given_name(word: str, lang: str) -> bool:
+    """A word used as often in the other wordfreq languages of its script as a common word is at
+    home, and about as often as in ``lang`` (:func:`name_like`): a given name (Maria, John,
+    Anna), which travels with the people who bear it. An interjection or a loan word that may
+    begin a sentence before a name ("Inshallah Kazakhstan will …") is rare elsewhere."""
+    med = _peer_median(word, lang)
+    return med is not None and med >= COMMON_ZIPF and name_like(word, lang)
+
+
+def _name_at_start(text: str, start: int, word: str, ctx: CheckContext, side: str, lang: str,
+                   lower: frozenset[str], nouns_capitalised: bool) -> bool:
+    """Whether ``word``, which begins a sentence of ``text``, is a name in the translation: the
+    document writes it with a capital inside a sentence too (not evidence in a language that
+    capitalises nouns), or it is a given name followed by a capitalised word that the document
+    never writes in lower case (a name of several words)."""
+    if not nouns_capitalised and casefold(word) in _inner_capitals(ctx, side):
+        return True
+    m = _NEXT_CAPITAL.match(text, start + len(word))
+    return bool(m) and casefold(m.group(1)) not in lower and _given_name(word, lang)
+
+
+def _inner_capitals(ctx: CheckContext, side: str) -> frozenset[str]:
+    """Words (casefolded) that the document writes with a capital inside a sentence (not as its
+    first word): built once per document."""
+    key = f"tq203_inner_caps_{side}"
+    if key not in ctx.cache:
+        doc = ctx.source if side == "src" else ctx.target
+        seen: set[str] = set()
+        for sent in doc.sentences:
+            for m in WORD.finditer(sent.text):
+                w = m.group(0)
+                if w[:1].isupper() and not w.isupper() and not is_initial(sent.text, m.start()):
+                    seen.add(casefold(w))
+        ctx.cache[key] = frozenset(seen)
+    return ctx.cache[key]
 
 
 def _word_not_place(text: str, h: PlaceHit, lang: str, lower: frozenset[str],
@@ -591,7 +662,8 @@ def _target_candidates(t: Target, src: Side, src_entities, ctx: CheckContext) ->
             word = base.title() if heading else base
             if base.isupper() and not heading:
                 continue  # acronym
-            if not heading and is_initial(text, bs, t.side.sentence_starts):
+            if not heading and is_initial(text, bs, t.side.sentence_starts) \
+                    and not _name_at_start(text, bs, base, ctx, "tgt", lang, lower, nouns_capitalised):
                 continue
             if casefold(word) in lower:
                 continue
@@ -710,23 +782,28 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     tgt_script = script_of(tgt_side.text)
     checked: list[Entity] = []
     unsure: list[Entity] = []  # generic names in a target script we cannot transliterate
+    silent: list[Entity] = []  # places that may be words: only a place for a place is reported
     for e in entities:
         span = _match(e, t, sl)
         if span is not None:
             t.used.append(span)
+        elif e.silent:
+            silent.append(e)
         elif e.place or t.translit:
             checked.append(e)
         else:
             unsure.append(e)
-    if not checked and not unsure:
+    if not checked and not unsure and not silent:
         return
     cands = _target_candidates(t, src, entities, ctx)
     t_runs = _runs(cands, tgt_side.text)
     s_runs = _runs(checked, src.text)
     # a place for a place first, then any sure name (word order differs: any distance), then a
     # merely capitalised word close by
-    pairs, left_places, _ = pair_up([r for r in s_runs if r.place], [r for r in t_runs if r.place],
-                                    src, tgt_side, max_dist=1.0)
+    pairs, left_places, _ = pair_up(sorted([r for r in s_runs if r.place] + _runs(silent, src.text),
+                                           key=lambda r: r.start),
+                                    [r for r in t_runs if r.place], src, tgt_side, max_dist=1.0)
+    left_places = [r for r in left_places if not any(i.silent for i in r.items)]
     left = sorted([r for r in s_runs if not r.place] + left_places, key=lambda r: r.start)
 
     def free(tier: int) -> list[Run]:
@@ -752,10 +829,11 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     seen: set[tuple[str, str | None]] = set()
     for sr, tr in sorted(pairs, key=lambda p: p[0].start):
         stext, ttext = src.text[sr.start:sr.end], tgt_side.text[tr.start:tr.end]
-        if (stext.casefold(), ttext.casefold()) in seen:
-            continue
+        if any(k == stext.casefold() for k, _ in seen):
+            continue  # reported already, as changed at an earlier place
         seen.add((stext.casefold(), ttext.casefold()))
-        sure = tr.tier == 1 and (_rendered_elsewhere(sr, ctx) or (sr.place and tr.place))
+        sure = tr.tier == 1 and (_rendered_elsewhere(sr, ctx) or (sr.place and tr.place)) \
+            and not any(i.silent for i in sr.items)
         yield ctx.finding(
             "TQ203", pair, src_span=(sr.start, sr.end), tgt_span=(tr.start, tr.end),
             message=f"The name {_q(stext)} of the source appears as {_q(ttext)} in the translation.",
