@@ -201,3 +201,51 @@ def test_merged_neighbours_in_right_order_are_not_a_swap(lang):
     t = [list(p) for p in MUSEUM[lang]]
     t[1][0:2] = [t[1][0].rstrip(".") + ", " + t[1][1][0].lower() + t[1][1][1:]]
     assert [f.rule for f in _found(MUSEUM_EN, t, lang) if f.rule == "TQ105"] == []
+
+
+_KANDERSTEG = ("Nous sommes partis de Kandersteg à six heures. Le chemin monte vers le lac d'Oeschinen. "
+               "Nous avons grimpé la voie Trumpfkönig{} jusqu'au sommet. "
+               "Le soir, nous sommes rentrés à la cabane.")
+_KANDERSTEG_DE = ("Wir sind um sechs Uhr in Kandersteg aufgebrochen. Der Weg steigt zum Oeschinensee. "
+                  "Wir kletterten die Route Trumpfkönig. Am Abend kehrten wir zur Hütte zurück.")
+
+
+def test_missing_aside_in_brackets_is_a_minor_partial_omission():
+    """What a translation lacks in brackets is often a gloss the other language does not need
+    (a French gloss of a German route name): minor, the span is the inside of the brackets, and
+    the message says so. The same words outside brackets stay major."""
+    rep = tqcheck.check(_KANDERSTEG.format(" (Roi d'Atout, cotée Fontainebleau VII)"), _KANDERSTEG_DE, "fr", "de")
+    got = [(f.rule, f.severity, f.source_excerpt) for f in rep.findings if f.rule == "TQ103"]
+    assert got == [("TQ103", Severity.MINOR, "Roi d'Atout, cotée Fontainebleau VII")]
+    assert "in brackets, perhaps a gloss" in next(f.message for f in rep.findings if f.rule == "TQ103")
+    rep = tqcheck.check(_KANDERSTEG.format(" avec Roi d'Atout et Fontainebleau"), _KANDERSTEG_DE, "fr", "de")
+    got = [(f.rule, f.severity) for f in rep.findings if f.rule == "TQ103"]
+    assert got == [("TQ103", Severity.MAJOR)]
+
+
+def test_bracketed_finds_the_brackets_holding_every_span():
+    from tqcheck.checks.completeness import _bracketed
+
+    t = "Voie « Trumpfkönig » ( Roi d' Atout ) et [ Fusion ] ."
+    roi, atout, fusion = (t.index(w) for w in ("Roi", "Atout", "Fusion"))
+    assert t[slice(*_bracketed(t, [(roi, roi + 3), (atout, atout + 5)]))] == "Roi d' Atout"
+    assert t[slice(*_bracketed(t, [(fusion, fusion + 6)]))] == "Fusion"
+    assert _bracketed(t, [(roi, roi + 3), (fusion, fusion + 6)]) is None
+    assert _bracketed("Keine Klammern hier .", [(0, 5)]) is None
+
+
+def test_a_frequent_word_with_a_capital_inside_a_sentence_is_not_a_name():
+    """OCR splices a caption into a sentence ("… l' ample mouvement dy- Dans la voie …"): "Dans"
+    is written in small letters elsewhere in the document and is frequent in French, so it is
+    no name the translation must have; a rare capitalised word, and one never written small,
+    still are."""
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    src = ("Nous marchons dans la forêt. L' ample mouvement dy- Dans la voie Bschütti , namique devient possible. "
+           "Dans la vallée , il pleut.")
+    tgt = "Wir gehen im Wald. Der weite dynamische Zug wird möglich. Im Tal regnet es."
+    rep = tqcheck.check(src, tgt, "fr", "de")
+    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="fr", tgt_lang="de"))
+    text = rep.source.sentences[1].text
+    assert [t.text for t in d.anchors("src", text)] == ["Bschütti"]

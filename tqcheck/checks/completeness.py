@@ -46,6 +46,7 @@ from ..lang.words import has_wordlist, zipf
 from .base import EMBEDDINGS, CheckContext, Pair, rule
 from .entity_text import analyze
 from .measure_text import converted, quantities
+from .names import COMMON_ZIPF as _COMMON_ZIPF
 
 _CACHE_KEY = "completeness.analysis"
 _HAS_CONTENT = regex.compile(r"[\p{L}\p{N}]")
@@ -139,6 +140,7 @@ class _Doc:
         self.bead_of_tgt = {j: k for k, p in enumerate(self.pairs) for j in p.bead.tgt}
         self._feat = None
         self._vocab: dict[str, tuple] = {}
+        self._lower: dict[str, frozenset[str]] = {}
         self.emb = _centred(ctx.cache.get(EMBEDDINGS))
         self._ratio()
         self._names()
@@ -210,8 +212,23 @@ class _Doc:
             prev = text[toks[k - 1].end:t.start]
             if any(ch in prev for ch in ".!?:;\u3002\"\u201c\u00ab"):
                 continue
+            if self._common(side, t.text):
+                continue  # a frequent word of the language with a capital (OCR, a title): not a name
             out.append(t)
         return out
+
+    def _common(self, side: str, word: str) -> bool:
+        """Whether ``word``, written with a capital, is a word of the language rather than a name:
+        the document writes it in small letters elsewhere, and it is frequent in the language at
+        large (wordfreq)."""
+        lang = self.ctx.src_lang if side == "src" else self.ctx.tgt_lang
+        if not lang or not has_wordlist(lang):
+            return False
+        if side not in self._lower:
+            doc = self.ctx.source if side == "src" else self.ctx.target
+            self._lower[side] = frozenset(t.norm for t in tokens(doc.text) if t.text[:1].islower())
+        w = tokens(word)
+        return bool(w) and w[0].norm in self._lower[side] and zipf(word.lower(), lang) >= _COMMON_ZIPF
 
     def vocabulary(self, side: str) -> tuple[_Vocabulary, _Vocabulary, _Vocabulary]:
         """The transliterated words of ``side``, each with the sentences that have it; the same
@@ -2366,6 +2383,21 @@ def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return a + left, b - right
 
 
+_BRACKETED = regex.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|（([^（）]*)）")
+
+
+def _bracketed(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The inside of the one pair of brackets of ``text`` that holds all of ``spans`` (trimmed),
+    or ``None``."""
+    for m in _BRACKETED.finditer(text):
+        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
+        a, b = m.span(g)
+        if all(a <= s and e <= b for s, e in spans):
+            inner = text[a:b]
+            return a + len(inner) - len(inner.lstrip()), b - (len(inner) - len(inner.rstrip()))
+    return None
+
+
 def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
     """Anchors of ``text`` (numbers, names) that the other side of the bead does not have."""
     other_toks = _cjk_join(tokens(other))
@@ -2411,6 +2443,12 @@ def _partial(d: _Doc, an: Analysis) -> None:
                 if whole:
                     a, b = miss[0].start, miss[0].end
                 note = _where_else(d, p, "src", miss)
+                aside = None if note else _bracketed(p.src_text, [(t.start, t.end) for t in miss])
+                if aside:
+                    # an aside in brackets: often a gloss that the other language does not need
+                    # ("Voie « Trumpfkönig » ( Roi d' Atout )" → "Route <Trumpf-könig>")
+                    (a, b), note = aside, (f"; {'it stands' if len(miss) == 1 else 'they stand'} in "
+                                           "brackets, perhaps a gloss that the translation does not need.")
                 msg = (f"Part of the source seems to be missing from the translation, which is unusually "
                        f"short and lacks {words}{note or '.'}")
                 an.issues.append(_Issue("TQ103", msg, pair=p, src_span=(a, b), severity="minor" if note else None,
