@@ -1059,6 +1059,34 @@ def test_caption_whose_names_stand_once_elsewhere_is_minor(window, side, index, 
                 and g.severity.rank >= Severity.MAJOR.rank], [(g.rule, g.message) for g in rep.findings]
 
 
+def test_a_merge_member_is_not_omitted_when_a_dropped_aside_explains_the_short_translation():
+    """Untouched Text+Berg window test1:23: "Traditionsgemäss setzt L'Arole ( ein kleiner Genfer
+    Club von Bergsteigern ) ihren grossen Jahresausflug … fest ; ebenso halten es andere Genfer
+    Clubs ." is one French sentence without the aside in brackets ("… à l' instar d' autres clubs
+    genevois ."). Leaving out the second sentence would explain the short translation, and so does
+    leaving out the aside: the second sentence is not reported as untranslated."""
+    import dataclasses
+
+    from conftest import need_shared
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:23")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 21], \
+        [(f.rule, f.source_segment, f.message) for f in rep.findings]
+    # the same bead without the aside's brackets: the member reading stands
+    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="de", tgt_lang="fr"))
+    p = next(p for p in d.pairs if [s.index for s in p.src] == [20, 21])
+    plain = dataclasses.replace(p.src[0], text=p.src[0].text.replace("( ", "").replace(" )", ""))
+    q = type(p)(p.index, p.bead, (plain, p.src[1]), p.tgt)
+    an = C.Analysis()
+    ls = sum(C.text_length(x.text) for x in q.src)
+    assert C._member_omission(d, an, q, ls, C.text_length(q.tgt_text))
+    assert an.issues[0].src.index == 21
+
+
 @pytest.mark.parametrize("dup", [None, 19])
 def test_converted_measures_sentence_stays_minor_beside_a_doubtful_neighbour(dup):
     """Text+Berg window dev:110: the translation's sentence of converted measures ("12 pouces

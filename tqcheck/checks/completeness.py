@@ -2510,7 +2510,9 @@ def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
 def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
     """In a 2-1 (3-1) bead, an edge source sentence whose removal makes the length ratio normal and
     none of whose own numbers or names appear in the translation is not translated (where words
-    give evidence, the rest of the bead must match, see :func:`_rest_matches`)."""
+    give evidence, the rest of the bead must match, see :func:`_rest_matches`) — unless an aside
+    in brackets of the rest, left out instead, makes the ratio normal as well (a gloss the
+    translation does not need: :func:`_bracketed`)."""
     for s in (p.src[-1], p.src[0]):
         rest = [x for x in p.src if x is not s]
         l_rest = sum(text_length(x.text) for x in rest)
@@ -2524,6 +2526,9 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
             continue  # a number or name of its own is in the translation: (partly) translated
         if not _rest_matches(d, "src", s, rest, p.tgt[0]):
             continue
+        aside = sum(text_length(m.group(0)) for x in rest for m in _BRACKETED.finditer(x.text))
+        if aside and abs(d.ratio_z(ls - aside, lt)) <= 1.0:
+            continue  # an aside in brackets left out explains the short translation as well
         msg = (f"The sentence {_quote(s.text)} seems to have no translation: the translation there covers "
                "only the sentence next to it.")
         an.issues.append(_Issue("TQ101", msg, pair=None, src=s, tgt=p.tgt[0], src_span=(0, len(s.text)),
@@ -2576,6 +2581,9 @@ def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
             continue  # a number or name of its own is in the source: (partly) translated
         if not _rest_matches(d, "tgt", t, rest, o):
             continue
+        aside = sum(text_length(m.group(0)) for x in rest for m in _BRACKETED.finditer(x.text))
+        if aside and abs(d.ratio_z(ls, lt - aside)) <= 1.0:
+            continue  # an aside in brackets (a translator's gloss) explains the long translation as well
         msg = (f"The translation adds {_quote(t.text)}: the source sentence it stands with is covered "
                "by the sentence next to it, and with it the translation is unusually long.")
         an.issues.append(_Issue("TQ102", msg, src=o, tgt=t, tgt_span=(0, len(t.text)), confidence=0.6))
