@@ -822,7 +822,10 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         more, unsure_left, _ = pair_up(_runs(unsure, src.text), latin, src, tgt_side, max_dist=0.35)
         pairs += more
         if unsure_left:
-            ctx.note("TQ203", f"Names in {tgt_script or 'this'} script are checked only against CLDR "
+            what = f"{tgt_script or 'this'} script"
+            if tl:
+                what = f"{cldr.language_name(tl)} ({what})"
+            ctx.note("TQ203", f"Names in {what} are checked only against CLDR "
                               "place names and Latin spellings.")
     # a name the source repeats is reported once per pair: changed where it is changed, else
     # missing at its first place, with the count
