@@ -1087,6 +1087,61 @@ def test_a_merge_member_is_not_omitted_when_a_dropped_aside_explains_the_short_t
     assert an.issues[0].src.index == 21
 
 
+def test_condensed_into_reads_lengths_and_the_sentences_own_names():
+    """An unlinked sentence beside a bead whose translation is longer than usual and would fit
+    the document's length ratio better with it (|z1| < z0) may have been condensed into that
+    translation: possible, not sure. Not when the neighbour is not long, or when a name or number
+    of the sentence is missing there, or when an earlier step explained the neighbour."""
+    import math
+
+    from tqcheck.checks import completeness as C
+    from tqcheck.document import Sentence
+
+    def sents(texts):
+        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
+
+    def doc(lone, host_fr):
+        src = sents(["Nach zwei Stunden erreichten wir den Gletscher .", lone,
+                     "Dann stiegen wir über den langen Grat zum Gipfel ."])
+        tgt = sents([host_fr, "Puis nous sommes montés par la longue arête jusqu' au sommet ."])
+        d = _de_fr_doc(src, tgt, [((0,), (0,), 0.9), ((1,), (), 0.0), ((2,), (1,), 0.9)])
+        d.log_mean, d.log_sd = 0.0, 0.2
+        d.ratio_z = lambda ls, lt: (math.log(lt / ls) - d.log_mean) / d.log_sd
+        return d
+
+    lone = "Den Schrecken kann man sich vorstellen ."
+    long_fr = "Après deux heures nous avons atteint le glacier , avec l' effroi que l' on imagine ."
+    d = doc(lone, long_fr)
+    assert C._condensed_into(d, C.Analysis(), d.pairs[1], "src") is d.pairs[0]
+    # the neighbour's translation is of the usual length: nothing to fold the sentence into
+    d = doc(lone, "Après deux heures nous avons atteint le glacier .")
+    assert C._condensed_into(d, C.Analysis(), d.pairs[1], "src") is None
+    # a number of the sentence's own is not in the long translation (German marks no names by
+    # capitals: its anchors are numbers)
+    d = doc("Den Schrecken auf 3200 m kann man sich vorstellen .", long_fr)
+    assert C._condensed_into(d, C.Analysis(), d.pairs[1], "src") is None
+    # a neighbour already explained by an earlier step does not count
+    d = doc(lone, long_fr)
+    an = C.Analysis()
+    an.taken.add(("tgt", 0))
+    assert C._condensed_into(d, an, d.pairs[1], "src") is None
+
+
+def test_sentence_condensed_into_a_clause_of_the_one_before_is_a_minor_omission():
+    """Untouched Text+Berg window test1:23: "Den Schrecken kann man sich vorstellen ." is the
+    French clause "… avec l' effroi que l' on imagine" of the sentence before. The aligner leaves
+    it unlinked; the finding stays, minor, and names the neighbour."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:23")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    f = next(f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 2)
+    assert f.severity == Severity.MINOR
+    assert "condensed into the translation of the sentence before it" in f.message
+    assert not [g for g in rep.findings if g.category in perturb.ALIGN_CATEGORIES
+                and g.severity.rank >= Severity.MAJOR.rank], [(g.rule, g.message) for g in rep.findings]
+
+
 @pytest.mark.parametrize("dup", [None, 19])
 def test_converted_measures_sentence_stays_minor_beside_a_doubtful_neighbour(dup):
     """Text+Berg window dev:110: the translation's sentence of converted measures ("12 pouces

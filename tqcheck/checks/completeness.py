@@ -1965,6 +1965,46 @@ def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
     return False
 
 
+#: the end of a TQ101 / TQ102 message when :func:`_condensed_into` names a neighbour
+_CONDENSED = {
+    "src": ", or it was condensed into the translation of the sentence {where} it, which is longer "
+           "than usual.",
+    "tgt": ", or it renders part of the source sentence {where} it, whose translation is otherwise "
+           "shorter than usual.",
+}
+
+
+def _condensed_into(d: _Doc, an: Analysis, p: Pair, side: str) -> Pair | None:
+    """The neighbouring bead that the unlinked sentence of ``p`` may have been condensed into,
+    short of :func:`_absorbed`'s clear case: the neighbour is longer than usual on the other side
+    and fits the document's length ratio better with the sentence than without (``|z1| < z0``),
+    and none of the sentence's names and numbers is missing from it. Such an omission is
+    possible, not sure: a translator who folds a short sentence into a clause of the next one
+    ("… avec l' effroi que l' on imagine" for "Den Schrecken kann man sich vorstellen .") leaves
+    the same trace."""
+    k = p.index
+    x = (p.src if side == "src" else p.tgt)[0]
+    extra = text_length(x.text)
+    best: tuple[float, Pair] | None = None
+    for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
+        if q is None or not q.src or not q.tgt:
+            continue
+        if any(("src", y.index) in an.taken for y in q.src) or any(("tgt", y.index) in an.taken for y in q.tgt):
+            continue
+        ls, lt = text_length(q.src_text), text_length(q.tgt_text)
+        if side == "src":
+            z0, z1 = d.ratio_z(ls, lt), d.ratio_z(ls + extra, lt)
+        else:
+            z0, z1 = -d.ratio_z(ls, lt), -d.ratio_z(ls, lt + extra)
+        if z0 <= 0 or abs(z1) >= z0:
+            continue
+        if _missing(d, side, x.text, q.tgt_text if side == "src" else q.src_text):
+            continue  # a name or number of its own is not there
+        if best is None or z0 - abs(z1) > best[0]:
+            best = (z0 - abs(z1), q)
+    return best[1] if best else None
+
+
 def _runs(items: list[Pair]) -> list[list[Pair]]:
     """Consecutive beads (by bead index) grouped into runs."""
     out: list[list[Pair]] = []
@@ -2130,6 +2170,11 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
                 # its names stand, unexplained, in a sentence elsewhere: joined to that one (a
                 # caption placed elsewhere, a clause moved across sentences), not left out
                 msg = msg[:-1] + _fused_note(d, run[0], side, *fused)
+                severity = "minor"
+            elif s is sent(run[0]) and (host := _condensed_into(d, an, run[0], side)) is not None:
+                # a neighbour longer than usual that the sentence would make normal, with nothing
+                # of the sentence's own (names, numbers) missing from it: perhaps condensed there
+                msg = msg[:-1] + _CONDENSED[side].format(where="before" if host.index < run[0].index else "after")
                 severity = "minor"
         else:
             msg = many.format(n=len(run), q40=_quote(s.text, 40))
