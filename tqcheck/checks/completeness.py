@@ -1944,10 +1944,12 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         an.taken.add(("tgt", b.index))
 
 
-def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
-    """Could a neighbouring bead hold the translation of this unlinked sentence? True when the
-    neighbour is clearly too long on the other side and adding the sentence makes it normal (a
-    neighbour an earlier step explained otherwise does not count)."""
+def _neighbour_fits(d: _Doc, an: Analysis, p: Pair, side: str) -> Iterator[tuple[Pair, float, float]]:
+    """For the unlinked sentence of ``p``: each neighbouring bead with sentences on both sides
+    that no earlier step explained, with how far its length ratio is off towards holding more of
+    ``side`` (``z0``: its other side too long for a source sentence, too short for a target one)
+    and how far it is off with the sentence added (``z1``), both in the document's standard
+    deviations."""
     k = p.index
     extra = text_length(p.src_text if side == "src" else p.tgt_text)
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
@@ -1956,13 +1958,17 @@ def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
         if any(("src", x.index) in an.taken for x in q.src) or any(("tgt", x.index) in an.taken for x in q.tgt):
             continue
         ls, lt = text_length(q.src_text), text_length(q.tgt_text)
-        z0 = d.ratio_z(ls, lt)
-        z1 = d.ratio_z(ls + extra, lt) if side == "src" else d.ratio_z(ls, lt + extra)
-        if side == "src" and z0 > 1.0 and abs(z1) < z0 - 0.5:
-            return True
-        if side == "tgt" and z0 < -1.0 and abs(z1) < -z0 - 0.5:
-            return True
-    return False
+        if side == "src":
+            yield q, d.ratio_z(ls, lt), d.ratio_z(ls + extra, lt)
+        else:
+            yield q, -d.ratio_z(ls, lt), -d.ratio_z(ls, lt + extra)
+
+
+def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
+    """Could a neighbouring bead hold the translation of this unlinked sentence? True when the
+    neighbour is clearly too long on the other side and adding the sentence makes it normal (a
+    neighbour an earlier step explained otherwise does not count)."""
+    return any(z0 > 1.0 and abs(z1) < z0 - 0.5 for _, z0, z1 in _neighbour_fits(d, an, p, side))
 
 
 #: the end of a TQ101 / TQ102 message when :func:`_condensed_into` names a neighbour
@@ -1982,20 +1988,9 @@ def _condensed_into(d: _Doc, an: Analysis, p: Pair, side: str) -> Pair | None:
     possible, not sure: a translator who folds a short sentence into a clause of the next one
     ("… avec l' effroi que l' on imagine" for "Den Schrecken kann man sich vorstellen .") leaves
     the same trace."""
-    k = p.index
     x = (p.src if side == "src" else p.tgt)[0]
-    extra = text_length(x.text)
     best: tuple[float, Pair] | None = None
-    for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
-        if q is None or not q.src or not q.tgt:
-            continue
-        if any(("src", y.index) in an.taken for y in q.src) or any(("tgt", y.index) in an.taken for y in q.tgt):
-            continue
-        ls, lt = text_length(q.src_text), text_length(q.tgt_text)
-        if side == "src":
-            z0, z1 = d.ratio_z(ls, lt), d.ratio_z(ls + extra, lt)
-        else:
-            z0, z1 = -d.ratio_z(ls, lt), -d.ratio_z(ls, lt + extra)
+    for q, z0, z1 in _neighbour_fits(d, an, p, side):
         if z0 <= 0 or abs(z1) >= z0:
             continue
         if _missing(d, side, x.text, q.tgt_text if side == "src" else q.src_text):
