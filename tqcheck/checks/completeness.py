@@ -945,10 +945,11 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
     best in-order reading, merges and unlinked sentences allowed: :func:`_straight_ids`) and
     with the first (last) paragraph exchanged, each part read the same way. A finding when the
     exchanged reading is clearly better in total (as in :func:`_transpositions`), both parts read
-    as translations (at least ``min_read`` per sentence: a paragraph of chance pairs must not
-    stand in for an omission next to an addition), and the aligner is in step again right after
-    the window. The paragraph correspondence stands in for the sentence-level tests there: the
-    moved paragraph is reported, at both places."""
+    as translations (at least ``min_read`` per sentence, or by the gain threshold above every
+    reading of the same passage against passages elsewhere, :func:`_beats_chance`: a paragraph of
+    chance pairs must not stand in for an omission next to an addition), and the aligner is in
+    step again right after the window. The paragraph correspondence stands in for the
+    sentence-level tests there: the moved paragraph is reported, at both places."""
     d.features()
     if not _lexical(d):
         return
