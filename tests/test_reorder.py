@@ -723,7 +723,7 @@ def test_names_overrule_a_confident_link_to_an_added_sentence():
 
     d = SimpleNamespace(case_names={"src": False, "tgt": True})
     d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
-    d._common = lambda side, word: False  # no document to read small letters in
+    d._common = lambda side, t: False  # no document to read small letters in
 
     def s(k, text):
         return Sentence(index=k, text=text, paragraph=0, start=0, end=len(text), line=1)
@@ -882,7 +882,7 @@ def _de_fr_doc(src, tgt, beads):
                             source=SimpleNamespace(text=" ".join(x.text for x in src)),
                             target=SimpleNamespace(text=" ".join(x.text for x in tgt)))
     d._lower = {}
-    d._common = lambda side, word: C._Doc._common(d, side, word)
+    d._common = lambda side, t: C._Doc._common(d, side, t)
     d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)
     d._vocab = {}
     d.vocabulary = lambda side: C._Doc.vocabulary(d, side)

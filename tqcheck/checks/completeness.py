@@ -212,23 +212,22 @@ class _Doc:
             prev = text[toks[k - 1].end:t.start]
             if any(ch in prev for ch in ".!?:;\u3002\"\u201c\u00ab"):
                 continue
-            if self._common(side, t.text):
+            if self._common(side, t):
                 continue  # a frequent word of the language with a capital (OCR, a title): not a name
             out.append(t)
         return out
 
-    def _common(self, side: str, word: str) -> bool:
-        """Whether ``word``, written with a capital, is a word of the language rather than a name:
-        the document writes it in small letters elsewhere, and it is frequent in the language at
-        large (wordfreq)."""
+    def _common(self, side: str, t: Token) -> bool:
+        """Whether the token ``t``, written with a capital, is a word of the language rather than a
+        name: the document writes it in small letters elsewhere, and it is frequent in the
+        language at large (wordfreq)."""
         lang = self.ctx.src_lang if side == "src" else self.ctx.tgt_lang
         if not lang or not has_wordlist(lang):
             return False
         if side not in self._lower:
             doc = self.ctx.source if side == "src" else self.ctx.target
-            self._lower[side] = frozenset(t.norm for t in tokens(doc.text) if t.text[:1].islower())
-        w = tokens(word)
-        return bool(w) and w[0].norm in self._lower[side] and zipf(word.lower(), lang) >= _COMMON_ZIPF
+            self._lower[side] = frozenset(w.norm for w in tokens(doc.text) if w.text[:1].islower())
+        return t.norm in self._lower[side] and zipf(t.text.lower(), lang) >= _COMMON_ZIPF
 
     def vocabulary(self, side: str) -> tuple[_Vocabulary, _Vocabulary, _Vocabulary]:
         """The transliterated words of ``side``, each with the sentences that have it; the same
