@@ -225,9 +225,11 @@ def test_added_member_with_the_sources_number_is_not_claimed_by_length():
 
 def test_fixture_added_sentence_absorbed_by_length_is_reported(fixture_pair):
     """English → Turkish, where sentences share only names and numbers: a sentence added after
-    the translation of source sentence 17 is merged into its 1-2 bead by the aligner (it fits
+    the translation of source sentence 17 was merged into its 1-2 bead by the aligner (it fit
     better than an added sentence would, by its priors); the lengths show the bead is far too
-    long while the first member alone fits, so the added member is reported."""
+    long while the first member alone fits, so the added member is reported. Since a colon at
+    the end of a sentence is a feature, the aligner leaves it unlinked itself: reported either
+    way (the member rule on a bead made to order: :func:`test_doubtful_bead_is_not_split_by_length`)."""
     def paras(path, lang):
         doc = pipeline.segment(path.read_text(encoding="utf-8"), lang=lang)
         out: dict[int, list[str]] = {}
@@ -252,10 +254,12 @@ def test_fixture_added_sentence_absorbed_by_length_is_reported(fixture_pair):
 
     rep = tqcheck.check(text(src), text(tgt), "en", "tr", lines=True)
     bead = next(b for b in rep.beads if at in b.tgt)
-    assert bead.tgt == (at - 1, at)  # the aligner absorbed it
     added = [f for f in rep.findings if f.rule == "TQ102"]
     assert [f.target_segment for f in added] == [at]
-    assert "unusually long" in added[0].message
+    if bead.tgt == (at - 1, at):  # the aligner absorbed it: the lengths tell
+        assert "unusually long" in added[0].message
+    else:  # the aligner left it unlinked (as it does since a colon at the end is a feature)
+        assert bead.tgt == (at,) and not bead.src
 
 
 def test_doubtful_bead_is_not_split_by_length(monkeypatch):

@@ -182,3 +182,32 @@ def test_speed_2000_sentences():
     res = align_sentences(src, tgt, progress=False)
     assert time.perf_counter() - t0 < 10
     assert kinds(res) == ["1-1"] * 2000
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_colon_at_the_end_links_the_sentences_that_introduce_a_list(reverse):
+    """A sentence that ends with a colon introduces what follows (a list, a quotation) in any
+    language: the ending is a feature of its own, as a question mark is. Text+Berg dev: "Es sind
+    vor allem drei Fehlerquellen … :" is "Il y a en premier lieu trois sources d' erreurs … :",
+    and the French list "a ) … ; b ) … ; c ) … ." is the next German sentence; without the
+    feature the French introduction was left untranslated and the list shifted onto it."""
+    de, fr, _ = _load("dev")
+    intro_de = next(j for j, s in enumerate(de) if s.startswith("Es sind vor allem drei Fehlerquellen"))
+    intro_fr = next(i for i, s in enumerate(fr) if s.startswith("Il y a en premier lieu trois sources"))
+    src, tgt = (fr, de) if reverse else (de, fr)
+    a, b = (intro_fr, intro_de) if reverse else (intro_de, intro_fr)
+    beads = align_sentences(src, tgt).beads
+    assert next(bd for bd in beads if a in bd.src).tgt == (b,)
+    if reverse:
+        assert next(bd for bd in beads if a + 1 in bd.src).src == (a + 1, a + 2, a + 3)
+    else:
+        assert next(bd for bd in beads if a + 1 in bd.src).tgt == (b + 1, b + 2, b + 3)
+
+
+def test_end_marks_are_features():
+    from tqcheck.align.features import end_mark, sentence_features
+
+    assert [end_mark(t) for t in ("Drei Quellen :", "Trois sources：", "Vraiment ?", "Non !", "Fin .", "")] == \
+        [":", ":", "?", "!", None, None]
+    assert sentence_features("Il y a trois sources :")[0][":"] == 1
+    assert ":" not in sentence_features("Il y a trois sources .")[0]

@@ -126,6 +126,17 @@ def _token_info(t: str) -> tuple[str, bool, bool, tuple[str, ...]]:
     return norm, False, False, grams
 
 
+#: the end of a sentence that is a feature of its own: a question, an exclamation, a colon that
+#: introduces what follows (a list, a quotation) — in any script
+_END_MARKS = {"?": "?", "？": "?", "؟": "?", "!": "!", "！": "!", ":": ":", "：": ":"}
+
+
+def end_mark(text: str) -> str | None:
+    """The feature of how ``text`` ends ("?", "!" or ":"), or ``None``."""
+    s = text.rstrip()
+    return _END_MARKS.get(s[-1]) if s else None
+
+
 def sentence_features(text: str) -> tuple[Counter, frozenset]:
     """The raw feature bag of a sentence (as :func:`raw_features`) and its word set for the
     lexicon (transliterated words of two letters or more, characters of unspaced scripts), from
@@ -151,11 +162,9 @@ def sentence_features(text: str) -> tuple[Counter, frozenset]:
         # characters of an unspaced script: unigrams of the transliteration + bigrams
         bag.update("c:" + c for c in chars if c)
         bag.update("b:" + chars[k - 1] + chars[k] for k in range(1, len(chars)))
-    s = text.rstrip()
-    if s.endswith(("?", "？", "؟")):
-        bag["?"] += 1
-    elif s.endswith(("!", "！")):
-        bag["!"] += 1
+    mark = end_mark(text)
+    if mark:
+        bag[mark] += 1
     return bag, frozenset(words)
 
 
@@ -189,11 +198,9 @@ def raw_features(text: str, n: int = 3) -> Counter:
                 bag["c:" + c] += 1
             if k:
                 bag["b:" + chars[k - 1] + c] += 1
-    s = text.rstrip()
-    if s.endswith(("?", "？", "؟")):
-        bag["?"] += 1
-    elif s.endswith(("!", "！")):
-        bag["!"] += 1
+    mark = end_mark(text)
+    if mark:
+        bag[mark] += 1
     return bag
 
 
@@ -257,8 +264,7 @@ def encode_texts(texts: Sequence[str], index: dict, *, bar=None
     lens = array("i")
     words_out: list[frozenset] = []
     seen: dict[str, tuple] = {}
-    q_id = ix.setdefault("?", len(ix))
-    e_id = ix.setdefault("!", len(ix))
+    mark_ids = {m: ix.setdefault(m, len(ix)) for m in _END_MARKS.values()}
     for k_text, text in enumerate(texts, 1):
         if bar is not None and k_text % 1000 == 0:
             bar.update(1000)
@@ -286,11 +292,9 @@ def encode_texts(texts: Sequence[str], index: dict, *, bar=None
         if chars:
             fid.extend([ix.setdefault("c:" + c, len(ix)) for c in chars if c])
             fid.extend([ix.setdefault("b:" + chars[k - 1] + chars[k], len(ix)) for k in range(1, len(chars))])
-        s = text.rstrip()
-        if s.endswith(("?", "？", "؟")):
-            fid.append(q_id)
-        elif s.endswith(("!", "！")):
-            fid.append(e_id)
+        mark = end_mark(text)
+        if mark:
+            fid.append(mark_ids[mark])
         lens.append(len(fid) - n0)
         words_out.append(frozenset(words))
     n = len(lens)

@@ -35,7 +35,7 @@ import numpy as np
 import regex
 from rapidfuzz import fuzz, process
 
-from ..align.features import Token, build_features, script_factor, tokens
+from ..align.features import Token, build_features, end_mark, script_factor, tokens
 from ..align.banded import Params
 from ..align.base import Bead
 from ..align.lengths import text_length
@@ -1639,6 +1639,12 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         center = p.tgt[0].index
         if _words(d.src[i].text) < 4:
             continue  # a short sentence matches something by chance
+        if len(p.src) == 1 and len(p.tgt) == 1 and end_mark(d.src[i].text) is not None and \
+                end_mark(d.src[i].text) == end_mark(p.tgt[0].text) and \
+                d.ratio_z(text_length(d.src[i].text), text_length(p.tgt[0].text)) <= -2.0:
+            continue  # linked to a much shorter sentence that ends as it does (a question, an
+            # exclamation, a colon): its end is translated here, the rest (a caption glued
+            # before it, say) may stand elsewhere; :func:`_partial` reads that
         z_own = own(i)
         best, arg, second = -1.0, -1, -1.0
         mine = {t.index for t in p.tgt}
@@ -2513,15 +2519,43 @@ def _where_else(d: _Doc, p: Pair, side: str, anchors: list[Token]) -> str | None
     the bead lacks stand in a nearby sentence of the other side (:func:`_relocated`): where they
     are. ``None`` otherwise."""
     there = _relocated(d, p, side, p.src_text if side == "src" else p.tgt_text, anchors)
+    where = "a nearby"
     if there is None:
-        return None
+        there = _sole_places(d, p, side, anchors)
+        if there is None:
+            return None
+        where = "another"
     many = len({t.text for t in anchors}) > 1
     at = _quote_near(there.text, anchors[0].norm)
     if side == "src":
-        return (f"; {'they appear' if many else 'it appears'} in a nearby sentence of the translation "
+        return (f"; {'they appear' if many else 'it appears'} in {where} sentence of the translation "
                 f"instead ({at}): the part may have been moved there.")
-    return (f"; {'they are' if many else 'it is'} in a nearby sentence of the source ({at}): that part "
+    return (f"; {'they are' if many else 'it is'} in {where} sentence of the source ({at}): that part "
             "may have been moved here.")
+
+
+def _sole_places(d: _Doc, p: Pair, side: str, anchors: list[Token]) -> Sentence | None:
+    """The sentence of the other side, outside bead ``p``, that holds every name of ``anchors``
+    (the names ``side`` of the bead lacks on the other side) as the one place each text has
+    them (:func:`_sole_place_elsewhere`, asked for each sentence of that side of the bead): a
+    caption each edition prints in another place, however far. ``None`` when there is none, or
+    when a number is among ``anchors``."""
+    if any(t.is_number for t in anchors):
+        return None
+    own = {x.index for x in (p.tgt if side == "src" else p.src)}
+    want = {t.norm for t in anchors}
+    got: set[str] = set()
+    there = None
+    for x in (p.src if side == "src" else p.tgt):
+        found = _sole_place_elsewhere(d, side, x)
+        if found is None:
+            continue
+        y, names = found
+        if y.index in own or (there is not None and y.index != there.index):
+            return None
+        there = y
+        got |= {t.norm for t in names}
+    return there if there is not None and want <= got else None
 
 
 def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
