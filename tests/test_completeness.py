@@ -217,10 +217,29 @@ def test_missing_aside_in_brackets_is_a_minor_partial_omission():
     rep = tqcheck.check(_KANDERSTEG.format(" (Roi d'Atout, cotée Fontainebleau VII)"), _KANDERSTEG_DE, "fr", "de")
     got = [(f.rule, f.severity, f.source_excerpt) for f in rep.findings if f.rule == "TQ103"]
     assert got == [("TQ103", Severity.MINOR, "Roi d'Atout, cotée Fontainebleau VII")]
-    assert "in brackets, perhaps a gloss" in next(f.message for f in rep.findings if f.rule == "TQ103")
+    assert "in brackets, perhaps a gloss or a note" in next(f.message for f in rep.findings if f.rule == "TQ103")
     rep = tqcheck.check(_KANDERSTEG.format(" avec Roi d'Atout et Fontainebleau"), _KANDERSTEG_DE, "fr", "de")
     got = [(f.rule, f.severity) for f in rep.findings if f.rule == "TQ103"]
     assert got == [("TQ103", Severity.MAJOR)]
+
+
+def test_a_sentence_that_opens_with_an_aside_starts_again_after_it():
+    """Text+Berg test5 (French): "( Traduction de Denis Stulz ) Départ en parapente …", a
+    translator's credit printed before a caption, which the German edition has not. "Départ"
+    opens the sentence proper, so it is no name the translation lacks; what it lacks is the
+    credit in brackets: a minor partial omission spanning the inside of the brackets."""
+    src = ("Nous sommes partis de Kandersteg à six heures. Le chemin monte vers le lac d'Oeschinen. "
+           "Le temps était beau et le rocher sec. Nous avons grimpé la voie Trumpfkönig jusqu'au sommet. "
+           "(Traduction de Denis Stulz) Départ en parapente depuis le Rheinwaldhorn vers l'ouest. "
+           "Le vent était faible et l'air calme. Le soir, nous sommes rentrés à la cabane.")
+    tgt = ("Wir sind um sechs Uhr in Kandersteg aufgebrochen. Der Weg steigt zum Oeschinensee. "
+           "Das Wetter war schön und der Fels trocken. Wir kletterten die Route Trumpfkönig bis zum Gipfel. "
+           "Start vom Rheinwaldhorn. Der Wind war schwach und die Luft ruhig. "
+           "Am Abend kehrten wir zur Hütte zurück.")
+    rep = tqcheck.check(src, tgt, "fr", "de")
+    got = [(f.rule, f.severity, f.source_excerpt) for f in rep.findings if f.rule == "TQ103"]
+    assert got == [("TQ103", Severity.MINOR, "Traduction de Denis Stulz")]
+    assert "Départ" not in next(f.message for f in rep.findings if f.rule == "TQ103")
 
 
 def test_bracketed_finds_the_brackets_holding_every_span():

@@ -197,6 +197,9 @@ class _Doc:
         """Numbers of two digits or more, and (where capitals mark names) names and acronyms."""
         out = []
         toks = tokens(text)
+        # a sentence that opens with an aside in brackets (a credit, a note) starts again after it
+        aside = _LEADING_ASIDE.match(text)
+        start = aside.end() if aside else 0
         for k, t in enumerate(toks):
             if t.is_number:
                 if len(t.norm) >= 2:
@@ -207,7 +210,7 @@ class _Doc:
             first = t.text[:1]
             if not first.isupper():
                 continue
-            if k == 0 or t.text.isupper() and len(t.text) > 1 and k == 0:
+            if k == 0 or t.start == start:
                 continue
             prev = text[toks[k - 1].end:t.start]
             if any(ch in prev for ch in ".!?:;\u3002\"\u201c\u00ab"):
@@ -2430,6 +2433,8 @@ def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 _BRACKETED = regex.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|（([^（）]*)）")
+#: an aside in brackets that opens a sentence, with the spaces after it
+_LEADING_ASIDE = regex.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)\s*")
 
 
 def _bracketed(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -2492,9 +2497,11 @@ def _partial(d: _Doc, an: Analysis) -> None:
                 aside = None if note else _bracketed(p.src_text, [(t.start, t.end) for t in miss])
                 if aside:
                     # an aside in brackets: often a gloss that the other language does not need
-                    # ("Voie « Trumpfkönig » ( Roi d' Atout )" → "Route <Trumpf-könig>")
+                    # ("Voie « Trumpfkönig » ( Roi d' Atout )" → "Route <Trumpf-könig>"), or a note
+                    # of one edition ("( Traduction de Denis Stulz ) Départ …")
                     (a, b), note = aside, (f"; {'it stands' if len(miss) == 1 else 'they stand'} in "
-                                           "brackets, perhaps a gloss that the translation does not need.")
+                                           "brackets, perhaps a gloss or a note that the translation does "
+                                           "not need.")
                 msg = (f"Part of the source seems to be missing from the translation, which is unusually "
                        f"short and lacks {words}{note or '.'}")
                 an.issues.append(_Issue("TQ103", msg, pair=p, src_span=(a, b), severity="minor" if note else None,
