@@ -86,8 +86,9 @@ def hunalign_system(binary: Path):
             (d / "empty.dic").write_text("", encoding="utf-8")
             (d / "s.txt").write_text("\n".join(src) + "\n", encoding="utf-8")
             (d / "t.txt").write_text("\n".join(tgt) + "\n", encoding="utf-8")
+            # in the temporary folder: hunalign writes a file (translate.txt) where it runs
             out = subprocess.run([str(binary), "-utf", str(d / "empty.dic"), str(d / "s.txt"), str(d / "t.txt")],
-                                 capture_output=True, text=True, check=True).stdout
+                                 capture_output=True, text=True, check=True, cwd=d).stdout
         rungs = [(int(a), int(b)) for a, b, *_ in (ln.split("\t") for ln in out.splitlines() if ln.strip())]
         if not rungs or rungs[0] != (0, 0):
             rungs.insert(0, (0, 0))
