@@ -2523,8 +2523,10 @@ def _partial(d: _Doc, an: Analysis) -> None:
 
 def _where_else(d: _Doc, p: Pair, side: str, anchors: list[Token]) -> str | None:
     """The end of a TQ103 (``side`` "src") or TQ104 ("tgt") message when the numbers and names
-    the bead lacks stand in a nearby sentence of the other side (:func:`_relocated`): where they
-    are. ``None`` otherwise."""
+    the bead lacks stand in a nearby sentence of the other side (:func:`_relocated`), or, however
+    far, in the one sentence of the other side that has each of those names while no other
+    sentence of either text has them (:func:`_sole_places`): where they are. ``None``
+    otherwise."""
     there = _relocated(d, p, side, p.src_text if side == "src" else p.tgt_text, anchors)
     where = "a nearby"
     if there is None:

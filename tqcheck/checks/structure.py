@@ -93,7 +93,7 @@ def _tail(text: str, n: int = 40) -> str:
 def merged_paragraphs(ctx: CheckContext) -> Iterator[Finding]:
     """A paragraph break of the source has no counterpart in the translation: the sentences on
     both sides of it were translated into one paragraph."""
-    src, tgt = ctx.source.sentences, ctx.target.sentences
+    src = ctx.source.sentences
     for i in range(len(src) - 1):
         a, b = src[i], src[i + 1]
         if not a.para_end or a.kind == CODE or b.kind == CODE:
@@ -127,7 +127,7 @@ def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
     """The translation starts a new paragraph where the source has none (after a complete
     sentence, or after a line without final punctuation, such as a title, when the next one
     starts a new sentence; a break inside a sentence is TQ110)."""
-    src, tgt = ctx.source.sentences, ctx.target.sentences
+    tgt = ctx.target.sentences
     for j in range(len(tgt) - 1):
         a, b = tgt[j], tgt[j + 1]
         if not a.para_end or a.paragraph == b.paragraph or a.kind == CODE or b.kind == CODE:
