@@ -268,3 +268,44 @@ def test_a_frequent_word_with_a_capital_inside_a_sentence_is_not_a_name():
     d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="fr", tgt_lang="de"))
     text = rep.source.sentences[1].text
     assert [t.text for t in d.anchors("src", text)] == ["Bschütti"]
+
+
+_CAPTION_SRC = ["We left the village early in the morning.",
+                "North face of the Lenzspitze seen from the Nadelhorn (photo) A last look back:",
+                "the rope had cut a large corner of the snow.",
+                "The path climbed steadily through the forest.",
+                "After two hours we reached the moraine.",
+                "The weather was still fine and the air was cold.",
+                "We stopped for a short rest by the stream.",
+                "Then we crossed the glacier without any trouble.",
+                "The crevasses were well covered with snow.",
+                "At noon we were on the ridge.",
+                "The view over the valley was wonderful.",
+                "In the evening we walked down to the hut.",
+                "The warden had cooked a good soup for us."]
+_CAPTION_TGT = ["Nous avons quitté le village tôt le matin.",
+                "Un dernier regard en arrière :",
+                "la corde avait tranché un grand coin de neige.",
+                "Le sentier montait régulièrement à travers la forêt.",
+                "Après deux heures, nous avons atteint la moraine.",
+                "Le temps était encore beau et l'air était froid.",
+                "Nous nous sommes arrêtés pour une courte pause près du ruisseau.",
+                "Puis nous avons traversé le glacier sans aucune difficulté.",
+                "Les crevasses étaient bien couvertes de neige.",
+                "À midi, nous étions sur l'arête.",
+                "La vue sur la vallée était magnifique.",
+                "Le soir, nous sommes descendus à la cabane, face nord de la Lenzspitze vue du Nadelhorn (photo).",
+                "Le gardien nous avait préparé une bonne soupe."]
+
+
+def test_a_caption_placed_far_away_is_a_minor_partial_omission_and_addition_saying_where():
+    """An OCR'd caption glued to source sentence 1 stands in target sentence 11, ten sentences
+    on (beyond the nearby sentences :func:`_relocated` reads). Its names are found once in each
+    text: both partial findings are minor and say where the other part stands."""
+    rep = tqcheck.check("\n".join(_CAPTION_SRC) + "\n", "\n".join(_CAPTION_TGT) + "\n", "en", "fr", lines=True)
+    got = {f.rule: f for f in rep.findings if f.rule in ("TQ103", "TQ104")}
+    assert (got["TQ103"].source_segment, got["TQ104"].target_segment) == (1, 11)
+    assert all(f.severity == Severity.MINOR for f in got.values())
+    assert "in another sentence of the translation instead" in got["TQ103"].message
+    assert "in another sentence of the source" in got["TQ104"].message
+    assert "Nadelhorn" in got["TQ104"].message
