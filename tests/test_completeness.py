@@ -301,7 +301,9 @@ _CAPTION_TGT = ["Nous avons quitté le village tôt le matin.",
 def test_a_caption_placed_far_away_is_a_minor_partial_omission_and_addition_saying_where():
     """An OCR'd caption glued to source sentence 1 stands in target sentence 11, ten sentences
     on (beyond the nearby sentences :func:`_relocated` reads). Its names are found once in each
-    text: both partial findings are minor and say where the other part stands."""
+    text: both partial findings are minor and say where the other part stands. The sentence is
+    linked to its much shorter translation that ends with the same colon, so it is not read as
+    moved there whole (a TQ105 took it before)."""
     rep = tqcheck.check("\n".join(_CAPTION_SRC) + "\n", "\n".join(_CAPTION_TGT) + "\n", "en", "fr", lines=True)
     got = {f.rule: f for f in rep.findings if f.rule in ("TQ103", "TQ104")}
     assert (got["TQ103"].source_segment, got["TQ104"].target_segment) == (1, 11)
