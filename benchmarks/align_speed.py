@@ -10,6 +10,7 @@ process per size (so that the peak memory is that of one run).
 """
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import resource
@@ -72,10 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         _child(int(argv[1]))
         return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("sizes", nargs="*", type=int, metavar="N",
+                    help="source sentences of each pair (default: 2000 20000)")
+    sizes = ap.parse_args(argv).sizes or [2000, 20000]
     if not DATA.is_dir():
         print(f"no data in {DATA}: skipped")
         return 0
-    sizes = [int(a) for a in argv] or [2000, 20000]
     print(f"{'sentences':>10} {'target':>8} {'seconds':>8} {'peak MB':>8} {'band':>5} {'passes':>6}")
     for n in sizes:
         out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)

@@ -10,6 +10,7 @@ two target paragraphs swapped, numbers changed), then runs the whole pipeline
 """
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import resource
@@ -88,7 +89,10 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--child":
         print(json.dumps(run_one(int(argv[1]))))
         return 0
-    sizes = [int(a) for a in argv] or [2000]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("sizes", nargs="*", type=int, metavar="N",
+                    help="source sentences of each pair (default: 2000)")
+    sizes = ap.parse_args(argv).sizes or [2000]
     print(f"{'sentences':>10} {'KiB':>7} {'wall s':>7} {'align s':>8} {'check s':>8} {'peak MB':>8} {'findings':>9}")
     for n in sizes:
         r = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
