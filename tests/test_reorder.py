@@ -1243,3 +1243,36 @@ def test_word_index_answers_as_comparing_every_word(words, w):
     from tqcheck.checks import completeness as C
     toks = tokens(" ".join(words))
     assert C._Words(toks).has(w) == C._found(w, toks)
+
+
+def test_an_omitted_paragraph_is_not_moved_onto_a_caption_that_shares_a_name():
+    """Text+Berg test4 read French → German with the German paragraph of French 10-14 left out:
+    French 15 is an OCR'd caption glued to a sentence ("En montant au Piz Buin Grond …") whose
+    name a German caption further on has. The match of the two captions may be a move, but the
+    five unlinked sentences before the French one do not move with it: the German caption has no
+    room for them (nor do the confidently linked sentences beside it). One TQ101 for the five."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_whole_docs(need_shared("bench", "align"), reverse=True)
+               if d.name == "test4")
+    first = [sum(len(q) for q in doc.tgt[:p]) for p in range(len(doc.tgt))]
+    linked = [{doc.link[first[p] + x] for x in range(len(para)) if first[p] + x in doc.link}
+              for p, para in enumerate(doc.tgt)]
+    p = next(p for p, v in enumerate(linked) if v and (min(v), max(v)) == (10, 14))
+    tgt = [list(q) for q in doc.tgt]
+    del tgt[p]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "fr", "de", lines=True)
+    omitted = [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 10]
+    assert omitted and "These 5 sentences" in omitted[0].message, [(f.rule, f.source_segment, f.message)
+                                                                   for f in rep.findings]
+    assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment in range(10, 15)]
+
+
+def test_unlinked_runs_with_nothing_linked_between_them_are_in_place():
+    """Text+Berg test1 ends with two German sentences and the French text's last 17 sentences
+    that the aligner could not link; the first two French ones translate the German pair. No
+    linked bead stands between the two runs: they are at the same place, not moved (a TQ105
+    "translated earlier" before)."""
+    perturb, doc, _ = _whole("test1")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment in (291, 292)]

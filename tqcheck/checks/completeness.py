@@ -1365,10 +1365,33 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # an unlinked sentence next to the run in the same paragraph moved with it (the paragraph
         # moved as a whole; its partner is inside the moved translation, merged with another)
         # (past a sentence that the aligner linked weakly to a neighbour for want of its partner)
-        i0 = _extend(d.src, i0, -1, om_bead, weak_s, claimed_s, "src", an)
-        i1 = _extend(d.src, i1, 1, om_bead, weak_s, claimed_s, "src", an)
-        j0 = _extend(d.tgt, j0, -1, ad_bead, weak_t, claimed_t, "tgt", an)
-        j1 = _extend(d.tgt, j1, 1, ad_bead, weak_t, claimed_t, "tgt", an)
+        s_claim, t_claim = set(claimed_s), set(claimed_t)
+        e0 = _extend(d.src, i0, -1, om_bead, weak_s, s_claim, "src", an)
+        e1 = _extend(d.src, i1, 1, om_bead, weak_s, s_claim, "src", an)
+        f0 = _extend(d.tgt, j0, -1, ad_bead, weak_t, t_claim, "tgt", an)
+        f1 = _extend(d.tgt, j1, 1, ad_bead, weak_t, t_claim, "tgt", an)
+        # a side grown over unlinked sentences needs room for them on the other side: the run
+        # there with the doubtful sentences beside it (weakly linked or unlinked, same paragraph:
+        # the rest of a moved translation that the aligner placed elsewhere). Six sentences
+        # "moved" onto one caption that shares a name with the last of them are an omission
+        if _roomless(d, "src", range(e0, e1 + 1), range(f0, f1 + 1), weak_t, ad_bead):
+            e0, e1 = i0, i1
+            s_claim = set(claimed_s) | {i for i in range(i0, i1 + 1)}
+        if _roomless(d, "tgt", range(f0, f1 + 1), range(e0, e1 + 1), weak_s, om_bead):
+            f0, f1 = j0, j1
+            t_claim = set(claimed_t) | {j for j in range(j0, j1 + 1)}
+        claimed_s |= s_claim
+        claimed_t |= t_claim
+        i0, i1, j0, j1 = e0, e1, f0, f1
+        # no linked bead between the two runs: they stand at the same place, and the aligner only
+        # put its one-sided beads in an order (a passage it could not link, at the end of a text
+        # with more content on one side): translated in place, not moved
+        k_lo, k_hi = sorted((om_bead[g[0][0]], ad_bead[g[0][1]]))
+        if not any(q.src and q.tgt for q in d.pairs[k_lo + 1:k_hi]):
+            for i, j, _ in g:
+                an.taken.add(("src", i))
+                an.taken.add(("tgt", j))
+            continue
         # unlinked sentences inside the run belong to the moved block too
         src_ids = [i for i in range(i0, i1 + 1) if i in om_bead]
         tgt_ids = [j for j in range(j0, j1 + 1) if j in ad_bead]
@@ -1392,6 +1415,25 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             an.taken.add(("src", i))
         for j in tgt_ids:
             an.taken.add(("tgt", j))
+
+
+def _roomless(d: _Doc, side: str, run: range, other: range, weak_other: set[int], lone_other) -> bool:
+    """Whether the run of ``side`` is far too long (more than 2.5 standard deviations of the
+    document's length ratio) for the ``other`` run together with the doubtful sentences beside it
+    in its paragraph (weakly linked or unlinked: where the rest of a moved translation may
+    stand)."""
+    sents = d.tgt if side == "src" else d.src
+    lo, hi = other.start, other.stop - 1
+    para_lo, para_hi = sents[lo].paragraph, sents[hi].paragraph
+    while lo > 0 and sents[lo - 1].paragraph == para_lo and (lo - 1 in weak_other or lo - 1 in lone_other):
+        lo -= 1
+    while hi + 1 < len(sents) and sents[hi + 1].paragraph == para_hi and \
+            (hi + 1 in weak_other or hi + 1 in lone_other):
+        hi += 1
+    mine = sum(text_length((d.src if side == "src" else d.tgt)[k].text) for k in run)
+    room = sum(text_length(sents[k].text) for k in range(lo, hi + 1))
+    z = d.ratio_z(mine, room) if side == "src" else d.ratio_z(room, mine)
+    return z < -2.5 if side == "src" else z > 2.5
 
 
 def _numbers_differ(d: _Doc, i: int, j: int) -> bool:
