@@ -1684,9 +1684,9 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         center = p.tgt[0].index
         if _words(d.src[i].text) < 4:
             continue  # a short sentence matches something by chance
-        if len(p.src) == 1 and len(p.tgt) == 1 and end_mark(d.src[i].text) is not None and \
-                end_mark(d.src[i].text) == end_mark(p.tgt[0].text) and \
-                d.ratio_z(text_length(d.src[i].text), text_length(p.tgt[0].text)) <= -2.0:
+        mark = end_mark(d.src[i].text)
+        if len(p.src) == 1 and len(p.tgt) == 1 and mark is not None and mark == end_mark(p.tgt[0].text) \
+                and d.ratio_z(text_length(d.src[i].text), text_length(p.tgt[0].text)) <= -2.0:
             continue  # linked to a much shorter sentence that ends as it does (a question, an
             # exclamation, a colon): its end is translated here, the rest (a caption glued
             # before it, say) may stand elsewhere; :func:`_partial` reads that
@@ -2474,9 +2474,17 @@ def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return a + left, b - right
 
 
-_BRACKETED = regex.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|（([^（）]*)）")
+#: an aside in round, square or full-width brackets; each group holds the inside of one kind
+_ASIDE = r"\(([^()]*)\)|\[([^\[\]]*)\]|（([^（）]*)）"
+_BRACKETED = regex.compile(_ASIDE)
 #: an aside in brackets that opens a sentence, with the spaces after it
-_LEADING_ASIDE = regex.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)\s*")
+_LEADING_ASIDE = regex.compile(rf"\s*(?:{_ASIDE})\s*")
+
+
+def _aside_length(sents: list[Sentence]) -> int:
+    """The length of the asides in brackets (brackets included) of ``sents``: what a translation
+    may leave out, or add, as a gloss."""
+    return sum(text_length(m.group(0)) for x in sents for m in _BRACKETED.finditer(x.text))
 
 
 def _bracketed(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -2651,7 +2659,7 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
             continue  # a number or name of its own is in the translation: (partly) translated
         if not _rest_matches(d, "src", s, rest, p.tgt[0]):
             continue
-        aside = sum(text_length(m.group(0)) for x in rest for m in _BRACKETED.finditer(x.text))
+        aside = _aside_length(rest)
         if aside and abs(d.ratio_z(ls - aside, lt)) <= 1.0:
             continue  # an aside in brackets left out explains the short translation as well
         msg = (f"The sentence {_quote(s.text)} seems to have no translation: the translation there covers "
@@ -2706,7 +2714,7 @@ def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
             continue  # a number or name of its own is in the source: (partly) translated
         if not _rest_matches(d, "tgt", t, rest, o):
             continue
-        aside = sum(text_length(m.group(0)) for x in rest for m in _BRACKETED.finditer(x.text))
+        aside = _aside_length(rest)
         if aside and abs(d.ratio_z(ls, lt - aside)) <= 1.0:
             continue  # an aside in brackets (a translator's gloss) explains the long translation as well
         msg = (f"The translation adds {_quote(t.text)}: the source sentence it stands with is covered "

@@ -829,12 +829,12 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                               "place names and Latin spellings.")
     # a name the source repeats is reported once per pair: changed where it is changed, else
     # missing at its first place, with the count
-    seen: set[tuple[str, str | None]] = set()
+    reported: set[str] = set()  # source names (casefolded)
     for sr, tr in sorted(pairs, key=lambda p: p[0].start):
         stext, ttext = src.text[sr.start:sr.end], tgt_side.text[tr.start:tr.end]
-        if any(k == stext.casefold() for k, _ in seen):
+        if stext.casefold() in reported:
             continue  # reported already, as changed at an earlier place
-        seen.add((stext.casefold(), ttext.casefold()))
+        reported.add(stext.casefold())
         sure = tr.tier == 1 and (_rendered_elsewhere(sr, ctx) or (sr.place and tr.place)) \
             and not any(i.silent for i in sr.items)
         yield ctx.finding(
@@ -846,9 +846,9 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         if all(getattr(i, "noun_lang", False) for i in sr.items):
             continue  # perhaps a noun (German): only a changed name is worth a look
         stext = src.text[sr.start:sr.end]
-        if any(k == stext.casefold() for k, _ in seen):
+        if stext.casefold() in reported:
             continue  # reported already (changed, or missing at an earlier place)
-        seen.add((stext.casefold(), None))
+        reported.add(stext.casefold())
         times = sum(1 for r in left if src.text[r.start:r.end].casefold() == stext.casefold())
         how = "its CLDR name, " if sr.place else ""
         yield ctx.finding(
