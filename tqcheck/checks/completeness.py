@@ -1374,15 +1374,12 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # there with the doubtful sentences beside it (weakly linked or unlinked, same paragraph:
         # the rest of a moved translation that the aligner placed elsewhere). Six sentences
         # "moved" onto one caption that shares a name with the last of them are an omission
-        if _roomless(d, "src", range(e0, e1 + 1), range(f0, f1 + 1), weak_t, ad_bead):
-            e0, e1 = i0, i1
-            s_claim = set(claimed_s) | {i for i in range(i0, i1 + 1)}
-        if _roomless(d, "tgt", range(f0, f1 + 1), range(e0, e1 + 1), weak_s, om_bead):
-            f0, f1 = j0, j1
-            t_claim = set(claimed_t) | {j for j in range(j0, j1 + 1)}
-        claimed_s |= s_claim
-        claimed_t |= t_claim
-        i0, i1, j0, j1 = e0, e1, f0, f1
+        if not _roomless(d, "src", range(e0, e1 + 1), range(f0, f1 + 1), weak_t, ad_bead):
+            i0, i1 = e0, e1
+            claimed_s |= s_claim
+        if not _roomless(d, "tgt", range(f0, f1 + 1), range(i0, i1 + 1), weak_s, om_bead):
+            j0, j1 = f0, f1
+            claimed_t |= t_claim
         # no linked bead between the two runs: they stand at the same place, and the aligner only
         # put its one-sided beads in an order (a passage it could not link, at the end of a text
         # with more content on one side): translated in place, not moved
