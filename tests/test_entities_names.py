@@ -278,3 +278,57 @@ def test_repeated_name_is_reported_once(src, tgt, sl, tl, expected):
     assert names and len(names) == len(set(n.casefold() for n in names))
     if expected:
         assert any(expected in f.message for f in fs)
+
+
+# -- a target language that capitalises its nouns ---------------------------------------------------
+# five sentences, so that the document's rate of capitalised common words says "German"
+DE_SRC = ("The climbers left the hut before dawn and crossed the glacier in silence. "
+          "The weather was cold, and the snow on the ridge was hard. "
+          "Only by holding on with all my strength was the long move to the finger crack possible, "
+          "as Collins wrote in his book. "
+          "In the afternoon the group reached the summit and enjoyed the view over the valleys. "
+          "The descent to the village took four hours. Collins was a famous guide.")
+DE_TGT = ("Die Bergsteiger verliessen die Hütte vor der Dämmerung und überquerten den Gletscher in der Stille. "
+          "Das Wetter war kalt, und der Schnee auf dem Grat war hart. "
+          "Nur mit aller Kraft war der weite Zug an den Fingerschlitz möglich, wie es im Buch heisst. "
+          "Am Nachmittag erreichte die Gruppe den Gipfel und genoss die Aussicht über die Täler. "
+          "Der Abstieg ins Dorf dauerte vier Stunden. Collins war ein berühmter Führer.")
+
+
+def test_german_nouns_are_not_names_a_source_name_became():
+    """Collins, written right in another sentence, is not in this one: before, the capitalised
+    nouns Kraft (common in German, and used in English too) and Fingerschlitz (rare, but Finger
+    + Schlitz) were taken for the name it became, and reported as a sure (major) change."""
+    r = tqcheck.check(DE_SRC, DE_TGT, "en", "de", select=["TQ203"])
+    got = [(f.severity.value, f.source_excerpt, f.target_excerpt) for f in r.findings if f.rule == "TQ203"]
+    assert got == [("minor", "Collins", None)]
+
+
+def test_german_target_still_reports_a_changed_name():
+    """A rare word that is no compound of German words may be a name: a change, next to the
+    source name, minor (it may also be a rare noun)."""
+    tgt = DE_TGT.replace("wie es im Buch heisst", "wie Nasarbajew in seinem Buch schrieb")
+    r = tqcheck.check(DE_SRC, tgt, "en", "de", select=["TQ203"])
+    got = [(f.severity.value, f.source_excerpt, f.target_excerpt) for f in r.findings if f.rule == "TQ203"]
+    assert got == [("minor", "Collins", "Nasarbajew")]
+
+
+def test_german_compounds_and_names():
+    from tqcheck.checks.names import _compound, _noun_lang_tier
+
+    for w in ("Fingerschlitz", "Lebensbereiche", "Schneefelder", "Wegspur", "Erstersteigung"):
+        assert _compound(w, "de"), w
+        assert _noun_lang_tier(w, "de") is None, w
+    for w in ("Nasarbajew", "Mischabelhütte", "Morawec"):
+        assert not _compound(w, "de"), w
+        assert _noun_lang_tier(w, "de") == 2, w
+    for w in ("Kraft", "Buch", "Berg"):
+        assert _noun_lang_tier(w, "de") is None, w  # common German words, whatever English does
+    assert _noun_lang_tier("Zermatt", "de") == 1  # rare in German and used elsewhere: a name
+
+
+@pytest.mark.parametrize("tgt", ["Wir fuhren nach Saas-Fee hinauf.", "Wir fuhren nach Saas Fee hinauf."])
+def test_name_written_together_matches_its_parts(tgt):
+    """OCR or a translator may join or part a name: SaasFee is Saas-Fee."""
+    fs, _ = run("Nous sommes montés à SaasFee.", tgt, "fr", "de")
+    assert excerpts(fs) == []

@@ -577,11 +577,23 @@ def _via_translit(e: Entity, t: Target) -> tuple[int, int] | None:
                 hit = (s, en)
                 break
         if hit is None:
+            hit = _joined_match(w, t)
+        if hit is None:
             return None
         spans.append(hit)
     if not spans:
         return None
     return (min(s for s, _ in spans), max(e_ for _, e_ in spans))
+
+
+def _joined_match(word: str, t: Target) -> tuple[int, int] | None:
+    """Two neighbouring target words, apart by a space or a hyphen, that are ``word`` written
+    together (SaasFee / Saas-Fee, as OCR or a translator may join or part a name)."""
+    text = t.side.text
+    for (s, _e, a, _k), (s2, e2, b, _k2) in zip(t.tokens, t.tokens[1:]):
+        if text[_e:s2] in (" ", "-", "\u00a0") and same_name(word, a + b):
+            return (s, e2)
+    return None
 
 
 def _match(e: Entity, t: Target, src_lang: str) -> tuple[int, int] | None:
@@ -667,7 +679,12 @@ def _target_candidates(t: Target, src: Side, src_entities, ctx: CheckContext) ->
                 continue
             if casefold(word) in lower:
                 continue
-            if not _name_shaped(word, lang):
+            if nouns_capitalised and not heading:
+                noun_tier = _noun_lang_tier(word, lang)
+                if noun_tier is None:
+                    continue  # German capitalises nouns: Kraft, Fingerschlitz are no names
+                tier = noun_tier
+            elif not _name_shaped(word, lang):
                 if nouns_capitalised or heading or len(word) <= 3 or _zipf(word, lang) >= 4.0 and not names_only:
                     continue  # Sekreter, Cumhurbaşkanı: a title, not a name
                 tier = 1 if names_only else 2
@@ -726,6 +743,35 @@ def _name_shaped(word: str, lang: str) -> bool:
         return True
     med = _peer_median(word, lang)
     return med is not None and med >= 1.0 and z - med <= 3.0
+
+
+def _noun_lang_tier(word: str, lang: str) -> int | None:
+    """Whether a capitalised target word of a language that capitalises its nouns (German) may
+    be a name. As on the source side, a word common in the language is a noun (Kraft, Buch,
+    Berg: German nouns are common words of Dutch or English too, so other languages' use does
+    not make them names): ``None``. A rare word is a name when other languages use it too
+    (tier 1: Zermatt, Matterhorn); a compound of two words of the language is a noun
+    (Fingerschlitz = Finger + Schlitz): ``None``; any other rare word is perhaps a name and
+    perhaps a rare noun (tier 2: Nasarbajew, Windungen), reported as a change only next to the
+    source name, and as minor."""
+    if _zipf(word, lang) >= COMMON_ZIPF:
+        return None
+    if _travels(word, lang):
+        return 1
+    return None if _compound(word, lang) else 2
+
+
+#: both parts of a compound are words of the language at least this frequent, the first of three
+#: letters or more, the second of four (Finger + Schlitz, Weg + Spur; not Mora + wec)
+_PART_ZIPF = 2.5
+
+
+def _compound(word: str, lang: str) -> bool:
+    """``word`` is two words of ``lang`` written together (Lebens|bereiche, Schnee|felder,
+    Weg|spur): a linking ending makes the first part a word form too (Lebens)."""
+    w = casefold(word)
+    return any(_zipf(w[k:], lang) >= _PART_ZIPF and _zipf(w[:k], lang) >= _PART_ZIPF
+               for k in range(3, len(w) - 3))
 
 
 def _travels(word: str, lang: str) -> bool:
