@@ -295,3 +295,14 @@ def test_two_digits_of_another_year_are_a_change():
     found = _tq201("Zum Abschluss der Saison 1977 begingen wir den Nadelgrat.",
                    "Pour bien finir la saison 78, nous avons parcouru le Nadelgrat.")
     assert [f[0] for f in found] == ["major"]
+
+
+def test_a_number_no_one_writes_in_words_is_missing_even_beside_number_words():
+    """The translation spells a small number (deux) and drops the Everest's height: 8848 is not
+    a number a translation writes in words, so it is reported; a round or small number may be
+    written as a word, so it is not."""
+    src = "Zwei Seilschaften erreichten den Gipfel des Everest ( 8848 m ) am 23. Mai."
+    tgt = "Deux cordées atteignirent le sommet de l'Everest le 23 mai."
+    assert _tq201(src, tgt) == [("major", "8848", None)]
+    for n in ("8000", "89"):
+        assert _tq201(src.replace("8848", n), tgt) == [], n

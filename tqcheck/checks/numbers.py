@@ -203,6 +203,16 @@ def _small(n: Num) -> bool:
     return isinstance(v, Decimal) and v <= 12 and v == v.to_integral_value()
 
 
+def _wordable(n: Num) -> bool:
+    """Whether a number is one that text writes in words: up to a hundred, or round (two
+    significant digits: 8000, 250 000); not 8848 or 1956, which no translation spells out."""
+    v = n.main
+    if not isinstance(v, Decimal) or v != v.to_integral_value():
+        return True  # a time, a fraction: leave to the words
+    digits = str(abs(int(v))).rstrip("0")
+    return abs(v) <= 100 or len(digits) <= 2
+
+
 def _size(n) -> int | None:
     """Count of digits before any decimal mark (None for a time or zero)."""
     v = n.main
@@ -251,8 +261,11 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     same place, else as *missing*; numbers with as many digits (``81`` ↔ ``80``) are paired
     first wherever they stand (the translation may move the clause). A number in the target
     with no counterpart in the source is reported as minor.
-    Nothing is reported when the other side spells numbers as words (``three`` ↔ ``3``; spaCy
-    number words, roman and Chinese numerals), and numbers inside dates are compared by TQ202.
+    A missing number is not reported when the other side spells numbers as words (``three`` ↔
+    ``3``; spaCy number words, roman and Chinese numerals) and the number is one that text
+    writes in words (up to a hundred, or round: ``8000``; not ``8848``), and an added number is
+    not reported when the source spells numbers as words; numbers inside dates are compared by
+    TQ202.
     The number of an identifier (``ISBN-10``, ``PEP-0420``, ``IPv6``) is compared too: reported
     when the target has the same letters with another number instead. A quantity whose unit
     changed while its number stayed (``10 miles`` → ``10 km``) is reported with the converted
@@ -306,7 +319,7 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             suggestion=render(s, ctx.tgt_lang), confidence=0.85)
     tgt_words = len(tgt.number_words)
     for s in s_left:
-        if tgt_words:
+        if tgt_words and _wordable(s):
             continue  # probably written as a word
         if _small(s) and not has_number_words(ctx.tgt_lang):
             ctx.note("TQ201", f"No number words known for {cldr.language_name(ctx.tgt_lang)}: a small "
