@@ -711,6 +711,46 @@ def test_relocated_needs_the_anchors_and_two_words_in_one_nearby_sentence():
     assert C._relocated(d, p, "src", src[0].text, metres) is tgt[2]
 
 
+def test_relocated_reads_one_name_damaged_by_ocr():
+    """Of the number and name a bead lacks, the nearby sentence may hold the name misspelt (the
+    German OCR of Text+Berg test2 prints Üschenen as "Üschpnpn"): the same first four letters,
+    about as long. Only one such name, never a number, and a name too unlike is not it."""
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import Pair
+    from tqcheck.align.base import Bead
+    from tqcheck.align.features import tokens
+    from tqcheck.document import Sentence
+
+    def sents(texts):
+        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
+
+    src = sents(["Wir kletterten die Route Bschütti ( 10 ) bei Uschenen am Morgen .", "Dann assen wir ."])
+    tgt = sents(["Nous avons grimpé le matin .", "Puis nous avons mangé .",
+                 "Photo : la voie Bschiitti ( 10 ) à Üschpnpn ."])
+    d = _de_fr_doc(src, tgt, [((0,), (0,), 0.9), ((1,), (1,), 0.9), ((), (2,), 0.0)])
+    p = Pair(0, Bead((0,), (0,)), (src[0],), (tgt[0],))
+    lacks = [t for t in tokens(src[0].text) if t.norm in ("10", "uschenen")]
+    assert C._relocated(d, p, "src", src[0].text, lacks) is tgt[2]
+    # the name alone may not be the damaged one: with nothing else it stands for
+    uschenen = [t for t in lacks if t.norm == "uschenen"]
+    assert C._relocated(d, p, "src", src[0].text, uschenen) is None
+    # another name, not a misspelling of it
+    tgt[2] = Sentence(index=2, text="Photo : la voie Bschiitti ( 10 ) à Kandersteg .", paragraph=0, start=0,
+                      end=46, line=1)
+    assert C._relocated(d, p, "src", src[0].text, lacks) is None
+
+
+def test_caption_with_an_ocr_damaged_name_is_not_a_major_omission_french_to_german():
+    """Text+Berg test2 read French → German: the French sentence 64 fuses the caption
+    « Bschiitti-giitti » ( 10 ) … d'Uschenen into the text; the German prints the caption four
+    sentences before, with Üschenen OCR'd as Üschpnpn. A minor TQ103 that says where it is."""
+    perturb, doc, _ = _whole("test2")
+    rep = tqcheck.check(perturb.text_of(doc.tgt), perturb.text_of(doc.src), "fr", "de", lines=True)
+    f = next(f for f in rep.findings if f.rule == "TQ103" and f.source_segment == 64)
+    assert f.severity == Severity.MINOR
+    assert "nearby sentence of the translation" in f.message
+
+
 def test_names_overrule_a_confident_link_to_an_added_sentence():
     """An added sentence of the right length took the place of the real translation next to
     it: the unlinked neighbour shares the source's name (Saas), the linked one has only names of

@@ -2618,7 +2618,8 @@ def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
                reach: int = 8) -> Sentence | None:
     """A sentence of the other side near bead ``p`` (not in it, at most ``reach`` sentences away)
     that holds all of ``anchors`` (the numbers and names ``side`` of the bead lacks on the other
-    side) and at least two of the words of ``text`` (that side of the bead) the other side lacks:
+    side; of two or more, one name may be there misspelt: :func:`_misspelt_in`) and at least two
+    of the words of ``text`` (that side of the bead) the other side lacks:
     the part was translated with another sentence (a caption the translation placed elsewhere, a
     clause moved across a sentence boundary), not left out. ``None`` when there is no such
     sentence."""
@@ -2632,9 +2633,23 @@ def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
         if k in own:
             continue
         there = _stands_in(d, side, text, others[k].text)
-        if all(map(there, anchors)) and sum(map(there, words)) >= 2:
+        if sum(map(there, words)) < 2:
+            continue
+        missing = [t for t in anchors if not there(t)]
+        if not missing or (len(missing) == 1 and len(anchors) >= 2
+                           and _misspelt_in(missing[0], others[k].text)):
             return others[k]
     return None
+
+
+def _misspelt_in(t: Token, text: str) -> bool:
+    """A word of ``text`` that may be name ``t`` damaged by OCR or a slip: the same first four
+    letters and about as long (Uschenen / Üschpnpn). Never a number."""
+    w = t.norm
+    if t.is_number or len(w) < 5:
+        return False
+    return any(x.norm[:4] == w[:4] and abs(len(x.norm) - len(w)) <= 2 and x.norm != w
+               for x in tokens(text) if not x.is_number)
 
 
 def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
