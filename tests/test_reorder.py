@@ -249,6 +249,21 @@ def test_chance_trigrams_and_shared_fragments_are_not_moves(window):
         [(f.source_segment, f.target_segment, f.message) for f in rep.findings if f.rule == "TQ105"]
 
 
+def test_exchanged_run_may_not_overturn_a_confident_link_french_to_german():
+    """Text+Berg window dev:156 read French → German: in a run of three 1-1 links, the last
+    source sentence resembles the first target sentence by chance (similarity 1.4 of a typical
+    link, in a pair of languages that share few words), and the exchanged reading of the run
+    beat the straight one by 4.8. But the middle link is confident (0.93), and the exchange
+    would undo it: the run is in order, no TQ105."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align"), reverse=True)
+               if d.name == "dev:156")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "fr", "de", lines=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105"], \
+        [(f.source_segment, f.target_segment, f.message) for f in rep.findings if f.rule == "TQ105"]
+
+
 # -- exchanged passages read against the best straight reading (units and documents) ---------------
 class _Ev:
     """Stand-in link evidence: 1-1 links and merges from tables, anything else very poor."""

@@ -498,7 +498,8 @@ def _transposed_runs(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4
     :func:`_transpositions`): where a run of 1-1 beads covers as many source as target
     sentences, every split of the run into two blocks is tested: are the blocks, exchanged,
     a clearly better translation than the aligner's straight reading (same evidence:
-    similarity and length)? The smaller block is reported as moved, at both places."""
+    similarity and length), without undoing a confident link of the aligner
+    (:func:`_overturns`)? The smaller block is reported as moved, at both places."""
     d.features()
     if not _lexical(d):
         return  # no lexical evidence in this language pair
@@ -552,6 +553,8 @@ def _transposed_runs(d: _Doc, an: Analysis, max_n: int = 16, min_gain: float = 4
                 # other block past an unlinked sentence)
                 small = l1 if b <= n - b else l2
                 if sum(small) / len(small) < 1.0:
+                    ok = False
+                if ok and _overturns(d, a, x, n, b):
                     ok = False
                 if ok:
                     cands.append((gain, k, k2, a, b, n, x))
