@@ -173,6 +173,18 @@ def test_restated_numbers_in_brackets():
     assert got == {("203", "8")}
 
 
+def test_restated_number_after_a_unit_written_around_its_number():
+    """CLDR's Japanese writes km/h around the number (時速{0}キロメートル), and brackets in full
+    width: the miles in brackets restate the speed."""
+    text = "制限は時速12キロメートル（7マイル）です。"
+    nums = analyze(text, "ja").numbers
+    got = {(text[a.start:a.end], text[b.start:b.end])
+           for a, b in restatements(text, nums, quantities(text, "ja", nums)).items()}
+    assert got == {("7", "12")}
+    fs, _ = run("The limit is 12 km/h (7 mph).", text, "en", "ja")
+    assert excerpts(fs) == []
+
+
 @pytest.mark.parametrize("loc", ["fr", "de", "tr", "ru", "es", "ja", "pl", "ar"])
 def test_every_cldr_unit_name_of_a_language_reads_back(loc):
     """Babel's own formatting of a quantity in a language is read back as that unit (the names

@@ -61,15 +61,19 @@ def _quantities(text: str, lang: str | None, numbers: tuple[Num, ...]) -> tuple[
     return tuple(out)
 
 
-_RESTATED = regex.compile(r"\G[\s\u00a0\u202f]*[(\[]\s*")
+#: an opening bracket, half or full width (Chinese and Japanese write （）)
+_RESTATED = regex.compile(r"\G[\s\u00a0\u202f]*[(\[\uff08\uff3b]\s*")
 
 
 def restatements(text: str, numbers: tuple[Num, ...], quants: list[Quantity] | tuple = ()) -> dict[Num, Num]:
     """Numbers written in brackets right after another number (and its unit, if ``quants``
-    gives it), as a conversion is: ``8 (203 mm)``, ``12 pouces (305 mm)``. Returns
+    gives it, written after or around the number), as a conversion is: ``8 (203 mm)``,
+    ``12 pouces (305 mm)``, ``時速12キロメートル（7マイル）``. Returns
     ``{number in brackets: number before it}``."""
     out = {}
-    unit_end = {q.num: q.name[1] for q in quants if q.name[0] >= q.num.end}
+    # where the number's unit ends when it is written after the number or around it
+    # (``12 pouces``, 時速12キロメートル); a unit written before its number ends before it
+    unit_end = {q.num: q.name[1] for q in quants if q.name[1] > q.num.end}
     by_start = sorted(numbers, key=lambda n: n.start)
     for a, b in zip(by_start, by_start[1:]):
         m = _RESTATED.match(text, unit_end.get(a, a.end))
