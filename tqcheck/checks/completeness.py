@@ -1058,12 +1058,19 @@ def _beats_chance(ev: _Evidence, w: tuple[int, int, int, int], r: float, margin:
     d = ev.d
 
     def starts(n_all: int, size: int, lo: int, hi: int) -> list[int]:
-        # block starts spread over the text, none overlapping [lo, hi)
-        free = [k for k in range(0, n_all - size + 1) if k + size <= lo or k >= hi]
-        if len(free) <= _CHANCE_BLOCKS:
-            return free
-        step = len(free) / _CHANCE_BLOCKS
-        return [free[int(m * step)] for m in range(_CHANCE_BLOCKS)]
+        # block starts spread over the text, none overlapping [lo, hi): the free starts are
+        # 0 … lo-size and hi … n_all-size, indexed without listing them
+        n_a = max(0, min(lo, n_all) - size + 1)
+        n_b = max(0, n_all - size - hi + 1)
+        total = n_a + n_b
+
+        def free(i: int) -> int:
+            return i if i < n_a else hi + (i - n_a)
+
+        if total <= _CHANCE_BLOCKS:
+            return [free(i) for i in range(total)]
+        step = total / _CHANCE_BLOCKS
+        return [free(int(m * step)) for m in range(_CHANCE_BLOCKS)]
 
     blocks = [(s0, s1, t, t + lt) for t in starts(len(d.tgt), lt, t0, t1)] + \
         [(s, s + ls, t0, t1) for s in starts(len(d.src), ls, s0, s1)]
