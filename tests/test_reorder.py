@@ -701,11 +701,8 @@ def test_relocated_needs_the_anchors_and_two_words_in_one_nearby_sentence():
     from tqcheck.align.features import tokens
     from tqcheck.document import Sentence
 
-    def sents(texts):
-        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
-
-    src = sents(["Wir kletterten die Route Bschütti-gütti ( 10 ) am Morgen .", "Dann assen wir ."])
-    tgt = sents(["Nous avons grimpé le matin .", "Puis nous avons mangé .",
+    src = _sents(["Wir kletterten die Route Bschütti-gütti ( 10 ) am Morgen .", "Dann assen wir ."])
+    tgt = _sents(["Nous avons grimpé le matin .", "Puis nous avons mangé .",
                  "Photo : la voie Bschiitti-giitti ( 10 ) ."])
 
     d = _de_fr_doc(src, tgt, [((0,), (0,), 0.9), ((1,), (1,), 0.9), ((), (2,), 0.0)])
@@ -736,11 +733,8 @@ def test_relocated_reads_one_name_damaged_by_ocr():
     from tqcheck.align.features import tokens
     from tqcheck.document import Sentence
 
-    def sents(texts):
-        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
-
-    src = sents(["Wir kletterten die Route Bschütti ( 10 ) bei Uschenen am Morgen .", "Dann assen wir ."])
-    tgt = sents(["Nous avons grimpé le matin .", "Puis nous avons mangé .",
+    src = _sents(["Wir kletterten die Route Bschütti ( 10 ) bei Uschenen am Morgen .", "Dann assen wir ."])
+    tgt = _sents(["Nous avons grimpé le matin .", "Puis nous avons mangé .",
                  "Photo : la voie Bschiitti ( 10 ) à Üschpnpn ."])
     d = _de_fr_doc(src, tgt, [((0,), (0,), 0.9), ((1,), (1,), 0.9), ((), (2,), 0.0)])
     p = Pair(0, Bead((0,), (0,)), (src[0],), (tgt[0],))
@@ -921,6 +915,13 @@ def test_swap_beside_an_unlinked_sentence_reads_on_to_where_the_aligner_is_in_st
     assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment in (5, 6)]
 
 
+def _sents(texts):
+    """One-line sentences of one paragraph."""
+    from tqcheck.document import Sentence
+
+    return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
+
+
 def _de_fr_doc(src, tgt, beads):
     """A stand-in for completeness._Doc of a German → French pair with these sentences and
     beads (``(src ids, tgt ids, score)``): what _fused_elsewhere reads."""
@@ -948,12 +949,9 @@ def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
     from tqcheck.checks import completeness as C
     from tqcheck.document import Sentence
 
-    def sents(texts):
-        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
-
-    src = sents(["Der Weg führt über den Rücken des Mittler Selbsanft ( Plattas Alvas ) ;",
+    src = _sents(["Der Weg führt über den Rücken des Mittler Selbsanft ( Plattas Alvas ) ;",
                  "Johnny klettert voraus .", "Wir folgen ."])
-    tgt = sents(["Johnny grimpe en tête , en Plattas Alvas , sur les hauteurs du Mittler Selbsanft .",
+    tgt = _sents(["Johnny grimpe en tête , en Plattas Alvas , sur les hauteurs du Mittler Selbsanft .",
                  "Nous suivons ."])
     # German capitalises every noun: its names are the words the French writes with a capital
     d = _de_fr_doc(src, tgt, [((0,), (), 0.0), ((1,), (0,), 0.9), ((2,), (1,), 0.9)])
@@ -969,7 +967,7 @@ def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
     d.pairs[1] = type(d.pairs[1])(1, d.pairs[1].bead, (src[1],), (tgt[0],))
     assert C._fused_elsewhere(d, d.pairs[0], "src", src[0]) is None
     # out of reach
-    src[0] = sents(["Der Weg führt über den Rücken des Mittler Selbsanft ( Plattas Alvas ) ;"])[0]
+    src[0] = _sents(["Der Weg führt über den Rücken des Mittler Selbsanft ( Plattas Alvas ) ;"])[0]
     assert C._fused_elsewhere(d, d.pairs[0], "src", src[0], reach=0) is None
 
 
@@ -979,20 +977,16 @@ def test_fused_elsewhere_reads_quantities_converted_to_other_units():
     numbers differ, the quantities are the same. The sentence's numbers stand, converted, in a
     nearby source sentence whose translation lacks them."""
     from tqcheck.checks import completeness as C
-    from tqcheck.document import Sentence
 
-    def sents(texts):
-        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
-
-    src = sents(["Der Abdruck hatte eine Länge von gut 30 cm und eine Breite von 20 cm , und er war 28 cm tief .",
+    src = _sents(["Der Abdruck hatte eine Länge von gut 30 cm und eine Breite von 20 cm , und er war 28 cm tief .",
                  "Wir gehen weiter ."])
-    tgt = sents(["Celles-ci mesuraient 12 pouces ( 305 mm ) de longueur sur 8 ( 203 mm ) de large .",
+    tgt = _sents(["Celles-ci mesuraient 12 pouces ( 305 mm ) de longueur sur 8 ( 203 mm ) de large .",
                  "Elles étaient profondes de 28 centimètres .", "Nous continuons ."])
     d = _de_fr_doc(src, tgt, [((), (0,), 0.0), ((0,), (1,), 0.9), ((1,), (2,), 0.9)])
     there, names = C._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0])
     assert there is src[0] and {"12", "305", "203"} <= {t.text for t in names}
     # measures that do not convert into each other (a foot is not 30 cm): not explained
-    tgt[0] = sents(["Celles-ci mesuraient 2 pieds ( 610 mm ) de longueur sur 8 ( 203 mm ) de large ."])[0]
+    tgt[0] = _sents(["Celles-ci mesuraient 2 pieds ( 610 mm ) de longueur sur 8 ( 203 mm ) de large ."])[0]
     d.pairs[0] = type(d.pairs[0])(0, d.pairs[0].bead, (), (tgt[0],))
     assert C._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0]) is None
 
@@ -1018,36 +1012,32 @@ def test_a_name_found_once_in_each_text_ties_an_unlinked_sentence_to_its_bead_at
     not (the fixture's "Kazakhstan"), nor a different name with the same beginning, nor names
     found in two beads, nor a number alone."""
     from tqcheck.checks import completeness as C
-    from tqcheck.document import Sentence
-
-    def sents(texts):
-        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
 
     filler_s = [f"Wir gehen weiter und sehen {n} Dinge ." for n in range(12)]
     filler_t = [f"Nous continuons et voyons {n} choses ." for n in range(12)]
-    src = sents(["Im Hintergrund der Bifertenstock ;"] + filler_s + ["Johnny klettert voraus ."])
-    tgt = sents(filler_t + ["Johnny grimpe en tête , à l' arrière le Bifertenstock ."])
+    src = _sents(["Im Hintergrund der Bifertenstock ;"] + filler_s + ["Johnny klettert voraus ."])
+    tgt = _sents(filler_t + ["Johnny grimpe en tête , à l' arrière le Bifertenstock ."])
     beads = [((0,), (), 0.0)] + [((k + 1,), (k,), 0.9) for k in range(12)] + [((13,), (12,), 0.9)]
     d = _de_fr_doc(src, tgt, beads)
     there, names = C._sole_place_elsewhere(d, "src", src[0])
     assert there is tgt[12] and [t.text for t in names] == ["Bifertenstock"]
     # the same from the other side: the translation's unlinked sentence, its name in the source
-    d2 = _de_fr_doc(sents(filler_s + ["Johnny klettert vor dem Bifertenstock ."]),
-                    sents(["A l' arrière , le Bifertenstock ."] + filler_t + ["Johnny grimpe ."]),
+    d2 = _de_fr_doc(_sents(filler_s + ["Johnny klettert vor dem Bifertenstock ."]),
+                    _sents(["A l' arrière , le Bifertenstock ."] + filler_t + ["Johnny grimpe ."]),
                     [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
     there, names = C._sole_place_elsewhere(d2, "tgt", d2.tgt[0])
     assert there is d2.src[12] and [t.text for t in names] == ["Bifertenstock"]
     # the source repeats the name: not a hapax, no tie
-    src[5] = sents(["x"] * 5 + ["Wir sehen den Bifertenstock ."])[5]
+    src[5] = _sents(["x"] * 5 + ["Wir sehen den Bifertenstock ."])[5]
     d = _de_fr_doc(src, tgt, beads)
     assert C._sole_place_elsewhere(d, "src", src[0]) is None
-    src[5] = sents(["x"] * 5 + [filler_s[4]])[5]
+    src[5] = _sents(["x"] * 5 + [filler_s[4]])[5]
     # another name that only begins the same way is not the name: still a hapax
-    tgt[3] = sents(["x"] * 3 + ["Nous voyons la Bifertenalpli ."])[3]
+    tgt[3] = _sents(["x"] * 3 + ["Nous voyons la Bifertenalpli ."])[3]
     d = _de_fr_doc(src, tgt, beads)
     assert C._sole_place_elsewhere(d, "src", src[0])[0] is tgt[12]
     # the translation has the name twice: which one is meant is not known
-    tgt[3] = sents(["x"] * 3 + ["Nous voyons le Bifertenstock ."])[3]
+    tgt[3] = _sents(["x"] * 3 + ["Nous voyons le Bifertenstock ."])[3]
     d = _de_fr_doc(src, tgt, beads)
     assert C._sole_place_elsewhere(d, "src", src[0]) is None
     for lone, other in [
@@ -1058,15 +1048,15 @@ def test_a_name_found_once_in_each_text_ties_an_unlinked_sentence_to_its_bead_at
         # a name common in the language at large (Paris) turns up by chance
         ("Im Hintergrund Paris ;", "Nous voyons Paris ."),
     ]:
-        src[0] = sents([lone])[0]
-        tgt[3] = sents(["x"] * 3 + [other])[3]
+        src[0] = _sents([lone])[0]
+        tgt[3] = _sents(["x"] * 3 + [other])[3]
         assert C._sole_place_elsewhere(_de_fr_doc(src, tgt, beads), "src", src[0]) is None, lone
     # the other text must write the name with a capital: "meinen" (my) is not Meiringen
-    src3 = sents(filler_s + ["Wir gehen mit meinen Freunden ."])
-    tgt3 = sents(["Peu après Meiringen ."] + filler_t + ["Nous allons avec des amis ."])
+    src3 = _sents(filler_s + ["Wir gehen mit meinen Freunden ."])
+    tgt3 = _sents(["Peu après Meiringen ."] + filler_t + ["Nous allons avec des amis ."])
     d3 = _de_fr_doc(src3, tgt3, [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
     assert C._sole_place_elsewhere(d3, "tgt", tgt3[0]) is None
-    src3[12] = sents(["x"] * 12 + ["Wir gehen mit Freunden nach Meiringen ."])[12]
+    src3[12] = _sents(["x"] * 12 + ["Wir gehen mit Freunden nach Meiringen ."])[12]
     d3 = _de_fr_doc(src3, tgt3, [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
     assert C._sole_place_elsewhere(d3, "tgt", tgt3[0])[0] is src3[12]
 
@@ -1152,15 +1142,11 @@ def test_condensed_into_reads_lengths_and_the_sentences_own_names():
     import math
 
     from tqcheck.checks import completeness as C
-    from tqcheck.document import Sentence
-
-    def sents(texts):
-        return [Sentence(index=k, text=t, paragraph=0, start=0, end=len(t), line=1) for k, t in enumerate(texts)]
 
     def doc(lone, host_fr):
-        src = sents(["Nach zwei Stunden erreichten wir den Gletscher .", lone,
+        src = _sents(["Nach zwei Stunden erreichten wir den Gletscher .", lone,
                      "Dann stiegen wir über den langen Grat zum Gipfel ."])
-        tgt = sents([host_fr, "Puis nous sommes montés par la longue arête jusqu' au sommet ."])
+        tgt = _sents([host_fr, "Puis nous sommes montés par la longue arête jusqu' au sommet ."])
         d = _de_fr_doc(src, tgt, [((0,), (0,), 0.9), ((1,), (), 0.0), ((2,), (1,), 0.9)])
         d.log_mean, d.log_sd = 0.0, 0.2
         d.ratio_z = lambda ls, lt: (math.log(lt / ls) - d.log_mean) / d.log_sd
