@@ -760,6 +760,50 @@ def test_caption_with_an_ocr_damaged_name_is_not_a_major_omission_french_to_germ
     assert "nearby sentence of the translation" in f.message
 
 
+def test_shifted_merge_reads_every_sentence_as_linked():
+    """An unlinked target sentence, a doubtful neighbour, and beyond it a bead whose target is
+    too short: read one sentence on, the unlinked sentence renders the neighbour's source and
+    the neighbour joins the short bead. Only when that bead is clearly too short without it and
+    normal with it, and none of the neighbour's numbers is missing there."""
+    from tqcheck.checks import completeness as C
+
+    src = _sents(["wir gingen am morgen los und assen unterwegs",
+                  "dann stiegen wir lange auf den grat hinauf und sahen weit ueber das tal hinaus bis zum see"])
+    tgt = _sents(["nous partimes le matin et mangeames en route",
+                  "puis nous montames longuement",
+                  "sur la crete et vimes loin au-dela de la vallee"])
+    beads = [((), (0,), 0.0), ((0,), (1,), 0.3), ((1,), (2,), 0.4)]
+    d = _de_fr_doc(src, tgt, beads)
+    d.ratio_z = lambda ls, lt: (lt - ls) / 10.0  # ten characters one standard deviation
+    an = C.Analysis()
+    p, nb = d.pairs[0], tgt[1]
+    assert C._shifted_merge(d, an, p, "tgt", nb)
+    # the bead beyond is not too short without the neighbour: nothing to join
+    tgt[2] = _sents(["", "", "sur la crete et vimes loin au-dela de la vallee jusqu'au lac bleu la-bas"])[2]
+    d = _de_fr_doc(src, tgt, beads)
+    d.ratio_z = lambda ls, lt: (lt - ls) / 10.0
+    assert not C._shifted_merge(d, an, d.pairs[0], "tgt", tgt[1])
+    # a number of the neighbour that the bead beyond lacks: it belongs elsewhere
+    tgt = _sents(["nous partimes le matin et mangeames en route",
+                  "puis nous montames 300 metres",
+                  "sur la crete et vimes loin au-dela de la vallee"])
+    d = _de_fr_doc(src, tgt, beads)
+    d.ratio_z = lambda ls, lt: (lt - ls) / 10.0
+    assert not C._shifted_merge(d, an, d.pairs[0], "tgt", tgt[1])
+
+
+def test_sentence_split_one_off_is_not_a_major_omission_french_to_german():
+    """Text+Berg dev read French → German: the aligner leaves "Il y a en premier lieu trois
+    sources d' erreurs …" (source 5) unlinked and links "a ) la réfraction …" to its
+    translation; the German renders the list a ) b ) c ) as one sentence. Read one sentence on,
+    every sentence has its translation: a minor TQ101 that says so."""
+    perturb, doc, _ = _whole("dev")
+    rep = tqcheck.check(perturb.text_of(doc.tgt), perturb.text_of(doc.src), "fr", "de", lines=True)
+    f = next(f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 5)
+    assert f.severity == Severity.MINOR
+    assert "nothing is missing" in f.message
+
+
 def test_names_overrule_a_confident_link_to_an_added_sentence():
     """An added sentence of the right length took the place of the real translation next to
     it: the unlinked neighbour shares the source's name (Saas), the linked one has only names of

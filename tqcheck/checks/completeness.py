@@ -2151,6 +2151,44 @@ def _anchors_prefer(d: _Doc, side: str, x: Sentence, nb: Sentence, other: Senten
     return False
 
 
+#: the end of a TQ101 / TQ102 message when :func:`_shifted_merge` reads every sentence as linked
+_SHIFTED = {
+    "src": "; or nothing is missing: the translation there may render this sentence, and the "
+           "neighbour be translated together with the next sentence, whose translation is "
+           "otherwise longer than usual.",
+    "tgt": "; or nothing is added: this sentence may render the source sentence there, and the "
+           "neighbour belong with the next one, whose source is otherwise rendered shorter than usual.",
+}
+
+
+def _shifted_merge(d: _Doc, an: Analysis, p: Pair, side: str, nb: Sentence) -> bool:
+    """For the unlinked sentence of ``p`` and the neighbour ``nb`` that may be the unlinked one
+    instead (:func:`_ambiguous_neighbour`): whether neither needs to be. The unlinked sentence
+    links to ``nb``'s partner, and ``nb`` joins the bead beyond it, which is clearly too short
+    on ``nb``'s side without it and normal with it (the test of :func:`_absorbed`), with none of
+    ``nb``'s names and numbers missing from that bead's other side. A translator who splits
+    one sentence in two, next to an aligner that placed the halves one sentence off, leaves the
+    same trace as a sentence left out."""
+    q = d.pairs[d.bead_of_src[nb.index] if side == "src" else d.bead_of_tgt[nb.index]]
+    step = 1 if q.index > p.index else -1
+    k = q.index + step
+    if not 0 <= k < len(d.pairs):
+        return False
+    r = d.pairs[k]
+    if not r.src or not r.tgt or any(("src", x.index) in an.taken for x in r.src) or \
+            any(("tgt", x.index) in an.taken for x in r.tgt):
+        return False
+    ls, lt = text_length(r.src_text), text_length(r.tgt_text)
+    extra = text_length(nb.text)
+    if side == "src":
+        z0, z1 = d.ratio_z(ls, lt), d.ratio_z(ls + extra, lt)
+    else:
+        z0, z1 = -d.ratio_z(ls, lt), -d.ratio_z(ls, lt + extra)
+    if not (z0 > 1.0 and abs(z1) < z0 - 0.5):
+        return False
+    return not _missing(d, side, nb.text, r.tgt_text if side == "src" else r.src_text)
+
+
 def _take_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
                     x: Sentence) -> tuple[Sentence, Sentence | None]:
     """For the lone unlinked sentence ``x`` of ``p``: the sentence to report (``x``, or the
@@ -2219,6 +2257,11 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
             if nb is not None:
                 msg = either.format(q=_quote(s.text), where="before" if nb.index < s.index else "after")
                 sents = sorted([s, nb], key=lambda x: x.index)
+                if _shifted_merge(d, an, run[0], side, nb):
+                    # read one sentence on, with the neighbour joined to the bead beyond it,
+                    # every sentence has its translation: perhaps nothing is missing or added
+                    msg = msg[:-1] + _SHIFTED[side]
+                    severity = "minor"
             elif fused is not None:
                 # its names stand, unexplained, in a sentence elsewhere: joined to that one (a
                 # caption placed elsewhere, a clause moved across sentences), not left out
