@@ -590,9 +590,9 @@ def _joined_match(word: str, t: Target) -> tuple[int, int] | None:
     """Two neighbouring target words, apart by a space or a hyphen, that are ``word`` written
     together (SaasFee / Saas-Fee, as OCR or a translator may join or part a name)."""
     text = t.side.text
-    for (s, _e, a, _k), (s2, e2, b, _k2) in zip(t.tokens, t.tokens[1:]):
-        if text[_e:s2] in (" ", "-", "\u00a0") and same_name(word, a + b):
-            return (s, e2)
+    for (s1, e1, a, _), (s2, e2, b, _) in zip(t.tokens, t.tokens[1:]):
+        if text[e1:s2] in (" ", "-", "\u00a0") and same_name(word, a + b):
+            return (s1, e2)
     return None
 
 
