@@ -804,6 +804,24 @@ def test_sentence_split_one_off_is_not_a_major_omission_french_to_german():
     assert "nothing is missing" in f.message
 
 
+def test_run_of_unlinked_sentences_names_the_doubtful_neighbour():
+    """Text+Berg window test1:191 with the translation of source 9 left out: the aligner links
+    source 9 to the translation of source 10 (score 0.53) and leaves 10 and 11 unlinked. As for
+    a single unlinked sentence, the run's finding names the doubtful neighbour that may be the
+    one without translation: source 9, the one left out."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:191")
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p, x = pos[next(t for t, s in doc.link.items() if s == 9)]
+    tgt = [list(q) for q in doc.tgt]
+    del tgt[p][x]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    f = next(f for f in rep.findings if f.rule == "TQ101")
+    assert "or the sentence before them has none" in f.message
+    assert f.source_segment == 9
+
+
 def test_names_overrule_a_confident_link_to_an_added_sentence():
     """An added sentence of the right length took the place of the real translation next to
     it: the unlinked neighbour shares the source's name (Saas), the linked one has only names of

@@ -2189,6 +2189,28 @@ def _shifted_merge(d: _Doc, an: Analysis, p: Pair, side: str, nb: Sentence) -> b
     return not _missing(d, side, nb.text, r.tgt_text if side == "src" else r.src_text)
 
 
+#: the end of a TQ101 / TQ102 message for a run when :func:`_run_neighbour` names a neighbour
+_RUN_EITHER = {
+    "src": "; or the sentence {where} them has none instead of the {which} of them (the translation "
+           "there fits either).",
+    "tgt": "; or the sentence {where} them is added instead of the {which} of them (the source there "
+           "fits either).",
+}
+
+
+def _run_neighbour(d: _Doc, an: Analysis, run: list[Pair], side: str) -> Sentence | None:
+    """For a run of unlinked sentences: the sentence just outside it, in a doubtful 1-1 bead,
+    that may be the unlinked one instead of the run's edge sentence (what
+    :func:`_ambiguous_neighbour` finds for a single sentence, asked at each edge of the run);
+    ``None`` when there is none. Where both edges have one, the one before the run is named."""
+    beads = d.bead_of_src if side == "src" else d.bead_of_tgt
+    for edge in (run[0], run[-1]):
+        nb, _clear = _ambiguous_neighbour(d, an, edge, side)
+        if nb is not None and not run[0].index <= beads[nb.index] <= run[-1].index:
+            return nb
+    return None
+
+
 def _take_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
                     x: Sentence) -> tuple[Sentence, Sentence | None]:
     """For the lone unlinked sentence ``x`` of ``p``: the sentence to report (``x``, or the
@@ -2275,6 +2297,15 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
         else:
             msg = many.format(n=len(run), q40=_quote(s.text, 40))
             excerpt = _join_excerpt([x.text for x in sents])
+            nb = _run_neighbour(d, an, run, side)
+            if nb is not None:
+                # the doubtful link beside the run may hold the run's edge sentence instead of
+                # its own: the run may begin (end) one sentence earlier (later), as for one
+                an.taken.add((side, nb.index))
+                before = nb.index < s.index
+                msg = msg[:-1] + _RUN_EITHER[side].format(where="before" if before else "after",
+                                                           which="first" if before else "last")
+                sents = sorted(sents + [nb], key=lambda x: x.index)
         an.issues.append(_Issue(code, msg, pair=run[0], confidence=conf_hi if nw >= 4 else conf_lo,
                                 severity=severity,
                                 **{side: s, f"{side}_span": (0, len(s.text)), f"excerpt_{side}": excerpt,
