@@ -822,6 +822,39 @@ def test_run_of_unlinked_sentences_names_the_doubtful_neighbour():
     assert f.source_segment == 9
 
 
+def test_unlinked_sentence_beside_a_merge_names_the_merge_member_it_may_replace():
+    """Text+Berg window test1:162 with the translation of source 21 left out: the aligner
+    merges 20-21 into the translation of 19-20 ("Le surplomb s' accentue , Jean-Luc veille :")
+    and leaves 19 unlinked. The merge's far member (21) matches its partner no better than
+    chance, and 19 in its place fits about as well: the finding names both, 19 or the one two
+    sentences after it."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:162")
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p, x = pos[next(t for t, s in doc.link.items() if s == 21)]
+    tgt = [list(q) for q in doc.tgt]
+    del tgt[p][x]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    f = next(f for f in rep.findings if f.rule == "TQ101")
+    assert "or the one two sentences after it" in f.message
+    assert "Der Überhang" in f.message
+
+
+def test_a_neighbour_that_may_hold_it_condensed_comes_before_a_merge_member():
+    """Text+Berg window dev:372 read French → German: "La descente fut rapide et sans
+    histoire ." has no German sentence of its own; the bead before it merges two French halves
+    of one German sentence, and the bead after it is longer than usual. Read as condensed into
+    the next sentence (minor), not as possibly the merge's far member instead (major)."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align"), reverse=True)
+               if d.name == "dev:372")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "fr", "de", lines=True)
+    f = next(f for f in rep.findings if f.rule == "TQ101" and "La descente" in f.message)
+    assert f.severity == Severity.MINOR and "condensed" in f.message
+
+
 def test_names_overrule_a_confident_link_to_an_added_sentence():
     """An added sentence of the right length took the place of the real translation next to
     it: the unlinked neighbour shares the source's name (Saas), the linked one has only names of

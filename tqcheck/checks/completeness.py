@@ -2088,7 +2088,15 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
     best: tuple[float, Sentence, bool] | None = None
     favoured: Sentence | None = None
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
-        if q is None or len(q.src) != 1 or len(q.tgt) != 1:
+        if q is None:
+            continue
+        merged = _merge_member_instead(d, an, p, q, side, x)
+        if merged is not None:
+            gain, nb, clear = merged
+            if gain >= -margin and (best is None or gain > best[0]):
+                best = (gain, nb, clear)
+            continue
+        if len(q.src) != 1 or len(q.tgt) != 1:
             continue
         nb = q.src[0] if side == "src" else q.tgt[0]
         if (side, nb.index) in an.taken or _words(nb.text) < 2:
@@ -2126,6 +2134,49 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
     if best is None:
         return favoured, False
     return best[1], best[2]
+
+
+def _merge_member_instead(d: _Doc, an: Analysis, p: Pair, q: Pair, side: str,
+                          x: Sentence) -> tuple[float, Sentence, bool] | None:
+    """For the lone unlinked sentence ``x`` of ``p`` next to a two-to-one bead ``q`` (two
+    sentences of ``side`` with one of the other): the bead with ``x`` in place of its far member
+    (the one not next to ``x``), as (gain in link evidence, far member, whether clearly better:
+    by more than the usual margin, with ``x`` no less similar to the partner than the far
+    member). ``None`` when ``q`` is no such bead, when the far member is linked as well as a
+    typical translation is (a merge whose both halves match), when ``x`` lacks more of the
+    partner's numbers than the far member does, or when a neighbour may hold ``x`` condensed
+    (:func:`_condensed_into`: then perhaps nothing is left out). The aligner, placing by length, may have merged
+    the wrong neighbour: the sentence left out is then the far member, and ``x`` is translated."""
+    mine = q.src if side == "src" else q.tgt
+    theirs = q.tgt if side == "src" else q.src
+    if len(mine) != 2 or len(theirs) != 1:
+        return None
+    near, far = (mine[0], mine[1]) if q.index > p.index else (mine[1], mine[0])
+    other = theirs[0]
+    if (side, far.index) in an.taken or _words(far.text) < 2:
+        return None
+
+    def sim(i: int) -> float:
+        return d.sim_z(i, other.index) if side == "src" else d.sim_z(other.index, i)
+
+    if sim(far.index) >= _TYPICAL_LINK:
+        return None
+
+    def n_missing(text: str) -> int:
+        return sum(1 for t in _missing(d, side, text, other.text) if t.is_number)
+
+    if n_missing(x.text) > n_missing(far.text):
+        return None
+    if _condensed_into(d, an, p, side) is not None:
+        return None  # a neighbour may hold it condensed: then nothing is left out (minor)
+    cur_ids = tuple(sorted(m.index for m in mine))
+    alt_ids = tuple(sorted((x.index, near.index)))
+    if side == "src":
+        cur, alt = _merged_evidence(d, cur_ids, (other.index,)), _merged_evidence(d, alt_ids, (other.index,))
+    else:
+        cur, alt = _merged_evidence(d, (other.index,), cur_ids), _merged_evidence(d, (other.index,), alt_ids)
+    gain = alt - cur
+    return gain, far, gain > 1.5 and sim(x.index) >= sim(far.index)
 
 
 def _anchors_prefer(d: _Doc, side: str, x: Sentence, nb: Sentence, other: Sentence) -> bool | None:
@@ -2206,7 +2257,8 @@ def _run_neighbour(d: _Doc, an: Analysis, run: list[Pair], side: str) -> Sentenc
     beads = d.bead_of_src if side == "src" else d.bead_of_tgt
     for edge in (run[0], run[-1]):
         nb, _clear = _ambiguous_neighbour(d, an, edge, side)
-        if nb is not None and not run[0].index <= beads[nb.index] <= run[-1].index:
+        x = (edge.src if side == "src" else edge.tgt)[0]
+        if nb is not None and abs(nb.index - x.index) == 1 and not run[0].index <= beads[nb.index] <= run[-1].index:
             return nb
     return None
 
@@ -2277,9 +2329,12 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
                 s, nb = _take_neighbour(d, an, run[0], side, s)
             msg = one.format(q=_quote(s.text))
             if nb is not None:
-                msg = either.format(q=_quote(s.text), where="before" if nb.index < s.index else "after")
+                where = "before" if nb.index < s.index else "after"
+                if abs(nb.index - s.index) > 1:
+                    where = "two sentences " + where  # the far half of a merge beside it
+                msg = either.format(q=_quote(s.text), where=where)
                 sents = sorted([s, nb], key=lambda x: x.index)
-                if _shifted_merge(d, an, run[0], side, nb):
+                if abs(nb.index - s.index) == 1 and _shifted_merge(d, an, run[0], side, nb):
                     # read one sentence on, with the neighbour joined to the bead beyond it,
                     # every sentence has its translation: perhaps nothing is missing or added
                     msg = msg[:-1] + _SHIFTED[side]
