@@ -342,6 +342,27 @@ def _whole(name):
     return perturb, next(d for d in docs if d.name == name), docs
 
 
+def _reversed_finding(name, rule, src_index):
+    """The finding of ``rule`` on source sentence ``src_index`` of Text+Berg whole document
+    ``name`` read French → German."""
+    perturb, doc, _ = _whole(name)
+    rep = tqcheck.check(perturb.text_of(doc.tgt), perturb.text_of(doc.src), "fr", "de", lines=True)
+    return next(f for f in rep.findings if f.rule == rule and f.source_segment == src_index)
+
+
+def _window_without(window, src_index):
+    """The report on a Text+Berg window whose translation lost the sentence linked 1-1 to
+    source sentence ``src_index``."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == window)
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p, x = pos[next(t for t, s in doc.link.items() if s == src_index)]
+    tgt = [list(q) for q in doc.tgt]
+    del tgt[p][x]
+    return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+
+
 def _whole_without(name, src_index):
     """The report on a Text+Berg whole document whose translation lost the sentence linked 1-1
     to source sentence ``src_index``."""
@@ -753,9 +774,7 @@ def test_caption_with_an_ocr_damaged_name_is_not_a_major_omission_french_to_germ
     """Text+Berg test2 read French → German: the French sentence 64 fuses the caption
     « Bschiitti-giitti » ( 10 ) … d'Uschenen into the text; the German prints the caption four
     sentences before, with Üschenen OCR'd as Üschpnpn. A minor TQ103 that says where it is."""
-    perturb, doc, _ = _whole("test2")
-    rep = tqcheck.check(perturb.text_of(doc.tgt), perturb.text_of(doc.src), "fr", "de", lines=True)
-    f = next(f for f in rep.findings if f.rule == "TQ103" and f.source_segment == 64)
+    f = _reversed_finding("test2", "TQ103", 64)
     assert f.severity == Severity.MINOR
     assert "nearby sentence of the translation" in f.message
 
@@ -797,9 +816,7 @@ def test_sentence_split_one_off_is_not_a_major_omission_french_to_german():
     sources d' erreurs …" (source 5) unlinked and links "a ) la réfraction …" to its
     translation; the German renders the list a ) b ) c ) as one sentence. Read one sentence on,
     every sentence has its translation: a minor TQ101 that says so."""
-    perturb, doc, _ = _whole("dev")
-    rep = tqcheck.check(perturb.text_of(doc.tgt), perturb.text_of(doc.src), "fr", "de", lines=True)
-    f = next(f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 5)
+    f = _reversed_finding("dev", "TQ101", 5)
     assert f.severity == Severity.MINOR
     assert "nothing is missing" in f.message
 
@@ -809,14 +826,7 @@ def test_run_of_unlinked_sentences_names_the_doubtful_neighbour():
     source 9 to the translation of source 10 (score 0.53) and leaves 10 and 11 unlinked. As for
     a single unlinked sentence, the run's finding names the doubtful neighbour that may be the
     one without translation: source 9, the one left out."""
-    from conftest import need_shared
-    perturb = _perturb()
-    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:191")
-    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
-    p, x = pos[next(t for t, s in doc.link.items() if s == 9)]
-    tgt = [list(q) for q in doc.tgt]
-    del tgt[p][x]
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    rep = _window_without("test1:191", 9)
     f = next(f for f in rep.findings if f.rule == "TQ101")
     assert "or the sentence before them has none" in f.message
     assert f.source_segment == 9
@@ -828,14 +838,7 @@ def test_unlinked_sentence_beside_a_merge_names_the_merge_member_it_may_replace(
     and leaves 19 unlinked. The merge's far member (21) matches its partner no better than
     chance, and 19 in its place fits about as well: the finding names both, 19 or the one two
     sentences after it."""
-    from conftest import need_shared
-    perturb = _perturb()
-    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:162")
-    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
-    p, x = pos[next(t for t, s in doc.link.items() if s == 21)]
-    tgt = [list(q) for q in doc.tgt]
-    del tgt[p][x]
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    rep = _window_without("test1:162", 21)
     f = next(f for f in rep.findings if f.rule == "TQ101")
     assert "or the one two sentences after it" in f.message
     assert "Der Überhang" in f.message
