@@ -2002,31 +2002,42 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         an.taken.add(("tgt", b.index))
 
 
+def _bead_fit(d: _Doc, an: Analysis, q: Pair, side: str, extra: float) -> tuple[float, float] | None:
+    """How far bead ``q``'s length ratio is off towards holding more of ``side`` (``z0``: its other
+    side too long for a source sentence, too short for a target one) and how far it is off with
+    ``extra`` characters of ``side`` added (``z1``), in the document's standard deviations;
+    ``None`` when ``q`` is one-sided or holds a sentence an earlier step explained."""
+    if not q.src or not q.tgt:
+        return None
+    if any(("src", x.index) in an.taken for x in q.src) or any(("tgt", x.index) in an.taken for x in q.tgt):
+        return None
+    ls, lt = text_length(q.src_text), text_length(q.tgt_text)
+    if side == "src":
+        return d.ratio_z(ls, lt), d.ratio_z(ls + extra, lt)
+    return -d.ratio_z(ls, lt), -d.ratio_z(ls, lt + extra)
+
+
+def _clearly_absorbs(z0: float, z1: float) -> bool:
+    """A bead clearly too long (short) without the sentence (``z0``) and normal with it (``z1``)."""
+    return z0 > 1.0 and abs(z1) < z0 - 0.5
+
+
 def _neighbour_fits(d: _Doc, an: Analysis, p: Pair, side: str) -> Iterator[tuple[Pair, float, float]]:
     """For the unlinked sentence of ``p``: each neighbouring bead with sentences on both sides
-    that no earlier step explained, with how far its length ratio is off towards holding more of
-    ``side`` (``z0``: its other side too long for a source sentence, too short for a target one)
-    and how far it is off with the sentence added (``z1``), both in the document's standard
-    deviations."""
+    that no earlier step explained, with its :func:`_bead_fit` for the sentence added."""
     k = p.index
     extra = text_length(p.src_text if side == "src" else p.tgt_text)
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
-        if q is None or not q.src or not q.tgt:
-            continue
-        if any(("src", x.index) in an.taken for x in q.src) or any(("tgt", x.index) in an.taken for x in q.tgt):
-            continue
-        ls, lt = text_length(q.src_text), text_length(q.tgt_text)
-        if side == "src":
-            yield q, d.ratio_z(ls, lt), d.ratio_z(ls + extra, lt)
-        else:
-            yield q, -d.ratio_z(ls, lt), -d.ratio_z(ls, lt + extra)
+        fit = _bead_fit(d, an, q, side, extra) if q is not None else None
+        if fit is not None:
+            yield q, fit[0], fit[1]
 
 
 def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
     """Could a neighbouring bead hold the translation of this unlinked sentence? True when the
     neighbour is clearly too long on the other side and adding the sentence makes it normal (a
     neighbour an earlier step explained otherwise does not count)."""
-    return any(z0 > 1.0 and abs(z1) < z0 - 0.5 for _, z0, z1 in _neighbour_fits(d, an, p, side))
+    return any(_clearly_absorbs(z0, z1) for _, z0, z1 in _neighbour_fits(d, an, p, side))
 
 
 #: the end of a TQ101 / TQ102 message when :func:`_condensed_into` names a neighbour
@@ -2090,7 +2101,7 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
         if q is None:
             continue
-        merged = _merge_member_instead(d, an, p, q, side, x)
+        merged = _merge_member_instead(d, an, p, q, side, x, margin)
         if merged is not None:
             gain, nb, clear = merged
             if gain >= -margin and (best is None or gain > best[0]):
@@ -2113,10 +2124,7 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
         # numbers decide where they can (names may be written in another script): the lone
         # sentence must not lack more of them in the other side of the neighbouring bead than
         # the neighbour does
-        def n_missing(text: str) -> int:
-            return sum(1 for t in _missing(d, side, text, other.text) if t.is_number)
-
-        if n_missing(x.text) > n_missing(nb.text):
+        if _numbers_missing(d, side, x.text, other.text) > _numbers_missing(d, side, nb.text, other.text):
             continue
         if side == "src":
             cur = _link_evidence(d, nb.index, q.tgt[0].index)
@@ -2136,13 +2144,17 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
     return best[1], best[2]
 
 
+def _numbers_missing(d: _Doc, side: str, text: str, other: str) -> int:
+    """How many numbers of ``text`` (of ``side``) the text ``other`` of the other side lacks."""
+    return sum(1 for t in _missing(d, side, text, other) if t.is_number)
+
+
 def _merge_member_instead(d: _Doc, an: Analysis, p: Pair, q: Pair, side: str,
-                          x: Sentence) -> tuple[float, Sentence, bool] | None:
+                          x: Sentence, margin: float) -> tuple[float, Sentence, bool] | None:
     """For the lone unlinked sentence ``x`` of ``p`` next to a two-to-one bead ``q`` (two
     sentences of ``side`` with one of the other): the bead with ``x`` in place of its far member
     (the one not next to ``x``), as (gain in link evidence, far member, whether clearly better:
-    by more than the usual margin, with ``x`` no less similar to the partner than the far
-    member). ``None`` when ``q`` is no such bead, when the far member is linked as well as a
+    by more than ``margin``, with ``x`` no less similar to the partner than the far member). ``None`` when ``q`` is no such bead, when the far member is linked as well as a
     typical translation is (a merge whose both halves match), when ``x`` lacks more of the
     partner's numbers than the far member does, or when a neighbour may hold ``x`` condensed
     (:func:`_condensed_into`: then perhaps nothing is left out). The aligner, placing by length, may have merged
@@ -2162,10 +2174,7 @@ def _merge_member_instead(d: _Doc, an: Analysis, p: Pair, q: Pair, side: str,
     if sim(far.index) >= _TYPICAL_LINK:
         return None
 
-    def n_missing(text: str) -> int:
-        return sum(1 for t in _missing(d, side, text, other.text) if t.is_number)
-
-    if n_missing(x.text) > n_missing(far.text):
+    if _numbers_missing(d, side, x.text, other.text) > _numbers_missing(d, side, far.text, other.text):
         return None
     if _condensed_into(d, an, p, side) is not None:
         return None  # a neighbour may hold it condensed: then nothing is left out (minor)
@@ -2176,7 +2185,7 @@ def _merge_member_instead(d: _Doc, an: Analysis, p: Pair, q: Pair, side: str,
     else:
         cur, alt = _merged_evidence(d, (other.index,), cur_ids), _merged_evidence(d, (other.index,), alt_ids)
     gain = alt - cur
-    return gain, far, gain > 1.5 and sim(x.index) >= sim(far.index)
+    return gain, far, gain > margin and sim(x.index) >= sim(far.index)
 
 
 def _anchors_prefer(d: _Doc, side: str, x: Sentence, nb: Sentence, other: Sentence) -> bool | None:
@@ -2226,16 +2235,8 @@ def _shifted_merge(d: _Doc, an: Analysis, p: Pair, side: str, nb: Sentence) -> b
     if not 0 <= k < len(d.pairs):
         return False
     r = d.pairs[k]
-    if not r.src or not r.tgt or any(("src", x.index) in an.taken for x in r.src) or \
-            any(("tgt", x.index) in an.taken for x in r.tgt):
-        return False
-    ls, lt = text_length(r.src_text), text_length(r.tgt_text)
-    extra = text_length(nb.text)
-    if side == "src":
-        z0, z1 = d.ratio_z(ls, lt), d.ratio_z(ls + extra, lt)
-    else:
-        z0, z1 = -d.ratio_z(ls, lt), -d.ratio_z(ls, lt + extra)
-    if not (z0 > 1.0 and abs(z1) < z0 - 0.5):
+    fit = _bead_fit(d, an, r, side, text_length(nb.text))
+    if fit is None or not _clearly_absorbs(*fit):
         return False
     return not _missing(d, side, nb.text, r.tgt_text if side == "src" else r.src_text)
 
