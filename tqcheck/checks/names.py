@@ -355,7 +355,7 @@ def _source_entities(side: Side, lang: str, ctx: CheckContext, use_words: bool) 
                 continue
             if title and _zipf(word, lang) >= COMMON_ZIPF:
                 continue  # a title capitalises common words ("Tutorial: A Polling App")
-            if nouns() and (_zipf(word, lang) >= COMMON_ZIPF or not _travels(word, lang)):
+            if nouns() and not _rare_and_travelling(word, lang):
                 continue  # German capitalises nouns: a capitalised word is a noun unless rare and travelling
             e = Entity(ps, ps + len(part), part, noun_lang=nouns())
             if is_initial(text, ps, side.sentence_starts) and not heading:
@@ -754,11 +754,17 @@ def _noun_lang_tier(word: str, lang: str) -> int | None:
     (Fingerschlitz = Finger + Schlitz): ``None``; any other rare word is perhaps a name and
     perhaps a rare noun (tier 2: Nasarbajew, Windungen), reported as a change only next to the
     source name, and as minor."""
-    if _zipf(word, lang) >= COMMON_ZIPF:
-        return None
-    if _travels(word, lang):
+    if _rare_and_travelling(word, lang):
         return 1
-    return None if _compound(word, lang) else 2
+    if _zipf(word, lang) >= COMMON_ZIPF or _compound(word, lang):
+        return None
+    return 2
+
+
+def _rare_and_travelling(word: str, lang: str) -> bool:
+    """In a language that capitalises its nouns, the test that makes a capitalised word a name
+    on either side: rare in the language and used in other languages (:func:`_travels`)."""
+    return _zipf(word, lang) < COMMON_ZIPF and _travels(word, lang)
 
 
 #: both parts of a compound are words of the language at least this frequent, the first of three
