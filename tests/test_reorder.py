@@ -335,10 +335,10 @@ def test_moved_paragraph_past_the_aligners_bead_boundaries(fixture_lines):
     assert {r for r, _, _ in extra} == {"TQ105"}, extra
 
 
-def _whole(name):
+def _whole(name, reverse=False):
     from conftest import need_shared
     perturb = _perturb()
-    docs = perturb.textberg_whole_docs(need_shared("bench", "align"))
+    docs = perturb.textberg_whole_docs(need_shared("bench", "align"), reverse=reverse)
     return perturb, next(d for d in docs if d.name == name), docs
 
 
@@ -363,15 +363,15 @@ def _window_without(window, src_index):
     return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
 
 
-def _whole_without(name, src_index):
+def _whole_without(name, src_index, reverse=False):
     """The report on a Text+Berg whole document whose translation lost the sentence linked 1-1
-    to source sentence ``src_index``."""
-    perturb, doc, _ = _whole(name)
+    to source sentence ``src_index`` (read French → German when ``reverse``)."""
+    perturb, doc, _ = _whole(name, reverse)
     pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
     p, x = pos[next(t for t, s in doc.link.items() if s == src_index)]
     tgt = [list(q) for q in doc.tgt]
     del tgt[p][x]
-    return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), doc.src_lang, doc.tgt_lang, lines=True)
 
 
 def test_shared_caption_is_not_a_crossing_in_a_whole_document():
@@ -443,6 +443,47 @@ def test_unlinked_sentences_inside_a_run_are_not_an_exchange():
     rep = _whole_without("test3", 80)
     assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 85]
     assert [f.rule for f in rep.findings if f.source_segment == 80] == ["TQ101"]
+
+
+def test_omitted_sentence_is_not_moved_to_a_caption_that_shares_one_peak():
+    """Text+Berg test4 read French → German, the German translation of source sentence 3 ("Les
+    courses à ski … au Piz Buin et au Piz Platta , dans les Alpes rhétiques …") left out: the
+    German edition's own caption "Die beiden Buin , Piz Buin Grond und Piz Buin Pitschen …"
+    twenty sentences on shares Piz Buin, but lacks Bernina, CAS, Platta and the Alps. A
+    different sentence about the same place: an omission, not a move."""
+    rep = _whole_without("test4", 3, reverse=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 3]
+    assert [f.rule for f in rep.findings if f.source_segment == 3 and f.rule.startswith("TQ1")] == ["TQ101"]
+
+
+def test_names_differ_counts_the_side_that_names():
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    # enough words in small letters for capitals to mark names on both sides
+    s = pipeline.segment("Yesterday Anna met Boris and Victor in Geneva.\nWe left at dawn and walked for many "
+                         "hours along the river, until the evening came and the light was gone.",
+                         lang="en", lines=True)
+    t = pipeline.segment("Hier, Anna a rencontré Boris et Victor à Genève.\n"
+                         "Hier, Anna a vu Carla et Denis à Lyon.\nNous sommes partis à l'aube et nous "
+                         "avons marché pendant de longues heures le long de la rivière, jusqu'à ce que le soir "
+                         "vienne et que la lumière soit partie.",
+                         lang="fr", lines=True)
+    beads = [Bead((0,), (0,), 0.9), Bead((), (1,), 0.0), Bead((1,), (2,), 0.9)]
+    d = C._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="en", tgt_lang="fr"))
+    d.features()
+    assert not C._names_differ(d, 0, 0)
+    assert C._names_differ(d, 0, 1)  # Boris, Victor, Geneva / Carla, Denis, Lyon against Anna
+    # German names nothing by capitals; one French name it writes otherwise proves nothing
+    s = pipeline.segment("Sie mag den Nebel an den voralpinen Felsen nicht.\nIm Herbst fürchtet sie die "
+                         "Kälte am Morgen und den Wind auf dem Grat.", lang="de", lines=True)
+    t = pipeline.segment("Elle n'aime pas le brouillard sur les rochers des Préalpes.\nEn automne, elle "
+                         "craint le froid du matin et le vent sur l'arête.", lang="fr", lines=True)
+    d = C._Doc(CheckContext(source=s, target=t, beads=[Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)],
+                            src_lang="de", tgt_lang="fr"))
+    d.features()
+    assert not C._names_differ(d, 0, 0)
 
 
 def test_numbers_differ_reads_both_sides():

@@ -1361,6 +1361,10 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # sentences about the same place or person with different figures are different sentences
         if len(g) == 1 and _numbers_differ(d, i0, j0):
             continue
+        # nor may it lack more of the other's names than it shares: a caption that names one of
+        # the peaks a sentence names is about the same place, not the same sentence
+        if len(g) == 1 and _names_differ(d, i0, j0):
+            continue
         # unmatched unlinked sentences right before / after the run on both sides moved with it
         while (i0 - 1 in om_bead and j0 - 1 in ad_bead and i0 - 1 not in claimed_s and j0 - 1 not in claimed_t
                and ("src", i0 - 1) not in an.taken and ("tgt", j0 - 1) not in an.taken):
@@ -1449,6 +1453,21 @@ def _numbers_differ(d: _Doc, i: int, j: int) -> bool:
     s, t = d.src[i].text, d.tgt[j].text
     return any(x.is_number for x in _missing(d, "src", s, t)) or \
         any(x.is_number for x in _missing(d, "tgt", t, s))
+
+
+def _names_differ(d: _Doc, i: int, j: int) -> bool:
+    """Whether source sentence ``i`` and target sentence ``j`` have more distinct names that the
+    other lacks (either way together, two at least) than names they share."""
+    s, t = d.src[i].text, d.tgt[j].text
+    names_s = {x.norm for x in d.anchors("src", s) if not x.is_number}
+    names_t = {x.norm for x in d.anchors("tgt", t) if not x.is_number}
+    lack_s = {x.norm for x in _missing(d, "src", s, t) if not x.is_number}
+    lack_t = {x.norm for x in _missing(d, "tgt", t, s) if not x.is_number}
+    # a language that capitalises nouns names nothing by capitals: count the side that does.
+    # One name alone proves nothing (an OCR'd name, a name the other language makes an
+    # adjective: Préalpes / voralpinen)
+    lack = len(lack_s) + len(lack_t)
+    return lack >= 2 and lack > max(len(names_s - lack_s), len(names_t - lack_t))
 
 
 def _chance_length_fit(d: _Doc, max_z: float) -> float:
