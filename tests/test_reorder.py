@@ -963,6 +963,28 @@ def test_identical_translations_of_unlike_sources_are_reported():
     assert "source sentences differ" in f[0].message
 
 
+def test_copy_that_pushed_a_translation_aside_is_one_finding(fixture_lines):
+    """The fixture with its target sentence 27 ("Üye ve Gözlemci Devletlerimiz …", the last of
+    its paragraph) copied right after itself: the aligner links the copy to the next source
+    sentence and leaves that sentence's translation ("Bu itibarla …", the next paragraph)
+    unlinked. One finding, the copy, which says where the pushed-aside translation is; that
+    translation is not reported as added."""
+    src, tgt = fixture_lines
+    flat = [(p, x) for p, para in enumerate(tgt) for x in range(len(para))]
+    p, x = flat[27]
+    assert tgt[p][x].startswith("Üye ve Gözlemci") and x == len(tgt[p]) - 1
+    assert tgt[p + 1][0].startswith("Bu itibarla")
+    t = [list(q) for q in tgt]
+    t[p].insert(x + 1, tgt[p][x])
+    rep = _check(src, t)
+    majors = _align_majors(rep)
+    assert ("TQ106", 27, 28) in majors, majors
+    assert not [m for m in majors if m[0] == "TQ102"], majors
+    f = next(f for f in rep.findings if f.rule == "TQ106")
+    assert f"translated at line {rep.target.line_of(rep.target.sentences[29].start)}" in f.message
+    assert rep.target.sentences[29].text.startswith("Bu itibarla")
+
+
 def test_unlike_sources():
     from tqcheck.checks.completeness import _unlike
     assert _unlike("Der Wind singt seine Melodie .", "Auf einmal kriecht es feucht und kalt den Rücken hinauf .")

@@ -1980,9 +1980,19 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
                 conf = 0.8
             elif len(srcs) > 1 and len(p.src) == 1 and j != occ[0] and (
                     d.sim_z(p.src[0].index, j) < 0.5 or _unlike(p.src_text, beads[0].src_text)):
-                msg = (f"This translation repeats the one at line {line} although the source sentences "
-                       "differ: this source sentence may have the wrong translation.")
-                conf = 0.7
+                own = _displaced_by_copy(d, an, p, j)
+                if own is not None:
+                    # the copy stands where this source sentence's translation was expected, and
+                    # that translation is the unlinked sentence beside it: an extra copy
+                    msg = (f"This sentence repeats the translation at line {line}; the source has it "
+                           f"once. The source sentence it stands beside is translated at line "
+                           f"{d.ctx.target.line_of(own.start)}.")
+                    conf = 0.8
+                    an.taken.add(("tgt", own.index))
+                else:
+                    msg = (f"This translation repeats the one at line {line} although the source "
+                           "sentences differ: this source sentence may have the wrong translation.")
+                    conf = 0.7
             else:
                 continue
             an.issues.append(_Issue("TQ106", msg, pair=p if p.src else None, tgt=d.tgt[j],
@@ -2014,11 +2024,44 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         srcs = [_norm_text(y.text) for y in (q.src + p.src if p is not q else p.src)]
         if any(fuzz.ratio(srcs[k - 1], srcs[k]) >= 85 for k in range(1, len(srcs))):
             continue  # the source says it twice as well
+        own = _displaced_by_copy(d, an, p, b.index) if p is not q else None
+        if own is not None:
+            # the copy took the place of the next source sentence's translation, which stands
+            # unlinked after it: the sentence translated twice is the one before
+            an.taken.add(("tgt", own.index))
+            p = q
         an.issues.append(_Issue(
             "TQ106", "The source sentence is translated twice in a row.",
             pair=p, src=p.src[0] if p.src else None, tgt=b, tgt_span=(0, len(b.text)),
             confidence=0.9))
         an.taken.add(("tgt", b.index))
+
+
+def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int) -> Sentence | None:
+    """The translation of bead ``p``'s one source sentence when the aligner linked it to the copy
+    ``j`` of another sentence's translation instead: the unlinked target sentence right after (or
+    before) the copy that is an acceptable link for it — the lengths fit the
+    document's ratio, no number or name of one is missing from the other, and where the words
+    give evidence the link is not worse than leaving both unlinked (how the source sentence
+    matches the copy says nothing: the copy is another sentence's translation). None when there
+    is no such sentence."""
+    if len(p.src) != 1 or len(p.tgt) != 1:
+        return None
+    i = p.src[0].index
+    ev = _Evidence(d)
+    for k in (j + 1, j - 1):
+        if not 0 <= k < len(d.tgt) or ("tgt", k) in an.taken:
+            continue
+        if d.pairs[d.bead_of_tgt[k]].src or _words(d.tgt[k].text) < 2:
+            continue
+        if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[k].text))) > 2.0:
+            continue
+        if _numbers_differ(d, i, k) or _names_differ(d, i, k):
+            continue
+        if _lexical(d) and ev.one(i, k) < _NULL_LINK:
+            continue
+        return d.tgt[k]
+    return None
 
 
 def _bead_fit(d: _Doc, an: Analysis, q: Pair, side: str, extra: float) -> tuple[float, float] | None:
