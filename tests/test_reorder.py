@@ -985,6 +985,24 @@ def test_copy_that_pushed_a_translation_aside_is_one_finding(fixture_lines):
     assert rep.target.sentences[29].text.startswith("Bu itibarla")
 
 
+def test_copy_that_shifted_two_translations_is_one_finding(fixture_lines):
+    """The fixture with its target sentence 13 ("Açıklamada ayrıca …") copied right after itself:
+    the aligner links the original to source 12 and the copy to source 13, and leaves source
+    12's translation ("Üye Devletlerimiz adına …") unlinked before them. Read one sentence back,
+    every source sentence has its translation and the copy is extra: one finding, no addition."""
+    src, tgt = fixture_lines
+    flat = [(p, x) for p, para in enumerate(tgt) for x in range(len(para))]
+    p, x = flat[13]
+    assert tgt[p][x].startswith("Açıklamada ayrıca")
+    t = [list(q) for q in tgt]
+    t[p].insert(x + 1, tgt[p][x])
+    rep = _check(src, t)
+    assert rep.target.sentences[12].text.startswith("Üye Devletlerimiz adına")
+    majors = _align_majors(rep)
+    assert ("TQ106", 13, 14) in majors, majors
+    assert not [m for m in majors if m[0] == "TQ102"], majors
+
+
 def test_unlike_sources():
     from tqcheck.checks.completeness import _unlike
     assert _unlike("Der Wind singt seine Melodie .", "Auf einmal kriecht es feucht und kalt den Rücken hinauf .")

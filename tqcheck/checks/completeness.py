@@ -1980,13 +1980,15 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
                 conf = 0.8
             elif len(srcs) > 1 and len(p.src) == 1 and j != occ[0] and (
                     d.sim_z(p.src[0].index, j) < 0.5 or _unlike(p.src_text, beads[0].src_text)):
-                own = _displaced_by_copy(d, an, p, j)
-                if own is not None:
+                shifted = _displaced_by_copy(d, an, p, j)
+                if shifted is not None:
                     # the copy stands where this source sentence's translation was expected, and
-                    # that translation is the unlinked sentence beside it: an extra copy
-                    msg = (f"This sentence repeats the translation at line {line}; the source has it "
-                           f"once. The source sentence it stands beside is translated at line "
-                           f"{d.ctx.target.line_of(own.start)}.")
+                    # the translations from there on stand one sentence further: an extra copy
+                    own, _, reads = shifted
+                    msg = f"This sentence repeats the translation at line {line}; the source has it once."
+                    if _norm_text(d.tgt[reads].text) != norm[j]:
+                        msg += (" The source sentence it stands beside is translated at line "
+                                f"{d.ctx.target.line_of(d.tgt[reads].start)}.")
                     conf = 0.8
                     an.taken.add(("tgt", own.index))
                 else:
@@ -2024,12 +2026,15 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         srcs = [_norm_text(y.text) for y in (q.src + p.src if p is not q else p.src)]
         if any(fuzz.ratio(srcs[k - 1], srcs[k]) >= 85 for k in range(1, len(srcs))):
             continue  # the source says it twice as well
-        own = _displaced_by_copy(d, an, p, b.index) if p is not q else None
-        if own is not None:
-            # the copy took the place of the next source sentence's translation, which stands
-            # unlinked after it: the sentence translated twice is the one before
+        shifted = _displaced_by_copy(d, an, p, b.index) if p is not q else None
+        if shifted is not None:
+            # the copy took the place of a translation, and the translations from there on stand
+            # one sentence further (the last of them unlinked): read so, the sentence translated
+            # twice is the first copy's source when they shift on, the second's when they shift back
+            own, step, _ = shifted
             an.taken.add(("tgt", own.index))
-            p = q
+            if step > 0:
+                p = q
         an.issues.append(_Issue(
             "TQ106", "The source sentence is translated twice in a row.",
             pair=p, src=p.src[0] if p.src else None, tgt=b, tgt_span=(0, len(b.text)),
@@ -2037,30 +2042,43 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         an.taken.add(("tgt", b.index))
 
 
-def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int) -> Sentence | None:
-    """The translation of bead ``p``'s one source sentence when the aligner linked it to the copy
-    ``j`` of another sentence's translation instead: the unlinked target sentence right after (or
-    before) the copy that is an acceptable link for it — the lengths fit the
-    document's ratio, no number or name of one is missing from the other, and where the words
-    give evidence the link is not worse than leaving both unlinked (how the source sentence
-    matches the copy says nothing: the copy is another sentence's translation). None when there
-    is no such sentence."""
+def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int,
+                       reach: int = 3) -> tuple[Sentence, int, int] | None:
+    """Where the translations a copy pushed aside stand, when the aligner linked bead ``p``'s
+    one source sentence to the copy ``j`` of another sentence's translation: an unlinked target
+    sentence after (or before) the copy, past at most ``reach - 1`` 1-1 links, such that every
+    source sentence from the copy's to it, read one target sentence further that way, is an
+    acceptable link — the lengths fit the document's ratio, no number or name of one is missing
+    from the other, and where the words give evidence the link is not worse than leaving both
+    unlinked (how the source sentence matches the copy says nothing: the copy is another
+    sentence's translation). Returns the unlinked sentence, the step (+1 after, -1 before) and
+    the target sentence the copy's source then reads; None when there is none."""
     if len(p.src) != 1 or len(p.tgt) != 1:
         return None
-    i = p.src[0].index
     ev = _Evidence(d)
-    for k in (j + 1, j - 1):
-        if not 0 <= k < len(d.tgt) or ("tgt", k) in an.taken:
+    for step in (1, -1):
+        chain = [(p.src[0].index, j)]
+        k = j + step
+        while 0 <= k < len(d.tgt) and len(chain) <= reach:
+            q = d.pairs[d.bead_of_tgt[k]]
+            if not q.src or len(q.src) != 1 or len(q.tgt) != 1:
+                break
+            chain.append((q.src[0].index, k))
+            k += step
+        if not 0 <= k < len(d.tgt) or len(chain) > reach or ("tgt", k) in an.taken:
             continue
         if d.pairs[d.bead_of_tgt[k]].src or _words(d.tgt[k].text) < 2:
-            continue
-        if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[k].text))) > 2.0:
-            continue
-        if _numbers_differ(d, i, k) or _names_differ(d, i, k):
-            continue
-        if _lexical(d) and ev.one(i, k) < _NULL_LINK:
-            continue
-        return d.tgt[k]
+            continue  # not an unlinked sentence, or a lone word (a label)
+
+        def acceptable(i: int, t: int) -> bool:
+            if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[t].text))) > 2.0:
+                return False
+            if _numbers_differ(d, i, t) or _names_differ(d, i, t):
+                return False
+            return not _lexical(d) or ev.one(i, t) >= _NULL_LINK
+
+        if all(acceptable(i, t + step) for i, t in chain):
+            return d.tgt[k], step, j + step
     return None
 
 
