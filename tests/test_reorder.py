@@ -1003,6 +1003,24 @@ def test_copy_that_shifted_two_translations_is_one_finding(fixture_lines):
     assert not [m for m in majors if m[0] == "TQ102"], majors
 
 
+def test_copy_inside_a_merge_that_pushed_its_member_out_is_one_finding(fixture_lines):
+    """The fixture's source sentence 16 is translated in two halves across a paragraph break
+    (target 16 and 17, "Vizyonu'nun …"). With target 5 copied after the first half (the end of
+    its paragraph), the aligner merges the copy with the first half and leaves the second
+    unlinked. Put back in the copy's place it reads as well (length, no number lost, no more
+    names): the copy is the one finding, the second half is not reported as added."""
+    src, tgt = fixture_lines
+    flat = [(p, x) for p, para in enumerate(tgt) for x in range(len(para))]
+    p, x = flat[16]
+    assert x == len(tgt[p]) - 1 and tgt[p + 1][0].startswith("Vizyonu'nun")
+    t = [list(q) for q in tgt]
+    t[p].append(tgt[flat[5][0]][flat[5][1]])
+    rep = _check(src, t)
+    majors = _align_majors(rep)
+    assert ("TQ106", 16, 17) in majors, majors
+    assert not [m for m in majors if m[0] == "TQ102"], majors
+
+
 def test_unlike_sources():
     from tqcheck.checks.completeness import _unlike
     assert _unlike("Der Wind singt seine Melodie .", "Auf einmal kriecht es feucht und kalt den Rücken hinauf .")

@@ -1978,6 +1978,10 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
                 # it to a neighbour), and the sources of the two copies differ
                 msg = f"This sentence repeats the translation at line {line}; the source has it once."
                 conf = 0.8
+                own = _displaced_from_merge(d, an, p, j)
+                if own is not None:
+                    # the merge's own member, pushed out by the copy, stands unlinked beside it
+                    an.taken.add(("tgt", own.index))
             elif len(srcs) > 1 and len(p.src) == 1 and j != occ[0] and (
                     d.sim_z(p.src[0].index, j) < 0.5 or _unlike(p.src_text, beads[0].src_text)):
                 shifted = _displaced_by_copy(d, an, p, j)
@@ -2080,6 +2084,47 @@ def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int,
         if all(acceptable(i, t + step) for i, t in chain):
             return d.tgt[k], step, j + step
     return None
+
+
+def _displaced_from_merge(d: _Doc, an: Analysis, p: Pair, j: int) -> Sentence | None:
+    """When the aligner made the copy ``j`` a member of the 1-2 bead ``p`` (at its edge), the
+    unlinked target sentence just outside it on that side, if the bead reads acceptably with it
+    in the copy's place: lengths within 2 standard deviations of the document's ratio, no number
+    missing either way, no more names missing than with the copy, not below an unlinked pair
+    where the words give evidence (a sentence split in two whose second half the copy pushed
+    out of the bead). None otherwise."""
+    if len(p.src) != 1 or len(p.tgt) != 2:
+        return None
+    first, last = p.tgt[0].index, p.tgt[1].index
+    if j == last:
+        rest, k = first, j + 1
+    elif j == first:
+        rest, k = last, j - 1
+    else:
+        return None
+    if not 0 <= k < len(d.tgt) or ("tgt", k) in an.taken or d.pairs[d.bead_of_tgt[k]].src \
+            or _words(d.tgt[k].text) < 2:
+        return None
+    i = p.src[0].index
+    pair = tuple(sorted((rest, k)))
+    s_text = d.src[i].text
+    t_text = " ".join(d.tgt[x].text for x in pair)
+    if abs(d.ratio_z(text_length(s_text), sum(text_length(d.tgt[x].text) for x in pair))) > 2.0:
+        return None
+    if _numbers_missing(d, "src", s_text, t_text) or _numbers_missing(d, "tgt", t_text, s_text):
+        return None
+    # names (capitalised terms a language may translate: Summit / Zirve) may not read worse
+    # than with the copy in the bead
+    now = p.tgt_text
+
+    def lacking(t: str) -> int:
+        return len(_missing(d, "src", s_text, t)) + len(_missing(d, "tgt", t, s_text))
+
+    if lacking(t_text) > lacking(now):
+        return None
+    if _lexical(d) and _merged_evidence(d, (i,), pair) < _NULL_LINK:
+        return None
+    return d.tgt[k]
 
 
 def _bead_fit(d: _Doc, an: Analysis, q: Pair, side: str, extra: float) -> tuple[float, float] | None:
