@@ -1969,6 +1969,11 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         for j, p in zip(occ, beads):
             other = next(x for x in occ if x != j)
             line = d.ctx.target.line_of(d.tgt[other].start)
+            if not p.src and not srcs and j != occ[-1]:
+                # every copy unlinked: one of them is the translation the aligner could not
+                # place, the last is reported as the extra one
+                an.taken.add(("tgt", j))
+                continue
             if not p.src:
                 msg = f"This sentence repeats the translation at line {line}; the source has it once."
                 conf = 0.9
@@ -2030,6 +2035,12 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         srcs = [_norm_text(y.text) for y in (q.src + p.src if p is not q else p.src)]
         if any(fuzz.ratio(srcs[k - 1], srcs[k]) >= 85 for k in range(1, len(srcs))):
             continue  # the source says it twice as well
+        if p is q:
+            # both copies in one merge: the merge's own member the copy pushed out stands
+            # unlinked beside it
+            own = _displaced_from_merge(d, an, p, b.index)
+            if own is not None:
+                an.taken.add(("tgt", own.index))
         shifted = _displaced_by_copy(d, an, p, b.index) if p is not q else None
         if shifted is not None:
             # the copy took the place of a translation, and the translations from there on stand
