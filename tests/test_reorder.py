@@ -486,6 +486,33 @@ def test_names_differ_counts_the_side_that_names():
     assert not C._names_differ(d, 0, 0)
 
 
+def test_reads_acceptably_keeps_numbers_and_weighs_names_against_the_aligners_reading():
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    s = pipeline.segment("Yesterday Anna met Boris in Geneva at 9 o'clock.\nWe left at dawn and walked for many "
+                         "hours along the river, until the evening came and the light was gone.",
+                         lang="en", lines=True)
+    t = pipeline.segment("Hier, Anna a rencontré Boris à Genève à 9 heures.\n"
+                         "Hier, Anna a rencontré Boris à Genève à 10 heures.\n"
+                         "Hier, Carla a rencontré Denis à Lyon à 9 heures.\n"
+                         "Nous sommes partis à l'aube et nous avons marché pendant de longues heures le long "
+                         "de la rivière, jusqu'à ce que le soir vienne et que la lumière soit partie.",
+                         lang="fr", lines=True)
+    beads = [Bead((0,), (1,), 0.5), Bead((), (0,), 0.0), Bead((), (2,), 0.0), Bead((1,), (3,), 0.9)]
+    d = C._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="en", tgt_lang="fr"))
+    d.features()
+    ev = C._Evidence(d)
+    now = t.sentences[1].text
+    assert C._reads_acceptably(d, ev, 0, (0,), now)
+    assert not C._reads_acceptably(d, ev, 0, (1,), t.sentences[0].text)  # 9 is not there
+    # the 9 is there, but Anna, Boris and Geneva are not (and Carla, Denis and Lyon are new):
+    # more names missing than in the aligner's reading
+    assert not C._reads_acceptably(d, ev, 0, (2,), now)
+    assert not C._reads_acceptably(d, ev, 0, (3,), now)  # far too long
+
+
 def test_numbers_differ_reads_both_sides():
     from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C

@@ -2057,17 +2057,38 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         an.taken.add(("tgt", b.index))
 
 
+def _reads_acceptably(d: _Doc, ev: _Evidence, i: int, tgts: tuple[int, ...], now: str) -> bool:
+    """Whether source sentence ``i`` read with target sentences ``tgts`` (in place of what the
+    aligner gave it, whose text is ``now``) is an acceptable link: the lengths fit the
+    document's ratio within 2 standard deviations, no number of one is missing from the other,
+    no more names are missing either way than in the aligner's reading (capitalised terms a
+    language translates, Summit / Zirve, are missing from both), and where the words give
+    evidence the link is not worse than leaving both unlinked."""
+    s_text = d.src[i].text
+    t_text = " ".join(d.tgt[x].text for x in tgts)
+    if abs(d.ratio_z(text_length(s_text), sum(text_length(d.tgt[x].text) for x in tgts))) > 2.0:
+        return False
+    if _numbers_missing(d, "src", s_text, t_text) or _numbers_missing(d, "tgt", t_text, s_text):
+        return False
+
+    def lacking(t: str) -> int:
+        return len(_missing(d, "src", s_text, t)) + len(_missing(d, "tgt", t, s_text))
+
+    if lacking(t_text) > lacking(now):
+        return False
+    return not _lexical(d) or ev((i,), tgts) >= _NULL_LINK
+
+
 def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int,
                        reach: int = 3) -> tuple[Sentence, int, int] | None:
     """Where the translations a copy pushed aside stand, when the aligner linked bead ``p``'s
     one source sentence to the copy ``j`` of another sentence's translation: an unlinked target
     sentence after (or before) the copy, past at most ``reach - 1`` 1-1 links, such that every
     source sentence from the copy's to it, read one target sentence further that way, is an
-    acceptable link — the lengths fit the document's ratio, no number or name of one is missing
-    from the other, and where the words give evidence the link is not worse than leaving both
-    unlinked (how the source sentence matches the copy says nothing: the copy is another
-    sentence's translation). Returns the unlinked sentence, the step (+1 after, -1 before) and
-    the target sentence the copy's source then reads; None when there is none."""
+    acceptable link (:func:`_reads_acceptably`; how the copy's source sentence matches the copy
+    says nothing: the copy is another sentence's translation). Returns the unlinked sentence,
+    the step (+1 after, -1 before) and the target sentence the copy's source then reads; None
+    when there is none."""
     if len(p.src) != 1 or len(p.tgt) != 1:
         return None
     ev = _Evidence(d)
@@ -2084,15 +2105,7 @@ def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int,
             continue
         if d.pairs[d.bead_of_tgt[k]].src or _words(d.tgt[k].text) < 2:
             continue  # not an unlinked sentence, or a lone word (a label)
-
-        def acceptable(i: int, t: int) -> bool:
-            if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[t].text))) > 2.0:
-                return False
-            if _numbers_differ(d, i, t) or _names_differ(d, i, t):
-                return False
-            return not _lexical(d) or ev.one(i, t) >= _NULL_LINK
-
-        if all(acceptable(i, t + step) for i, t in chain):
+        if all(_reads_acceptably(d, ev, i, (t + step,), d.tgt[t].text) for i, t in chain):
             return d.tgt[k], step, j + step
     return None
 
@@ -2100,10 +2113,8 @@ def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int,
 def _displaced_from_merge(d: _Doc, an: Analysis, p: Pair, j: int) -> Sentence | None:
     """When the aligner made the copy ``j`` a member of the 1-2 bead ``p`` (at its edge), the
     unlinked target sentence just outside it on that side, if the bead reads acceptably with it
-    in the copy's place: lengths within 2 standard deviations of the document's ratio, no number
-    missing either way, no more names missing than with the copy, not below an unlinked pair
-    where the words give evidence (a sentence split in two whose second half the copy pushed
-    out of the bead). None otherwise."""
+    in the copy's place (:func:`_reads_acceptably`: a sentence split in two whose second half
+    the copy pushed out of the bead). None otherwise."""
     if len(p.src) != 1 or len(p.tgt) != 2:
         return None
     first, last = p.tgt[0].index, p.tgt[1].index
@@ -2116,24 +2127,7 @@ def _displaced_from_merge(d: _Doc, an: Analysis, p: Pair, j: int) -> Sentence | 
     if not 0 <= k < len(d.tgt) or ("tgt", k) in an.taken or d.pairs[d.bead_of_tgt[k]].src \
             or _words(d.tgt[k].text) < 2:
         return None
-    i = p.src[0].index
-    pair = tuple(sorted((rest, k)))
-    s_text = d.src[i].text
-    t_text = " ".join(d.tgt[x].text for x in pair)
-    if abs(d.ratio_z(text_length(s_text), sum(text_length(d.tgt[x].text) for x in pair))) > 2.0:
-        return None
-    if _numbers_missing(d, "src", s_text, t_text) or _numbers_missing(d, "tgt", t_text, s_text):
-        return None
-    # names (capitalised terms a language may translate: Summit / Zirve) may not read worse
-    # than with the copy in the bead
-    now = p.tgt_text
-
-    def lacking(t: str) -> int:
-        return len(_missing(d, "src", s_text, t)) + len(_missing(d, "tgt", t, s_text))
-
-    if lacking(t_text) > lacking(now):
-        return None
-    if _lexical(d) and _merged_evidence(d, (i,), pair) < _NULL_LINK:
+    if not _reads_acceptably(d, _Evidence(d), p.src[0].index, tuple(sorted((rest, k))), p.tgt_text):
         return None
     return d.tgt[k]
 
