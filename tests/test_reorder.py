@@ -513,6 +513,26 @@ def test_reads_acceptably_keeps_numbers_and_weighs_names_against_the_aligners_re
     assert not C._reads_acceptably(d, ev, 0, (3,), now)  # far too long
 
 
+def _analysis_doc(src_text, tgt_text, sl, tl):
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    rep = tqcheck.check(src_text, tgt_text, sl, tl, lines=True)
+    return C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang=sl, tgt_lang=tl))
+
+
+def test_names_tell_sentences_apart_only_where_translations_keep_them(fixture_lines):
+    """The fixture's English capitalises terms the Turkish translates (Summit, Organization,
+    Observer States): half of its confident links would 'differ in names', so names do not tell
+    its sentences apart. Text+Berg's translations keep theirs (test4, French → German)."""
+    from tqcheck.checks import completeness as C
+
+    src, tgt = fixture_lines
+    assert not C._names_survive(_analysis_doc(_text(src), _text(tgt), "en", "tr"))
+    perturb, doc, _ = _whole("test4", reverse=True)
+    assert C._names_survive(_analysis_doc(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "fr", "de"))
+
+
 def test_numbers_differ_reads_both_sides():
     from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
