@@ -445,6 +445,27 @@ def test_unlinked_sentences_inside_a_run_are_not_an_exchange():
     assert [f.rule for f in rep.findings if f.source_segment == 80] == ["TQ101"]
 
 
+def _lines_doc(src, tgt, sl, tl, beads):
+    """The completeness analysis's view of a pair of texts, one sentence per line, with the
+    given beads ((source ids, target ids, score) triples)."""
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    s = pipeline.segment(src, lang=sl, lines=True)
+    t = pipeline.segment(tgt, lang=tl, lines=True)
+    d = C._Doc(CheckContext(source=s, target=t, beads=[Bead(*b) for b in beads], src_lang=sl, tgt_lang=tl))
+    d.features()
+    return d
+
+
+#: a last sentence of words in small letters, so that capitals mark names in the short texts
+_PLAIN_EN = ("We left at dawn and walked for many hours along the river, until the evening came and the "
+             "light was gone.")
+_PLAIN_FR = ("Nous sommes partis à l'aube et nous avons marché pendant de longues heures le long de la "
+             "rivière, jusqu'à ce que le soir vienne et que la lumière soit partie.")
+
+
 def test_omitted_sentence_is_not_moved_to_a_caption_that_shares_one_peak():
     """Text+Berg test4 read French → German, the German translation of source sentence 3 ("Les
     courses à ski … au Piz Buin et au Piz Platta , dans les Alpes rhétiques …") left out: the
@@ -457,56 +478,33 @@ def test_omitted_sentence_is_not_moved_to_a_caption_that_shares_one_peak():
 
 
 def test_names_differ_counts_the_side_that_names():
-    from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
-    from tqcheck.checks.base import CheckContext
 
-    # enough words in small letters for capitals to mark names on both sides
-    s = pipeline.segment("Yesterday Anna met Boris and Victor in Geneva.\nWe left at dawn and walked for many "
-                         "hours along the river, until the evening came and the light was gone.",
-                         lang="en", lines=True)
-    t = pipeline.segment("Hier, Anna a rencontré Boris et Victor à Genève.\n"
-                         "Hier, Anna a vu Carla et Denis à Lyon.\nNous sommes partis à l'aube et nous "
-                         "avons marché pendant de longues heures le long de la rivière, jusqu'à ce que le soir "
-                         "vienne et que la lumière soit partie.",
-                         lang="fr", lines=True)
-    beads = [Bead((0,), (0,), 0.9), Bead((), (1,), 0.0), Bead((1,), (2,), 0.9)]
-    d = C._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="en", tgt_lang="fr"))
-    d.features()
+    d = _lines_doc(f"Yesterday Anna met Boris and Victor in Geneva.\n{_PLAIN_EN}",
+                   f"Hier, Anna a rencontré Boris et Victor à Genève.\nHier, Anna a vu Carla et Denis à Lyon.\n"
+                   f"{_PLAIN_FR}", "en", "fr", [((0,), (0,), 0.9), ((), (1,), 0.0), ((1,), (2,), 0.9)])
     assert not C._names_differ(d, 0, 0)
     assert C._names_differ(d, 0, 1)  # Boris, Victor, Geneva / Carla, Denis, Lyon against Anna
     # German names nothing by capitals; one French name it writes otherwise proves nothing
-    s = pipeline.segment("Sie mag den Nebel an den voralpinen Felsen nicht.\nIm Herbst fürchtet sie die "
-                         "Kälte am Morgen und den Wind auf dem Grat.", lang="de", lines=True)
-    t = pipeline.segment("Elle n'aime pas le brouillard sur les rochers des Préalpes.\nEn automne, elle "
-                         "craint le froid du matin et le vent sur l'arête.", lang="fr", lines=True)
-    d = C._Doc(CheckContext(source=s, target=t, beads=[Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)],
-                            src_lang="de", tgt_lang="fr"))
-    d.features()
+    d = _lines_doc("Sie mag den Nebel an den voralpinen Felsen nicht.\nIm Herbst fürchtet sie die Kälte am "
+                   "Morgen und den Wind auf dem Grat.",
+                   "Elle n'aime pas le brouillard sur les rochers des Préalpes.\nEn automne, elle craint le "
+                   "froid du matin et le vent sur l'arête.", "de", "fr", [((0,), (0,), 0.9), ((1,), (1,), 0.9)])
     assert not C._names_differ(d, 0, 0)
 
 
 def test_reads_acceptably_keeps_numbers_and_weighs_names_against_the_aligners_reading():
-    from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
-    from tqcheck.checks.base import CheckContext
 
-    s = pipeline.segment("Yesterday Anna met Boris in Geneva at 9 o'clock.\nWe left at dawn and walked for many "
-                         "hours along the river, until the evening came and the light was gone.",
-                         lang="en", lines=True)
-    t = pipeline.segment("Hier, Anna a rencontré Boris à Genève à 9 heures.\n"
-                         "Hier, Anna a rencontré Boris à Genève à 10 heures.\n"
-                         "Hier, Carla a rencontré Denis à Lyon à 9 heures.\n"
-                         "Nous sommes partis à l'aube et nous avons marché pendant de longues heures le long "
-                         "de la rivière, jusqu'à ce que le soir vienne et que la lumière soit partie.",
-                         lang="fr", lines=True)
-    beads = [Bead((0,), (1,), 0.5), Bead((), (0,), 0.0), Bead((), (2,), 0.0), Bead((1,), (3,), 0.9)]
-    d = C._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="en", tgt_lang="fr"))
-    d.features()
+    d = _lines_doc(f"Yesterday Anna met Boris in Geneva at 9 o'clock.\n{_PLAIN_EN}",
+                   "Hier, Anna a rencontré Boris à Genève à 9 heures.\n"
+                   "Hier, Anna a rencontré Boris à Genève à 10 heures.\n"
+                   f"Hier, Carla a rencontré Denis à Lyon à 9 heures.\n{_PLAIN_FR}", "en", "fr",
+                   [((0,), (1,), 0.5), ((), (0,), 0.0), ((), (2,), 0.0), ((1,), (3,), 0.9)])
     ev = C._Evidence(d)
-    now = t.sentences[1].text
+    now = d.tgt[1].text
     assert C._reads_acceptably(d, ev, 0, (0,), now)
-    assert not C._reads_acceptably(d, ev, 0, (1,), t.sentences[0].text)  # 9 is not there
+    assert not C._reads_acceptably(d, ev, 0, (1,), d.tgt[0].text)  # 9 is not there
     # the 9 is there, but Anna, Boris and Geneva are not (and Carla, Denis and Lyon are new):
     # more names missing than in the aligner's reading
     assert not C._reads_acceptably(d, ev, 0, (2,), now)
