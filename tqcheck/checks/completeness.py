@@ -1985,11 +1985,6 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
         for j, p in zip(occ, beads):
             other = next(x for x in occ if x != j)
             line = d.ctx.target.line_of(d.tgt[other].start)
-            if not p.src and not srcs and j != occ[-1]:
-                # every copy unlinked: one of them is the translation the aligner could not
-                # place, the last is reported as the extra one
-                an.taken.add(("tgt", j))
-                continue
             if not p.src:
                 msg = f"This sentence repeats the translation at line {line}; the source has it once."
                 conf = 0.9
