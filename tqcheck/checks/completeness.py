@@ -1453,8 +1453,7 @@ def _numbers_differ(d: _Doc, i: int, j: int) -> bool:
     """Whether source sentence ``i`` has a number (two digits or more) that target sentence ``j``
     lacks, or the other way round."""
     s, t = d.src[i].text, d.tgt[j].text
-    return any(x.is_number for x in _missing(d, "src", s, t)) or \
-        any(x.is_number for x in _missing(d, "tgt", t, s))
+    return bool(_numbers_missing(d, "src", s, t) or _numbers_missing(d, "tgt", t, s))
 
 
 def _names_differ(d: _Doc, i: int, j: int) -> bool:
@@ -2054,8 +2053,7 @@ def _duplicates(d: _Doc, an: Analysis) -> None:
             own = _displaced_from_merge(d, an, p, b.index)
             if own is not None:
                 an.taken.add(("tgt", own.index))
-        shifted = _displaced_by_copy(d, an, p, b.index) if p is not q else None
-        if shifted is not None:
+        elif (shifted := _displaced_by_copy(d, an, p, b.index)) is not None:
             # the copy took the place of a translation, and the translations from there on stand
             # one sentence further (the last of them unlinked): read so, the sentence translated
             # twice is the first copy's source when they shift on, the second's when they shift back
@@ -2081,15 +2079,19 @@ def _reads_acceptably(d: _Doc, ev: _Evidence, i: int, tgts: tuple[int, ...], now
     t_text = " ".join(d.tgt[x].text for x in tgts)
     if abs(d.ratio_z(text_length(s_text), sum(text_length(d.tgt[x].text) for x in tgts))) > 2.0:
         return False
-    if _numbers_missing(d, "src", s_text, t_text) or _numbers_missing(d, "tgt", t_text, s_text):
+    lack = _missing(d, "src", s_text, t_text) + _missing(d, "tgt", t_text, s_text)
+    if any(x.is_number for x in lack):
         return False
-
-    def lacking(t: str) -> int:
-        return len(_missing(d, "src", s_text, t)) + len(_missing(d, "tgt", t, s_text))
-
-    if lacking(t_text) > lacking(now):
+    if len(lack) > len(_missing(d, "src", s_text, now)) + len(_missing(d, "tgt", now, s_text)):
         return False
     return not _lexical(d) or ev((i,), tgts) >= _NULL_LINK
+
+
+def _free_unlinked_tgt(d: _Doc, an: Analysis, k: int) -> bool:
+    """Whether target sentence ``k`` exists, is unlinked, no earlier step explained it, and is
+    more than a lone word (a label)."""
+    return (0 <= k < len(d.tgt) and ("tgt", k) not in an.taken and not d.pairs[d.bead_of_tgt[k]].src
+            and _words(d.tgt[k].text) >= 2)
 
 
 def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int,
@@ -2114,10 +2116,8 @@ def _displaced_by_copy(d: _Doc, an: Analysis, p: Pair, j: int,
                 break
             chain.append((q.src[0].index, k))
             k += step
-        if not 0 <= k < len(d.tgt) or len(chain) > reach or ("tgt", k) in an.taken:
+        if len(chain) > reach or not _free_unlinked_tgt(d, an, k):
             continue
-        if d.pairs[d.bead_of_tgt[k]].src or _words(d.tgt[k].text) < 2:
-            continue  # not an unlinked sentence, or a lone word (a label)
         if all(_reads_acceptably(d, ev, i, (t + step,), d.tgt[t].text) for i, t in chain):
             return d.tgt[k], step, j + step
     return None
@@ -2137,8 +2137,7 @@ def _displaced_from_merge(d: _Doc, an: Analysis, p: Pair, j: int) -> Sentence | 
         rest, k = last, j - 1
     else:
         return None
-    if not 0 <= k < len(d.tgt) or ("tgt", k) in an.taken or d.pairs[d.bead_of_tgt[k]].src \
-            or _words(d.tgt[k].text) < 2:
+    if not _free_unlinked_tgt(d, an, k):
         return None
     if not _reads_acceptably(d, _Evidence(d), p.src[0].index, tuple(sorted((rest, k))), p.tgt_text):
         return None
@@ -2297,11 +2296,13 @@ def _merge_member_instead(d: _Doc, an: Analysis, p: Pair, q: Pair, side: str,
     """For the lone unlinked sentence ``x`` of ``p`` next to a two-to-one bead ``q`` (two
     sentences of ``side`` with one of the other): the bead with ``x`` in place of its far member
     (the one not next to ``x``), as (gain in link evidence, far member, whether clearly better:
-    by more than ``margin``, with ``x`` no less similar to the partner than the far member). ``None`` when ``q`` is no such bead, when the far member is linked as well as a
-    typical translation is (a merge whose both halves match), when ``x`` lacks more of the
-    partner's numbers than the far member does, or when a neighbour may hold ``x`` condensed
-    (:func:`_condensed_into`: then perhaps nothing is left out). The aligner, placing by length, may have merged
-    the wrong neighbour: the sentence left out is then the far member, and ``x`` is translated."""
+    by more than ``margin``, with ``x`` no less similar to the partner than the far member).
+    ``None`` when ``q`` is no such bead, when the far member is linked as well as a typical
+    translation is (a merge whose both halves match), when ``x`` lacks more of the partner's
+    numbers than the far member does, or when a neighbour may hold ``x`` condensed
+    (:func:`_condensed_into`: then perhaps nothing is left out). The aligner, placing by length,
+    may have merged the wrong neighbour: the sentence left out is then the far member, and ``x``
+    is translated."""
     mine = q.src if side == "src" else q.tgt
     theirs = q.tgt if side == "src" else q.src
     if len(mine) != 2 or len(theirs) != 1:
