@@ -511,12 +511,17 @@ def test_reads_acceptably_keeps_numbers_and_weighs_names_against_the_aligners_re
     assert not C._reads_acceptably(d, ev, 0, (3,), now)  # far too long
 
 
-def _analysis_doc(src_text, tgt_text, sl, tl):
+def _doc_of(rep):
+    """The completeness analysis's view of a report's document pair and alignment."""
     from tqcheck.checks import completeness as C
     from tqcheck.checks.base import CheckContext
 
-    rep = tqcheck.check(src_text, tgt_text, sl, tl, lines=True)
-    return C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang=sl, tgt_lang=tl))
+    return C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
+                               src_lang=rep.src_lang, tgt_lang=rep.tgt_lang))
+
+
+def _analysis_doc(src_text, tgt_text, sl, tl):
+    return _doc_of(tqcheck.check(src_text, tgt_text, sl, tl, lines=True))
 
 
 def test_names_tell_sentences_apart_only_where_translations_keep_them(fixture_lines):
@@ -676,12 +681,10 @@ def test_window_evidence_equals_the_evidence_of_each_link(fixture_lines, a, x, n
     """_Evidence.window fills the memo for a whole window at once (array products); each value
     must be what _merged_evidence gives for that link or merge alone."""
     from tqcheck.checks import completeness as C
-    from tqcheck.checks.base import CheckContext
 
     src, tgt = fixture_lines
     rep = _check(src, tgt)
-    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
-                            src_lang="en", tgt_lang="tr"))
+    d = _doc_of(rep)
     ev = C._Evidence(d)
     ev.window(a, x, ns, nt)
     keys = [((i,), (j,)) for i in range(a, a + ns) for j in range(x, x + nt)]
@@ -743,12 +746,10 @@ def test_beats_chance_reads_the_documents_own_chance_level():
     elsewhere; a passage against an unrelated one does not; a text too short to hold four
     passages elsewhere is never read as beating chance."""
     from tqcheck.checks import completeness as C
-    from tqcheck.checks.base import CheckContext
 
     perturb, doc, _ = _whole("test1")
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
-    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
-                            src_lang="de", tgt_lang="fr"))
+    d = _doc_of(rep)
     ev = C._Evidence(d)
     # ten confident beads in a row (links and merges): a passage and its translation
     good = [p.src and p.tgt and p.score >= 0.9 for p in d.pairs]
@@ -768,8 +769,7 @@ def test_beats_chance_reads_the_documents_own_chance_level():
     # a margin no reading reaches
     assert not C._beats_chance(ev, w, read(w), 1e6)
     # a text too short for blocks elsewhere
-    small = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
-                                src_lang="de", tgt_lang="fr"))
+    small = _doc_of(rep)
     small.src, small.tgt = d.src[s0:s0 + 14], d.tgt[t0:t0 + 14]
     ev_small = C._Evidence(small)
     assert not C._beats_chance(ev_small, (0, 12, 0, 12), 1e6, 0.0)
@@ -778,12 +778,10 @@ def test_beats_chance_reads_the_documents_own_chance_level():
 @pytest.mark.parametrize("name", ["test1", "test5"])
 def test_paragraph_exchanges_are_quiet_on_untouched_documents(name):
     from tqcheck.checks import completeness as C
-    from tqcheck.checks.base import CheckContext
 
     perturb, doc, _ = _whole(name)
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
-    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
-                            src_lang="de", tgt_lang="fr"))
+    d = _doc_of(rep)
     an = C.Analysis()
     C._paragraph_exchanges(d, an)
     assert an.issues == []
@@ -1373,7 +1371,6 @@ def test_a_merge_member_is_not_omitted_when_a_dropped_aside_explains_the_short_t
 
     from conftest import need_shared
     from tqcheck.checks import completeness as C
-    from tqcheck.checks.base import CheckContext
 
     perturb = _perturb()
     doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:23")
@@ -1381,7 +1378,7 @@ def test_a_merge_member_is_not_omitted_when_a_dropped_aside_explains_the_short_t
     assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 21], \
         [(f.rule, f.source_segment, f.message) for f in rep.findings]
     # the same bead without the aside's brackets: the member reading stands
-    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="de", tgt_lang="fr"))
+    d = _doc_of(rep)
     p = next(p for p in d.pairs if [s.index for s in p.src] == [20, 21])
     plain = dataclasses.replace(p.src[0], text=p.src[0].text.replace("( ", "").replace(" )", ""))
     q = type(p)(p.index, p.bead, (plain, p.src[1]), p.tgt)
@@ -1523,8 +1520,7 @@ def test_window_evidence_equals_the_evidence_of_each_link_with_embeddings():
     ev.window(1, 2, 6, 5)
     for (s, t), v in ev.memo.items():
         assert v == pytest.approx(C._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
-    plain = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
-                                src_lang="en", tgt_lang="ru"))
+    plain = _doc_of(rep)
     ces, cet = C._centred((es, et))
     for i, j in ((4, 4), (4, 5), (0, 7)):
         assert d.cos(i, j) == pytest.approx((plain.cos(i, j) + float(ces[i] @ cet[j])) / 2, abs=1e-9)
