@@ -374,6 +374,29 @@ def _whole_without(name, src_index, reverse=False):
     return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), doc.src_lang, doc.tgt_lang, lines=True)
 
 
+def test_unlinked_neighbours_at_the_end_pair_up_in_place_past_a_chance_match():
+    """Text+Berg test1 without the translation of the paragraph of source 232-234. At the end
+    the aligner leaves the last two source sentences and the French edition's closing passage
+    unlinked. Source 292 matches target 253 in place; source 291 and target 252 are each
+    other's translation too, but 252 also met source 230 (unlinked near the gap) by chance, a
+    match rejected as too weak. The in-place pair is read on to them: no omission at 291, no
+    addition at 252."""
+    perturb, doc, _ = _whole("test1")
+    paras = {p for p, para in enumerate(doc.tgt)
+             for j in range(sum(len(q) for q in doc.tgt[:p]), sum(len(q) for q in doc.tgt[:p + 1]))
+             if doc.link.get(j) == 233}
+    assert len(paras) == 1
+    tgt = [list(q) for p, q in enumerate(doc.tgt) if p not in paras]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    seg = rep.target.sentences[252].text
+    assert seg.startswith("Même raide , une pente d' éboulis stable")
+    assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 291], \
+        [(f.rule, f.source_segment, f.target_segment, f.message) for f in rep.findings]
+    assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment == 252]
+    # the French edition's closing passage is still an addition
+    assert [f for f in rep.findings if f.rule == "TQ102" and f.target_segment == 254]
+
+
 def test_shared_caption_is_not_a_crossing_in_a_whole_document():
     """Text+Berg test5: an OCR'd caption is spliced into source sentence 91 and into target
     sentence 102; the gold links 91-94 to 99-102 in order. Closing the 'gap' would break the

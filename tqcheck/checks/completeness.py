@@ -1404,6 +1404,14 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             for i, j, _ in g:
                 an.taken.add(("src", i))
                 an.taken.add(("tgt", j))
+            # and so are the unlinked sentences beside them on both sides that read as a
+            # translation of each other (whatever far sentence one of them met by chance)
+            for step, i, j in ((-1, g[0][0] - 1, g[0][1] - 1), (1, g[-1][0] + 1, g[-1][1] + 1)):
+                while (i in om_bead and j in ad_bead and ("src", i) not in an.taken
+                       and ("tgt", j) not in an.taken and _link_evidence(d, i, j) >= _NULL_LINK):
+                    an.taken.add(("src", i))
+                    an.taken.add(("tgt", j))
+                    i, j = i + step, j + step
             continue
         # unlinked sentences inside the run belong to the moved block too
         src_ids = [i for i in range(i0, i1 + 1) if i in om_bead]
