@@ -548,16 +548,30 @@ def run(docs: list[Doc], n_variants: int, seed: int = 1, verbose: bool = False) 
             "seconds": time.perf_counter() - t0}
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95 % Wilson score interval of a proportion of ``k`` in ``n``: how far a recall measured on
+    a few dozen variants can be from the recall on many more."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    den = 1 + z * z / n
+    mid = (p + z * z / (2 * n)) / den
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / den
+    return max(0.0, mid - half), min(1.0, mid + half)
+
+
 def print_table(title: str, res: dict) -> None:
     print(f"\n{title}")
-    print(f"{'kind':<20} {'variants':>8} {'recall':>7} {'findings/defect':>15} {'extra major':>11}")
+    print(f"{'kind':<20} {'variants':>8} {'recall':>7} {'95% interval':>13} {'findings/defect':>15} "
+          f"{'extra major':>11}")
     for kind in KINDS:
         f = res["found"].get(kind, [])
         if not f:
             continue
         nf = res["n_findings"][kind]
         hit_counts = [x for x, ok in zip(nf, f) if ok]
-        print(f"{kind:<20} {len(f):>8} {sum(f) / len(f):>7.2f} "
+        lo, hi = wilson(sum(f), len(f))
+        print(f"{kind:<20} {len(f):>8} {sum(f) / len(f):>7.2f} {f'{lo:.2f}–{hi:.2f}':>13} "
               f"{(sum(hit_counts) / len(hit_counts) if hit_counts else 0):>15.2f} "
               f"{sum(res['extra'][kind]) / len(f):>11.2f}")
     c = res["control_fa"]

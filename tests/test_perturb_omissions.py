@@ -239,3 +239,19 @@ def test_duplicate_attached_to_a_neighbouring_bead_is_reported():
     assert len(dup) == 1 and dup[0].target_segment in (j, j + 1)
     base = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
     assert not [f for f in base.findings if f.rule == "TQ106"]
+
+
+def test_perturb_recall_interval_is_the_wilson_score_interval():
+    """The benchmark prints a 95 % interval beside each recall: 28 variants per kind leave a
+    wide one, which the figures must be read with."""
+    from conftest import benchmark
+
+    wilson = benchmark("perturb").wilson
+    lo, hi = wilson(5, 10)
+    assert abs(lo - 0.2366) < 1e-3 and abs(hi - 0.7634) < 1e-3
+    lo, hi = wilson(17, 28)
+    assert lo < 17 / 28 < hi and 0.40 < lo < 0.45 and 0.75 < hi < 0.79
+    assert wilson(28, 28)[1] == 1.0 and wilson(0, 28)[0] == 0.0
+    # more variants, a narrower interval around the same share
+    assert wilson(170, 280)[1] - wilson(170, 280)[0] < hi - lo
+    assert wilson(0, 0) == (0.0, 1.0)
