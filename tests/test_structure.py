@@ -44,6 +44,35 @@ def test_merged_paragraphs():
     assert len(f) == 1 and f[0].source_segment == 1 and f[0].target_segment == 1, r.findings
 
 
+def test_merged_paragraphs_with_an_added_or_omitted_sentence_at_the_break():
+    """An added sentence between the two translations, or an omitted sentence at the end of the
+    first source paragraph, does not hide the merge (as for TQ112's split)."""
+    src = ("The first meeting took place in Geneva on 3 May 2021.\n\nThe second meeting took place in "
+           "Vienna on 9 June 2021.\n\nThe third meeting took place in Rome on 1 July 2021.")
+    tgt = ("Pierwsze spotkanie odbyło się w Genewie 3 maja 2021 r. Organizatorzy serdecznie dziękują "
+           "wszystkim wolontariuszom, tłumaczom i gościom z zagranicy za ich pomoc i cierpliwość przez "
+           "cały tydzień obrad. Drugie spotkanie odbyło się w Wiedniu 9 czerwca 2021 r.\n\n"
+           "Trzecie spotkanie odbyło się w Rzymie 1 lipca 2021 r.")
+    r = tqcheck.check(src, tgt, "en", "pl")
+    assert [(f.rule, f.target_segment) for f in r.findings if f.rule == "TQ102"] == [("TQ102", 1)], r.findings
+    f = [x for x in r.findings if x.rule == "TQ111"]
+    assert [(x.source_segment, x.target_segment) for x in f] == [(1, 2)], r.findings
+
+    src = ("The first meeting took place in Geneva on 3 May 2021. The delegates were welcomed by the "
+           "mayor of the city, who spoke about the long tradition of international conferences held "
+           "there since 1920.\n\nThe second meeting took place in Vienna on 9 June 2021.\n\n"
+           "The third meeting took place in Rome on 1 July 2021.")
+    tgt = ("Pierwsze spotkanie odbyło się w Genewie 3 maja 2021 r. Drugie spotkanie odbyło się w Wiedniu "
+           "9 czerwca 2021 r.\n\nTrzecie spotkanie odbyło się w Rzymie 1 lipca 2021 r.")
+    r = tqcheck.check(src, tgt, "en", "pl")
+    assert [(f.rule, f.source_segment) for f in r.findings if f.rule == "TQ101"] == [("TQ101", 1)], r.findings
+    f = [x for x in r.findings if x.rule == "TQ111"]
+    assert [(x.source_segment, x.target_segment) for x in f] == [(2, 1)], r.findings
+    # the same text without the merge: the omission alone
+    r = tqcheck.check(src, tgt.replace(" Drugie", "\n\nDrugie"), "en", "pl")
+    assert not [x for x in r.findings if x.rule == "TQ111"], r.findings
+
+
 def test_split_paragraph():
     src = "The first meeting took place in Geneva. The second meeting took place in Vienna."
     tgt = "Первая встреча состоялась в Женеве.\n\nВторая встреча состоялась в Вене."

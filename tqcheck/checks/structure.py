@@ -92,25 +92,47 @@ def _tail(text: str, n: int = 40) -> str:
       example=("First point.\n\nSecond point.", "Premier point. Second point.", "en", "fr"))
 def merged_paragraphs(ctx: CheckContext) -> Iterator[Finding]:
     """A paragraph break of the source has no counterpart in the translation: the sentences on
-    both sides of it were translated into one paragraph."""
+    both sides of it were translated into one paragraph (the mirror of TQ112: an omitted sentence
+    at the break, or an added one between the two translations, does not hide it)."""
     src = ctx.source.sentences
     for i in range(len(src) - 1):
         a, b = src[i], src[i + 1]
         if not a.para_end or a.kind == CODE or b.kind == CODE:
             continue
         pa, pb = ctx.pair_of_source(i), ctx.pair_of_source(i + 1)
-        if pa is None or pb is None or not pa.tgt or not pb.tgt:
-            continue
-        if pa is pb:
+        if pa is not None and pa is pb:
             # one bead holds both source paragraphs' sentences
             tpars = {t.paragraph for t in pa.tgt}
-            if len(tpars) == 1 and len(pa.src) > 1:
+            if pa.tgt and len(tpars) == 1 and len(pa.src) > 1:
                 t = pa.tgt[-1]
                 yield _merged(ctx, a, b, t)
             continue
-        ta, tb = pa.tgt[-1], pb.tgt[0]
-        if ta.paragraph == tb.paragraph and tb.index == ta.index + 1:
+        # the nearest linked sentences of the two source paragraphs say where the translation
+        # stands; only unlinked (added) sentences may stand between their translations
+        ta = _linked_target(ctx, i, -1, a.paragraph)
+        tb = _linked_target(ctx, i + 1, 1, b.paragraph)
+        if ta is None or tb is None or ta.paragraph != tb.paragraph or tb.index <= ta.index:
+            continue
+        if all(_unlinked_target(ctx, j) for j in range(ta.index + 1, tb.index)):
             yield _merged(ctx, a, b, tb)
+
+
+def _linked_target(ctx: CheckContext, i: int, step: int, paragraph: int):
+    """From source sentence ``i`` in direction ``step`` within its paragraph: the target
+    sentence at the near edge of the first bead that has one (the mirror of
+    :func:`_linked_source`); None when the paragraph has no linked sentence that way."""
+    src = ctx.source.sentences
+    while 0 <= i < len(src) and src[i].paragraph == paragraph:
+        p = ctx.pair_of_source(i)
+        if p is not None and p.tgt:
+            return p.tgt[-1] if step < 0 else p.tgt[0]
+        i += step
+    return None
+
+
+def _unlinked_target(ctx: CheckContext, j: int) -> bool:
+    p = ctx.pair_of_target(j)
+    return p is None or not p.src
 
 
 def _merged(ctx: CheckContext, a: Sentence, b: Sentence, t: Sentence) -> Finding:
