@@ -125,14 +125,22 @@ def test_split_paragraph_after_an_added_sentence_is_reported():
     assert any(x.rule == "TQ102" and x.target_segment == 2 for x in r.findings), r.findings
 
 
-def test_linked_source_stays_in_its_paragraph():
+def test_linked_across_stays_in_its_paragraph_on_either_side():
     from types import SimpleNamespace as NS
-    from tqcheck.checks.structure import _linked_source
+    from tqcheck.checks.structure import _linked_across
 
     s = [NS(index=k) for k in range(3)]
     pairs = {0: NS(src=(s[0],)), 1: NS(src=()), 2: NS(src=(s[2],)), 3: NS(src=(s[1],))}
     tgt = [NS(paragraph=0), NS(paragraph=0), NS(paragraph=1), NS(paragraph=1)]
     ctx = NS(target=NS(sentences=tgt), pair_of_target=lambda j: pairs.get(j))
-    assert _linked_source(ctx, 1, -1, 0) is s[0]   # past the unlinked sentence 1
-    assert _linked_source(ctx, 2, 1, 1) is s[2]
-    assert _linked_source(ctx, 1, 1, 0) is None    # not into the next paragraph
+    assert _linked_across(ctx, "tgt", 1, -1, 0) is s[0]   # past the unlinked sentence 1
+    assert _linked_across(ctx, "tgt", 2, 1, 1) is s[2]
+    assert _linked_across(ctx, "tgt", 1, 1, 0) is None    # not into the next paragraph
+    # the source side: the target sentence at the near edge of a bead
+    t = [NS(index=k) for k in range(4)]
+    spairs = {0: NS(tgt=(t[0], t[1])), 1: NS(tgt=()), 2: NS(tgt=(t[2], t[3]))}
+    src = [NS(paragraph=0), NS(paragraph=0), NS(paragraph=1)]
+    ctx = NS(source=NS(sentences=src), pair_of_source=lambda i: spairs.get(i))
+    assert _linked_across(ctx, "src", 1, -1, 0) is t[1]   # the last of the bead going back
+    assert _linked_across(ctx, "src", 2, 1, 1) is t[2]    # the first going on
+    assert _linked_across(ctx, "src", 1, 1, 0) is None

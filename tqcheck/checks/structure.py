@@ -109,25 +109,12 @@ def merged_paragraphs(ctx: CheckContext) -> Iterator[Finding]:
             continue
         # the nearest linked sentences of the two source paragraphs say where the translation
         # stands; only unlinked (added) sentences may stand between their translations
-        ta = _linked_target(ctx, i, -1, a.paragraph)
-        tb = _linked_target(ctx, i + 1, 1, b.paragraph)
+        ta = _linked_across(ctx, "src", i, -1, a.paragraph)
+        tb = _linked_across(ctx, "src", i + 1, 1, b.paragraph)
         if ta is None or tb is None or ta.paragraph != tb.paragraph or tb.index <= ta.index:
             continue
         if all(_unlinked_target(ctx, j) for j in range(ta.index + 1, tb.index)):
             yield _merged(ctx, a, b, tb)
-
-
-def _linked_target(ctx: CheckContext, i: int, step: int, paragraph: int):
-    """From source sentence ``i`` in direction ``step`` within its paragraph: the target
-    sentence at the near edge of the first bead that has one (the mirror of
-    :func:`_linked_source`); None when the paragraph has no linked sentence that way."""
-    src = ctx.source.sentences
-    while 0 <= i < len(src) and src[i].paragraph == paragraph:
-        p = ctx.pair_of_source(i)
-        if p is not None and p.tgt:
-            return p.tgt[-1] if step < 0 else p.tgt[0]
-        i += step
-    return None
 
 
 def _unlinked_target(ctx: CheckContext, j: int) -> bool:
@@ -165,24 +152,27 @@ def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
             continue
         # an unlinked sentence at the break (an addition) does not hide it: the nearest linked
         # sentences of the two target paragraphs say where the source stands
-        sa = _linked_source(ctx, j, -1, a.paragraph)
-        sb = _linked_source(ctx, j + 1, 1, b.paragraph)
+        sa = _linked_across(ctx, "tgt", j, -1, a.paragraph)
+        sb = _linked_across(ctx, "tgt", j + 1, 1, b.paragraph)
         if sa is None or sb is None:
             continue
         if sa.paragraph == sb.paragraph and sb.index == sa.index + 1:
             yield _split(ctx, sb, b)
 
 
-def _linked_source(ctx: CheckContext, j: int, step: int, paragraph: int):
-    """From target sentence ``j`` in direction ``step`` within its paragraph: the source sentence
-    at the near edge (the last one going back, the first going on) of the first bead that has
-    one; None when the paragraph has no linked sentence that way."""
-    tgt = ctx.target.sentences
-    while 0 <= j < len(tgt) and tgt[j].paragraph == paragraph:
-        p = ctx.pair_of_target(j)
-        if p is not None and p.src:
-            return p.src[-1] if step < 0 else p.src[0]
-        j += step
+def _linked_across(ctx: CheckContext, side: str, k: int, step: int, paragraph: int):
+    """From sentence ``k`` of ``side`` ("src" or "tgt") in direction ``step`` within its
+    paragraph: the sentence of the other side at the near edge (the last one going back, the
+    first going on) of the first bead that has one; None when the paragraph has no linked
+    sentence that way."""
+    sents = (ctx.source if side == "src" else ctx.target).sentences
+    pair_of = ctx.pair_of_source if side == "src" else ctx.pair_of_target
+    while 0 <= k < len(sents) and sents[k].paragraph == paragraph:
+        p = pair_of(k)
+        other = None if p is None else (p.tgt if side == "src" else p.src)
+        if other:
+            return other[-1] if step < 0 else other[0]
+        k += step
     return None
 
 
