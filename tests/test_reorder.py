@@ -1593,3 +1593,91 @@ def test_unlinked_runs_with_nothing_linked_between_them_are_in_place():
     perturb, doc, _ = _whole("test1")
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
     assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment in (291, 292)]
+
+
+# -- a passage moved whole, its sentences unlinked at both places (_run_moves) -------------------
+def _window_moved(name: str, links: set[int], reverse: bool = False):
+    """A Text+Berg window whose target paragraph linked to source sentences ``links`` is moved
+    two paragraphs on (two back when there is no room), as the perturbation benchmark moves it:
+    the report, and the moved sentences' source and target indices."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align"), reverse=reverse)
+               if d.name == name)
+    first = [sum(len(x) for x in doc.tgt[:k]) for k in range(len(doc.tgt))]
+    p = next(k for k in range(len(doc.tgt))
+             if {doc.link[j] for j in range(first[k], first[k] + len(doc.tgt[k])) if j in doc.link} == links)
+    q = p + 2 if p + 2 < len(doc.tgt) else p - 2
+    t = _move(doc.tgt, p, q)
+    at = sum(len(x) for x in t[:q])
+    sl, tl = ("fr", "de") if reverse else ("de", "fr")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(t), sl, tl, lines=True)
+    return rep, set(range(at, at + len(t[q])))
+
+
+def test_paragraph_moved_whole_without_matching_words_is_one_finding():
+    """Text+Berg window test1:82 with a paragraph of four short lines of dialogue ("- D' accord ,
+    mais on veut de l' eau !", "Hésitations .", …) moved two paragraphs on. A 24-line window
+    teaches the pair little vocabulary: no sentence matches its translation better than chance,
+    and the aligner leaves five source sentences unlinked at one place and four target sentences
+    at another. Both are whole paragraphs, their lengths fit each other sentence by sentence
+    better than anything else in the text, and both places read in order without them: one
+    TQ105 at both places, no omission or addition."""
+    rep, moved = _window_moved("test1:82", {5, 6, 9})
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert len(f105) == 1, [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert f105[0].source_segment == 5 and f105[0].target_segment == min(moved)
+    assert f105[0].severity == Severity.MAJOR and "5 sentences" in f105[0].message
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102") and f.severity == Severity.MAJOR]
+
+
+def test_unlinked_runs_do_not_pair_where_a_place_does_not_read_in_order():
+    """French → German test1:71 with the paragraph of source 17-20 moved: the aligner links the
+    moved German paragraph into the gap and leaves the German of source 4-7 unlinked beside an
+    unlinked French sentence (source 5). Source 17-20 and target 5-9 are unlinked runs of about
+    one size, but target 5-9 translates the sentences beside it: without it, that place does
+    not read in order (source 5 is left without a partner). No move between them."""
+    rep, moved = _window_moved("test1:71", {17, 19, 20}, reverse=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105" and f.target_segment not in moved], \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+
+
+def test_unrelated_paragraph_of_another_shape_is_not_a_whole_move():
+    """The same omitted paragraph with a paragraph of another shape added elsewhere (as long in
+    total: one long sentence and two short ones): an omission and an addition, not a move."""
+    src, t, render, sentence = _unrelated_pair(3, n_paras=12, per_para=(3,))
+    t = [list(p) for p in t]
+    n = sum(len(s.split()) for s in src[3])
+    del t[3]
+    t.insert(8, [render(sentence(max(4, n - 6))), render(sentence(3)), render(sentence(3))])
+    rep = _check_ru(src, t)
+    rules = {f.rule for f in rep.findings}
+    assert "TQ105" not in rules and {"TQ101", "TQ102"} <= rules
+
+
+def test_heals_sees_an_unlinked_sentence_of_the_other_side_between_the_beads():
+    """Where an unlinked target run stands, a source sentence the aligner left unlinked right
+    beside it means the place does not read in order without the run: that sentence has no
+    partner there either (the run is the translation of it and its neighbours, not a passage
+    moved from elsewhere)."""
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import CheckContext
+
+    lines = ["The hut was full of climbers that night.", "Five stoves were lit at once.",
+             "The warden came in, furious.", "We went to bed early."]
+    s = pipeline.segment("\n".join(lines), lang="en", lines=True)
+    t = pipeline.segment("\n".join(lines[:2] + ["Something else entirely here.", "And more of it.", lines[3]]),
+                         lang="en", lines=True)
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((), (2,), 0.0), Bead((), (3,), 0.0),
+             Bead((2,), (), 0.0), Bead((3,), (4,), 0.9)]
+    d = C._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="en", tgt_lang="en"))
+    ev = C._Evidence(d)
+    assert not C._heals(d, ev, "tgt", [2, 3], [9], [2, 3])
+    # with the source sentence linked (to its translation, outside the run) the place heals
+    t2 = pipeline.segment("\n".join(lines[:2] + ["Something else entirely here.", "And more of it."] + lines[2:]),
+                          lang="en", lines=True)
+    beads2 = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((), (2,), 0.0), Bead((), (3,), 0.0),
+              Bead((2,), (4,), 0.9), Bead((3,), (5,), 0.9)]
+    d2 = C._Doc(CheckContext(source=s, target=t2, beads=beads2, src_lang="en", tgt_lang="en"))
+    assert C._heals(d2, C._Evidence(d2), "tgt", [2, 3], [9], [2, 3])

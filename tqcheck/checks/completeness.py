@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -482,6 +482,7 @@ def analyse(ctx: CheckContext) -> Analysis:
     _crossings(d, an)
     _duplicates(d, an)
     _length_moves(d, an, omitted, added)
+    _run_moves(d, an, omitted, added)
     _member_by_similarity(d, an)
     _merge_moves(d, an)
     omitted += [o for o in an.orphans if o.src and _HAS_CONTENT.search(o.src_text)]
@@ -669,6 +670,30 @@ class _Evidence:
             D3 = A @ B2.T
             nb2 = np.einsum("ij,ij->i", B2, B2)
             put_all(one_s, [(ti[q], ti[q + 1]) for q in range(nt - 1)], D3, na, nb2, ls, lt[:-1] + lt[1:])
+
+
+class _LengthEvidence:
+    """The length part of :class:`_Evidence` alone (``-½ · min(z², 16)`` of a link or merge):
+    the shape of a passage, sentence by sentence, where the words tell nothing."""
+
+    def __init__(self, d: _Doc) -> None:
+        self.d = d
+        self.memo: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+
+    def __call__(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
+        v = self.memo.get((srcs, tgts))
+        if v is None:
+            d = self.d
+            z = d.ratio_z(sum(text_length(d.src[i].text) for i in srcs),
+                          sum(text_length(d.tgt[j].text) for j in tgts))
+            v = self.memo[(srcs, tgts)] = -0.5 * min(z * z, 16.0)
+        return v
+
+    def one(self, i: int, j: int) -> float:
+        return self((i,), (j,))
+
+    def window(self, a: int, x: int, ns: int, nt: int) -> None:
+        pass
 
 
 def _straight_table(ev: _Evidence, a: int, x: int, ns: int, nt: int) -> list[list[float]]:
@@ -1529,7 +1554,9 @@ def _heals(d: _Doc, ev: _Evidence, side: str, run: list[int], drop_s: list[int],
     bead_of = d.bead_of_src if side == "src" else d.bead_of_tgt
     block = drop_s if side == "src" else drop_t
     lo, hi = max(0, min(run[0], block[0]) - 2), min(len(sents), max(run[-1], block[-1]) + 3)
-    beads = sorted({bead_of[i] for i in range(lo, hi)})
+    near = [bead_of[i] for i in range(lo, hi)]
+    # every bead between (an unlinked sentence of the other side among them too)
+    beads = range(min(near), max(near) + 1)
     srcs = sorted({s.index for k in beads for s in d.pairs[k].src} - set(drop_s))
     tgts = sorted({t.index for k in beads for t in d.pairs[k].tgt} - set(drop_t))
     if not srcs or not tgts:
@@ -1674,6 +1701,99 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
         for i in set(bs) | set(runs_s[a]):
             an.taken.add(("src", i))
         for j in set(bt) | set(runs_t[b]):
+            an.taken.add(("tgt", j))
+
+
+def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], min_read: float = 0.5,
+               margin: float = 4.0, max_z: float = 1.5, max_run: int = 12) -> None:
+    """A passage moved whole: what is left of the 1-0 and 0-1 beads after the other tests, a run
+    of unlinked source sentences at one place and a run of unlinked target sentences elsewhere,
+    is one passage moved when the two runs correspond. The sentences need not match one by one
+    (:func:`_moves`) nor number the same (:func:`_length_moves`); the two runs correspond when
+
+    * they read as a translation of each other: read in order, merges allowed
+      (:func:`_straight_ids`), at least ``min_read`` per sentence of the longer run, and better,
+      by ``margin`` and a quarter per sentence, than every reading of either run against a block
+      of the same size elsewhere in the text (:func:`_beats_chance`); or
+    * where the words cannot tell (a short text teaches its pair little vocabulary), each run is
+      one or more whole paragraphs of its text, their total lengths fit the document's ratio
+      within ``max_z`` standard deviations, they hold about as many sentences, they fit each
+      other better than either fits any block of its size elsewhere (by their lengths sentence
+      by sentence, or by words and lengths), and both places read in order without them
+      (:func:`_heals`): a paragraph missing at one place and a paragraph of its shape not in the
+      source at another. Only in a language pair whose words give evidence elsewhere in the
+      text: without words the aligner itself places its gaps by length, so where the runs stand
+      says nothing (:func:`_length_moves` is the test there).
+
+    Each run may pair with one run only: a run that two others fit leaves all three alone (then
+    they are an omission and an addition)."""
+    om = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
+    ad = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
+    runs_s = [[p.src[0].index for p in r] for r in _runs(om) if 2 <= len(r) <= max_run]
+    runs_t = [[p.tgt[0].index for p in r] for r in _runs(ad) if 2 <= len(r) <= max_run]
+    if not runs_s or not runs_t or len(runs_s) * len(runs_t) > 2_500:
+        return
+    d.features()
+    lexical = _lexical(d)
+    ev = _Evidence(d)
+    lev = _LengthEvidence(d)
+
+    def whole(sents: list[Sentence], ids: list[int]) -> bool:
+        return (ids[0] == 0 or sents[ids[0] - 1].paragraph != sents[ids[0]].paragraph) and \
+            (ids[-1] + 1 == len(sents) or sents[ids[-1] + 1].paragraph != sents[ids[-1]].paragraph)
+
+    cands: list[tuple[bool, float, int, int]] = []
+
+    memo: dict = {}
+    for a, ss in enumerate(runs_s):
+        ls = sum(text_length(d.src[i].text) for i in ss)
+        ka = d.bead_of_src[ss[0]]
+        for b, tt in enumerate(runs_t):
+            kb = d.bead_of_tgt[tt[0]]
+            lo, hi = sorted((ka, kb))
+            if not any(q.src and q.tgt for q in d.pairs[lo + 1:hi]):
+                continue  # side by side: translated in place, if at all, not moved
+            z = d.ratio_z(ls, sum(text_length(d.tgt[j].text) for j in tt))
+            if abs(z) > 2.5:
+                continue
+            n = max(len(ss), len(tt))
+            w = (ss[0], ss[-1] + 1, tt[0], tt[-1] + 1)
+            r = None
+            if lexical:
+                ev.window(ss[0], tt[0], len(ss), len(tt))
+                r = _straight_ids(ev, ss, tt)[-1][-1]
+                if r >= min_read * n and _beats_chance(ev, w, r, margin + 0.25 * n):
+                    cands.append((True, r - _NULL_LINK * (len(ss) + len(tt)), a, b))
+                    continue
+            if r is None or abs(z) > max_z or abs(len(ss) - len(tt)) > max(1, n // 3) or \
+                    not (whole(d.src, ss) and whole(d.tgt, tt)):
+                continue  # (without words, the aligner places its gaps by length: not here)
+            # the two runs fit each other better than either fits any block of its size elsewhere
+            # in the text: read sentence by sentence by their lengths alone (their shape), or by
+            # words and lengths (where words give evidence, however weak here)
+            fit = _beats_chance(lev, w, _straight_ids(lev, ss, tt)[-1][-1], 0.0) or \
+                (r is not None and _beats_chance(ev, w, r, 0.0))
+            if fit and _heals(d, ev, "src", ss, ss, tt, memo) and _heals(d, ev, "tgt", tt, ss, tt, memo):
+                cands.append((False, 0.0, a, b))
+    n_s = Counter(a for _, _, a, _ in cands)
+    n_t = Counter(b for _, _, _, b in cands)
+    for read, gain, a, b in sorted(cands, reverse=True):
+        if n_s[a] != 1 or n_t[b] != 1:
+            continue  # another run fits as well: which one moved is not clear
+        ss, tt = runs_s[a], runs_t[b]
+        where = "earlier" if tt[0] < _tgt_pos(d, ss[0]) else "later"
+        it = _move_issue(d, range(ss[0], ss[-1] + 1), range(tt[0], tt[-1] + 1), where,
+                         min(0.95, 0.55 + 0.02 * gain) if read else 0.5)
+        if not read:
+            m = len(ss)
+            it.message = (f"{'This sentence' if m == 1 else f'These {m} sentences'} of the source seem to be "
+                          f"translated {where} in the text, at line {d.ctx.target.line_of(d.tgt[tt[0]].start)}, "
+                          "not at their place: a passage of about their length stands there that is not "
+                          "in the source, both whole paragraphs, and no other passage fits.")
+        an.issues.append(it)
+        for i in ss:
+            an.taken.add(("src", i))
+        for j in tt:
             an.taken.add(("tgt", j))
 
 
