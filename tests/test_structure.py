@@ -81,6 +81,24 @@ def test_split_paragraph():
     assert len(f) == 1 and f[0].target_segment == 1, r.findings
 
 
+def test_split_paragraph_with_an_omitted_sentence_between():
+    """A split whose source sentences are not neighbours because the sentence between them was
+    left out: the omission does not hide the split (the mirror of the merge above)."""
+    src = ("The first meeting took place in Geneva on 3 May 2021. The delegates were welcomed by the "
+           "mayor of the city, who spoke about the long tradition of international conferences held "
+           "there since 1920. The second meeting took place in Vienna on 9 June 2021.\n\n"
+           "The third meeting took place in Rome on 1 July 2021.")
+    tgt = ("Pierwsze spotkanie odbyło się w Genewie 3 maja 2021 r.\n\nDrugie spotkanie odbyło się w "
+           "Wiedniu 9 czerwca 2021 r.\n\nTrzecie spotkanie odbyło się w Rzymie 1 lipca 2021 r.")
+    r = tqcheck.check(src, tgt, "en", "pl")
+    assert [(f.rule, f.source_segment) for f in r.findings if f.rule == "TQ101"] == [("TQ101", 1)], r.findings
+    f = [x for x in r.findings if x.rule == "TQ112"]
+    assert [(x.source_segment, x.target_segment) for x in f] == [(2, 1)], r.findings
+    # the same text without the split: the omission alone
+    r = tqcheck.check(src, tgt.replace("\n\nDrugie", " Drugie"), "en", "pl")
+    assert not [x for x in r.findings if x.rule == "TQ112"], r.findings
+
+
 def test_heading_formatting_mismatch():
     src = "# Results\n\nWe won the match.\n"
     tgt = "Résultats\n\nNous avons gagné le match.\n"

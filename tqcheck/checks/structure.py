@@ -113,13 +113,14 @@ def merged_paragraphs(ctx: CheckContext) -> Iterator[Finding]:
         tb = _linked_across(ctx, "src", i + 1, 1, b.paragraph)
         if ta is None or tb is None or ta.paragraph != tb.paragraph or tb.index <= ta.index:
             continue
-        if all(_unlinked_target(ctx, j) for j in range(ta.index + 1, tb.index)):
+        if all(_unlinked(ctx, "tgt", j) for j in range(ta.index + 1, tb.index)):
             yield _merged(ctx, a, b, tb)
 
 
-def _unlinked_target(ctx: CheckContext, j: int) -> bool:
-    p = ctx.pair_of_target(j)
-    return p is None or not p.src
+def _unlinked(ctx: CheckContext, side: str, k: int) -> bool:
+    """Whether sentence ``k`` of ``side`` ("src" or "tgt") is linked to nothing."""
+    p = ctx.pair_of_source(k) if side == "src" else ctx.pair_of_target(k)
+    return p is None or not (p.tgt if side == "src" else p.src)
 
 
 def _merged(ctx: CheckContext, a: Sentence, b: Sentence, t: Sentence) -> Finding:
@@ -135,7 +136,8 @@ def _merged(ctx: CheckContext, a: Sentence, b: Sentence, t: Sentence) -> Finding
 def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
     """The translation starts a new paragraph where the source has none (after a complete
     sentence, or after a line without final punctuation, such as a title, when the next one
-    starts a new sentence; a break inside a sentence is TQ110)."""
+    starts a new sentence; a break inside a sentence is TQ110). An added sentence at the break,
+    or an omitted one between the two source sentences, does not hide it (the mirror of TQ111)."""
     tgt = ctx.target.sentences
     for j in range(len(tgt) - 1):
         a, b = tgt[j], tgt[j + 1]
@@ -156,7 +158,9 @@ def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
         sb = _linked_across(ctx, "tgt", j + 1, 1, b.paragraph)
         if sa is None or sb is None:
             continue
-        if sa.paragraph == sb.paragraph and sb.index == sa.index + 1:
+        # only unlinked (omitted) source sentences may stand between them (the mirror of TQ111)
+        if sa.paragraph == sb.paragraph and sb.index > sa.index and \
+                all(_unlinked(ctx, "src", k) for k in range(sa.index + 1, sb.index)):
             yield _split(ctx, sb, b)
 
 
