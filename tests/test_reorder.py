@@ -335,6 +335,25 @@ def test_moved_paragraph_past_the_aligners_bead_boundaries(fixture_lines):
     assert {r for r, _, _ in extra} == {"TQ105"}, extra
 
 
+def test_moved_paragraph_back_while_the_aligner_stays_shifted_after_it(fixture_lines):
+    """"Bu ruhla Sekretarya olarak …" moved two paragraphs back: the aligner fills its old place
+    by linking the next two source sentences one off ("In this spirit …" with "Üye
+    Devletlerimiz …") and leaves the third unlinked, so its reading is in step again only two
+    sentences after the exchanged paragraphs. Both readings are taken on to there: one TQ105 at
+    the source sentence and its new place, no omission or addition."""
+    src, tgt = fixture_lines
+    p = next(k for k, q in enumerate(tgt) if q[0].startswith("Bu ruhla"))
+    base = _check(src, tgt)
+    moved = _move(tgt, p, p - 2)
+    rep = _check(src, moved)
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    si = next(x.index for x in base.source.sentences if x.text.startswith("In this spirit"))
+    assert [(f.source_segment, f.target_segment) for f in f105] == [(si, sum(len(x) for x in moved[:p - 2]))], \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    extra = _align_majors(rep) - _align_majors(base)
+    assert {r for r, _, _ in extra} == {"TQ105"}, extra
+
+
 def _whole(name, reverse=False):
     from conftest import need_shared
     perturb = _perturb()

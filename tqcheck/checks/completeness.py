@@ -1005,7 +1005,7 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
     # a moved paragraph leaves the aligner unsure: only windows holding a doubtful bead (an
     # unlinked sentence, or a link or merge the aligner is not sure of) are read
     doubtful = np.cumsum([0] + [not (p.src and p.tgt and p.score >= 0.5) for p in d.pairs])
-    cands: list[tuple[float, int, int, int, int, bool, tuple[int, int, int, int]]] = []
+    cands: list[tuple[float, int, int, int, int, bool, tuple[int, int, int, int], tuple[int, int]]] = []
     for k_cut, (a, x) in enumerate(cut.at[:-1]):
         P, Q = s_par.get(a), t_par.get(x)
         if P is None or Q is None:
@@ -1028,10 +1028,17 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
         ev.window(a, x, sp[P + ks[-1]][1] - a, tp[Q + ks[-1]][1] - x)
         for k in reversed(ks):
             a1, x1 = sp[P + k][1], tp[Q + k][1]
-            # the aligner's reading is in step again after the window
+            # the aligner's reading is in step again after the window, or a few sentences on
+            # (a move leaves it shifted until it has used up the gap): both readings are then
+            # taken on to there, the sentences between read in order
+            ca, cx = a1, x1
             if cut.shift_after(k_cut, a1, x1) != x1 - a1:
-                continue
-            straight = read(a, a1, x, x1)
+                ca, cx = next(((ca, cx) for ca, cx in cut.at[k_cut:]
+                               if ca >= a1 and cx >= x1 and cx - ca == x1 - a1), (-1, -1))
+                if ca < 0 or ca - a1 + cx - x1 > 2 * _TAIL:
+                    continue
+            straight = read(a, ca, x, cx)
+            after = read(a1, ca, x1, cx) if (ca, cx) != (a1, x1) else 0.0
             n = max(a1 - a, x1 - x)
             for first in (True, False):
                 if first:   # paragraph P stands after the k that follow it
@@ -1041,19 +1048,25 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
                     mv = (sp[P + k][0], a1, x, tp[Q][1])
                     rest = (a, sp[P + k][0], tp[Q][1], x1)
                 r_mv, r_rest = read(*mv), read(*rest)
-                gain = r_mv + r_rest - straight
+                gain = r_mv + r_rest + after - straight
                 if gain < min_gain + 0.25 * n:
                     continue
                 if not all(r >= min_read * max(w[1] - w[0], w[3] - w[2])
                            or _beats_chance(ev, w, r, min_gain + 0.25 * max(w[1] - w[0], w[3] - w[2]))
                            for r, w in ((r_mv, mv), (r_rest, rest))):
                     continue
-                cands.append((gain, a, a1, x, x1, first, mv))
+                cands.append((gain, a, a1, x, x1, first, mv, (ca, cx)))
     # the best first; a window overlapping one already reported is left (its sentences are taken)
-    for gain, a, a1, x, x1, first, mv in sorted(cands, reverse=True):
+    for gain, a, a1, x, x1, first, mv, (ca, cx) in sorted(cands, reverse=True):
         if any(("src", i) in an.taken for i in range(a, a1)) or \
                 any(("tgt", j) in an.taken for j in range(x, x1)):
             continue
+        # the sentences read on to where the aligner is in step again are explained too when
+        # they read in order with none left unlinked (the aligner had shifted them for the gap)
+        if (ca, cx) != (a1, x1) and not any(("src", i) in an.taken for i in range(a1, ca)) and \
+                not any(("tgt", j) in an.taken for j in range(x1, cx)) and \
+                _straight_counted(ev, list(range(a1, ca)), list(range(x1, cx)))[1][-1][-1] == 0:
+            a1, x1 = ca, cx
         _report_block_move(d, an, range(mv[0], mv[1]), range(mv[2], mv[3]),
                            "later" if first else "earlier", gain)
         for i in range(a, a1):
