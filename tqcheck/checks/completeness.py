@@ -1033,10 +1033,11 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
             # taken on to there, the sentences between read in order
             ca, cx = a1, x1
             if cut.shift_after(k_cut, a1, x1) != x1 - a1:
-                ca, cx = next(((ca, cx) for ca, cx in cut.at[k_cut:]
-                               if ca >= a1 and cx >= x1 and cx - ca == x1 - a1), (-1, -1))
-                if ca < 0 or ca - a1 + cx - x1 > 2 * _TAIL:
+                at = _in_step_near(cut, k_cut, a1, x1, 2 * _TAIL)
+                if at is None:
                     continue
+                ca, cx = at
+                ev.window(a, x, ca - a, cx - x)
             straight = read(a, ca, x, cx)
             after = read(a1, ca, x1, cx) if (ca, cx) != (a1, x1) else 0.0
             n = max(a1 - a, x1 - x)
@@ -1073,6 +1074,19 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
             an.taken.add(("src", i))
         for j in range(x, x1):
             an.taken.add(("tgt", j))
+
+
+def _in_step_near(cut: _Cuts, k: int, a: int, x: int, reach: int) -> tuple[int, int] | None:
+    """The first cut of the aligner's reading, from bead ``k`` on, at or past source ``a`` and
+    target ``x`` where it is in step with them (its shift is ``x - a``), at most ``reach``
+    sentences (both sides together) past them; None if there is none that near."""
+    for q in range(k, len(cut.at)):
+        ca, cx = cut.at[q]
+        if ca - a + cx - x > reach:
+            return None
+        if ca >= a and cx >= x and cx - ca == x - a:
+            return ca, cx
+    return None
 
 
 #: how many blocks elsewhere in each text :func:`_beats_chance` reads, and the fewest it needs
