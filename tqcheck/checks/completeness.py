@@ -1770,7 +1770,6 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
             (ids[-1] + 1 == len(sents) or sents[ids[-1] + 1].paragraph != sents[ids[-1]].paragraph)
 
     cands: list[tuple[bool, float, int, int]] = []
-
     memo: dict = {}
     for a, ss in enumerate(runs_s):
         ls = sum(text_length(d.src[i].text) for i in ss)
@@ -1798,8 +1797,7 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
             # the two runs fit each other better than either fits any block of its size elsewhere
             # in the text: read sentence by sentence by their lengths alone (their shape), or by
             # words and lengths (where words give evidence, however weak here)
-            fit = _beats_chance(lev, w, _straight_ids(lev, ss, tt)[-1][-1], 0.0) or \
-                (r is not None and _beats_chance(ev, w, r, 0.0))
+            fit = _beats_chance(lev, w, _straight_ids(lev, ss, tt)[-1][-1], 0.0) or _beats_chance(ev, w, r, 0.0)
             if fit and _heals(d, ev, "src", ss, ss, tt, memo) and _heals(d, ev, "tgt", tt, ss, tt, memo):
                 cands.append((False, 0.0, a, b))
     n_s = Counter(a for _, _, a, _ in cands)
@@ -1811,12 +1809,11 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
         where = "earlier" if tt[0] < _tgt_pos(d, ss[0]) else "later"
         it = _move_issue(d, range(ss[0], ss[-1] + 1), range(tt[0], tt[-1] + 1), where,
                          min(0.95, 0.55 + 0.02 * gain) if read else 0.5)
-        if not read:
-            m = len(ss)
-            it.message = (f"{'This sentence' if m == 1 else f'These {m} sentences'} of the source seem to be "
-                          f"translated {where} in the text, at line {d.ctx.target.line_of(d.tgt[tt[0]].start)}, "
-                          "not at their place: a passage of about their length stands there that is not "
-                          "in the source, both whole paragraphs, and no other passage fits.")
+        if not read:  # (runs of two sentences or more)
+            it.message = (f"These {len(ss)} sentences of the source seem to be translated {where} in the text, "
+                          f"at line {d.ctx.target.line_of(d.tgt[tt[0]].start)}, not at their place: a passage "
+                          "of about their length stands there that is not in the source, both whole "
+                          "paragraphs, and no other passage fits.")
         an.issues.append(it)
         for i in ss:
             an.taken.add(("src", i))
