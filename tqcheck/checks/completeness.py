@@ -592,8 +592,11 @@ class _Evidence:
     def __call__(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
         v = self.memo.get((srcs, tgts))
         if v is None:
-            v = self.memo[(srcs, tgts)] = _merged_evidence(self.d, srcs, tgts)
+            v = self.memo[(srcs, tgts)] = self.value(srcs, tgts)
         return v
+
+    def value(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
+        return _merged_evidence(self.d, srcs, tgts)
 
     def one(self, i: int, j: int) -> float:
         return self((i,), (j,))
@@ -672,28 +675,17 @@ class _Evidence:
             put_all(one_s, [(ti[q], ti[q + 1]) for q in range(nt - 1)], D3, na, nb2, ls, lt[:-1] + lt[1:])
 
 
-class _LengthEvidence:
+class _LengthEvidence(_Evidence):
     """The length part of :class:`_Evidence` alone (``-½ · min(z², 16)`` of a link or merge):
     the shape of a passage, sentence by sentence, where the words tell nothing."""
 
-    def __init__(self, d: _Doc) -> None:
-        self.d = d
-        self.memo: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
-
-    def __call__(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
-        v = self.memo.get((srcs, tgts))
-        if v is None:
-            d = self.d
-            z = d.ratio_z(sum(text_length(d.src[i].text) for i in srcs),
-                          sum(text_length(d.tgt[j].text) for j in tgts))
-            v = self.memo[(srcs, tgts)] = -0.5 * min(z * z, 16.0)
-        return v
-
-    def one(self, i: int, j: int) -> float:
-        return self((i,), (j,))
+    def value(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
+        d = self.d
+        z = d.ratio_z(sum(text_length(d.src[i].text) for i in srcs), sum(text_length(d.tgt[j].text) for j in tgts))
+        return -0.5 * min(z * z, 16.0)
 
     def window(self, a: int, x: int, ns: int, nt: int) -> None:
-        pass
+        pass  # nothing to compute together: lengths are cheap one by one
 
 
 def _straight_table(ev: _Evidence, a: int, x: int, ns: int, nt: int) -> list[list[float]]:
