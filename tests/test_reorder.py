@@ -1650,6 +1650,20 @@ def test_paragraph_moved_whole_without_matching_words_is_one_finding():
     assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102") and f.severity == Severity.MAJOR]
 
 
+def test_paragraph_moved_whole_where_words_place_links_but_tell_nothing_here():
+    """French → German window test5:29 with the paragraph of source 13-16 moved: the window is
+    too short for its words to place a sentence (the analysis's lexical test fails), but they
+    place the aligner's links (about a quarter of them above the chance level, against 0-10 %
+    for scripts that share nothing), so its gaps stand where the text changed. The two unlinked
+    runs are whole paragraphs of one shape: one TQ105, no omission or addition."""
+    rep, moved = _window_moved("test5:29", {13, 14, 15, 16}, reverse=True)
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert [(f.source_segment, f.target_segment) for f in f105] == [(13, min(moved))], \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert "seem to be translated" in f105[0].message
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102") and f.severity == Severity.MAJOR]
+
+
 def test_unlinked_runs_do_not_pair_where_a_place_does_not_read_in_order():
     """French → German test1:71 with the paragraph of source 17-20 moved: the aligner links the
     moved German paragraph into the gap and leaves the German of source 4-7 unlinked beside an

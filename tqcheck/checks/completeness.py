@@ -1723,6 +1723,11 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
             an.taken.add(("tgt", j))
 
 
+#: the share of a document's links above the 2 % chance level from which the aligner's gaps are
+#: placed by words (:func:`_run_moves`)
+_PLACED_BY_WORDS = 0.15
+
+
 def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], min_read: float = 0.5,
                margin: float = 4.0, max_z: float = 1.5, max_run: int = 12) -> None:
     """A passage moved whole: what is left of the 1-0 and 0-1 beads after the other tests, a run
@@ -1740,9 +1745,10 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
       other better than either fits any block of its size elsewhere (by their lengths sentence
       by sentence, or by words and lengths), and both places read in order without them
       (:func:`_heals`): a paragraph missing at one place and a paragraph of its shape not in the
-      source at another. Only in a language pair whose words give evidence elsewhere in the
-      text: without words the aligner itself places its gaps by length, so where the runs stand
-      says nothing (:func:`_length_moves` is the test there).
+      source at another. Only where the aligner's links rest on words (at least
+      :data:`_PLACED_BY_WORDS` of them above the 2 % chance level, however weak the words are
+      for a single passage): without words the aligner places its gaps by length, so where the
+      runs stand says nothing (:func:`_length_moves` is the test there).
 
     Each run may pair with one run only: a run that two others fit leaves all three alone (then
     they are an omission and an addition)."""
@@ -1754,6 +1760,9 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
         return
     d.features()
     lexical = _lexical(d)
+    # the aligner's links rest on words here, not on lengths alone: far more of them reach the
+    # 2 % chance level than chance trigrams lift between scripts that share nothing (0-10 %)
+    placed = lexical or d.linked_above >= _PLACED_BY_WORDS
     ev = _Evidence(d)
     lev = _LengthEvidence(d)
 
@@ -1777,15 +1786,15 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
             n = max(len(ss), len(tt))
             w = (ss[0], ss[-1] + 1, tt[0], tt[-1] + 1)
             r = None
-            if lexical:
+            if placed:
                 ev.window(ss[0], tt[0], len(ss), len(tt))
                 r = _straight_ids(ev, ss, tt)[-1][-1]
-                if r >= min_read * n and _beats_chance(ev, w, r, margin + 0.25 * n):
+                if lexical and r >= min_read * n and _beats_chance(ev, w, r, margin + 0.25 * n):
                     cands.append((True, r - _NULL_LINK * (len(ss) + len(tt)), a, b))
                     continue
             if r is None or abs(z) > max_z or abs(len(ss) - len(tt)) > max(1, n // 3) or \
                     not (whole(d.src, ss) and whole(d.tgt, tt)):
-                continue  # (without words, the aligner places its gaps by length: not here)
+                continue  # (without words the aligner places its gaps by length: not here)
             # the two runs fit each other better than either fits any block of its size elsewhere
             # in the text: read sentence by sentence by their lengths alone (their shape), or by
             # words and lengths (where words give evidence, however weak here)
