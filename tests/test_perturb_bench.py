@@ -150,6 +150,25 @@ def test_variants_inject_one_defect_where_they_say():
     assert seen == set(perturb.KINDS)
 
 
+def test_move_sweep_moves_every_linked_paragraph_two_on_and_two_back():
+    """The fixture's moves swept: each paragraph with a linked sentence, two paragraphs on and two
+    back where there is room, and nothing else changed; a paragraph without a linked sentence
+    (a line the source lacks) is not moved."""
+    doc = synthetic_doc()
+    doc.tgt.append(["t12 caption only ."])  # a fifth paragraph linked to nothing
+    orig = [x for p in doc.tgt for x in p]
+    sweep = perturb.move_sweep(doc)
+    # five paragraphs, 0-3 linked: 0 and 1 move on only, 2 both ways, 3 back only
+    assert len(sweep) == 1 + 1 + 2 + 1
+    moved = set()
+    for v in sweep:
+        flat = [x for p in v.tgt for x in p]
+        assert v.kind == "move_paragraph" and Counter(flat) == Counter(orig) and flat != orig
+        assert sorted(orig.index(flat[j]) for j in v.tgt_at) == sorted(v.src_at)
+        moved.add(min(v.src_at) // 3)
+    assert moved == {0, 1, 2, 3}
+
+
 def fake_side(n: int):
     """A report side whose sentence i spans file offsets [10 i, 10 i + 9)."""
     return NS(sentences=[NS(index=i, start=10 * i, end=10 * i + 9) for i in range(n)])
