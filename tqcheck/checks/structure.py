@@ -109,11 +109,8 @@ def merged_paragraphs(ctx: CheckContext) -> Iterator[Finding]:
             continue
         # the nearest linked sentences of the two source paragraphs say where the translation
         # stands; only unlinked (added) sentences may stand between their translations
-        ta = _linked_across(ctx, "src", i, -1, a.paragraph)
-        tb = _linked_across(ctx, "src", i + 1, 1, b.paragraph)
-        if ta is None or tb is None or ta.paragraph != tb.paragraph or tb.index <= ta.index:
-            continue
-        if all(_unlinked(ctx, "tgt", j) for j in range(ta.index + 1, tb.index)):
+        tb = _together_across(ctx, "src", i, a.paragraph, b.paragraph)
+        if tb is not None:
             yield _merged(ctx, a, b, tb)
 
 
@@ -153,14 +150,10 @@ def split_paragraph(ctx: CheckContext) -> Iterator[Finding]:
                 yield _split(ctx, pa.src[-1], b)
             continue
         # an unlinked sentence at the break (an addition) does not hide it: the nearest linked
-        # sentences of the two target paragraphs say where the source stands
-        sa = _linked_across(ctx, "tgt", j, -1, a.paragraph)
-        sb = _linked_across(ctx, "tgt", j + 1, 1, b.paragraph)
-        if sa is None or sb is None:
-            continue
-        # only unlinked (omitted) source sentences may stand between them (the mirror of TQ111)
-        if sa.paragraph == sb.paragraph and sb.index > sa.index and \
-                all(_unlinked(ctx, "src", k) for k in range(sa.index + 1, sb.index)):
+        # sentences of the two target paragraphs say where the source stands, and only unlinked
+        # (omitted) source sentences may stand between them (the mirror of TQ111)
+        sb = _together_across(ctx, "tgt", j, a.paragraph, b.paragraph)
+        if sb is not None:
             yield _split(ctx, sb, b)
 
 
@@ -178,6 +171,19 @@ def _linked_across(ctx: CheckContext, side: str, k: int, step: int, paragraph: i
             return other[-1] if step < 0 else other[0]
         k += step
     return None
+
+
+def _together_across(ctx: CheckContext, side: str, k: int, para_a: int, para_b: int) -> Sentence | None:
+    """For the paragraph break of ``side`` between its sentences ``k`` (paragraph ``para_a``) and
+    ``k + 1`` (``para_b``): the first sentence of the other side after the break, when the
+    nearest linked sentences on both sides of it (:func:`_linked_across`) stand in one paragraph
+    of the other side, in order, with only unlinked sentences between them; else None."""
+    x = _linked_across(ctx, side, k, -1, para_a)
+    y = _linked_across(ctx, side, k + 1, 1, para_b)
+    if x is None or y is None or x.paragraph != y.paragraph or y.index <= x.index:
+        return None
+    other = "tgt" if side == "src" else "src"
+    return y if all(_unlinked(ctx, other, m) for m in range(x.index + 1, y.index)) else None
 
 
 def _split(ctx: CheckContext, s: Sentence, t: Sentence) -> Finding:
