@@ -25,6 +25,7 @@ particular language.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -803,6 +804,17 @@ class _Cuts:
         ca, cx = self.firm_after(k, a, x)
         return cx - ca
 
+    def in_step_near(self, k: int, a: int, x: int, reach: int) -> tuple[int, int] | None:
+        """The first cut, from bead ``k`` on, at or past source ``a`` and target ``x`` where the
+        reading is in step with them (its shift is ``x - a``), at most ``reach`` sentences (both
+        sides together) past them; None if there is none that near."""
+        for ca, cx in itertools.islice(self.at, k, None):
+            if ca - a + cx - x > reach:
+                return None
+            if ca >= a and cx >= x and cx - ca == x - a:
+                return ca, cx
+        return None
+
     def firm_after(self, k: int, a: int, x: int) -> tuple[int, int]:
         """The first firm cut, from bead ``k`` on, at or past source ``a`` or target ``x``."""
         for q in range(k, len(self.at)):
@@ -1025,7 +1037,7 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
             # taken on to there, the sentences between read in order
             ca, cx = a1, x1
             if cut.shift_after(k_cut, a1, x1) != x1 - a1:
-                at = _in_step_near(cut, k_cut, a1, x1, 2 * _TAIL)
+                at = cut.in_step_near(k_cut, a1, x1, 2 * _TAIL)
                 if at is None:
                     continue
                 ca, cx = at
@@ -1066,19 +1078,6 @@ def _paragraph_exchanges(d: _Doc, an: Analysis, max_k: int = 3, min_gain: float 
             an.taken.add(("src", i))
         for j in range(x, x1):
             an.taken.add(("tgt", j))
-
-
-def _in_step_near(cut: _Cuts, k: int, a: int, x: int, reach: int) -> tuple[int, int] | None:
-    """The first cut of the aligner's reading, from bead ``k`` on, at or past source ``a`` and
-    target ``x`` where it is in step with them (its shift is ``x - a``), at most ``reach``
-    sentences (both sides together) past them; None if there is none that near."""
-    for q in range(k, len(cut.at)):
-        ca, cx = cut.at[q]
-        if ca - a + cx - x > reach:
-            return None
-        if ca >= a and cx >= x and cx - ca == x - a:
-            return ca, cx
-    return None
 
 
 #: how many blocks elsewhere in each text :func:`_beats_chance` reads, and the fewest it needs
