@@ -283,23 +283,14 @@ def _index(paras: list[list[str]]) -> list[tuple[int, int]]:
 def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[Variant]:
     out: list[Variant] = []
     tgt_pos = _index(doc.tgt)
-    first_of = []  # first target index of each paragraph
-    k = 0
-    for para in doc.tgt:
-        first_of.append(k)
-        k += len(para)
-    src_first = []
-    k = 0
-    for para in doc.src:
-        src_first.append(k)
-        k += len(para)
+    first_of = _firsts(doc.tgt)  # first target index of each paragraph
     linked = sorted(doc.link)
 
     def copy() -> list[list[str]]:
         return [list(p) for p in doc.tgt]
 
     def src_of_para(p: int) -> set[int]:
-        return {doc.link[j] for j in range(first_of[p], first_of[p] + len(doc.tgt[p])) if j in doc.link}
+        return _linked_src(doc, first_of, p)
 
     multi = [p for p, para in enumerate(doc.tgt) if len(para) >= 2]
     for _ in range(n):
@@ -342,13 +333,7 @@ def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[V
         movable = [p for p in range(len(doc.tgt)) if src_of_para(p)]
         if len(doc.tgt) >= 4 and movable:
             p = rng.choice(movable)
-            q = p + 2 if p + 2 < len(doc.tgt) else p - 2
-            t = copy()
-            para = t.pop(p)
-            t.insert(q, para)
-            new_first = sum(len(x) for x in t[:q])
-            out.append(Variant("move_paragraph", doc.src, t, src_at=src_of_para(p),
-                               tgt_at=set(range(new_first, new_first + len(para)))))
+            out.append(_moved(doc, first_of, p, p + 2 if p + 2 < len(doc.tgt) else p - 2))
         # duplicated sentence: right after itself, or in a later paragraph
         cands = [j for j in linked if len(doc.tgt[tgt_pos[j][0]][tgt_pos[j][1]].split()) >= 4]
         if cands:
@@ -404,25 +389,34 @@ def move_sweep(doc: Doc, reach: int = 2) -> list[Variant]:
     and ``reach`` back (where there is room): the moved-paragraph variants of one document
     swept instead of drawn (a drawn sample of a small document repeats some paragraphs and
     leaves others out)."""
-    first_of, k = [], 0
-    for para in doc.tgt:
-        first_of.append(k)
+    first_of = _firsts(doc.tgt)
+    return [_moved(doc, first_of, p, q) for p in range(len(doc.tgt)) if _linked_src(doc, first_of, p)
+            for q in (p + reach, p - reach) if 0 <= q < len(doc.tgt)]
+
+
+def _firsts(paras: list[list[str]]) -> list[int]:
+    """The flat index of the first sentence of each paragraph."""
+    out, k = [], 0
+    for para in paras:
+        out.append(k)
         k += len(para)
-    out = []
-    for p in range(len(doc.tgt)):
-        src_at = {doc.link[j] for j in range(first_of[p], first_of[p] + len(doc.tgt[p])) if j in doc.link}
-        if not src_at:
-            continue
-        for q in (p + reach, p - reach):
-            if not 0 <= q < len(doc.tgt):
-                continue
-            t = [list(x) for x in doc.tgt]
-            para = t.pop(p)
-            t.insert(q, para)
-            at = sum(len(x) for x in t[:q])
-            out.append(Variant("move_paragraph", doc.src, t, src_at=src_at,
-                               tgt_at=set(range(at, at + len(para)))))
     return out
+
+
+def _linked_src(doc: Doc, first_of: list[int], p: int) -> set[int]:
+    """The source sentences linked to target paragraph ``p``."""
+    return {doc.link[j] for j in range(first_of[p], first_of[p] + len(doc.tgt[p])) if j in doc.link}
+
+
+def _moved(doc: Doc, first_of: list[int], p: int, q: int) -> Variant:
+    """Target paragraph ``p`` moved to position ``q``: the sentences linked to it are expected
+    at the source, its sentences at their new place."""
+    t = [list(x) for x in doc.tgt]
+    para = t.pop(p)
+    t.insert(q, para)
+    at = sum(len(x) for x in t[:q])
+    return Variant("move_paragraph", doc.src, t, src_at=_linked_src(doc, first_of, p),
+                   tgt_at=set(range(at, at + len(para))))
 
 
 def run_sweep(doc: Doc, verbose: bool = False) -> tuple[int, int]:
