@@ -14,22 +14,25 @@ def check(source_text: str, target_text: str, src_lang: str | None = None,
           tgt_lang: str | None = None, *, select: Iterable[str] | None = None,
           ignore: Iterable[str] | None = None, lines: bool = False, progress: bool = False,
           source_path: str | None = None, target_path: str | None = None,
-          aligner: str | None = None, model=None) -> Report:
+          aligner: str | None = None, model=None, dictionary=None) -> Report:
     """Check a translation given as text.
 
     ``aligner``: ``"banded"`` (default, no model) or ``"embeddings"``; ``model``: the folder of a
     sentence-transformers model on disk (or a loaded model) for the embeddings aligner — giving
-    it alone selects that aligner. Nothing is downloaded.
+    it alone selects that aligner. Nothing is downloaded. ``dictionary``: a bilingual word list
+    (path of a ``source<TAB>target`` or hunalign file, a
+    :class:`~tqcheck.align.dictionary.Dictionary`, or a list of them for several language pairs) that the aligner and the checks of missing,
+    added and moved content read beside what the texts share.
 
     >>> r = check("We met 3 times.", "Wir trafen uns 5 Mal.", "en", "de")
     >>> [(f.rule, f.source_excerpt, f.target_excerpt) for f in r.findings]
     [('TQ201', '3', '5')]
     """
-    _check_aligner(aligner, model)
+    _check_aligner(aligner, model, dictionary)
     src = pipeline.segment(source_text, path=source_path, lang=src_lang, lines=lines)
     tgt = pipeline.segment(target_text, path=target_path, lang=tgt_lang, lines=lines)
     return pipeline.run(src, tgt, select=select, ignore=ignore, progress=progress, aligner=aligner,
-                        model=model)
+                        model=model, dictionary=dictionary)
 
 
 def check_files(source_path: str, target_path: str, src_lang: str | None = None,
@@ -37,26 +40,32 @@ def check_files(source_path: str, target_path: str, src_lang: str | None = None,
                 src_encoding: str | None = None, tgt_encoding: str | None = None,
                 select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                 lines: bool = False, progress: bool = False,
-                max_bytes: int = 20_000_000, aligner: str | None = None, model=None) -> Report:
-    """Check a translation file against its source file (``aligner``, ``model``: as in
-    :func:`check`). Raises :class:`~tqcheck.errors.InputError` for unreadable input and
-    :class:`~tqcheck.errors.UsageError` for an unusable aligner or model."""
-    _check_aligner(aligner, model)
+                max_bytes: int = 20_000_000, aligner: str | None = None, model=None,
+                dictionary=None) -> Report:
+    """Check a translation file against its source file (``aligner``, ``model``, ``dictionary``:
+    as in :func:`check`). Raises :class:`~tqcheck.errors.InputError` for unreadable input or
+    dictionary and :class:`~tqcheck.errors.UsageError` for an unusable aligner or model."""
+    _check_aligner(aligner, model, dictionary)
     s_text, s_enc = pipeline.read(source_path, encoding=src_encoding or encoding, max_bytes=max_bytes)
     t_text, t_enc = pipeline.read(target_path, encoding=tgt_encoding or encoding, max_bytes=max_bytes)
     src = pipeline.segment(s_text, path=source_path, encoding=s_enc, lang=src_lang, lines=lines)
     tgt = pipeline.segment(t_text, path=target_path, encoding=t_enc, lang=tgt_lang, lines=lines)
     return pipeline.run(src, tgt, select=select, ignore=ignore, progress=progress, aligner=aligner,
-                        model=model)
+                        model=model, dictionary=dictionary)
 
 
-def _check_aligner(aligner: str | None, model) -> str:
-    """Fail early (before reading anything) on a bad aligner name or an unusable model path."""
+def _check_aligner(aligner: str | None, model, dictionary=None) -> str:
+    """Fail early (before reading anything) on a bad aligner name, an unusable model path or a
+    dictionary that is not a usable word list (read once per process)."""
     name = pipeline.resolve_aligner(aligner, model)
     if name == "embeddings" and pipeline._is_path(model):
         from .align.embeddings import check_model_path
 
         check_model_path(model)
+    if dictionary is not None:
+        from .align.dictionary import load_all
+
+        load_all(dictionary)
     return name
 
 

@@ -76,6 +76,11 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--model", metavar="PATH", help="folder of a sentence-transformers model (LaBSE, a "
                    "multilingual MiniLM …) for the embeddings aligner; implies --aligner embeddings; "
                    "nothing is downloaded")
+    c.add_argument("--dictionary", metavar="FILE", action="append",
+                   help="bilingual word list (source<TAB>target per line, or hunalign's 'target @ "
+                   "source') that the aligner and the checks of missing, added and moved content read "
+                   "beside what the texts share; document pairs only; repeat for several language pairs "
+                   "(a first line 'de<TAB>fr' names its languages)")
     c.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="check N files at a time, each in its own process (default 1; 0 = one per "
                         "CPU); the output is the same as with one process")
@@ -99,6 +104,9 @@ def _build_parser() -> argparse.ArgumentParser:
     a.add_argument("--model", metavar="PATH", help="folder of a sentence-transformers model (LaBSE, a "
                    "multilingual MiniLM …) for the embeddings aligner; implies --aligner embeddings; "
                    "nothing is downloaded")
+    a.add_argument("--dictionary", metavar="FILE", action="append",
+                   help="bilingual word list (source<TAB>target per line, or hunalign's 'target @ "
+                   "source') read as shared words by the banded aligner; repeatable")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     r = sub.add_parser("rules", help="list every rule")
@@ -173,7 +181,7 @@ def _cmd_check(args) -> int:
         max_bytes=int(args.max_size * 1_000_000), progress=_progress_wanted(args),
         select=_codes(args.select), ignore=_codes(args.ignore), extend_select=_codes(args.extend_select),
         fail_on=args.fail_on, baseline=args.baseline, pair=not args.no_pair, exclude=list(args.exclude),
-        aligner=args.aligner, model=args.model, jobs=_jobs(args.jobs))
+        aligner=args.aligner, model=args.model, dictionary=args.dictionary, jobs=_jobs(args.jobs))
     if args.write_baseline:
         opts.baseline = ""  # record everything, also what the old baseline accepted
     rs = gate.run(args.paths, opts)
@@ -307,12 +315,16 @@ def _cmd_align(args) -> int:
         from .align.embeddings import check_model_path
 
         check_model_path(args.model)  # before reading anything: one line, exit 2
+    if args.dictionary:
+        from .align.dictionary import load_all
+
+        load_all(args.dictionary)  # likewise
     docs = []
     for path, lang in ((args.source, args.src_lang), (args.target, args.tgt_lang)):
         text, enc = pipeline.read(path, encoding=args.encoding)
         docs.append(pipeline.segment(text, path=path, encoding=enc, lang=lang, lines=args.lines))
     beads, _ = pipeline.align(docs[0], docs[1], progress=_progress_wanted(args), aligner=aligner,
-                              model=args.model)
+                              model=args.model, dictionary=args.dictionary)
     out = format_beads(beads, args.format)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return EXIT_OK

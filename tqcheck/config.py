@@ -60,7 +60,8 @@ SEVERITIES = tuple(s.value for s in Severity)
 MISSING = ("warn", "fail", "ignore")
 
 _KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on",
-         "glossary", "languages", "documents", "exclude", "src-lang", "baseline", "aligner", "model")
+         "glossary", "languages", "documents", "exclude", "src-lang", "baseline", "aligner", "model",
+         "dictionary")
 _DOC_KEYS = ("source", "target", "src-lang", "tgt-lang", "langs", "missing")
 _CODE = re.compile(r"TQ\d{0,3}")
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -93,6 +94,9 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: str | None = None
     glossary: str | None = None
+    #: a bilingual word list (or one per language pair) for the aligner and the checks of
+    #: document pairs
+    dictionary: str | list[str] | None = None
     src_lang: str | None = None
     lang_aliases: dict[str, str] = field(default_factory=dict)
     lang_globs: list[tuple[Glob, str]] = field(default_factory=list)
@@ -366,6 +370,14 @@ def parse_config(table: dict, *, path: str | None = None, root: str = ".", text:
             if v not in ALIGNERS:
                 raise ck.fail(raw_key, f"aligner must be one of {', '.join(ALIGNERS)}, not {value!r}")
             cfg.aligner = v
+        elif key == "dictionary":
+            # one word list, or one per language pair
+            paths = [_path(cfg.root, v) for v in (ck.strings(raw_key, value) if isinstance(value, list)
+                                                  else [ck.string(raw_key, value, "the path of a bilingual word list")])]
+            for d in paths:
+                if not os.path.isfile(d):
+                    raise ck.fail(raw_key, f"dictionary file not found: {d}")
+            cfg.dictionary = paths if isinstance(value, list) else paths[0]
         elif key == "model":
             cfg.model = _path(cfg.root, ck.string(raw_key, value, "the folder of a sentence-transformers model"))
         elif key == "exclude":

@@ -76,6 +76,9 @@ class GateOptions:
     #: None: the configuration's (see :meth:`Config.aligner_for`)
     aligner: str | None = None
     model: str | None = None
+    #: a bilingual word list for the aligner and the checks of document pairs; None: the
+    #: configuration's ``dictionary``
+    dictionary: str | list[str] | None = None
     #: files checked at a time, each in its own process (1: all in this process; 0: one per CPU)
     jobs: int = 1
 
@@ -759,6 +762,9 @@ def _with_aligner(o: GateOptions, plan: _Plan, rs: ResultSet) -> GateOptions:
 
     docs = any(t.kind == "document" for t in plan.tasks)
     flags = o.aligner is not None or o.model is not None
+    if o.dictionary is not None and plan.tasks and not docs:
+        rs.warnings.append(GateWarning(None, "--dictionary applies to document pairs only; pair "
+                                             "tables and localization files are matched by row or key"))
     if not docs and not flags:
         return o  # the configuration's aligner does not matter here
     aligner, model = o.config.aligner_for(o.aligner, o.model)
@@ -766,10 +772,15 @@ def _with_aligner(o: GateOptions, plan: _Plan, rs: ResultSet) -> GateOptions:
         from .align.embeddings import check_model_path
 
         check_model_path(model)
+    dictionary = o.dictionary if o.dictionary is not None else o.config.dictionary
+    if dictionary is not None and docs:
+        from .align.dictionary import load_all
+
+        load_all(dictionary)  # before any file: one line, exit 2
     if (o.aligner or o.model) and plan.tasks and not docs:
         rs.warnings.append(GateWarning(None, "--aligner/--model apply to document pairs only; pair "
                                              "tables and localization files are matched by row or key"))
-    return dataclasses.replace(o, aligner=aligner, model=model)
+    return dataclasses.replace(o, aligner=aligner, model=model, dictionary=dictionary)
 
 
 def _execute(task: _Task, o: GateOptions, codes: list[str]) -> tuple[FileResult | None, dict]:
@@ -780,7 +791,7 @@ def _execute(task: _Task, o: GateOptions, codes: list[str]) -> tuple[FileResult 
                               encoding=o.encoding, src_encoding=o.src_encoding,
                               tgt_encoding=o.tgt_encoding, select=codes, lines=o.lines,
                               progress=o.progress, max_bytes=o.max_bytes, aligner=o.aligner,
-                              model=o.model)
+                              model=o.model, dictionary=o.dictionary)
         return FileResult(task.path, "document", task.source, rep.src_lang, rep.tgt_lang,
                           list(rep.findings), len(rep.beads), rep), {}
     if task.kind == "pairs":

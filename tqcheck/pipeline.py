@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from .align.base import Bead
 from .checks import registry
-from .checks.base import EMBEDDINGS, REGISTRY, CheckContext, Rule
+from .checks.base import DICTIONARY, EMBEDDINGS, REGISTRY, CheckContext, Rule
 from .document import Document
 from .errors import UsageError
 from .findings import Finding
@@ -74,14 +74,17 @@ def _is_path(model) -> bool:
 
 
 def align(source: Document, target: Document, *, progress: bool = False, aligner: str | None = None,
-          model=None) -> tuple[list[Bead], dict]:
+          model=None, dictionary=None) -> tuple[list[Bead], dict]:
     """Align the sentences of two documents: (beads, statistics).
 
     ``aligner``: ``"banded"`` (the default: no model) or ``"embeddings"``; ``model``: for the
     embeddings aligner, the folder of a sentence-transformers model on disk (or a loaded model);
-    giving a model alone selects the embeddings aligner. ``statistics["aligner"]`` (and
-    ``["model"]``) say which was used."""
+    giving a model alone selects the embeddings aligner. ``dictionary``: a bilingual word list
+    (a path or a :class:`~tqcheck.align.dictionary.Dictionary`) whose pairs the banded aligner
+    reads as shared features (the embeddings aligner reads the model instead).
+    ``statistics["aligner"]`` (and ``["model"]``, ``["dictionary"]``) say what was used."""
     name = resolve_aligner(aligner, model)
+    dic = resolve_dictionary(dictionary, source.lang, target.lang)
     if name == "embeddings":
         from .align import embeddings
 
@@ -92,13 +95,26 @@ def align(source: Document, target: Document, *, progress: bool = False, aligner
         stats["model"] = getattr(mdl, "tqcheck_model_id", None) or type(mdl).__name__
         if res.embeddings is not None:
             stats[EMBEDDINGS] = res.embeddings  # taken out again by :func:`run` (not reported)
+        if dic is not None:
+            stats["dictionary"] = dic.id
         return res.beads, stats
     from .align.banded import align_documents
 
-    res = align_documents(source, target, src_lang=source.lang, tgt_lang=target.lang, progress=progress)
+    res = align_documents(source, target, src_lang=source.lang, tgt_lang=target.lang, progress=progress,
+                          dictionary=dic)
     stats = dict(res.stats)
     stats["aligner"] = "banded.v1"
     return res.beads, stats
+
+
+def resolve_dictionary(dictionary, src_lang: str | None, tgt_lang: str | None):
+    """The user's dictionary (a path or a loaded one) read for this pair of languages, or None;
+    :class:`~tqcheck.errors.InputError` for a file that is not a usable word list."""
+    if dictionary is None:
+        return None
+    from .align.dictionary import resolve
+
+    return resolve(dictionary, src_lang, tgt_lang)
 
 
 #: show progress bars only on inputs at least this long (in aligned segments)
@@ -173,14 +189,16 @@ def _document_order(ctx: CheckContext, f: Finding) -> tuple:
 def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
         select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
         progress: bool = False, file: str | None = None, aligner: str | None = None,
-        model=None) -> Report:
+        model=None, dictionary=None) -> Report:
     """Align (unless ``beads`` are given) and check two segmented documents. ``aligner`` and
-    ``model`` choose the aligner (see :func:`align`); the report's signature records them."""
+    ``model`` choose the aligner, ``dictionary`` gives it and the checks a bilingual word list
+    (see :func:`align`); the report's signature records them."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     stats: dict = {}
+    dic = resolve_dictionary(dictionary, source.lang, target.lang) if beads is None else None
     if beads is None:
-        beads, stats = align(source, target, progress=progress, aligner=aligner, model=model)
+        beads, stats = align(source, target, progress=progress, aligner=aligner, model=model, dictionary=dic)
         used, used_model = stats.get("aligner", "banded.v1"), stats.get("model")
     else:
         used, used_model = "pre-aligned", None  # pairs or entries matched by row or key: no aligner ran
@@ -193,6 +211,8 @@ def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
         # the checks that weigh how alike two sentences are (moves, swaps, neighbours) read
         # the embedding backend's vectors too
         ctx.cache[EMBEDDINGS] = vectors
+    if dic is not None:
+        ctx.cache[DICTIONARY] = dic
     t1 = time.perf_counter()
     findings = run_checks(ctx, rules, progress=progress)
     timings["check"] = time.perf_counter() - t1
@@ -200,4 +220,4 @@ def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
     stats["seconds"] = timings
     return Report(source=source, target=target, beads=beads, findings=findings,
                   src_lang=source.lang, tgt_lang=target.lang, rules=tuple(r.code for r in rules),
-                  aligner=used, model=used_model, stats=stats)
+                  aligner=used, model=used_model, stats=stats, dictionary=dic.id if dic is not None else None)

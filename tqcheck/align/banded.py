@@ -21,7 +21,8 @@ numbers), interpolated by character length between them, and widens where the be
 runs along its edge, so time and memory are O(n·band); bead costs are computed for blocks
 of rows at once. A second pass re-estimates the length model from the confident
 beads of the first and adds a small bilingual lexicon learned from them
-(:mod:`.lexicon`). No dictionary, no model.
+(:mod:`.lexicon`). No dictionary and no model needed; a user's dictionary
+(:mod:`.dictionary`) adds its word pairs as shared features.
 """
 from __future__ import annotations
 
@@ -109,28 +110,36 @@ DEFAULT = Params()
 # -- public API ----------------------------------------------------------------------------------
 def align_documents(source: Document, target: Document, *, src_lang: str | None = None,
                     tgt_lang: str | None = None, progress: bool = False,
-                    params: Params | None = None) -> AlignResult:
-    """Align the sentences of two segmented documents."""
+                    params: Params | None = None, dictionary=None) -> AlignResult:
+    """Align the sentences of two segmented documents (``dictionary``: as in
+    :func:`align_sentences`)."""
     return align_sentences(
         [s.text for s in source.sentences], [s.text for s in target.sentences],
         src_paragraphs=[s.paragraph for s in source.sentences],
         tgt_paragraphs=[s.paragraph for s in target.sentences],
         src_lang=src_lang or source.lang, tgt_lang=tgt_lang or target.lang,
-        progress=progress, params=params)
+        progress=progress, params=params, dictionary=dictionary)
 
 
 def align_sentences(src: Sequence[str], tgt: Sequence[str], *,
                     src_paragraphs: Sequence[int] | None = None,
                     tgt_paragraphs: Sequence[int] | None = None,
                     src_lang: str | None = None, tgt_lang: str | None = None,
-                    progress: bool = False, params: Params | None = None) -> AlignResult:
-    """Align two lists of sentences (with the paragraph index of each sentence, if known)."""
+                    progress: bool = False, params: Params | None = None,
+                    dictionary=None) -> AlignResult:
+    """Align two lists of sentences (with the paragraph index of each sentence, if known).
+    ``dictionary``: a :class:`.dictionary.Dictionary` (already oriented source → target) whose
+    word pairs become shared features of both passes."""
     p = params or DEFAULT
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return _empty(n, m)
-    model = _Model(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p, progress=progress)
-    return run_passes(model, progress=progress)
+    model = _Model(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p, progress=progress,
+                   dictionary=dictionary)
+    res = run_passes(model, progress=progress)
+    if dictionary is not None:
+        res.stats["dictionary"] = dictionary.id
+    return res
 
 
 def _empty(n: int, m: int) -> AlignResult:
@@ -182,8 +191,9 @@ def run_passes(model: "_Model", *, progress: bool = False) -> AlignResult:
 # -- the model -----------------------------------------------------------------------------------
 class _Model:
     def __init__(self, src: list[str], tgt: list[str], sp: Sequence[int] | None,
-                 tp: Sequence[int] | None, p: Params, *, progress: bool = False) -> None:
+                 tp: Sequence[int] | None, p: Params, *, progress: bool = False, dictionary=None) -> None:
         self.src, self.tgt, self.p = src, tgt, p
+        self.dictionary = dictionary
         self._progress = progress
         self.n, self.m = len(src), len(tgt)
         self.ls = np.array([text_length(t) for t in src], dtype=np.float64)
@@ -263,6 +273,16 @@ class _Model:
                                   weights=self.US.vals ** 2, minlength=self.n)
             self.wt = np.bincount(np.repeat(np.arange(self.m), np.diff(self.UT.indptr)),
                                   weights=self.UT.vals ** 2, minlength=self.m)
+            # a user's dictionary: its features stand beside the bags in both passes
+            self._dict_extra = self.dictionary.features_sets(*self._wordsets) \
+                if self.dictionary is not None else None
+        if self._dict_extra is not None:
+            ds, dt = self._dict_extra
+            if extra_src is None:
+                extra_src, extra_tgt = ds, dt
+            else:
+                extra_src = [a + b for a, b in zip(ds, extra_src)]
+                extra_tgt = [a + b for a, b in zip(dt, extra_tgt)]
         self.FS, self.FT, info = build_features(self.src, self.tgt, extra_src=extra_src, extra_tgt=extra_tgt,
                                                 bags=self._bags, unshared=self.p.unshared)
         self.coverage = info["coverage"]

@@ -115,6 +115,9 @@ def _locate(sents: tuple[Sentence, ...], start: int, end: int) -> tuple[Sentence
 #: key of the embedding backend's sentence vectors (source, target) in the alignment statistics
 #: and in :attr:`CheckContext.cache`: the checks that weigh how alike two sentences are read them
 EMBEDDINGS = "sentence_embeddings"
+#: ``ctx.cache`` key of the user's bilingual dictionary (:class:`~tqcheck.align.dictionary.Dictionary`,
+#: oriented source → target), when one was given
+DICTIONARY = "dictionary"
 
 
 @dataclass

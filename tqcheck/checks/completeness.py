@@ -44,7 +44,7 @@ from ..align.lexicon import learn_lexicon, lexicon_features
 from ..document import Document, Sentence
 from ..findings import Finding
 from ..lang.words import has_wordlist, zipf
-from .base import EMBEDDINGS, CheckContext, Pair, rule
+from .base import DICTIONARY, EMBEDDINGS, CheckContext, Pair, rule
 from .entity_text import analyze
 from .measure_text import converted, quantities
 from .names import COMMON_ZIPF as _COMMON_ZIPF
@@ -274,6 +274,12 @@ class _Doc:
                 lex = learn_lexicon([st[i] for i, _ in conf], [tt[j] for _, j in conf])
                 if lex:
                     ex_s, ex_t = lexicon_features(st, tt, lex)
+            # the user's dictionary, as the aligner read it
+            dic = self.ctx.cache.get(DICTIONARY)
+            if dic is not None:
+                ds, dt = dic.features(st, tt)
+                ex_s = ds if ex_s is None else [a + b for a, b in zip(ds, ex_s)]
+                ex_t = dt if ex_t is None else [a + b for a, b in zip(dt, ex_t)]
             FS, FT, _ = build_features(st, tt, extra_src=ex_s, extra_tgt=ex_t)
             self._feat = (FS, FT)
             if self.emb is not None:

@@ -36,6 +36,8 @@ class Report:
     stats: dict = field(default_factory=dict)
     #: the embedding model of the ``embeddings`` aligner (``name@fingerprint``), else None
     model: str | None = None
+    #: the user's bilingual dictionary the aligner and the checks read (``name@digest``), else None
+    dictionary: str | None = None
 
     # -- summary ------------------------------------------------------------------------------
     @property
@@ -43,7 +45,8 @@ class Report:
         fams = sorted({r[:3] for r in self.rules})
         return (f"tqcheck:{__version__}|src:{self.src_lang or '?'}|tgt:{self.tgt_lang or '?'}"
                 f"|rules:{','.join(fams) or 'none'}|align:{self.aligner}"
-                + (f"|model:{self.model}" if self.model else ""))
+                + (f"|model:{self.model}" if self.model else "")
+                + (f"|dict:{self.dictionary}" if self.dictionary else ""))
 
     def summary(self) -> dict:
         sev = Counter(f.severity.value for f in self.findings)
@@ -109,7 +112,7 @@ class Report:
     def to_dict(self) -> dict:
         return {
             "tool": {"name": "tqcheck", "version": __version__, "signature": self.signature,
-                     "aligner": self.aligner, "model": self.model},
+                     "aligner": self.aligner, "model": self.model, "dictionary": self.dictionary},
             "source": {"path": self.source.path, "lang": self.src_lang, "encoding": self.source.encoding},
             "target": {"path": self.target.path, "lang": self.tgt_lang, "encoding": self.target.encoding},
             "segments": self.segments(),

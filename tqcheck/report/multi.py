@@ -11,7 +11,7 @@ Text, like a linter prints it, one block per file with findings, then one summar
 JSON (``--format json``)::
 
     {"tool": {...}, "files": [{"path", "source", "kind", "src_lang", "tgt_lang", "entries",
-      "aligner", "model", "findings": [<finding>...], "suppressed": {"inline", "baseline"}}...],
+      "aligner", "model", "dictionary", "findings": [<finding>...], "suppressed": {"inline", "baseline"}}...],
      "errors": [{"path", "line", "message"}...], "warnings": [{"path", "message", "fails"}...],
      "rules": [...], "summary": {...}}
 
@@ -185,6 +185,7 @@ def to_dict(rs: "ResultSet") -> dict:
             # how the file was aligned: banded.v1 / embeddings.v1 (+ model), or pre-aligned
             "aligner": getattr(r.report, "aligner", None),
             "model": getattr(r.report, "model", None),
+            "dictionary": getattr(r.report, "dictionary", None),
             "findings": [f.to_dict() for f in sorted(r.findings, key=lambda f: _key(r, f))],
             "suppressed": {"inline": r.suppressed_inline, "baseline": r.suppressed_baseline},
         } for r in rs.results],

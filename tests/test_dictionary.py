@@ -1,0 +1,250 @@
+"""A user's bilingual dictionary (``--dictionary``): reading it, and what it lets the aligner and
+the checks of missing, added and moved content see where the two texts share nothing else."""
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+import tqcheck
+from tqcheck.align.banded import align_sentences
+from tqcheck.align.dictionary import Dictionary, load_dictionary, parse, resolve
+from tqcheck.cli import main
+from tqcheck.errors import InputError
+
+
+# -- a text pair that shares nothing on the surface -------------------------------------------------
+def _vocab(rng: random.Random, letters: str, n: int) -> list[str]:
+    out: set[str] = set()
+    while len(out) < n:
+        out.add("".join(rng.choice(letters) for _ in range(6)))
+    return sorted(out)
+
+
+def _pair(seed: int, n_sent: int = 24, n_words: int = 7):
+    """Sentences of seven six-letter words: the source's from the letters a–m, the target's from
+    n–z (no character trigram in common), every sentence of the same length (the lengths tell
+    nothing either), and the dictionary of the word pairs."""
+    rng = random.Random(seed)
+    vs, vt = _vocab(rng, "abcdefghijklm", 300), _vocab(rng, "nopqrstuvwxyz", 300)
+    tr = dict(zip(vs, vt))
+    src, tgt = [], []
+    for _ in range(n_sent):
+        ws = rng.sample(vs, n_words)
+        src.append(" ".join(ws).capitalize() + ".")
+        tgt.append(" ".join(tr[w] for w in ws).capitalize() + ".")
+    return src, tgt, Dictionary.from_pairs(tr.items(), "en", "ru")
+
+
+def _content(report) -> list[tuple]:
+    return [(f.rule, f.source_segment, f.target_segment) for f in report.findings if f.rule.startswith("TQ1")]
+
+
+def _check(src, tgt, dictionary=None):
+    return tqcheck.check("\n".join(src), "\n".join(tgt), "en", "ru", lines=True, dictionary=dictionary)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_omitted_sentence_found_at_its_place_only_with_the_dictionary(seed):
+    src, tgt, d = _pair(seed)
+    k = 5 + 3 * seed
+    assert _content(_check(src, tgt[:k] + tgt[k + 1:], d)) == [("TQ101", k, None)]
+
+
+def test_without_the_dictionary_the_same_omission_is_placed_by_chance():
+    """The reason for the option: with nothing shared, the omission is reported somewhere else
+    (at the same place for at most one of the four pairs above)."""
+    right = 0
+    for seed in range(4):
+        src, tgt, _ = _pair(seed)
+        k = 5 + 3 * seed
+        right += _content(_check(src, tgt[:k] + tgt[k + 1:])) == [("TQ101", k, None)]
+    assert right <= 1
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_swapped_neighbours_found_with_the_dictionary(seed):
+    src, tgt, d = _pair(seed)
+    k = 6 + 2 * seed
+    t = list(tgt)
+    t[k], t[k + 1] = t[k + 1], t[k]
+    assert _content(_check(src, t, d)) == [("TQ105", k, k)]
+    assert _content(_check(src, t)) == []  # in order by length alone: nothing to see
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_added_sentence_found_at_its_place_with_the_dictionary(seed):
+    src, tgt, d = _pair(seed)
+    foreign = _pair(seed + 100)[1][0]  # words the dictionary does not know
+    k = 7 + 2 * seed
+    assert _content(_check(src, tgt[:k] + [foreign] + tgt[k:], d)) == [("TQ102", None, k)]
+
+
+def test_aligner_reads_the_dictionary():
+    src, tgt, d = _pair(7)
+    k = 10
+    t = tgt[:k] + tgt[k + 1:]
+    res = align_sentences(src, t, dictionary=d)
+    assert [b.src for b in res.beads if not b.tgt] == [(k,)]
+    assert res.stats["dictionary"] == d.id
+    # every other bead links a sentence with its own translation
+    assert all(b.tgt == ((b.src[0] if b.src[0] < k else b.src[0] - 1),) for b in res.beads if b.tgt)
+
+
+def test_untouched_pair_has_no_content_finding_with_the_dictionary():
+    src, tgt, d = _pair(3)
+    assert _content(_check(src, tgt, d)) == []
+
+
+# -- reading the file ---------------------------------------------------------------------------
+def test_tsv_with_language_header_and_inflected_words():
+    d = parse("# a comment\nde\tfr\nGipfel\tsommet\nGipfel\tcime\nBerg\tmontagne\n\nin den Bergen\ten montagne\n")
+    assert (d.src_lang, d.tgt_lang) == ("de", "fr")
+    assert len(d) == 2 and d.skipped == 1  # the entry of several words
+    es, et = d.features(["Die Gipfels waren weiß ."], ["Les sommets étaient blancs ."])
+    assert set(es[0]) == set(et[0]) == {"D:gipfel"}  # the first six letters of each word meet
+
+
+def test_hunalign_format_is_target_at_source():
+    d = parse("sommet @ Gipfel\nmontagne @ Berg\n")
+    assert d.pairs == {"gipfel": frozenset({"sommet"}), "berg": frozenset({"montag"})}
+
+
+def test_comma_and_semicolon_columns():
+    assert parse("Gipfel,sommet\n").pairs == parse("Gipfel;sommet\n").pairs == {"gipfel": frozenset({"sommet"})}
+
+
+def test_short_words_are_skipped():
+    with pytest.raises(InputError, match="no usable word pairs"):
+        parse("in\ten\nzu\tà\n", path="short.tsv")
+
+
+def test_header_orients_the_dictionary():
+    d = parse("de\tfr\nGipfel\tsommet\n")
+    assert resolve(d, "de", "fr").pairs == {"gipfel": frozenset({"sommet"})}
+    assert resolve(d, "fr-CH", "de").pairs == {"sommet": frozenset({"gipfel"})}
+    assert resolve(d, "en", "tr") is None  # another pair's dictionary is not read
+    plain = parse("Gipfel\tsommet\n")
+    assert resolve(plain, "en", "tr") is plain  # without a header: read as it is
+
+
+def test_several_dictionaries_each_for_its_pair(tmp_path):
+    a = tmp_path / "de-fr.tsv"
+    a.write_text("de\tfr\nGipfel\tsommet\n", encoding="utf-8")
+    b = tmp_path / "en-tr.tsv"
+    b.write_text("en\ttr\nsupport\tdestek\n", encoding="utf-8")
+    c = tmp_path / "more-de-fr.tsv"
+    c.write_text("de\tfr\nBerg\tmontagne\n", encoding="utf-8")
+    assert resolve([str(a), str(b)], "en", "tr").pairs == {"suppor": frozenset({"destek"})}
+    both = resolve([str(a), str(b), str(c)], "de", "fr")
+    assert both.pairs == {"gipfel": frozenset({"sommet"}), "berg": frozenset({"montag"})}
+    assert both.name == "de-fr+more-de-fr"
+    assert resolve([str(a)], "en", "tr") is None
+
+
+def test_same_entries_same_id(tmp_path):
+    a = tmp_path / "a.tsv"
+    a.write_text("Gipfel\tsommet\nBerg\tmontagne\n", encoding="utf-8")
+    b = tmp_path / "a2.tsv"
+    b.write_text("# copy\r\nBerg\tmontagne\r\nGipfel\tsommet\r\n", encoding="utf-8")
+    assert load_dictionary(a).digest == load_dictionary(b).digest
+    assert load_dictionary(a).id.startswith("a@")
+
+
+@pytest.mark.parametrize("content, needle", [
+    (b"Gipfel\tsommet\njust-one-column\n", "bad.tsv:2: not a dictionary entry"),
+    (b"Gipfel\tsommet\nBerg\tmontagne \xe9\n", "bad.tsv:2: the dictionary is not UTF-8"),
+    (b"\x00\x01\x02binary", "binary file"),
+    (b"# nothing\n\n", "no usable word pairs"),
+])
+def test_bad_dictionary_files(tmp_path, content, needle):
+    p = tmp_path / "bad.tsv"
+    p.write_bytes(content)
+    with pytest.raises(InputError, match=needle):
+        load_dictionary(p)
+
+
+# -- command line, configuration, reports -------------------------------------------------------
+@pytest.fixture
+def files(tmp_path):
+    src, tgt, d = _pair(1)
+    k = 8
+    s = tmp_path / "a.en.txt"
+    t = tmp_path / "a.ru.txt"
+    s.write_text("\n".join(src) + "\n", encoding="utf-8")
+    t.write_text("\n".join(tgt[:k] + tgt[k + 1:]) + "\n", encoding="utf-8")
+    dic = tmp_path / "en-ru.tsv"
+    dic.write_text("en\tru\n" + "".join(f"{a}\t{b}\n" for a in sorted(d.pairs) for b in sorted(d.pairs[a])),
+                   encoding="utf-8")
+    return s, t, dic, k
+
+
+def _json_file(capsys, argv) -> dict:
+    code = main(argv + ["--format", "json", "--no-config", "--lines", "--src-lang", "en", "--tgt-lang", "ru",
+                        "--fail-on", "never"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    return json.loads(out)["files"][0]
+
+
+def test_cli_check_with_dictionary(files, capsys):
+    s, t, dic, k = files
+    before = (s.read_bytes(), t.read_bytes(), dic.read_bytes())
+    with_d = _json_file(capsys, ["check", str(s), str(t), "--dictionary", str(dic)])
+    assert [(f["rule"], f["source_segment"]) for f in with_d["findings"] if f["rule"] == "TQ101"] == [("TQ101", k)]
+    assert with_d["dictionary"].startswith("en-ru@")
+    without = _json_file(capsys, ["check", str(s), str(t)])
+    assert without["dictionary"] is None
+    assert (s.read_bytes(), t.read_bytes(), dic.read_bytes()) == before  # nothing written to the inputs
+
+
+def test_report_signature_names_the_dictionary(files):
+    s, t, dic, _ = files
+    r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary=str(dic))
+    assert r.signature.endswith(f"|dict:{load_dictionary(dic).id}")
+    assert r.to_dict()["tool"]["dictionary"] == load_dictionary(dic).id
+    assert "dict:" not in tqcheck.check_files(str(s), str(t), "en", "ru", lines=True).signature
+
+
+def test_cli_align_with_dictionary(files, capsys):
+    s, t, dic, k = files
+    assert main(["align", str(s), str(t), "--lines", "--src-lang", "en", "--tgt-lang", "ru",
+                 "--dictionary", str(dic), "-q"]) == 0
+    assert f"[{k}]:[]" in capsys.readouterr().out.split("\n")
+
+
+@pytest.mark.parametrize("command", ["check", "align"])
+def test_cli_bad_dictionary_is_one_line_exit_2(files, tmp_path, capsys, command):
+    s, t, _, _ = files
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Gipfel\tsommet\nno columns here\n", encoding="utf-8")
+    for path, needle in ((tmp_path / "missing.tsv", "dictionary file not found"), (bad, "bad.tsv:2")):
+        argv = [command, str(s), str(t), "--dictionary", str(path)] + (["--no-config"] if command == "check" else [])
+        assert main(argv) == 2
+        err = capsys.readouterr().err.strip()
+        assert needle in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_config_dictionary(files, tmp_path, capsys):
+    s, t, dic, k = files
+    conf = tmp_path / "tqcheck.toml"
+    conf.write_text(f'dictionary = ["{dic.name}"]\n', encoding="utf-8")
+    code = main(["check", str(s), str(t), "--config", str(conf), "--lines", "--src-lang", "en", "--tgt-lang", "ru",
+                 "--format", "json", "--fail-on", "never"])
+    out = json.loads(capsys.readouterr().out)["files"][0]
+    assert code == 0 and out["dictionary"].startswith("en-ru@")
+    assert [f["source_segment"] for f in out["findings"] if f["rule"] == "TQ101"] == [k]
+    conf.write_text('dictionary = "nowhere.tsv"\n', encoding="utf-8")
+    assert main(["check", str(s), str(t), "--config", str(conf)]) == 2
+    assert "dictionary file not found" in capsys.readouterr().err
+
+
+def test_localization_files_note_the_dictionary_is_not_read(tmp_path, capsys):
+    po = tmp_path / "de.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Open files"\nmsgstr "Dateien öffnen"\n', encoding="utf-8")
+    dic = tmp_path / "d.tsv"
+    dic.write_text("file\tDatei\n", encoding="utf-8")
+    assert main(["check", str(po), "--no-config", "--src-lang", "en", "--dictionary", str(dic)]) == 0
+    assert "--dictionary applies to document pairs only" in capsys.readouterr().err

@@ -1,0 +1,253 @@
+"""A bilingual dictionary given by the user: word pairs the aligner and the checks may trust.
+
+Without one, tqcheck sees what two languages share on the surface (names, numbers, cognates,
+transliterations) and a small lexicon it learns from the document pair itself
+(:mod:`.lexicon`). Sentences with none of those ("Aber nein , sie lässt mich vollkommen
+gleichgültig" / "Mais non , elle me laisse complètement indifférent") are linked by their
+lengths alone, and an omitted, added or swapped sentence among them can go unseen. A word list
+such as hunalign's dictionary, a FreeDict or WikDict export or a project's termbase fills that gap.
+
+Each entry becomes a shared feature ``D:<source word>``: a source sentence has it when it
+contains the source word, a target sentence when it contains any translation the dictionary
+gives for it. Words are compared as the rest of the features are (transliterated, lower-cased)
+and cut to their first :data:`STEM` letters, the truncation stemming of cross-language
+retrieval: ``Gipfel``/``Gipfels``, ``sommet``/``sommets``, ``destek``/``desteğimizi`` meet
+without knowing any language's endings. The features are weighted by how rare they are in the
+document pair, as every other feature.
+
+File formats (UTF-8, one pair per line; empty lines and lines starting with ``#`` skipped):
+
+* two columns separated by a tab, a comma or a semicolon: ``source<TAB>target``; a first line of
+  two language codes (``de<TAB>fr``) names the columns' languages, and a dictionary whose header
+  names the document pair's languages the other way round is read the other way round;
+* hunalign's format: ``target @ source``.
+
+Entries of several words on either side are skipped (the features are words).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import InputError
+from .features import sentence_features, translit
+
+#: words are compared by their first this many letters (transliterated, lower case)
+STEM = 6
+#: entries whose words are shorter than this (after transliteration) are skipped: two-letter
+#: words are mostly function words and abbreviations, everywhere in both texts
+MIN_LETTERS = 3
+#: a dictionary file larger than this is refused (a word list of a few million pairs)
+MAX_BYTES = 200_000_000
+
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_SPLIT = re.compile(r"\t|;|,")
+
+
+def stem(word: str) -> str:
+    """The comparison key of a word: transliterated, lower case, its first :data:`STEM` letters."""
+    return translit(word)[:STEM]
+
+
+@dataclass
+class Dictionary:
+    """Source stem → the stems of its translations, with where it came from."""
+
+    pairs: dict[str, frozenset[str]]
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    name: str = "dictionary"
+    digest: str = ""
+    skipped: int = 0
+    _inv: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]], src_lang: str | None = None,
+                   tgt_lang: str | None = None, name: str = "dictionary") -> "Dictionary":
+        """A dictionary from (source word, target word) pairs (entries of several words or of
+        fewer than :data:`MIN_LETTERS` letters are skipped)."""
+        fw: dict[str, set[str]] = {}
+        skipped = 0
+        for a, b in pairs:
+            a, b = a.strip(), b.strip()
+            if not a or not b or len(a.split()) > 1 or len(b.split()) > 1:
+                skipped += 1
+                continue
+            sa, sb = stem(a), stem(b)
+            if len(translit(a)) < MIN_LETTERS or len(translit(b)) < MIN_LETTERS:
+                skipped += 1
+                continue
+            fw.setdefault(sa, set()).add(sb)
+        frozen = {k: frozenset(v) for k, v in sorted(fw.items())}
+        h = hashlib.sha256("\n".join(f"{k}\t{' '.join(sorted(v))}" for k, v in frozen.items())
+                           .encode("utf-8")).hexdigest()[:8]
+        return cls(frozen, src_lang, tgt_lang, name, h, skipped)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    @property
+    def id(self) -> str:
+        """``name@digest`` as the report's signature records it (the digest is of the entries
+        as read, so two copies of one word list compare equal)."""
+        return f"{self.name}@{self.digest}"
+
+    def reversed(self) -> "Dictionary":
+        """The same word pairs read from target to source."""
+        inv: dict[str, set[str]] = {}
+        for a, bs in self.pairs.items():
+            for b in bs:
+                inv.setdefault(b, set()).add(a)
+        return Dictionary({k: frozenset(v) for k, v in sorted(inv.items())}, self.tgt_lang, self.src_lang,
+                          self.name, self.digest, self.skipped)
+
+    def oriented(self, src_lang: str | None, tgt_lang: str | None) -> "Dictionary | None":
+        """This dictionary read for a document pair ``src_lang`` → ``tgt_lang``: reversed when
+        its header names the two languages the other way round, None when it names other
+        languages (a project's dictionaries for several pairs apply each to its own). A
+        dictionary without a header, or a pair whose languages are unknown, is read as it is."""
+        s, t, a, b = _base(self.src_lang), _base(self.tgt_lang), _base(src_lang), _base(tgt_lang)
+        if not (s and t and a and b):
+            return self
+        if (s, t) == (a, b):
+            return self
+        if (s, t) == (b, a):
+            return self.reversed()
+        return None
+
+    def _inverse(self) -> dict[str, tuple[str, ...]]:
+        if self._inv is None:
+            inv: dict[str, list[str]] = {}
+            for a, bs in self.pairs.items():
+                for b in bs:
+                    inv.setdefault(b, []).append(a)
+            self._inv = {k: tuple(v) for k, v in inv.items()}
+        return self._inv
+
+    def features_sets(self, src: Sequence[Set[str]], tgt: Sequence[Set[str]]
+                      ) -> tuple[list[Counter], list[Counter]]:
+        """The features ``D:<source stem>`` of each sentence, from its word set (transliterated
+        words, as :func:`.features.sentence_features` gives them)."""
+        fw, inv = self.pairs, self._inverse()
+        es = [Counter({"D:" + k: 1 for k in {w[:STEM] for w in ws} if k in fw}) for ws in src]
+        et = []
+        for ws in tgt:
+            keys: set[str] = set()
+            for k in {w[:STEM] for w in ws}:
+                keys.update(inv.get(k, ()))
+            et.append(Counter({"D:" + k: 1 for k in keys}))
+        return es, et
+
+    def features(self, src: Sequence[str], tgt: Sequence[str]) -> tuple[list[Counter], list[Counter]]:
+        """:meth:`features_sets` of sentence texts."""
+        return self.features_sets([sentence_features(t)[1] for t in src],
+                                  [sentence_features(t)[1] for t in tgt])
+
+
+def _base(lang: str | None) -> str | None:
+    """``pt-BR`` → ``pt``; None stays None."""
+    return lang.replace("_", "-").split("-")[0].lower() if lang else None
+
+
+def merged(dicts: Sequence[Dictionary]) -> Dictionary:
+    """One dictionary of the word pairs of several (read for one document pair)."""
+    if len(dicts) == 1:
+        return dicts[0]
+    pairs: dict[str, set[str]] = {}
+    for d in dicts:
+        for a, bs in d.pairs.items():
+            pairs.setdefault(a, set()).update(bs)
+    h = hashlib.sha256("+".join(d.digest for d in dicts).encode()).hexdigest()[:8]
+    return Dictionary({k: frozenset(v) for k, v in sorted(pairs.items())}, dicts[0].src_lang,
+                      dicts[0].tgt_lang, "+".join(d.name for d in dicts), h, sum(d.skipped for d in dicts))
+
+
+def parse(text: str, *, path: str = "<dictionary>") -> Dictionary:
+    """A dictionary from the text of a file (see the module's description of the formats)."""
+    pairs: list[tuple[str, str]] = []
+    src_lang = tgt_lang = None
+    first = True
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if " @ " in line:
+            tgt, _, src = line.partition(" @ ")
+            pairs.append((src, tgt))
+            first = False
+            continue
+        cols = [c.strip() for c in (line.split("\t") if "\t" in line else _SPLIT.split(line, maxsplit=1))]
+        if len(cols) < 2 or not cols[0] or not cols[1]:
+            raise InputError(f"{path}:{no}: not a dictionary entry (expected 'source<TAB>target' or "
+                             f"hunalign's 'target @ source'): {raw[:60]!r}")
+        if first and len(cols) == 2 and all(_LANG.fullmatch(c) and c.lower() == c for c in cols) \
+                and cols[0] != cols[1] and all(len(c.split("-")[0].split("_")[0]) <= 3 for c in cols):
+            src_lang, tgt_lang = cols
+            first = False
+            continue
+        first = False
+        pairs.append((cols[0], cols[1]))
+    name = os.path.splitext(os.path.basename(path))[0] or "dictionary"
+    d = Dictionary.from_pairs(pairs, src_lang, tgt_lang, name)
+    if not d.pairs:
+        raise InputError(f"{path}: no usable word pairs (entries of one word on each side, "
+                         f"{MIN_LETTERS} letters or more)")
+    return d
+
+
+def load_dictionary(path: str | os.PathLike) -> Dictionary:
+    """Read a dictionary file (:class:`InputError` naming the file and line for a file that is
+    missing, not UTF-8, too large or not a word list); loaded once per process."""
+    p = os.fspath(path)
+    try:
+        st = os.stat(p)
+    except OSError as e:
+        raise InputError(f"{p}: dictionary file not found ({e.strerror})") from None
+    if not os.path.isfile(p):
+        raise InputError(f"{p}: the dictionary is not a file")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{p}: the dictionary is too large ({st.st_size:,} bytes; at most {MAX_BYTES:,})")
+    return _load(os.path.abspath(p), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: int, size: int) -> Dictionary:
+    with open(path, "rb") as f:
+        data = f.read()
+    if b"\0" in data[:4096]:
+        raise InputError(f"{path}: the dictionary is a binary file, not a word list")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: the dictionary is not UTF-8 (byte 0x{data[e.start]:02x})") from None
+    return parse(text, path=path)
+
+
+def load_all(dictionary) -> None:
+    """Read every dictionary file of ``dictionary`` (a path, a :class:`Dictionary` or a list)
+    now, so that a bad one stops the run before any input is read."""
+    for x in dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]:
+        if not isinstance(x, Dictionary):
+            load_dictionary(x)
+
+
+def resolve(dictionary, src_lang: str | None, tgt_lang: str | None) -> Dictionary | None:
+    """The dictionary of a document pair: ``dictionary`` is a path, a :class:`Dictionary` or a
+    list of them; each is read for ``src_lang`` → ``tgt_lang`` (:meth:`Dictionary.oriented`)
+    and those that apply are merged. None when none applies."""
+    if dictionary is None:
+        return None
+    items = dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]
+    out = []
+    for x in items:
+        d = x if isinstance(x, Dictionary) else load_dictionary(x)
+        d = d.oriented(src_lang, tgt_lang)
+        if d is not None:
+            out.append(d)
+    return merged(out) if out else None
