@@ -6,6 +6,8 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tqcheck
 from tqcheck.align.banded import align_sentences
@@ -248,3 +250,36 @@ def test_localization_files_note_the_dictionary_is_not_read(tmp_path, capsys):
     dic.write_text("file\tDatei\n", encoding="utf-8")
     assert main(["check", str(po), "--no-config", "--src-lang", "en", "--dictionary", str(dic)]) == 0
     assert "--dictionary applies to document pairs only" in capsys.readouterr().err
+
+
+def test_a_first_line_is_a_header_only_when_it_names_two_known_languages():
+    assert (parse("pt-BR\ten\ncasa\thouse\n").src_lang, parse("pt-BR\ten\ncasa\thouse\n").tgt_lang) == ("pt-BR", "en")
+    # a word pair of short words is an entry, not a header (and the list is read for any pair)
+    d = parse("arm\tbras\nHat\thut\n")
+    assert d.src_lang is None and d.pairs == {"arm": frozenset({"bras"}), "hat": frozenset({"hut"})}
+
+
+def test_a_note_says_when_no_dictionary_is_for_the_pair(files, tmp_path):
+    s, t, dic, _ = files
+    other = tmp_path / "de-fr.tsv"
+    other.write_text("de\tfr\nGipfel\tsommet\n", encoding="utf-8")
+    r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary=[str(other)])
+    notes = [f.message for f in r.findings if f.severity.value == "info" and f.rule == "TQ101"]
+    assert notes == ["No dictionary given is for en → ru (de-fr (de → fr)): the alignment and the checks of "
+                     "missing, added and moved content read none."]
+    assert r.dictionary is None
+    # with one that applies beside it: no note, and only the one that applies is read
+    r2 = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary=[str(other), str(dic)])
+    assert r2.dictionary == load_dictionary(dic).id
+    assert not [f for f in r2.findings if f.severity.value == "info" and f.rule == "TQ101"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t,;@#\nçğ1é-_")), max_size=80))
+def test_any_text_is_a_dictionary_or_one_clear_error(text):
+    try:
+        d = parse(text, path="x.tsv")
+    except InputError as e:
+        assert str(e).startswith("x.tsv") and "\n" not in str(e)
+    else:
+        assert d.pairs and all(len(k) <= 6 and v for k, v in d.pairs.items())

@@ -213,6 +213,12 @@ def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
         ctx.cache[EMBEDDINGS] = vectors
     if dic is not None:
         ctx.cache[DICTIONARY] = dic
+    elif dictionary is not None and used != "pre-aligned" and any(r.code == "TQ101" for r in rules):
+        from .align.dictionary import describe
+
+        ctx.note("TQ101", f"No dictionary given is for {source.lang or '?'} → {target.lang or '?'} "
+                          f"({describe(dictionary)}): the alignment and the checks of missing, added and "
+                          "moved content read none.")
     t1 = time.perf_counter()
     findings = run_checks(ctx, rules, progress=progress)
     timings["check"] = time.perf_counter() - t1

@@ -167,6 +167,22 @@ def merged(dicts: Sequence[Dictionary]) -> Dictionary:
                       dicts[0].tgt_lang, "+".join(d.name for d in dicts), h, sum(d.skipped for d in dicts))
 
 
+def _is_header(cols: list[str]) -> bool:
+    """A first line of two different language tags that CLDR knows, their language subtag in
+    lower case (``de<TAB>fr``, ``pt-BR<TAB>en``), not a word pair."""
+    from ..lang.cldr import has_data
+
+    if len(cols) != 2 or _base(cols[0]) == _base(cols[1]):
+        return False
+    for c in cols:
+        if not _LANG.fullmatch(c):
+            return False
+        head = c.replace("_", "-").split("-")[0]
+        if head != head.lower() or not has_data(head):
+            return False
+    return True
+
+
 def parse(text: str, *, path: str = "<dictionary>") -> Dictionary:
     """A dictionary from the text of a file (see the module's description of the formats)."""
     pairs: list[tuple[str, str]] = []
@@ -185,9 +201,8 @@ def parse(text: str, *, path: str = "<dictionary>") -> Dictionary:
         if len(cols) < 2 or not cols[0] or not cols[1]:
             raise InputError(f"{path}:{no}: not a dictionary entry (expected 'source<TAB>target' or "
                              f"hunalign's 'target @ source'): {raw[:60]!r}")
-        if first and len(cols) == 2 and all(_LANG.fullmatch(c) and c.lower() == c for c in cols) \
-                and cols[0] != cols[1] and all(len(c.split("-")[0].split("_")[0]) <= 3 for c in cols):
-            src_lang, tgt_lang = cols
+        if first and _is_header(cols):
+            src_lang, tgt_lang = cols[0], cols[1]
             first = False
             continue
         first = False
@@ -235,6 +250,16 @@ def load_all(dictionary) -> None:
     for x in dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]:
         if not isinstance(x, Dictionary):
             load_dictionary(x)
+
+
+def describe(dictionary) -> str:
+    """The names and languages of ``dictionary`` (a path, a :class:`Dictionary` or a list), for
+    a message: ``de-fr (de → fr), terms``."""
+    out = []
+    for x in dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]:
+        d = x if isinstance(x, Dictionary) else load_dictionary(x)
+        out.append(d.name + (f" ({d.src_lang} → {d.tgt_lang})" if d.src_lang and d.tgt_lang else ""))
+    return ", ".join(out)
 
 
 def resolve(dictionary, src_lang: str | None, tgt_lang: str | None) -> Dictionary | None:
