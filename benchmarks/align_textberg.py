@@ -1,7 +1,7 @@
 """Score tqcheck's aligner, a Gale–Church baseline and hunalign on the Text+Berg gold standard.
 
     python benchmarks/align_textberg.py [--data ../shared/bench/align] [--docs test0 ...]
-        [--hunalign-src PATH | --hunalign BINARY]
+        [--hunalign-src PATH | --hunalign BINARY] [--dictionary de-fr.tsv]
 
 Reads ``X.de`` / ``X.fr`` (one sentence per line) and the gold ``X.defr``, and prints
 strict / lax precision, recall and F1 per document and micro-averaged over test0–5
@@ -13,6 +13,9 @@ built binary (``--hunalign`` or ``$HUNALIGN``) or a checkout of its public sourc
 ``$HUNALIGN_SRC``): the script then builds it with ``make`` in a temporary folder under
 ``/tmp`` (reused on later runs) and deletes nothing of the project. Without either, the
 hunalign rows are skipped, and the script says so.
+
+``--dictionary FILE`` (a ``de<TAB>fr`` word list, e.g. from ``benchmarks/freedict.py``) adds two
+rows: tqcheck's aligner reading it, and hunalign given the same pairs as its dictionary.
 """
 from __future__ import annotations
 
@@ -76,14 +79,31 @@ def build_hunalign(src: str) -> Path | None:
     return binary if binary.exists() else None
 
 
-def hunalign_system(binary: Path):
-    """An aligner function that runs hunalign with an empty dictionary and turns its ladder into
-    beads (consecutive rungs make one bead; a one-sided bead is split into single ones, as the
-    gold writes them)."""
+def hunalign_dictionary(tsv: str) -> str:
+    """A ``source<TAB>target`` word list (its header line of language codes skipped) in
+    hunalign's dictionary format, ``target @ source`` per line, the words as written (hunalign
+    compares whole words)."""
+    from tqcheck.align.dictionary import _is_header
+
+    lines = Path(tsv).read_text(encoding="utf-8").splitlines()
+    if lines and _is_header(lines[0].split("\t")):
+        lines = lines[1:]
+    out = []
+    for ln in lines:
+        cols = ln.split("\t")
+        if len(cols) >= 2 and cols[0].strip() and cols[1].strip():
+            out.append(f"{cols[1].strip()} @ {cols[0].strip()}")
+    return "\n".join(out) + "\n"
+
+
+def hunalign_system(binary: Path, dictionary: str = ""):
+    """An aligner function that runs hunalign with an empty dictionary (or ``dictionary``, the
+    text of a hunalign dictionary) and turns its ladder into beads (consecutive rungs make one
+    bead; a one-sided bead is split into single ones, as the gold writes them)."""
     def run(src: list[str], tgt: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         with tempfile.TemporaryDirectory() as tmp:
             d = Path(tmp)
-            (d / "empty.dic").write_text("", encoding="utf-8")
+            (d / "empty.dic").write_text(dictionary, encoding="utf-8")
             (d / "s.txt").write_text("\n".join(src) + "\n", encoding="utf-8")
             (d / "t.txt").write_text("\n".join(tgt) + "\n", encoding="utf-8")
             # in the temporary folder: hunalign writes a file (translate.txt) where it runs
@@ -177,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
             systems.remove("hunalign")
         else:
             SYSTEMS["hunalign"] = hunalign_system(binary)
+            if a.dictionary:
+                SYSTEMS["hunalign+dict"] = hunalign_system(binary, hunalign_dictionary(a.dictionary))
+                systems.insert(systems.index("hunalign") + 1, "hunalign+dict")
     rows = run(Path(a.data), a.docs, systems)
     hdr = f"{'system':<12} {'doc':<8} {'P strict':>8} {'R strict':>8} {'F1 strict':>9} " \
           f"{'P lax':>7} {'R lax':>7} {'F1 lax':>7} {'sec':>6}"
