@@ -283,3 +283,36 @@ def test_any_text_is_a_dictionary_or_one_clear_error(text):
         assert str(e).startswith("x.tsv") and "\n" not in str(e)
     else:
         assert d.pairs and all(len(k) <= 6 and v for k, v in d.pairs.items())
+
+
+def _han_pair(seed: int, n_sent: int = 20, n_words: int = 6):
+    """The same kind of pair with a target written without spaces: two-character Han words run
+    together ("…。"), every sentence of one length."""
+    rng = random.Random(seed)
+    vs = _vocab(rng, "abcdefghijklm", 200)
+    vt: set[str] = set()
+    while len(vt) < 200:
+        vt.add(chr(rng.randrange(0x4E00, 0x9FA5)) + chr(rng.randrange(0x4E00, 0x9FA5)))
+    tr = dict(zip(vs, sorted(vt)))
+    src, tgt = [], []
+    for _ in range(n_sent):
+        ws = rng.sample(vs, n_words)
+        src.append(" ".join(ws).capitalize() + ".")
+        tgt.append("".join(tr[w] for w in ws) + "。")
+    return src, tgt, Dictionary.from_pairs(tr.items(), "en", "zh")
+
+
+def test_words_of_a_script_without_spaces_are_found_inside_the_sentence():
+    d = parse("en\tzh\nmountain\t登山\nsummit\t山顶\n")
+    assert d.pairs == {"mounta": frozenset({"=登山"}), "summit": frozenset({"=山顶"})}
+    es, et = d.features(["The mountains and the summit."], ["我们去登山，到了山顶。"])
+    assert set(es[0]) == set(et[0]) == {"D:mounta", "D:summit"}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_omission_into_chinese_found_with_the_dictionary(seed):
+    src, tgt, d = _han_pair(seed)
+    k = 6 + 3 * seed
+    r = tqcheck.check("\n".join(src), "\n".join(tgt[:k] + tgt[k + 1:]), "en", "zh", lines=True, dictionary=d)
+    # the omitted sentence itself (alone, or as the untranslated member of a merge with its neighbour)
+    assert [(f[0], f[1]) for f in _content(r)] == [("TQ101", k)]

@@ -274,7 +274,7 @@ class _Model:
             self.wt = np.bincount(np.repeat(np.arange(self.m), np.diff(self.UT.indptr)),
                                   weights=self.UT.vals ** 2, minlength=self.m)
             # a user's dictionary: its features stand beside the bags in both passes
-            self._dict_extra = self.dictionary.features_sets(*self._wordsets) \
+            self._dict_extra = self.dictionary.features(self.src, self.tgt) \
                 if self.dictionary is not None else None
         if self._dict_extra is not None:
             ds, dt = self._dict_extra

@@ -12,8 +12,9 @@ contains the source word, a target sentence when it contains any translation the
 gives for it. Words are compared as the rest of the features are (transliterated, lower-cased)
 and cut to their first :data:`STEM` letters, the truncation stemming of cross-language
 retrieval: ``Gipfel``/``Gipfels``, ``sommet``/``sommets``, ``destek``/``desteğimizi`` meet
-without knowing any language's endings. The features are weighted by how rare they are in the
-document pair, as every other feature.
+without knowing any language's endings. A word of a script written without spaces (``登山``) is
+found as it is written, anywhere in a sentence. The features are weighted by how rare they are
+in the document pair, as every other feature.
 
 File formats (UTF-8, one pair per line; empty lines and lines starting with ``#`` skipped):
 
@@ -22,20 +23,23 @@ File formats (UTF-8, one pair per line; empty lines and lines starting with ``#`
   names the document pair's languages the other way round is read the other way round;
 * hunalign's format: ``target @ source``.
 
-Entries of several words on either side are skipped (the features are words).
+Entries of several words on either side are skipped (the features are words), and words under
+:data:`MIN_LETTERS` letters of scripts written with spaces.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+
+import regex
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import InputError
-from .features import sentence_features, translit
+from .features import tokens, translit
 
 #: words are compared by their first this many letters (transliterated, lower case)
 STEM = 6
@@ -45,13 +49,26 @@ MIN_LETTERS = 3
 #: a dictionary file larger than this is refused (a word list of a few million pairs)
 MAX_BYTES = 200_000_000
 
+#: characters of scripts written without spaces between words
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+_UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]+")
+#: the longest word of such a script that is looked for
+MAX_UNSPACED = 8
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _SPLIT = re.compile(r"\t|;|,")
 
 
 def stem(word: str) -> str:
-    """The comparison key of a word: transliterated, lower case, its first :data:`STEM` letters."""
+    """The comparison key of a word: transliterated, lower case, its first :data:`STEM` letters;
+    a word of a script written without spaces (Chinese, Japanese, Thai …) is its own key,
+    marked ``=`` (it is found in a sentence as a substring)."""
+    if _UNSPACED.search(word):
+        return "=" + word
     return translit(word)[:STEM]
+
+
+def _long_enough(word: str) -> bool:
+    return bool(_UNSPACED.search(word)) or len(translit(word)) >= MIN_LETTERS
 
 
 @dataclass
@@ -78,10 +95,10 @@ class Dictionary:
             if not a or not b or len(a.split()) > 1 or len(b.split()) > 1:
                 skipped += 1
                 continue
-            sa, sb = stem(a), stem(b)
-            if len(translit(a)) < MIN_LETTERS or len(translit(b)) < MIN_LETTERS:
+            if not (_long_enough(a) and _long_enough(b)):
                 skipped += 1
                 continue
+            sa, sb = stem(a), stem(b)
             fw.setdefault(sa, set()).add(sb)
         frozen = {k: frozenset(v) for k, v in sorted(fw.items())}
         h = hashlib.sha256("\n".join(f"{k}\t{' '.join(sorted(v))}" for k, v in frozen.items())
@@ -129,24 +146,31 @@ class Dictionary:
             self._inv = {k: tuple(v) for k, v in inv.items()}
         return self._inv
 
-    def features_sets(self, src: Sequence[Set[str]], tgt: Sequence[Set[str]]
-                      ) -> tuple[list[Counter], list[Counter]]:
-        """The features ``D:<source stem>`` of each sentence, from its word set (transliterated
-        words, as :func:`.features.sentence_features` gives them)."""
+    def features(self, src: Sequence[str], tgt: Sequence[str]) -> tuple[list[Counter], list[Counter]]:
+        """The features ``D:<source key>`` of each sentence: a source sentence has one for each
+        dictionary word it contains, a target sentence one for each source word that one of its
+        words translates."""
         fw, inv = self.pairs, self._inverse()
-        es = [Counter({"D:" + k: 1 for k in {w[:STEM] for w in ws} if k in fw}) for ws in src]
+        es = [Counter({"D:" + k: 1 for k in _keys(t) if k in fw}) for t in src]
         et = []
-        for ws in tgt:
+        for t in tgt:
             keys: set[str] = set()
-            for k in {w[:STEM] for w in ws}:
+            for k in _keys(t):
                 keys.update(inv.get(k, ()))
             et.append(Counter({"D:" + k: 1 for k in keys}))
         return es, et
 
-    def features(self, src: Sequence[str], tgt: Sequence[str]) -> tuple[list[Counter], list[Counter]]:
-        """:meth:`features_sets` of sentence texts."""
-        return self.features_sets([sentence_features(t)[1] for t in src],
-                                  [sentence_features(t)[1] for t in tgt])
+
+def _keys(text: str) -> set[str]:
+    """Every key a dictionary word of ``text`` could have: the stems of its words, and each run
+    of up to :data:`MAX_UNSPACED` characters of a script written without spaces."""
+    out = {t.norm[:STEM] for t in tokens(text) if not t.is_number and not t.is_char and len(t.norm) >= 2}
+    for m in _UNSPACED_RUN.finditer(text):
+        run = m.group()
+        for i in range(len(run)):
+            for n in range(1, min(MAX_UNSPACED, len(run) - i) + 1):
+                out.add("=" + run[i:i + n])
+    return out
 
 
 def _base(lang: str | None) -> str | None:
