@@ -82,6 +82,7 @@ class Dictionary:
     digest: str = ""
     skipped: int = 0
     _inv: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    _last: tuple | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]], src_lang: str | None = None,
@@ -150,6 +151,9 @@ class Dictionary:
         """The features ``D:<source key>`` of each sentence: a source sentence has one for each
         dictionary word it contains, a target sentence one for each source word that one of its
         words translates."""
+        key = (tuple(src), tuple(tgt))
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]  # the aligner's texts, read again by the checks
         fw, inv = self.pairs, self._inverse()
         es = [Counter({"D:" + k: 1 for k in _keys(t) if k in fw}) for t in src]
         et = []
@@ -158,6 +162,7 @@ class Dictionary:
             for k in _keys(t):
                 keys.update(inv.get(k, ()))
             et.append(Counter({"D:" + k: 1 for k in keys}))
+        self._last = (key, (es, et))
         return es, et
 
 
