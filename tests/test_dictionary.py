@@ -316,3 +316,36 @@ def test_omission_into_chinese_found_with_the_dictionary(seed):
     r = tqcheck.check("\n".join(src), "\n".join(tgt[:k] + tgt[k + 1:]), "en", "zh", lines=True, dictionary=d)
     # the omitted sentence itself (alone, or as the untranslated member of a merge with its neighbour)
     assert [(f[0], f[1]) for f in _content(r)] == [("TQ101", k)]
+
+
+def test_a_termbase_is_a_dictionary(tmp_path):
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>\n'
+                   '<termEntry id="1"><langSet xml:lang="en"><tig><term>file</term></tig></langSet>'
+                   '<langSet xml:lang="de"><tig><term>Datei</term></tig></langSet></termEntry>\n'
+                   '<termEntry id="2"><langSet xml:lang="en"><tig><term>folder</term></tig></langSet>'
+                   '<langSet xml:lang="de"><tig><term>Ordner</term></tig><tig><term>Verzeichnis</term></tig>'
+                   '</langSet></termEntry>\n'
+                   '<termEntry id="3"><langSet xml:lang="en"><tig><term>Privacy Badger</term></tig></langSet>'
+                   '</termEntry>\n</body></text></martif>\n', encoding="utf-8")
+    d = load_dictionary(tbx)
+    assert (d.src_lang, d.tgt_lang) == ("en", "de")
+    assert d.pairs == {"file": frozenset({"datei"}), "folder": frozenset({"ordner", "verzei"})}
+    assert resolve(d, "de", "en").pairs["datei"] == frozenset({"file"})
+
+
+def test_entity_expansion_in_a_termbase_is_refused(tmp_path):
+    bomb = tmp_path / "bomb.tbx"
+    bomb.write_text('<?xml version="1.0"?>\n<!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n'
+                    '<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>&b;</term></tig>'
+                    '</langSet></termEntry></body></text></martif>\n', encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_dictionary(bomb)
+    assert "bomb.tbx" in str(e.value) and "\n" not in str(e.value)
+
+
+def test_glossary_table_with_column_names_and_quoted_cells():
+    d = parse('source,target,note\nfile,Datei,"a note, with a comma"\n"folder","Ordner",\n')
+    assert d.pairs == {"file": frozenset({"datei"}), "folder": frozenset({"ordner"})}
+    with pytest.raises(InputError, match=r"x.csv:3: not a dictionary entry"):
+        parse("file,Datei\nfolder,Ordner\nmixed;delimiters\n", path="x.csv")

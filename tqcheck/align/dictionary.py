@@ -18,16 +18,21 @@ in the document pair, as every other feature.
 
 File formats (UTF-8, one pair per line; empty lines and lines starting with ``#`` skipped):
 
-* two columns separated by a tab, a comma or a semicolon: ``source<TAB>target``; a first line of
-  two language codes (``de<TAB>fr``) names the columns' languages, and a dictionary whose header
-  names the document pair's languages the other way round is read the other way round;
-* hunalign's format: ``target @ source``.
+* two columns separated by a tab, or a comma or semicolon table (quoted cells allowed; further
+  columns ignored): ``source<TAB>target``; a first line of two language codes (``de<TAB>fr``)
+  names the columns' languages, and a dictionary whose header names the document pair's
+  languages the other way round is read the other way round; a first line of a glossary's
+  column names (``source,target,note``) is skipped;
+* hunalign's format: ``target @ source``;
+* a TBX termbase (``.tbx``, or any file starting with ``<``), read as TQ521's glossary is (the
+  hardened XML reader; its languages from the file), do-not-translate terms left out.
 
 Entries of several words on either side are skipped (the features are words), and words under
 :data:`MIN_LETTERS` letters of scripts written with spaces.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import re
@@ -55,7 +60,6 @@ _UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\
 #: the longest word of such a script that is looked for
 MAX_UNSPACED = 8
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-_SPLIT = re.compile(r"\t|;|,")
 
 
 def stem(word: str) -> str:
@@ -212,11 +216,17 @@ def _is_header(cols: list[str]) -> bool:
     return True
 
 
+#: first-line column names of a glossary table (as TQ521's glossary reads them): a header, not an entry
+_COLUMN_NAMES = frozenset({"source", "target", "term", "translation", "src", "tgt", "source term",
+                           "target term"})
+
+
 def parse(text: str, *, path: str = "<dictionary>") -> Dictionary:
     """A dictionary from the text of a file (see the module's description of the formats)."""
     pairs: list[tuple[str, str]] = []
     src_lang = tgt_lang = None
     first = True
+    delim = None
     for no, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -226,22 +236,45 @@ def parse(text: str, *, path: str = "<dictionary>") -> Dictionary:
             pairs.append((src, tgt))
             first = False
             continue
-        cols = [c.strip() for c in (line.split("\t") if "\t" in line else _SPLIT.split(line, maxsplit=1))]
+        if "\t" in line:
+            cols = line.split("\t")
+        else:
+            # a comma- or semicolon-separated table (quoted cells allowed), as its first line shows
+            delim = delim or max((",", ";"), key=line.count)
+            cols = next(csv.reader([line], delimiter=delim), [])
+        cols = [c.strip() for c in cols]
         if len(cols) < 2 or not cols[0] or not cols[1]:
             raise InputError(f"{path}:{no}: not a dictionary entry (expected 'source<TAB>target' or "
                              f"hunalign's 'target @ source'): {raw[:60]!r}")
-        if first and _is_header(cols):
-            src_lang, tgt_lang = cols[0], cols[1]
+        if first:
             first = False
-            continue
-        first = False
+            if _is_header(cols[:2]) and len(cols) == 2:
+                src_lang, tgt_lang = cols[0], cols[1]
+                continue
+            if cols[0].lower() in _COLUMN_NAMES:
+                continue  # a glossary table's column names
         pairs.append((cols[0], cols[1]))
+    return _finish(pairs, src_lang, tgt_lang, path)
+
+
+def _finish(pairs: list[tuple[str, str]], src_lang: str | None, tgt_lang: str | None, path: str) -> Dictionary:
     name = os.path.splitext(os.path.basename(path))[0] or "dictionary"
     d = Dictionary.from_pairs(pairs, src_lang, tgt_lang, name)
     if not d.pairs:
         raise InputError(f"{path}: no usable word pairs (entries of one word on each side, "
                          f"{MIN_LETTERS} letters or more)")
     return d
+
+
+def _from_glossary(path: str) -> Dictionary:
+    """A TBX termbase (or any glossary TQ521 reads) as a word list: its terms of one word with
+    their translations of one word; do-not-translate terms are left out (they are the same on
+    both sides, which the other features already see)."""
+    from ..checks.l10n_glossary import load_glossary
+
+    g = load_glossary(path)
+    pairs = [(t.source, x) for t in g.terms if not t.dnt for x in t.targets]
+    return _finish(pairs, g.src_lang, g.tgt_lang, path)
 
 
 def load_dictionary(path: str | os.PathLike) -> Dictionary:
@@ -265,6 +298,8 @@ def _load(path: str, mtime: int, size: int) -> Dictionary:
         data = f.read()
     if b"\0" in data[:4096]:
         raise InputError(f"{path}: the dictionary is a binary file, not a word list")
+    if path.lower().endswith((".tbx", ".xml")) or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        return _from_glossary(path)  # a termbase: XML read by the hardened reader
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
