@@ -7,6 +7,7 @@ process per size (so that the peak memory is that of one run).
 
     python benchmarks/align_speed.py              # 2,000 and 20,000 sentences
     python benchmarks/align_speed.py 50000
+    python benchmarks/align_speed.py 20000 --dictionary /tmp/tqcheck-freedict/de-fr.tsv
 """
 from __future__ import annotations
 
@@ -55,12 +56,18 @@ def build_pair(n: int, data: Path = DATA, seed: int = 0) -> tuple[list[str], lis
     return src, tgt, sp, tp
 
 
-def _child(n: int) -> None:
+def _child(n: int, dictionary: str | None = None) -> None:
     from tqcheck.align.banded import align_sentences
 
     s, t, sp, tp = build_pair(n)
+    dic = None
+    if dictionary:
+        from tqcheck.align.dictionary import resolve
+
+        dic = resolve(dictionary, "de", "fr")  # loading the list is not timed (once per process)
     t0 = time.perf_counter()
-    res = align_sentences(s, t, src_paragraphs=sp, tgt_paragraphs=tp, progress=sys.stderr.isatty())
+    res = align_sentences(s, t, src_paragraphs=sp, tgt_paragraphs=tp, progress=sys.stderr.isatty(),
+                          dictionary=dic)
     dt = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"n": len(s), "m": len(t), "seconds": round(dt, 2), "peak_mb": round(peak),
@@ -71,18 +78,22 @@ def _child(n: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--child"]:
-        _child(int(argv[1]))
+        _child(int(argv[1]), argv[2] if len(argv) > 2 else None)
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("sizes", nargs="*", type=int, metavar="N",
                     help="source sentences of each pair (default: 2000 20000)")
-    sizes = ap.parse_args(argv).sizes or [2000, 20000]
+    ap.add_argument("--dictionary", metavar="FILE", help="align with this German–French word list "
+                    "(benchmarks/freedict.py makes one in /tmp)")
+    a = ap.parse_args(argv)
+    sizes = a.sizes or [2000, 20000]
     if not DATA.is_dir():
         print(f"no data in {DATA}: skipped")
         return 0
     print(f"{'sentences':>10} {'target':>8} {'seconds':>8} {'peak MB':>8} {'band':>5} {'passes':>6}")
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
+        out = subprocess.run([sys.executable, __file__, "--child", str(n)] + ([a.dictionary] if a.dictionary else []),
+                             capture_output=True, text=True)
         if out.returncode:
             print(out.stderr[-2000:])
             return 1
