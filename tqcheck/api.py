@@ -20,9 +20,9 @@ def check(source_text: str, target_text: str, src_lang: str | None = None,
     ``aligner``: ``"banded"`` (default, no model) or ``"embeddings"``; ``model``: the folder of a
     sentence-transformers model on disk (or a loaded model) for the embeddings aligner — giving
     it alone selects that aligner. Nothing is downloaded. ``dictionary``: a bilingual word list
-    (path of a ``source<TAB>target`` or hunalign file, a
-    :class:`~tqcheck.align.dictionary.Dictionary`, or a list of them for several language pairs) that the aligner and the checks of missing,
-    added and moved content read beside what the texts share.
+    that the aligner and the checks of missing, added and moved content read beside what the
+    texts share: the path of a ``source<TAB>target``, CSV, hunalign or TBX file, a
+    :class:`~tqcheck.align.dictionary.Dictionary`, or a list of them (one per language pair).
 
     >>> r = check("We met 3 times.", "Wir trafen uns 5 Mal.", "en", "de")
     >>> [(f.rule, f.source_excerpt, f.target_excerpt) for f in r.findings]

@@ -77,10 +77,10 @@ def _build_parser() -> argparse.ArgumentParser:
                    "multilingual MiniLM …) for the embeddings aligner; implies --aligner embeddings; "
                    "nothing is downloaded")
     c.add_argument("--dictionary", metavar="FILE", action="append",
-                   help="bilingual word list (source<TAB>target per line, or hunalign's 'target @ "
-                   "source') that the aligner and the checks of missing, added and moved content read "
-                   "beside what the texts share; document pairs only; repeat for several language pairs "
-                   "(a first line 'de<TAB>fr' names its languages)")
+                   help="bilingual word list (source<TAB>target per line, a CSV table, hunalign's "
+                   "'target @ source', or a TBX termbase) that the aligner and the checks of missing, "
+                   "added and moved content read beside what the texts share; document pairs only; "
+                   "repeat for several language pairs (a first line 'de<TAB>fr' names its languages)")
     c.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="check N files at a time, each in its own process (default 1; 0 = one per "
                         "CPU); the output is the same as with one process")
@@ -105,8 +105,9 @@ def _build_parser() -> argparse.ArgumentParser:
                    "multilingual MiniLM …) for the embeddings aligner; implies --aligner embeddings; "
                    "nothing is downloaded")
     a.add_argument("--dictionary", metavar="FILE", action="append",
-                   help="bilingual word list (source<TAB>target per line, or hunalign's 'target @ "
-                   "source') read as shared words by the banded aligner; repeatable")
+                   help="bilingual word list (source<TAB>target per line, a CSV table, hunalign's "
+                   "'target @ source', or a TBX termbase) read as shared words by the banded aligner; "
+                   "repeatable")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     r = sub.add_parser("rules", help="list every rule")
