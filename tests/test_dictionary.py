@@ -349,3 +349,57 @@ def test_glossary_table_with_column_names_and_quoted_cells():
     assert d.pairs == {"file": frozenset({"datei"}), "folder": frozenset({"ordner"})}
     with pytest.raises(InputError, match=r"x.csv:3: not a dictionary entry"):
         parse("file,Datei\nfolder,Ordner\nmixed;delimiters\n", path="x.csv")
+
+
+def test_a_word_may_carry_a_short_ending():
+    d = parse("de\tfr\nKraft\tforce\nBerg\tmontagne\n")
+    es, et = d.features(["Ich fasse neue Kräfte in den Bergen ."], ["Je reprends des forces ."])
+    assert "D:kraft" in es[0] and "D:berg" in es[0] and "D:kraft" in et[0]
+    # not a longer word that merely starts like it
+    es, _ = d.features(["Die Bergsteiger ."], ["x"])
+    assert "D:berg" not in es[0]
+
+
+def _merged(seed: int, side: str):
+    """Long sentences (40 words) and a bead the caller pre-aligns: sentence 3 with its
+    translation and a short foreign sentence (four words the dictionary knows, translating words
+    that are nowhere near) — too short for the lengths to tell (the bead stays within the usual
+    ratio), which the dictionary can."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(seed, n_sent=10, n_words=40)
+    inv = {b: a for a, bs in d.pairs.items() for b in bs}
+    words3 = set(src[3].lower().rstrip(".").split())
+    if side == "tgt":
+        pool = [w for w in tgt[8].lower().rstrip(".").split() if inv[w[:6]] not in words3]
+        extra = " ".join(pool[:4]).capitalize() + "."
+        t = tgt[:4] + [extra] + tgt[4:]
+        beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3,), (3, 4))] + \
+            [Bead((i,), (i + 1,)) for i in range(4, 10)]
+        s = src
+    else:
+        pool = [w for w in src[8].lower().rstrip(".").split() if w not in tgt[3]]
+        extra = " ".join(pool[:4]).capitalize() + "."
+        s = src[:4] + [extra] + src[4:]
+        t = tgt
+        beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3, 4), (3,))] + \
+            [Bead((i + 1,), (i,)) for i in range(4, 10)]
+    sd = pipeline.segment("\n".join(s), lang="en", lines=True)
+    td = pipeline.segment("\n".join(t), lang="ru", lines=True)
+    return sd, td, beads, d
+
+
+@pytest.mark.parametrize("side", ["tgt", "src"])
+def test_untranslated_member_of_a_merge_found_by_the_dictionary(side):
+    from tqcheck import pipeline
+
+    sd, td, beads, d = _merged(5, side)
+    found = [(f.rule, f.source_segment, f.target_segment, f.message)
+             for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule in ("TQ101", "TQ102")]
+    assert len(found) == 1
+    rule, s, t, msg = found[0]
+    assert (rule, s if side == "src" else t) == (("TQ101", 4) if side == "src" else ("TQ102", 4))
+    assert "none of its 4 words that the dictionary knows" in msg
+    # the lengths alone do not tell: without the dictionary, nothing
+    assert not [f for f in pipeline.run(sd, td, beads=beads).findings if f.rule in ("TQ101", "TQ102")]

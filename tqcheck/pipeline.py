@@ -196,7 +196,7 @@ def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     stats: dict = {}
-    dic = resolve_dictionary(dictionary, source.lang, target.lang) if beads is None else None
+    dic = resolve_dictionary(dictionary, source.lang, target.lang)
     if beads is None:
         beads, stats = align(source, target, progress=progress, aligner=aligner, model=model, dictionary=dic)
         used, used_model = stats.get("aligner", "banded.v1"), stats.get("model")

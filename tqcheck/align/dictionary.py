@@ -51,6 +51,10 @@ STEM = 6
 #: entries whose words are shorter than this (after transliteration) are skipped: two-letter
 #: words are mostly function words and abbreviations, everywhere in both texts
 MIN_LETTERS = 3
+#: a word of the text may be a dictionary word of at least _MIN_STEM letters with an ending of up
+#: to _ENDING letters (when the dictionary word is shorter than STEM)
+_ENDING = 2
+_MIN_STEM = 4
 #: a dictionary file larger than this is refused (a word list of a few million pairs)
 MAX_BYTES = 200_000_000
 
@@ -171,9 +175,20 @@ class Dictionary:
 
 
 def _keys(text: str) -> set[str]:
-    """Every key a dictionary word of ``text`` could have: the stems of its words, and each run
-    of up to :data:`MAX_UNSPACED` characters of a script written without spaces."""
-    out = {t.norm[:STEM] for t in tokens(text) if not t.is_number and not t.is_char and len(t.norm) >= 2}
+    """Every key a dictionary word of ``text`` could have: the stems of its words (and, for a word
+    that may be a shorter dictionary word with an ending, its prefixes down to two letters
+    less), and each run of up to :data:`MAX_UNSPACED` characters of a script written without
+    spaces."""
+    out: set[str] = set()
+    for t in tokens(text):
+        w = t.norm
+        if t.is_number or t.is_char or len(w) < 2:
+            continue
+        out.add(w[:STEM])
+        # a word shorter than the stem with an ending of one or two letters: "forces" is a form
+        # of "force", "Kräfte" of "Kraft", "Berge" of "Berg"
+        for k in range(max(_MIN_STEM, len(w) - _ENDING), min(len(w), STEM)):
+            out.add(w[:k])
     for m in _UNSPACED_RUN.finditer(text):
         run = m.group()
         for i in range(len(run)):

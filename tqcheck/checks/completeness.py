@@ -2974,6 +2974,9 @@ def _partial(d: _Doc, an: Analysis) -> None:
         if len(p.tgt) >= 2 and len(p.src) == 1 and z >= 1.5:
             if _member_addition(d, an, p, ls, lt):
                 continue
+        # with the user's dictionary: a member none of whose known words is translated there
+        if d.ctx.cache.get(DICTIONARY) is not None and _member_by_dictionary(d, an, p):
+            continue
         if z <= -2.0:
             miss = _missing(d, "src", p.src_text, p.tgt_text)
             if miss:
@@ -3121,6 +3124,73 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
         an.issues.append(_Issue("TQ101", msg, pair=None, src=s, tgt=p.tgt[0], src_span=(0, len(s.text)),
                                 confidence=0.6))
         an.taken.add(("src", s.index))
+        return True
+    return False
+
+
+#: a member of a merged bead is read as untranslated by the dictionary when it has at least this
+#: many words the dictionary knows, none translated on the other side, and the rest of the bead
+#: at least :data:`_DICT_REST_HITS` words that are
+_DICT_KNOWN = 4
+_DICT_REST_HITS = 3
+
+
+def _dictionary_cover(d: _Doc, side: str, text: str, other: str) -> tuple[int, int]:
+    """(words of ``text`` the user's dictionary knows that ``other`` translates, words of ``text``
+    the dictionary knows); ``side`` is the side of ``text``."""
+    from ..align.dictionary import _keys
+
+    dic = d.ctx.cache[DICTIONARY]
+    fw, inv = dic.pairs, dic._inverse()
+    mine, theirs = _keys(text), _keys(other)
+    if side == "src":
+        known = [k for k in mine if k in fw]
+        return sum(1 for k in known if fw[k] & theirs), len(known)
+    known = [k for k in mine if k in inv]
+    return sum(1 for k in known if theirs.intersection(inv[k])), len(known)
+
+
+def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
+    """In a 2-1 (1-2) bead, an edge sentence of the larger side that has words the user's
+    dictionary knows (at least :data:`_DICT_KNOWN`) and not one of them translated in the other
+    side, while the rest of the bead has several that are and alone has a usual length: omitted
+    (added). Where the lengths cannot tell (a short added sentence barely changes the merged
+    length), the dictionary can; a genuine split keeps its words on both parts."""
+    if len(p.src) >= 2 and len(p.tgt) == 1:
+        side, many, one = "src", p.src, p.tgt[0]
+    elif len(p.tgt) >= 2 and len(p.src) == 1:
+        side, many, one = "tgt", p.tgt, p.src[0]
+    else:
+        return False
+    for x in (many[-1], many[0]):
+        if _words(x.text) < 3 or (side, x.index) in an.taken:
+            continue
+        rest = [y for y in many if y is not x]
+        l_rest = sum(text_length(y.text) for y in rest)
+        l_one = text_length(one.text)
+        z_rest = d.ratio_z(l_rest, l_one) if side == "src" else d.ratio_z(l_one, l_rest)
+        if abs(z_rest) > 1.0:
+            continue
+        hits, known = _dictionary_cover(d, side, x.text, one.text)
+        if hits or known < _DICT_KNOWN:
+            continue
+        rest_hits = sum(_dictionary_cover(d, side, y.text, one.text)[0] for y in rest)
+        if rest_hits < _DICT_REST_HITS:
+            continue
+        if _shares_anchor(d, side, x, rest, one):
+            continue  # a number or name of its own is on the other side: (partly) translated
+        if side == "src":
+            msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there covers "
+                   f"only the sentence next to it, and none of its {known} words that the dictionary knows "
+                   "is translated in it.")
+            an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=one, src_span=(0, len(x.text)),
+                                    confidence=0.6))
+        else:
+            msg = (f"The translation adds {_quote(x.text)}: the source sentence it stands with is covered by "
+                   f"the sentence next to it, and none of its {known} words that the dictionary knows "
+                   "translates a word of that source sentence.")
+            an.issues.append(_Issue("TQ102", msg, src=one, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
+        an.taken.add((side, x.index))
         return True
     return False
 
