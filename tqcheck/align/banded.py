@@ -35,7 +35,7 @@ import numpy as np
 from ..document import Document
 from .base import Bead
 from .blas import single_thread
-from .features import BagArrays, FeatureMatrix, build_features, script_factor
+from .features import BagArrays, FeatureMatrix, build_features, joined_extra, script_factor
 from .lengths import DEFAULT_S2, estimate, length_cost, ratio_stats, text_length
 from .result import AlignResult
 
@@ -278,11 +278,7 @@ class _Model:
                 if self.dictionary is not None else None
         if self._dict_extra is not None:
             ds, dt = self._dict_extra
-            if extra_src is None:
-                extra_src, extra_tgt = ds, dt
-            else:
-                extra_src = [a + b for a, b in zip(ds, extra_src)]
-                extra_tgt = [a + b for a, b in zip(dt, extra_tgt)]
+            extra_src, extra_tgt = joined_extra(ds, extra_src), joined_extra(dt, extra_tgt)
         self.FS, self.FT, info = build_features(self.src, self.tgt, extra_src=extra_src, extra_tgt=extra_tgt,
                                                 bags=self._bags, unshared=self.p.unshared)
         self.coverage = info["coverage"]

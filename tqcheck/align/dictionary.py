@@ -59,8 +59,9 @@ _MIN_STEM = 4
 MAX_BYTES = 200_000_000
 
 #: characters of scripts written without spaces between words
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
-_UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]+")
+_UNSPACED_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]"
+_UNSPACED = regex.compile(_UNSPACED_CLASS)
+_UNSPACED_RUN = regex.compile(_UNSPACED_CLASS + "+")
 #: the longest word of such a script that is looked for
 MAX_UNSPACED = 8
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
@@ -125,12 +126,8 @@ class Dictionary:
 
     def reversed(self) -> "Dictionary":
         """The same word pairs read from target to source."""
-        inv: dict[str, set[str]] = {}
-        for a, bs in self.pairs.items():
-            for b in bs:
-                inv.setdefault(b, set()).add(a)
-        return Dictionary({k: frozenset(v) for k, v in sorted(inv.items())}, self.tgt_lang, self.src_lang,
-                          self.name, self.digest, self.skipped)
+        return Dictionary({k: frozenset(v) for k, v in sorted(self._inverse().items())}, self.tgt_lang,
+                          self.src_lang, self.name, self.digest, self.skipped)
 
     def oriented(self, src_lang: str | None, tgt_lang: str | None) -> "Dictionary | None":
         """This dictionary read for a document pair ``src_lang`` → ``tgt_lang``: reversed when
@@ -172,6 +169,17 @@ class Dictionary:
             et.append(Counter({"D:" + k: 1 for k in keys}))
         self._last = (key, (es, et))
         return es, et
+
+    def cover(self, text: str, other: str, *, source: bool) -> tuple[int, int]:
+        """(words of ``text`` this dictionary knows that ``other`` translates, words of ``text``
+        it knows); ``text`` is on the source side when ``source``, else on the target side."""
+        mine, theirs = _keys(text), _keys(other)
+        if source:
+            known = [k for k in mine if k in self.pairs]
+            return sum(1 for k in known if self.pairs[k] & theirs), len(known)
+        inv = self._inverse()
+        known = [k for k in mine if k in inv]
+        return sum(1 for k in known if theirs.intersection(inv[k])), len(known)
 
 
 def _keys(text: str) -> set[str]:
@@ -323,22 +331,23 @@ def _load(path: str, mtime: int, size: int) -> Dictionary:
     return parse(text, path=path)
 
 
+def _each(dictionary) -> list[Dictionary]:
+    """The dictionaries of ``dictionary`` (a path, a :class:`Dictionary` or a list of them), read."""
+    items = dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]
+    return [x if isinstance(x, Dictionary) else load_dictionary(x) for x in items]
+
+
 def load_all(dictionary) -> None:
     """Read every dictionary file of ``dictionary`` (a path, a :class:`Dictionary` or a list)
     now, so that a bad one stops the run before any input is read."""
-    for x in dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]:
-        if not isinstance(x, Dictionary):
-            load_dictionary(x)
+    _each(dictionary)
 
 
 def describe(dictionary) -> str:
     """The names and languages of ``dictionary`` (a path, a :class:`Dictionary` or a list), for
     a message: ``de-fr (de → fr), terms``."""
-    out = []
-    for x in dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]:
-        d = x if isinstance(x, Dictionary) else load_dictionary(x)
-        out.append(d.name + (f" ({d.src_lang} → {d.tgt_lang})" if d.src_lang and d.tgt_lang else ""))
-    return ", ".join(out)
+    return ", ".join(d.name + (f" ({d.src_lang} → {d.tgt_lang})" if d.src_lang and d.tgt_lang else "")
+                     for d in _each(dictionary))
 
 
 def resolve(dictionary, src_lang: str | None, tgt_lang: str | None) -> Dictionary | None:
@@ -347,11 +356,5 @@ def resolve(dictionary, src_lang: str | None, tgt_lang: str | None) -> Dictionar
     and those that apply are merged. None when none applies."""
     if dictionary is None:
         return None
-    items = dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]
-    out = []
-    for x in items:
-        d = x if isinstance(x, Dictionary) else load_dictionary(x)
-        d = d.oriented(src_lang, tgt_lang)
-        if d is not None:
-            out.append(d)
+    out = [o for o in (d.oriented(src_lang, tgt_lang) for d in _each(dictionary)) if o is not None]
     return merged(out) if out else None

@@ -336,6 +336,12 @@ class BagArrays:
         return BagArrays(self.index, sides)
 
 
+def joined_extra(a: Sequence[Counter], b: Sequence[Counter] | None) -> list[Counter] | Sequence[Counter]:
+    """Two lists of extra features per sentence (:func:`build_features`' ``extra_*``) as one:
+    ``a`` when ``b`` is None, else their sums sentence by sentence."""
+    return a if b is None else [x + y for x, y in zip(a, b)]
+
+
 def build_features(src: Sequence[str], tgt: Sequence[str], *,
                    extra_src: Sequence[Counter] | None = None,
                    extra_tgt: Sequence[Counter] | None = None,

@@ -36,7 +36,7 @@ import numpy as np
 import regex
 from rapidfuzz import fuzz, process
 
-from ..align.features import Token, build_features, end_mark, script_factor, tokens
+from ..align.features import Token, build_features, end_mark, joined_extra, script_factor, tokens
 from ..align.banded import Params
 from ..align.base import Bead
 from ..align.lengths import text_length
@@ -278,8 +278,7 @@ class _Doc:
             dic = self.ctx.cache.get(DICTIONARY)
             if dic is not None:
                 ds, dt = dic.features(st, tt)
-                ex_s = ds if ex_s is None else [a + b for a, b in zip(ds, ex_s)]
-                ex_t = dt if ex_t is None else [a + b for a, b in zip(dt, ex_t)]
+                ex_s, ex_t = joined_extra(ds, ex_s), joined_extra(dt, ex_t)
             FS, FT, _ = build_features(st, tt, extra_src=ex_s, extra_tgt=ex_t)
             self._feat = (FS, FT)
             if self.emb is not None:
@@ -3135,21 +3134,6 @@ _DICT_KNOWN = 4
 _DICT_REST_HITS = 3
 
 
-def _dictionary_cover(d: _Doc, side: str, text: str, other: str) -> tuple[int, int]:
-    """(words of ``text`` the user's dictionary knows that ``other`` translates, words of ``text``
-    the dictionary knows); ``side`` is the side of ``text``."""
-    from ..align.dictionary import _keys
-
-    dic = d.ctx.cache[DICTIONARY]
-    fw, inv = dic.pairs, dic._inverse()
-    mine, theirs = _keys(text), _keys(other)
-    if side == "src":
-        known = [k for k in mine if k in fw]
-        return sum(1 for k in known if fw[k] & theirs), len(known)
-    known = [k for k in mine if k in inv]
-    return sum(1 for k in known if theirs.intersection(inv[k])), len(known)
-
-
 def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     """In a 2-1 (1-2) bead, an edge sentence of the larger side that has words the user's
     dictionary knows (at least :data:`_DICT_KNOWN`) and not one of them translated in the other
@@ -3171,10 +3155,11 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         z_rest = d.ratio_z(l_rest, l_one) if side == "src" else d.ratio_z(l_one, l_rest)
         if abs(z_rest) > 1.0:
             continue
-        hits, known = _dictionary_cover(d, side, x.text, one.text)
+        dic = d.ctx.cache[DICTIONARY]
+        hits, known = dic.cover(x.text, one.text, source=side == "src")
         if hits or known < _DICT_KNOWN:
             continue
-        rest_hits = sum(_dictionary_cover(d, side, y.text, one.text)[0] for y in rest)
+        rest_hits = sum(dic.cover(y.text, one.text, source=side == "src")[0] for y in rest)
         if rest_hits < _DICT_REST_HITS:
             continue
         if _shares_anchor(d, side, x, rest, one):
