@@ -64,13 +64,20 @@ def test_merged_paragraphs_with_an_added_or_omitted_sentence_at_the_break():
            "The third meeting took place in Rome on 1 July 2021.")
     tgt = ("Pierwsze spotkanie odbyło się w Genewie 3 maja 2021 r. Drugie spotkanie odbyło się w Wiedniu "
            "9 czerwca 2021 r.\n\nTrzecie spotkanie odbyło się w Rzymie 1 lipca 2021 r.")
+    # the same text without the merge: the omission alone
+    _omission_beside_a_break(src, tgt, "TQ111", tgt.replace(" Drugie", "\n\nDrugie"))
+
+
+def _omission_beside_a_break(src: str, tgt: str, rule: str, without: str) -> None:
+    """Source sentence 1 is left out, and the paragraph break beside it is merged (TQ111) or
+    split (TQ112) at source 2 / target 1: one omission and one structure finding; the
+    translation ``without`` that break has the omission alone."""
     r = tqcheck.check(src, tgt, "en", "pl")
     assert [(f.rule, f.source_segment) for f in r.findings if f.rule == "TQ101"] == [("TQ101", 1)], r.findings
-    f = [x for x in r.findings if x.rule == "TQ111"]
+    f = [x for x in r.findings if x.rule == rule]
     assert [(x.source_segment, x.target_segment) for x in f] == [(2, 1)], r.findings
-    # the same text without the merge: the omission alone
-    r = tqcheck.check(src, tgt.replace(" Drugie", "\n\nDrugie"), "en", "pl")
-    assert not [x for x in r.findings if x.rule == "TQ111"], r.findings
+    r = tqcheck.check(src, without, "en", "pl")
+    assert not [x for x in r.findings if x.rule == rule], r.findings
 
 
 def test_split_paragraph():
@@ -90,13 +97,8 @@ def test_split_paragraph_with_an_omitted_sentence_between():
            "The third meeting took place in Rome on 1 July 2021.")
     tgt = ("Pierwsze spotkanie odbyło się w Genewie 3 maja 2021 r.\n\nDrugie spotkanie odbyło się w "
            "Wiedniu 9 czerwca 2021 r.\n\nTrzecie spotkanie odbyło się w Rzymie 1 lipca 2021 r.")
-    r = tqcheck.check(src, tgt, "en", "pl")
-    assert [(f.rule, f.source_segment) for f in r.findings if f.rule == "TQ101"] == [("TQ101", 1)], r.findings
-    f = [x for x in r.findings if x.rule == "TQ112"]
-    assert [(x.source_segment, x.target_segment) for x in f] == [(2, 1)], r.findings
     # the same text without the split: the omission alone
-    r = tqcheck.check(src, tgt.replace("\n\nDrugie", " Drugie"), "en", "pl")
-    assert not [x for x in r.findings if x.rule == "TQ112"], r.findings
+    _omission_beside_a_break(src, tgt, "TQ112", tgt.replace("\n\nDrugie", " Drugie"))
 
 
 def test_heading_formatting_mismatch():
