@@ -403,3 +403,39 @@ def test_untranslated_member_of_a_merge_found_by_the_dictionary(side):
     assert "none of its 4 words that the dictionary knows" in msg
     # the lengths alone do not tell: without the dictionary, nothing
     assert not [f for f in pipeline.run(sd, td, beads=beads).findings if f.rule in ("TQ101", "TQ102")]
+
+
+def test_features_are_read_again_alike_and_the_token_cache_stays_bounded(monkeypatch):
+    import tqcheck.align.dictionary as dm
+
+    d = parse("de\tfr\nKraft\tforce\nBerg\tmontagne\nGipfel\tsommet\nfaire\tmachen\n")
+    src = ["Ich fasse neue Kräfte in den Bergen .", "Der Gipfel !", "登山"]
+    tgt = ["Je reprends des forces .", "Le sommet de la montagne .", ""]
+    first = d.features(src, tgt)
+    assert first[0][1] == {"D:gipfel": 1} and first[1][1] == {"D:gipfel": 1, "D:berg": 1}
+    assert d.features(src, tgt) == first  # from the cache, the same
+    assert [set(c) for c in first[0]] == list(d.feature_sets(src, tgt)[0])
+    monkeypatch.setattr(dm, "_SEEN_MAX", 3)
+    for k in range(20):
+        d.features([f"Wort{k} Gipfel"], [f"mot{k} sommet"])
+        assert len(d._seen[0]) <= 4 and len(d._seen[1]) <= 4
+    assert d.features(src, tgt) == first  # a cache emptied on the way changes nothing
+
+
+def test_bag_arrays_take_sets_from_an_iterator_as_counters_of_ones():
+    from collections import Counter
+
+    from tqcheck.align.features import BagArrays, build_features, raw_features
+
+    src, tgt = ["Der Berg ruft .", "Ein Gipfel ."], ["La montagne appelle .", "Un sommet ."]
+    ex_s, ex_t = [{"D:berg"}, {"D:gipfel", "D:x"}], [{"D:berg"}, {"D:gipfel"}]
+    by_counter = build_features(src, tgt, extra_src=[Counter(dict.fromkeys(x, 1)) for x in ex_s],
+                                extra_tgt=[Counter(dict.fromkeys(x, 1)) for x in ex_t])
+    bags = BagArrays.encode([raw_features(t) for t in src], [raw_features(t) for t in tgt])
+    by_sets = build_features(src, tgt, bags=bags.plus(iter(ex_s), iter(ex_t)))
+    for a, b in zip(by_counter[:2], by_sets[:2]):
+        assert a.indptr.tolist() == b.indptr.tolist() and a.ids.tolist() == b.ids.tolist()
+        assert a.vals.tolist() == pytest.approx(b.vals.tolist())
+    # the two sides share nothing but what the dictionary says: one feature per sentence pair
+    assert build_features(src, tgt)[2]["vocab"] == 0
+    assert by_sets[2]["vocab"] == 2 and by_sets[0].indptr.tolist() == [0, 1, 2]

@@ -35,7 +35,7 @@ import numpy as np
 from ..document import Document
 from .base import Bead
 from .blas import single_thread
-from .features import BagArrays, FeatureMatrix, build_features, joined_extra, script_factor
+from .features import BagArrays, FeatureMatrix, build_features, script_factor
 from .lengths import DEFAULT_S2, estimate, length_cost, ratio_stats, text_length
 from .result import AlignResult
 
@@ -273,12 +273,9 @@ class _Model:
                                   weights=self.US.vals ** 2, minlength=self.n)
             self.wt = np.bincount(np.repeat(np.arange(self.m), np.diff(self.UT.indptr)),
                                   weights=self.UT.vals ** 2, minlength=self.m)
-            # a user's dictionary: its features stand beside the bags in both passes
-            self._dict_extra = self.dictionary.features(self.src, self.tgt) \
-                if self.dictionary is not None else None
-        if self._dict_extra is not None:
-            ds, dt = self._dict_extra
-            extra_src, extra_tgt = joined_extra(ds, extra_src), joined_extra(dt, extra_tgt)
+            # a user's dictionary: its features join the bags once, for both passes
+            if self.dictionary is not None:
+                self._bags = self._bags.plus(*self.dictionary.feature_sets(self.src, self.tgt))
         self.FS, self.FT, info = build_features(self.src, self.tgt, extra_src=extra_src, extra_tgt=extra_tgt,
                                                 bags=self._bags, unshared=self.p.unshared)
         self.coverage = info["coverage"]

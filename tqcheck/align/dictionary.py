@@ -39,12 +39,12 @@ import re
 
 import regex
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import InputError
-from .features import tokens, translit
+from .features import _TOKEN, _token_info, translit
 
 #: words are compared by their first this many letters (transliterated, lower case)
 STEM = 6
@@ -55,6 +55,8 @@ MIN_LETTERS = 3
 #: to _ENDING letters (when the dictionary word is shorter than STEM)
 _ENDING = 2
 _MIN_STEM = 4
+#: tokens whose features a dictionary remembers, per side (the cache is emptied beyond)
+_SEEN_MAX = 500_000
 #: a dictionary file larger than this is refused (a word list of a few million pairs)
 MAX_BYTES = 200_000_000
 
@@ -91,7 +93,8 @@ class Dictionary:
     digest: str = ""
     skipped: int = 0
     _inv: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
-    _last: tuple | None = field(default=None, repr=False, compare=False)
+    #: token → its features, for the source side and the target side (see :meth:`features`)
+    _seen: tuple[dict, dict] = field(default_factory=lambda: ({}, {}), repr=False, compare=False)
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]], src_lang: str | None = None,
@@ -155,20 +158,37 @@ class Dictionary:
     def features(self, src: Sequence[str], tgt: Sequence[str]) -> tuple[list[Counter], list[Counter]]:
         """The features ``D:<source key>`` of each sentence: a source sentence has one for each
         dictionary word it contains, a target sentence one for each source word that one of its
-        words translates."""
-        key = (tuple(src), tuple(tgt))
-        if self._last is not None and self._last[0] == key:
-            return self._last[1]  # the aligner's texts, read again by the checks
-        fw, inv = self.pairs, self._inverse()
-        es = [Counter({"D:" + k: 1 for k in _keys(t) if k in fw}) for t in src]
-        et = []
-        for t in tgt:
-            keys: set[str] = set()
-            for k in _keys(t):
-                keys.update(inv.get(k, ()))
-            et.append(Counter({"D:" + k: 1 for k in keys}))
-        self._last = (key, (es, et))
-        return es, et
+        words translates. Each distinct token is looked up once per dictionary (a bounded cache),
+        so reading a pair again (the aligner, then the checks) costs little."""
+        es, et = self.feature_sets(src, tgt)
+        return [Counter(dict.fromkeys(f, 1)) for f in es], [Counter(dict.fromkeys(f, 1)) for f in et]
+
+    def feature_sets(self, src: Sequence[str], tgt: Sequence[str]) -> tuple[Iterator[set[str]], Iterator[set[str]]]:
+        """:meth:`features` as sets, sentence by sentence as they are read (the aligner encodes
+        them into its arrays without holding a container per sentence)."""
+        return (self._sentence_features(t, True) for t in src), (self._sentence_features(t, False) for t in tgt)
+
+    def _sentence_features(self, text: str, source: bool) -> set[str]:
+        cache = self._seen[0 if source else 1]
+        if len(cache) > _SEEN_MAX:
+            cache.clear()
+        feats: set[str] = set()
+        for raw in _TOKEN.findall(text):
+            got = cache.get(raw)
+            if got is None:
+                got = cache[raw] = self._lookup(_token_keys(raw), source)
+            feats.update(got)
+        if _UNSPACED.search(text):
+            feats.update(self._lookup(_unspaced_keys(text), source))
+        return feats
+
+    def _lookup(self, keys: Iterable[str], source: bool) -> tuple[str, ...]:
+        """The features that words of these keys give on the source or the target side."""
+        if source:
+            fw = self.pairs
+            return tuple(sorted("D:" + k for k in keys if k in fw))
+        inv = self._inverse()
+        return tuple(sorted({"D:" + a for k in keys for a in inv.get(k, ())}))
 
     def cover(self, text: str, other: str, *, source: bool) -> tuple[int, int]:
         """(words of ``text`` this dictionary knows that ``other`` translates, words of ``text``
@@ -182,26 +202,37 @@ class Dictionary:
         return sum(1 for k in known if theirs.intersection(inv[k])), len(known)
 
 
-def _keys(text: str) -> set[str]:
-    """Every key a dictionary word of ``text`` could have: the stems of its words (and, for a word
-    that may be a shorter dictionary word with an ending, its prefixes down to two letters
-    less), and each run of up to :data:`MAX_UNSPACED` characters of a script written without
-    spaces."""
+def _token_keys(raw: str) -> tuple[str, ...]:
+    """Every key a dictionary word could have that is this token of a text: its stem and, for a
+    word that may be a shorter dictionary word with an ending, its prefixes down to two letters
+    less (numbers, single characters of scripts without spaces and one-letter words: none)."""
+    w, isnum, ischar, _ = _token_info(raw)
+    if isnum or ischar or len(w) < 2:
+        return ()
+    # a word shorter than the stem with an ending of one or two letters: "forces" is a form
+    # of "force", "Kräfte" of "Kraft", "Berge" of "Berg"
+    return (w[:STEM],) + tuple(w[:k] for k in range(max(_MIN_STEM, len(w) - _ENDING), min(len(w), STEM)))
+
+
+def _unspaced_keys(text: str) -> set[str]:
+    """Each run of up to :data:`MAX_UNSPACED` characters of a script written without spaces."""
     out: set[str] = set()
-    for t in tokens(text):
-        w = t.norm
-        if t.is_number or t.is_char or len(w) < 2:
-            continue
-        out.add(w[:STEM])
-        # a word shorter than the stem with an ending of one or two letters: "forces" is a form
-        # of "force", "Kräfte" of "Kraft", "Berge" of "Berg"
-        for k in range(max(_MIN_STEM, len(w) - _ENDING), min(len(w), STEM)):
-            out.add(w[:k])
     for m in _UNSPACED_RUN.finditer(text):
         run = m.group()
         for i in range(len(run)):
             for n in range(1, min(MAX_UNSPACED, len(run) - i) + 1):
                 out.add("=" + run[i:i + n])
+    return out
+
+
+def _keys(text: str) -> set[str]:
+    """Every key a dictionary word of ``text`` could have (:func:`_token_keys` of each token,
+    :func:`_unspaced_keys` of the text)."""
+    out: set[str] = set()
+    for raw in _TOKEN.findall(text):
+        out.update(_token_keys(raw))
+    if _UNSPACED.search(text):
+        out |= _unspaced_keys(text)
     return out
 
 

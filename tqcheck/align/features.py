@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -239,10 +239,14 @@ class _Encoder:
         self.cnt = array("f")
         self.lens = array("i")
 
-    def add(self, bag: Counter) -> None:
+    def add(self, bag: Counter | Set[str]) -> None:
+        """One sentence's bag: a Counter, or a set of features that each occur once."""
         ix = self.index
         self.fid.extend([ix.setdefault(k, len(ix)) for k in bag])
-        self.cnt.extend([float(c) for c in bag.values()])
+        if isinstance(bag, Mapping):
+            self.cnt.extend([float(c) for c in bag.values()])
+        else:
+            self.cnt.extend([1.0] * len(bag))
         self.lens.append(len(bag))
 
     def side(self) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
@@ -314,7 +318,7 @@ class BagArrays:
     sides: list
 
     @classmethod
-    def encode(cls, bags_s: Sequence[Counter], bags_t: Sequence[Counter],
+    def encode(cls, bags_s: Iterable[Counter | Set[str]], bags_t: Iterable[Counter | Set[str]],
                index: dict | None = None) -> "BagArrays":
         index = {} if index is None else index
         sides = []
@@ -325,8 +329,11 @@ class BagArrays:
             sides.append(enc.side())
         return cls(index, sides)
 
-    def plus(self, extra_s: Sequence[Counter] | None, extra_t: Sequence[Counter] | None) -> "BagArrays":
-        """These bags with extra features added (the index grows; the arrays are new)."""
+    def plus(self, extra_s: Iterable[Counter | Set[str]] | None,
+             extra_t: Iterable[Counter | Set[str]] | None) -> "BagArrays":
+        """These bags with extra features added, a Counter or a set (features that occur once)
+        per sentence, in a sequence or read once from an iterator (the index grows; the arrays
+        are new)."""
         if extra_s is None and extra_t is None:
             return self
         ex = BagArrays.encode(extra_s or [], extra_t or [], self.index)
