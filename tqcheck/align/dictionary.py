@@ -103,19 +103,27 @@ class Dictionary:
         fewer than :data:`MIN_LETTERS` letters are skipped)."""
         fw: dict[str, set[str]] = {}
         skipped = 0
+        keys: dict[str, str | None] = {}  # word → its key, None when too short (a word is read once)
+
+        def key(w: str) -> str | None:
+            k = keys.get(w, "")
+            if k == "":
+                k = keys[w] = stem(w) if _long_enough(w) else None
+            return k
+
         for a, b in pairs:
             a, b = a.strip(), b.strip()
             if not a or not b or len(a.split()) > 1 or len(b.split()) > 1:
                 skipped += 1
                 continue
-            if not (_long_enough(a) and _long_enough(b)):
+            sa, sb = key(a), key(b)
+            if sa is None or sb is None:
                 skipped += 1
                 continue
-            sa, sb = stem(a), stem(b)
             fw.setdefault(sa, set()).add(sb)
-        frozen = {k: frozenset(v) for k, v in sorted(fw.items())}
-        h = hashlib.sha256("\n".join(f"{k}\t{' '.join(sorted(v))}" for k, v in frozen.items())
-                           .encode("utf-8")).hexdigest()[:8]
+        frozen = {k: frozenset(fw[k]) for k in sorted(fw)}
+        h = hashlib.sha256("\n".join(f"{k}\t{' '.join(sorted(v)) if len(v) > 1 else next(iter(v))}"
+                                     for k, v in frozen.items()).encode("utf-8")).hexdigest()[:8]
         return cls(frozen, src_lang, tgt_lang, name, h, skipped)
 
     def __len__(self) -> int:
