@@ -439,3 +439,17 @@ def test_bag_arrays_take_sets_from_an_iterator_as_counters_of_ones():
     # the two sides share nothing but what the dictionary says: one feature per sentence pair
     assert build_features(src, tgt)[2]["vocab"] == 0
     assert by_sets[2]["vocab"] == 2 and by_sets[0].indptr.tolist() == [0, 1, 2]
+
+
+def test_every_file_pair_of_a_run_reads_one_dictionary_object(tmp_path):
+    """A tree of many file pairs: the reversed and the merged lists are made once, so their
+    inverse and token caches serve every pair (they were built again for each file)."""
+    a, b = tmp_path / "de-fr.tsv", tmp_path / "more.tsv"
+    a.write_text("de\tfr\nBerg\tmontagne\nGipfel\tsommet\n", encoding="utf-8")
+    b.write_text("de\tfr\nSeil\tcorde\n", encoding="utf-8")
+    r1, r2 = resolve(str(a), "fr", "de"), resolve(str(a), "fr", "de")
+    assert r1 is r2 and r1.reversed() is resolve(str(a), "de", "fr")
+    m1, m2 = resolve([str(a), str(b)], "fr", "de"), resolve([str(a), str(b)], "fr", "de")
+    assert m1 is m2 and set(m1.pairs) == {"montag", "sommet", "corde"}
+    assert resolve([str(a), str(b)], "de", "fr") is not m1  # another pair, another merge
+    assert set(resolve([str(a), str(b)], "de", "fr").pairs) == {"berg", "gipfel", "seil"}

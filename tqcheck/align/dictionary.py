@@ -93,6 +93,7 @@ class Dictionary:
     digest: str = ""
     skipped: int = 0
     _inv: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    _rev: "Dictionary | None" = field(default=None, repr=False, compare=False)
     #: token → its features, for the source side and the target side (see :meth:`features`)
     _seen: tuple[dict, dict] = field(default_factory=lambda: ({}, {}), repr=False, compare=False)
 
@@ -136,9 +137,13 @@ class Dictionary:
         return f"{self.name}@{self.digest}"
 
     def reversed(self) -> "Dictionary":
-        """The same word pairs read from target to source."""
-        return Dictionary({k: frozenset(v) for k, v in sorted(self._inverse().items())}, self.tgt_lang,
-                          self.src_lang, self.name, self.digest, self.skipped)
+        """The same word pairs read from target to source (made once: every document pair of a
+        run reads the same object, and its token cache)."""
+        if self._rev is None:
+            self._rev = Dictionary({k: frozenset(v) for k, v in sorted(self._inverse().items())}, self.tgt_lang,
+                                   self.src_lang, self.name, self.digest, self.skipped)
+            self._rev._rev = self
+        return self._rev
 
     def oriented(self, src_lang: str | None, tgt_lang: str | None) -> "Dictionary | None":
         """This dictionary read for a document pair ``src_lang`` → ``tgt_lang``: reversed when
@@ -249,17 +254,26 @@ def _base(lang: str | None) -> str | None:
     return lang.replace("_", "-").split("-")[0].lower() if lang else None
 
 
+#: the last dictionaries merged, and the result (a run reads the same ones for every file pair)
+_MERGED: list = [(), None]
+
+
 def merged(dicts: Sequence[Dictionary]) -> Dictionary:
     """One dictionary of the word pairs of several (read for one document pair)."""
     if len(dicts) == 1:
         return dicts[0]
+    last, out = _MERGED
+    if len(last) == len(dicts) and all(a is b for a, b in zip(last, dicts)):
+        return out
     pairs: dict[str, set[str]] = {}
     for d in dicts:
         for a, bs in d.pairs.items():
             pairs.setdefault(a, set()).update(bs)
     h = hashlib.sha256("+".join(d.digest for d in dicts).encode()).hexdigest()[:8]
-    return Dictionary({k: frozenset(v) for k, v in sorted(pairs.items())}, dicts[0].src_lang,
-                      dicts[0].tgt_lang, "+".join(d.name for d in dicts), h, sum(d.skipped for d in dicts))
+    out = Dictionary({k: frozenset(v) for k, v in sorted(pairs.items())}, dicts[0].src_lang,
+                     dicts[0].tgt_lang, "+".join(d.name for d in dicts), h, sum(d.skipped for d in dicts))
+    _MERGED[:] = [tuple(dicts), out]
+    return out
 
 
 def _is_header(cols: list[str]) -> bool:
