@@ -453,3 +453,34 @@ def test_every_file_pair_of_a_run_reads_one_dictionary_object(tmp_path):
     assert m1 is m2 and set(m1.pairs) == {"montag", "sommet", "corde"}
     assert resolve([str(a), str(b)], "de", "fr") is not m1  # another pair, another merge
     assert set(resolve([str(a), str(b)], "de", "fr").pairs) == {"berg", "gipfel", "seil"}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_swap_the_aligner_read_as_a_merge_and_a_gap_is_found_by_the_dictionary(seed):
+    """Translations of sentences 4 and 5 in the opposite order, read by the aligner (as lengths
+    may lead it) as a 1-2 merge, an unlinked sentence and a 1-1 link: no two-by-two block for the
+    similarity test of swaps. The dictionary says that in order no word is translated and crossed
+    both are: one swap, at both sentences."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(seed, n_sent=10)
+    t = tgt[:4] + [tgt[5], tgt[4]] + tgt[6:]
+    beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3,), (3, 4)), Bead((4,), ()), Bead((5,), (5,))] + \
+        [Bead((i,), (i,)) for i in range(6, 10)]
+    sd = pipeline.segment("\n".join(src), lang="en", lines=True)
+    td = pipeline.segment("\n".join(t), lang="ru", lines=True)
+    found = [(f.rule, f.severity.name, f.source_segment, f.target_segment, f.message)
+             for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule.startswith("TQ1")]
+    assert [x[:4] for x in found] == [("TQ105", "MINOR", 4, 4)]  # the first of each pair
+    assert "at line 6" in found[0][4]
+    assert "opposite order" in found[0][4] and "dictionary" in found[0][4]
+    # without the dictionary, no swap there
+    assert not [f for f in pipeline.run(sd, td, beads=beads).findings if f.rule == "TQ105"]
+
+
+def test_neighbours_in_order_are_never_a_dictionary_swap():
+    """Every pair of neighbours of the synthetic texts, in order, with the dictionary: no swap."""
+    for seed in range(3):
+        src, tgt, d = _pair(seed)
+        assert not [f for f in _check(src, tgt, d).findings if f.rule == "TQ105"]
