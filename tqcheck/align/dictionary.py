@@ -206,7 +206,11 @@ class Dictionary:
     def cover(self, text: str, other: str, *, source: bool) -> tuple[int, int]:
         """(words of ``text`` this dictionary knows that ``other`` translates, words of ``text``
         it knows); ``text`` is on the source side when ``source``, else on the target side."""
-        mine, theirs = _keys(text), _keys(other)
+        return self.cover_keys(keys(text), keys(other), source=source)
+
+    def cover_keys(self, mine: set[str], theirs: set[str], *, source: bool) -> tuple[int, int]:
+        """:meth:`cover` of two texts given by their keys (:func:`keys`), for a caller that
+        compares one sentence with several."""
         if source:
             known = [k for k in mine if k in self.pairs]
             return sum(1 for k in known if self.pairs[k] & theirs), len(known)
@@ -238,7 +242,7 @@ def _unspaced_keys(text: str) -> set[str]:
     return out
 
 
-def _keys(text: str) -> set[str]:
+def keys(text: str) -> set[str]:
     """Every key a dictionary word of ``text`` could have (:func:`_token_keys` of each token,
     :func:`_unspaced_keys` of the text)."""
     out: set[str] = set()

@@ -39,6 +39,7 @@ from rapidfuzz import fuzz, process
 from ..align.features import Token, build_features, end_mark, joined_extra, script_factor, tokens
 from ..align.banded import Params
 from ..align.base import Bead
+from ..align.dictionary import keys as dictionary_keys
 from ..align.lengths import text_length
 from ..align.lexicon import learn_lexicon, lexicon_features
 from ..document import Document, Sentence
@@ -2105,10 +2106,16 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
         before.append(k)
         k += len(p.src)
     memo: dict[tuple[int, int], tuple[int, int]] = {}
+    ks: dict[int, set[str]] = {}
+    kt: dict[int, set[str]] = {}
 
     def cover(i: int, j: int) -> tuple[int, int]:
         if (i, j) not in memo:
-            memo[(i, j)] = dic.cover(d.src[i].text, d.tgt[j].text, source=True)
+            if i not in ks:
+                ks[i] = dictionary_keys(d.src[i].text)
+            if j not in kt:
+                kt[j] = dictionary_keys(d.tgt[j].text)
+            memo[(i, j)] = dic.cover_keys(ks[i], kt[j], source=True)
         return memo[(i, j)]
 
     def best(i: int, j: int, h: int, reach: int = 2) -> bool:
