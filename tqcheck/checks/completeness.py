@@ -3416,7 +3416,9 @@ def moved_content(ctx: CheckContext) -> Iterator[Finding]:
     finding points at both places instead of an omission plus an addition. The exchanged
     reading is tested against the straight one with the aligner's evidence (shared names,
     numbers and cognates, the document's learned lexicon, length ratio) and reported only when
-    clearly better; swapped neighbours are minor. Order changes inside a sentence are never
+    clearly better; swapped neighbours are minor. With a user's dictionary (``--dictionary``) its
+    word pairs count too, and two neighbours whose known words it finds translated only crossed
+    are a swap whatever beads the aligner made. Order changes inside a sentence are never
     findings."""
     yield from _emit(ctx, "TQ105")
 
