@@ -95,8 +95,6 @@ def align(source: Document, target: Document, *, progress: bool = False, aligner
         stats["model"] = getattr(mdl, "tqcheck_model_id", None) or type(mdl).__name__
         if res.embeddings is not None:
             stats[EMBEDDINGS] = res.embeddings  # taken out again by :func:`run` (not reported)
-        if dic is not None:
-            stats["dictionary"] = dic.id
         return res.beads, stats
     from .align.banded import align_documents
 

@@ -104,12 +104,12 @@ class Dictionary:
         fewer than :data:`MIN_LETTERS` letters are skipped)."""
         fw: dict[str, set[str]] = {}
         skipped = 0
-        keys: dict[str, str | None] = {}  # word → its key, None when too short (a word is read once)
+        read: dict[str, str | None] = {}  # word → its key, None when too short (a word is read once)
 
         def key(w: str) -> str | None:
-            k = keys.get(w, "")
+            k = read.get(w, "")
             if k == "":
-                k = keys[w] = stem(w) if _long_enough(w) else None
+                k = read[w] = stem(w) if _long_enough(w) else None
             return k
 
         for a, b in pairs:

@@ -2093,18 +2093,15 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
     dictionary knows (three or more each) is translated in its partner; crossed, both partners
     translate some (three or more together), and each is its sentence's clearly best match
     within two sentences on either side; and none of the four sentences is held elsewhere by a
-    sure link of the aligner that the dictionary supports. Of 579 neighbouring 1-1 pairs of the Text+Berg gold
-    alignment, in either direction, none reads so. Where the lengths let the aligner link the
-    sentences in order, or shift one link over, the words tell; a finding of :func:`_swaps` at
-    the same place comes first."""
+    sure link of the aligner that the dictionary supports. Of 579 neighbouring 1-1 pairs of the
+    Text+Berg gold alignment, in either direction, none reads so. Where the lengths let the
+    aligner link the sentences in order, or shift one link over, the words tell; a finding of
+    :func:`_swaps` at the same place comes first."""
     dic = d.ctx.cache.get(DICTIONARY)
     if dic is None:
         return
     ns, nt = len(d.src), len(d.tgt)
-    before, k = [], 0
-    for p in d.pairs:
-        before.append(k)
-        k += len(p.src)
+    cuts = _Cuts(d).at  # the source and target sentences before each bead
     memo: dict[tuple[int, int], tuple[int, int]] = {}
     ks: dict[int, set[str]] = {}
     kt: dict[int, set[str]] = {}
@@ -2140,7 +2137,7 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
 
     cands: list[tuple[int, int, int]] = []
     for x in range(nt - 1):
-        c = before[d.bead_of_tgt[x]]
+        c = cuts[d.bead_of_tgt[x]][0]
         for a in range(max(0, c - 2), min(ns - 1, c + 2)):
             (h1, k1), (h2, k2) = cover(a, x), cover(a + 1, x + 1)
             if h1 or h2 or k1 < _DICT_SWAP_KNOWN or k2 < _DICT_SWAP_KNOWN:
