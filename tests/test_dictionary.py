@@ -405,6 +405,85 @@ def test_untranslated_member_of_a_merge_found_by_the_dictionary(side):
     assert not [f for f in pipeline.run(sd, td, beads=beads).findings if f.rule in ("TQ101", "TQ102")]
 
 
+def _merged_with_hits(seed: int, known: int, hits: int):
+    """Like :func:`_merged` (target side): the added sentence has ``known`` words the dictionary
+    knows, ``hits`` of them translations of words of the source sentence it stands with."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(seed, n_sent=10, n_words=40)
+    inv = {b: a for a, bs in d.pairs.items() for b in bs}
+    words3 = set(src[3].lower().rstrip(".").split())
+    far = [w for w in tgt[8].lower().rstrip(".").split() if inv[w[:6]] not in words3]
+    near = tgt[3].lower().rstrip(".").split()
+    extra = " ".join(near[:hits] + far[:known - hits]).capitalize() + "."
+    t = tgt[:4] + [extra] + tgt[4:]
+    beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3,), (3, 4))] + \
+        [Bead((i,), (i + 1,)) for i in range(4, 10)]
+    sd = pipeline.segment("\n".join(src), lang="en", lines=True)
+    td = pipeline.segment("\n".join(t), lang="ru", lines=True)
+    return sd, td, beads, d
+
+
+def test_a_member_with_one_chance_translation_is_still_read_as_added():
+    """One of five known words translating a word of the bead's source sentence (the rest
+    translates every one of its own) is chance, not a rendering: the member is added."""
+    from tqcheck import pipeline
+
+    sd, td, beads, d = _merged_with_hits(5, known=5, hits=1)
+    found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ102"]
+    assert [f.target_segment for f in found] == [4]
+    assert "only 1 of its 5 words that the dictionary knows" in found[0].message
+    assert "by chance nearby" in found[0].message
+
+
+def test_a_member_translating_half_its_known_words_is_part_of_the_rendering():
+    from tqcheck import pipeline
+
+    sd, td, beads, d = _merged_with_hits(5, known=8, hits=4)
+    found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule in ("TQ102", "TQ104")]
+    assert not [f for f in found if f.target_segment == 4]
+
+
+def test_an_added_sentence_beside_a_short_translation_is_reported_when_the_dictionary_denies_it():
+    """The translation before an added sentence is short (three of seven words), and with the
+    added sentence its length is as usual: by the lengths the added sentence may render the
+    rest of that source sentence, and nothing is reported. The dictionary says it renders none
+    of it: it is reported."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(3, n_sent=10)
+    inv = {b: a for a, bs in d.pairs.items() for b in bs}
+    words3 = set(src[3].lower().rstrip(".").split())
+    far = [w for w in tgt[8].lower().rstrip(".").split() if inv[w[:6]] not in words3]
+    short = " ".join(tgt[3].rstrip(".").split()[:3]) + "."
+    extra = " ".join(far[:4]).capitalize() + "."
+    t = tgt[:3] + [short, extra] + tgt[4:]
+    beads = [Bead((i,), (i,)) for i in range(4)] + [Bead((), (4,))] + [Bead((i,), (i + 1,)) for i in range(4, 10)]
+    sd = pipeline.segment("\n".join(src), lang="en", lines=True)
+    td = pipeline.segment("\n".join(t), lang="ru", lines=True)
+
+    def added(**kw):
+        return [f.target_segment for f in pipeline.run(sd, td, beads=beads, **kw).findings if f.rule == "TQ102"]
+
+    assert added() == []
+    assert added(dictionary=d) == [4]
+
+
+def test_log_odds_of_chance_against_a_translation():
+    from tqcheck.checks.completeness import _log_odds
+
+    # 1 of 12 at a chance rate of 6 % against the neighbour's 16 of 38
+    assert _log_odds(1, 12, 0.06, 16 / 38) > 3.0
+    # 3 of 18 against 12 of 30: in between, not decided
+    assert _log_odds(3, 18, 0.06, 0.4) < 3.0
+    # a translation no better than chance says nothing
+    assert _log_odds(1, 12, 0.1, 0.1) == float("-inf")
+    # more hits always read less like chance
+    assert _log_odds(2, 12, 0.06, 0.4) < _log_odds(1, 12, 0.06, 0.4)
+
+
 def test_features_are_read_again_alike_and_the_token_cache_stays_bounded(monkeypatch):
     import tqcheck.align.dictionary as dm
 

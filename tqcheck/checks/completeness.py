@@ -2416,7 +2416,17 @@ def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
     """Could a neighbouring bead hold the translation of this unlinked sentence? True when the
     neighbour is clearly too long on the other side and adding the sentence makes it normal (a
     neighbour an earlier step explained otherwise does not count)."""
-    return any(_clearly_absorbs(z0, z1) for _, z0, z1 in _neighbour_fits(d, an, p, side))
+    return any(_clearly_absorbs(z0, z1) and not _denied_by_dictionary(d, p, side, q)
+               for q, z0, z1 in _neighbour_fits(d, an, p, side))
+
+
+def _denied_by_dictionary(d: _Doc, p: Pair, side: str, q: Pair) -> bool:
+    """Whether the user's dictionary says the unlinked sentence of ``p`` renders nothing of the
+    neighbouring bead ``q``'s other side, which ``q``'s own sentences do render
+    (:func:`_untranslated_by_dictionary`): the neighbour's unusual length is its own matter."""
+    x = (p.src if side == "src" else p.tgt)[0]
+    mine, theirs = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
+    return _untranslated_by_dictionary(d, side, x, list(mine), list(theirs)) is not None
 
 
 #: the end of a TQ101 / TQ102 message when :func:`_condensed_into` names a neighbour
@@ -2443,6 +2453,8 @@ def _condensed_into(d: _Doc, an: Analysis, p: Pair, side: str) -> Pair | None:
             continue
         if _missing(d, side, x.text, q.tgt_text if side == "src" else q.src_text):
             continue  # a name or number of its own is not there
+        if _denied_by_dictionary(d, p, side, q):
+            continue  # none of its words the dictionary knows is rendered there
         if best is None or z0 - abs(z1) > best[0]:
             best = (z0 - abs(z1), q)
     return best[1] if best else None
@@ -2478,8 +2490,8 @@ def _ambiguous_neighbour(d: _Doc, an: Analysis, p: Pair, side: str,
     best: tuple[float, Sentence, bool] | None = None
     favoured: Sentence | None = None
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
-        if q is None:
-            continue
+        if q is None or _denied_by_dictionary(d, p, side, q):
+            continue  # (the user's dictionary: the lone sentence renders nothing the neighbour does)
         merged = _merge_member_instead(d, an, p, q, side, x, margin)
         if merged is not None:
             gain, nb, clear = merged
@@ -3212,13 +3224,86 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
 #: at least :data:`_DICT_REST_HITS` words that are
 _DICT_KNOWN = 4
 _DICT_REST_HITS = 3
+#: ... and the rest alone a length within this many standard deviations of the usual ratio (the
+#: words decide; the lengths only rule out a genuine split, whose rest alone is far too short)
+_DICT_REST_Z = 1.0
+#: ... or a few translated, when that many are far likelier at the rate the member's words are
+#: translated by chance in sentences three to six places away (:func:`_chance_cover`) than at the
+#: rate the rest of the bead translates its own: log-likelihood ratio of two binomials at least
+#: this (a member that translates 1 of its 12 known words, 6 % by chance, beside a neighbour that
+#: translates 16 of 38). Measured on neighbouring gold 1-1 pairs of Text+Berg, both directions
+#: (docs/alignment.md, round 18)
+_DICT_MEMBER_ODDS = 3.0
+#: the least chance rate assumed (a sentence whose words meet none of their translations nearby)
+_DICT_CHANCE_FLOOR = 0.02
+
+
+def _chance_cover(d: _Doc, dic, x: Sentence, one: Sentence, side: str, near: int = 3, far: int = 6) -> float:
+    """The share of ``x``'s known words that the other side's sentences ``near`` to ``far``
+    places from ``one`` translate: how often this sentence's words meet a translation by
+    chance in this document."""
+    others = d.tgt if side == "src" else d.src
+    mine = dictionary_keys(x.text)
+    hits = known = 0
+    for k in itertools.chain(range(one.index - far, one.index - near + 1), range(one.index + near, one.index + far + 1)):
+        if 0 <= k < len(others):
+            h, n = dic.cover_keys(mine, dictionary_keys(others[k].text), source=side == "src")
+            hits += h
+            known += n
+    return max(_DICT_CHANCE_FLOOR, hits / known if known else 0.0)
+
+
+def _log_odds(hits: int, n: int, p0: float, p1: float) -> float:
+    """log P(hits of n | rate p0) - log P(hits of n | rate p1): how much likelier so many hits
+    are at the chance rate ``p0`` than at the rate ``p1`` of a translation (−inf when p1 <= p0)."""
+    if p1 <= p0:
+        return -math.inf
+    p1 = min(p1, 0.9)  # no translation renders every word: a rest that seems to is a small sample
+    return hits * math.log(p0 / p1) + (n - hits) * math.log((1 - p0) / (1 - p1))
+
+
+def _dict_count(hits: int, known: int) -> str:
+    return f"none of its {known} words" if not hits else f"only {hits} of its {known} words"
+
+
+def _rest_rate(hits: int, rest_hits: int, rest_known: int, chance: float) -> str:
+    return "" if not hits else (f" (about as many as its words meet by chance nearby, {chance:.0%}; the sentence "
+                                f"next to it has {rest_hits} of {rest_known})")
+
+
+def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sentence],
+                                others: list[Sentence]) -> tuple[int, int, float, int, float] | None:
+    """Whether the user's dictionary reads ``x`` (of ``side``) as rendering nothing of ``others``
+    (sentences of the other side) that ``rest`` (sentences of ``side``) render: ``x`` has at
+    least :data:`_DICT_KNOWN` words the dictionary knows and none translated in ``others``, or so
+    few that chance explains them far better than the rate at which ``rest`` is translated there
+    (:data:`_DICT_MEMBER_ODDS`), while ``rest`` has at least :data:`_DICT_REST_HITS` translated.
+    Then (hits, known, rest's hits, rest's known, chance rate), else None (no dictionary, too few
+    known words, or the words do not tell)."""
+    dic = d.ctx.cache.get(DICTIONARY)
+    if dic is None or not rest or not others:
+        return None
+    source = side == "src"
+    theirs = set().union(*(dictionary_keys(o.text) for o in others))
+    hits, known = dic.cover_keys(dictionary_keys(x.text), theirs, source=source)
+    if known < _DICT_KNOWN:
+        return None
+    rest_cover = [dic.cover_keys(dictionary_keys(y.text), theirs, source=source) for y in rest]
+    rest_hits, rest_known = sum(h for h, _ in rest_cover), sum(k for _, k in rest_cover)
+    if rest_hits < _DICT_REST_HITS:
+        return None
+    chance = _chance_cover(d, dic, x, others[0], side)
+    if hits and _log_odds(hits, known, chance, rest_hits / rest_known) < _DICT_MEMBER_ODDS:
+        return None  # some words translated: as likely a free rendering as words met by chance
+    return hits, known, rest_hits, rest_known, chance
 
 
 def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     """In a 2-1 (1-2) bead, an edge sentence of the larger side that has words the user's
     dictionary knows (at least :data:`_DICT_KNOWN`) and not one of them translated in the other
-    side, while the rest of the bead has several that are and alone has a usual length: omitted
-    (added). Where the lengths cannot tell (a short added sentence barely changes the merged
+    side (or one or two, where the rest translates its own words so much more often that so few
+    are unlikely), while the rest of the bead has several that are and alone has a usual length:
+    omitted (added). Where the lengths cannot tell (a short added sentence barely changes the merged
     length), the dictionary can; a genuine split keeps its words on both parts."""
     if len(p.src) >= 2 and len(p.tgt) == 1:
         side, many, one = "src", p.src, p.tgt[0]
@@ -3233,27 +3318,25 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         l_rest = sum(text_length(y.text) for y in rest)
         l_one = text_length(one.text)
         z_rest = d.ratio_z(l_rest, l_one) if side == "src" else d.ratio_z(l_one, l_rest)
-        if abs(z_rest) > 1.0:
+        if abs(z_rest) > _DICT_REST_Z:
             continue
-        dic = d.ctx.cache[DICTIONARY]
-        hits, known = dic.cover(x.text, one.text, source=side == "src")
-        if hits or known < _DICT_KNOWN:
+        read = _untranslated_by_dictionary(d, side, x, rest, [one])
+        if read is None:
             continue
-        rest_hits = sum(dic.cover(y.text, one.text, source=side == "src")[0] for y in rest)
-        if rest_hits < _DICT_REST_HITS:
-            continue
+        hits, known, rest_hits, rest_known, chance = read
         if _shares_anchor(d, side, x, rest, one):
             continue  # a number or name of its own is on the other side: (partly) translated
         if side == "src":
             msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there covers "
-                   f"only the sentence next to it, and none of its {known} words that the dictionary knows "
-                   "is translated in it.")
+                   f"only the sentence next to it, and {_dict_count(hits, known)} that the dictionary knows "
+                   f"{'is' if hits < 2 else 'are'} translated in it{_rest_rate(hits, rest_hits, rest_known, chance)}.")
             an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=one, src_span=(0, len(x.text)),
                                     confidence=0.6))
         else:
             msg = (f"The translation adds {_quote(x.text)}: the source sentence it stands with is covered by "
-                   f"the sentence next to it, and none of its {known} words that the dictionary knows "
-                   "translates a word of that source sentence.")
+                   f"the sentence next to it, and {_dict_count(hits, known)} that the dictionary knows "
+                   f"{'translates' if hits < 2 else 'translate'} a word of that source sentence"
+                   f"{_rest_rate(hits, rest_hits, rest_known, chance)}.")
             an.issues.append(_Issue("TQ102", msg, src=one, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
         an.taken.add((side, x.index))
         return True
