@@ -471,6 +471,50 @@ def test_an_added_sentence_beside_a_short_translation_is_reported_when_the_dicti
     assert added(dictionary=d) == [4]
 
 
+def _segmented(src, tgt):
+    from tqcheck import pipeline
+
+    return (pipeline.segment("\n".join(src), lang="en", lines=True),
+            pipeline.segment("\n".join(tgt), lang="ru", lines=True))
+
+
+def test_an_added_sentence_inside_a_two_to_two_bead_is_found_by_the_dictionary():
+    """Two source sentences translated as one, and beside them a sentence from elsewhere: the
+    aligner's 2-2 bead holds all four; the dictionary says which one translates nothing."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(4, n_sent=10)
+    inv = {b: a for a, bs in d.pairs.items() for b in bs}
+    here = set((src[3] + " " + src[4]).lower().replace(".", "").split())
+    far = [w for w in tgt[8].lower().rstrip(".").split() if inv[w[:6]] not in here]
+    joined = tgt[3].rstrip(".") + " " + tgt[4][0].lower() + tgt[4][1:]
+    extra = " ".join(far[:5]).capitalize() + "."
+    t = tgt[:3] + [joined, extra] + tgt[5:]
+    beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3, 4), (3, 4))] + [Bead((i,), (i,)) for i in range(5, 10)]
+    sd, td = _segmented(src, t)
+    found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ102"]
+    assert [f.target_segment for f in found] == [4]
+    assert "none of its 5 words that the dictionary knows" in found[0].message
+    assert not [f for f in pipeline.run(sd, td, beads=beads).findings if f.rule == "TQ102"]
+
+
+def test_a_member_that_translates_the_bead_beside_it_is_not_added():
+    """The aligner cut one sentence late: the first member of a 1-2 bead translates the end of
+    the source sentence before it. The dictionary reads it untranslated where the aligner put
+    it, and translated one bead back: not an addition."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(6, n_sent=10)
+    words2 = tgt[2].rstrip(".").split()
+    t = tgt[:2] + [" ".join(words2[:3]) + ".", " ".join(words2[3:]).capitalize() + "."] + tgt[3:]
+    beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3,), (3, 4))] + [Bead((i,), (i + 1,)) for i in range(4, 10)]
+    sd, td = _segmented(src, t)
+    found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ102"]
+    assert not [f for f in found if f.target_segment == 3]
+
+
 def test_log_odds_of_chance_against_a_translation():
     from tqcheck.checks.completeness import _log_odds
 

@@ -2957,6 +2957,8 @@ def _member_by_similarity(d: _Doc, an: Analysis) -> None:
                 continue
             if _shares_anchor(d, side, lone, rest, o):
                 continue  # a number or name of its own is there: (partly) translated
+            if _dict_renders_beside(d, p, side, lone, rest, [o]):
+                continue  # the aligner cut it into the wrong bead: a cut off by one, not an addition
             l_rest = sum(text_length(s.text) for s in rest)
             l_all = l_rest + text_length(lone.text)
             lo = text_length(o.text)
@@ -2980,14 +2982,38 @@ def _member_by_similarity(d: _Doc, an: Analysis) -> None:
             break
 
 
-def _shares_anchor(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence) -> bool:
+def _bead_beside(d: _Doc, p: Pair, side: str, x: Sentence) -> Pair | None:
+    """The bead next to ``p`` on the edge where its sentence ``x`` (of ``side``) stands."""
+    many = p.src if side == "src" else p.tgt
+    k = p.index - 1 if x is many[0] else p.index + 1
+    return d.pairs[k] if 0 <= k < len(d.pairs) and x in (many[0], many[-1]) else None
+
+
+def _dict_renders_beside(d: _Doc, p: Pair, side: str, x: Sentence, rest: list[Sentence],
+                         others: list[Sentence]) -> bool:
+    """With the user's dictionary: whether the edge sentence ``x`` of bead ``p`` translates the
+    bead beside it (:func:`_renders_neighbour`) at the rate ``rest`` translates ``others`` (its
+    own bead's other side). Without a dictionary, or with no word of the rest known, False."""
+    dic = d.ctx.cache.get(DICTIONARY)
+    if dic is None or not rest or not others:
+        return False
+    theirs = set().union(*(dictionary_keys(o.text) for o in others))
+    cover = [dic.cover_keys(dictionary_keys(y.text), theirs, source=side == "src") for y in rest]
+    known = sum(k for _, k in cover)
+    if not known:
+        return False
+    chance = _chance_cover(d, dic, x, others[0], side)
+    return _renders_neighbour(d, p, side, x, chance, sum(h for h, _ in cover) / known)
+
+
+def _shares_anchor(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence | str) -> bool:
     """Whether a number or name of ``lone`` that the rest of its bead does not have appears in
-    ``o`` (the other side of the bead)."""
+    ``o`` (the other side of the bead: a sentence or its text)."""
     rest_toks = tokens(" ".join(s.text for s in rest))
     own = [t for t in d.anchors(side, lone.text) if not _found(t.norm, rest_toks)]
     if not own:
         return False
-    gone = _missing(d, side, lone.text, o.text)
+    gone = _missing(d, side, lone.text, o if isinstance(o, str) else o.text)
     return any(t not in gone for t in own)
 
 
@@ -3205,6 +3231,8 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
             continue
         if _shares_anchor(d, "src", s, rest, p.tgt[0]):
             continue  # a number or name of its own is in the translation: (partly) translated
+        if _dict_renders_beside(d, p, "src", s, rest, list(p.tgt)):
+            continue  # translated in the bead beside: the aligner's cut is off by one
         if not _rest_matches(d, "src", s, rest, p.tgt[0]):
             continue
         aside = _aside_length(rest)
@@ -3266,9 +3294,9 @@ def _dict_count(hits: int, known: int) -> str:
     return f"none of its {known} words" if not hits else f"only {hits} of its {known} words"
 
 
-def _rest_rate(hits: int, rest_hits: int, rest_known: int, chance: float) -> str:
-    return "" if not hits else (f" (about as many as its words meet by chance nearby, {chance:.0%}; the sentence "
-                                f"next to it has {rest_hits} of {rest_known})")
+def _rest_rate(hits: int, rest_hits: int, rest_known: int, chance: float, there: str = "sentence") -> str:
+    return "" if not hits else (f" (about as many as its words meet by chance nearby, {chance:.0%}; the {there} "
+                                f"next to it {'has' if there == 'sentence' else 'have'} {rest_hits} of {rest_known})")
 
 
 def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sentence],
@@ -3298,48 +3326,66 @@ def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sent
     return hits, known, rest_hits, rest_known, chance
 
 
-def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
-    """In a 2-1 (1-2) bead, an edge sentence of the larger side that has words the user's
-    dictionary knows (at least :data:`_DICT_KNOWN`) and not one of them translated in the other
-    side (or one or two, where the rest translates its own words so much more often that so few
-    are unlikely), while the rest of the bead has several that are and alone has a usual length:
-    omitted (added). Where the lengths cannot tell (a short added sentence barely changes the merged
-    length), the dictionary can; a genuine split keeps its words on both parts."""
-    if len(p.src) >= 2 and len(p.tgt) == 1:
-        side, many, one = "src", p.src, p.tgt[0]
-    elif len(p.tgt) >= 2 and len(p.src) == 1:
-        side, many, one = "tgt", p.tgt, p.src[0]
-    else:
+def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, chance: float, rate: float) -> bool:
+    """Whether the edge sentence ``x`` of bead ``p`` translates (or is translated by) the other
+    side of the bead beside it, by the user's dictionary: far likelier at ``rate`` (a
+    translation's) than at ``chance`` (the log-likelihood ratio of :data:`_DICT_MEMBER_ODDS`)."""
+    q = _bead_beside(d, p, side, x)
+    theirs = () if q is None else (q.tgt if side == "src" else q.src)
+    if not theirs:
         return False
-    for x in (many[-1], many[0]):
-        if _words(x.text) < 3 or (side, x.index) in an.taken:
+    dic = d.ctx.cache[DICTIONARY]
+    hits, known = dic.cover_keys(dictionary_keys(x.text), set().union(*(dictionary_keys(o.text) for o in theirs)),
+                                 source=side == "src")
+    return hits > 0 and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS
+
+
+def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
+    """In a bead of several sentences on a side (2-1, 1-2, 2-2 …), an edge sentence of such a
+    side that has words the user's dictionary knows (at least :data:`_DICT_KNOWN`) and not one
+    of them translated in the other side (or so few that chance explains them far better, see
+    :func:`_untranslated_by_dictionary`), while the rest of its side has several that are and
+    alone has a usual length: omitted (added). Where the lengths cannot tell (a short added
+    sentence barely changes the merged length), the dictionary can; a genuine split keeps its
+    words on both parts."""
+    for side, many, others in (("src", p.src, p.tgt), ("tgt", p.tgt, p.src)):
+        if len(many) < 2 or not others:
             continue
-        rest = [y for y in many if y is not x]
-        l_rest = sum(text_length(y.text) for y in rest)
-        l_one = text_length(one.text)
-        z_rest = d.ratio_z(l_rest, l_one) if side == "src" else d.ratio_z(l_one, l_rest)
-        if abs(z_rest) > _DICT_REST_Z:
-            continue
-        read = _untranslated_by_dictionary(d, side, x, rest, [one])
-        if read is None:
-            continue
-        hits, known, rest_hits, rest_known, chance = read
-        if _shares_anchor(d, side, x, rest, one):
-            continue  # a number or name of its own is on the other side: (partly) translated
-        if side == "src":
-            msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there covers "
-                   f"only the sentence next to it, and {_dict_count(hits, known)} that the dictionary knows "
-                   f"{'is' if hits < 2 else 'are'} translated in it{_rest_rate(hits, rest_hits, rest_known, chance)}.")
-            an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=one, src_span=(0, len(x.text)),
-                                    confidence=0.6))
-        else:
-            msg = (f"The translation adds {_quote(x.text)}: the source sentence it stands with is covered by "
-                   f"the sentence next to it, and {_dict_count(hits, known)} that the dictionary knows "
-                   f"{'translates' if hits < 2 else 'translate'} a word of that source sentence"
-                   f"{_rest_rate(hits, rest_hits, rest_known, chance)}.")
-            an.issues.append(_Issue("TQ102", msg, src=one, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
-        an.taken.add((side, x.index))
-        return True
+        l_others = sum(text_length(o.text) for o in others)
+        other_text = " ".join(o.text for o in others)
+        for x in (many[-1], many[0]):
+            if _words(x.text) < 3 or (side, x.index) in an.taken:
+                continue
+            rest = [y for y in many if y is not x]
+            l_rest = sum(text_length(y.text) for y in rest)
+            z_rest = d.ratio_z(l_rest, l_others) if side == "src" else d.ratio_z(l_others, l_rest)
+            if abs(z_rest) > _DICT_REST_Z:
+                continue
+            read = _untranslated_by_dictionary(d, side, x, rest, list(others))
+            if read is None:
+                continue
+            hits, known, rest_hits, rest_known, chance = read
+            if _shares_anchor(d, side, x, rest, other_text):
+                continue  # a number or name of its own is on the other side: (partly) translated
+            if _renders_neighbour(d, p, side, x, chance, rest_hits / rest_known):
+                continue  # the aligner put it in the wrong bead: a cut off by one, not an addition
+            there = "sentence" if len(rest) == 1 else "sentences"
+            if side == "src":
+                msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there covers "
+                       f"only the {there} next to it, and {_dict_count(hits, known)} that the dictionary knows "
+                       f"{'is' if hits < 2 else 'are'} translated in it"
+                       f"{_rest_rate(hits, rest_hits, rest_known, chance, there)}.")
+                an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=others[0], src_span=(0, len(x.text)),
+                                        confidence=0.6))
+            else:
+                msg = (f"The translation adds {_quote(x.text)}: the source there is covered by the {there} next "
+                       f"to it, and {_dict_count(hits, known)} that the dictionary knows "
+                       f"{'translates' if hits < 2 else 'translate'} a word of that source"
+                       f"{_rest_rate(hits, rest_hits, rest_known, chance, there)}.")
+                an.issues.append(_Issue("TQ102", msg, src=others[0], tgt=x, tgt_span=(0, len(x.text)),
+                                        confidence=0.6))
+            an.taken.add((side, x.index))
+            return True
     return False
 
 
@@ -3384,6 +3430,8 @@ def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
             continue
         if _shares_anchor(d, "tgt", t, rest, o):
             continue  # a number or name of its own is in the source: (partly) translated
+        if _dict_renders_beside(d, p, "tgt", t, rest, [o]):
+            continue  # it translates the source of the bead beside: the aligner's cut is off by one
         if not _rest_matches(d, "tgt", t, rest, o):
             continue
         aside = _aside_length(rest)
