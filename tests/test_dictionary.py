@@ -602,6 +602,31 @@ def test_swap_the_aligner_read_as_a_merge_and_a_gap_is_found_by_the_dictionary(s
     assert not [f for f in pipeline.run(sd, td, beads=beads).findings if f.rule == "TQ105"]
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_swap_with_a_word_translated_in_order_by_chance_is_still_a_swap(seed):
+    """As above, but one word of each sentence in order is a translation of a word of its
+    partner (a common word met by chance): in order one of seven is translated, crossed all
+    seven. Each pair read in order is as likely at the document's chance rate as at its
+    translation rate, each crossed one far likelier a translation: a swap."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(seed, n_sent=10)
+    first = tgt[5].rstrip(".").split()
+    second = tgt[4].rstrip(".").split()
+    # the fifth word of each: a translation of the first word of its partner in order
+    first[4] = tgt[4].rstrip(".").split()[0].lower()
+    second[4] = tgt[5].rstrip(".").split()[0].lower()
+    t = tgt[:4] + [" ".join(first) + ".", " ".join(second) + "."] + tgt[6:]
+    # the aligner's sure links (score 1) give the document's translation rate
+    beads = [Bead((i,), (i,), 1.0) for i in range(3)] + [Bead((3,), (3, 4)), Bead((4,), ()), Bead((5,), (5,))] + \
+        [Bead((i,), (i,), 1.0) for i in range(6, 10)]
+    sd, td = _segmented(src, t)
+    found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ105"]
+    assert [(f.source_segment, f.target_segment) for f in found] == [(4, 4)]
+    assert "in order, 2 of the words the dictionary knows are translated, no more than chance" in found[0].message
+
+
 def test_neighbours_in_order_are_never_a_dictionary_swap():
     """Every pair of neighbours of the synthetic texts, in order, with the dictionary: no swap."""
     for seed in range(3):

@@ -2085,6 +2085,30 @@ _DICT_SWAP_HITS = 3
 #: a link of the aligner at least this sure (and with a word the dictionary translates) holds its
 #: sentence where it is
 _DICT_SWAP_SURE = 0.6
+#: ... or, with some words translated in order, both straight pairs read as chance (each at
+#: least as likely at the document's chance rate as at its translation rate, together this
+#: log-likelihood ratio) and both crossed ones as translations (each 1, together this):
+#: measured on the neighbouring gold 1-1 pairs of Text+Berg (docs/alignment.md, round 18)
+_DICT_SWAP_ODDS = 3.0
+
+
+def _dictionary_rates(d: _Doc, dic, cover) -> tuple[float, float]:
+    """The document's chance and translation rates for the user's dictionary: the share of a
+    source sentence's known words translated in the target sentence three to six places after
+    its partner, and in its partner, over the aligner's sure 1-1 links (score 0.9 or more;
+    ``cover(i, j)`` gives (translated, known)). The chance rate is at least
+    :data:`_DICT_CHANCE_FLOOR`."""
+    h1 = k1 = h0 = k0 = 0
+    for q in d.pairs:
+        if len(q.src) != 1 or len(q.tgt) != 1 or q.score < 0.9:
+            continue
+        i, j = q.src[0].index, q.tgt[0].index
+        h, k = cover(i, j)
+        h1, k1 = h1 + h, k1 + k
+        for far in range(j + 3, min(len(d.tgt), j + 7)):
+            h, k = cover(i, far)
+            h0, k0 = h0 + h, k0 + k
+    return max(_DICT_CHANCE_FLOOR, h0 / k0 if k0 else 0.0), (h1 / k1 if k1 else 0.0)
 
 
 def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
@@ -2135,24 +2159,45 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
                 return True
         return False
 
+    p0, p1 = _dictionary_rates(d, dic, cover)
+
+    def reads_crossed(a: int, x: int) -> bool:
+        (h1, k1), (h2, k2) = cover(a, x), cover(a + 1, x + 1)
+        if k1 < _DICT_SWAP_KNOWN or k2 < _DICT_SWAP_KNOWN:
+            return False
+        (h3, k3), (h4, k4) = cover(a, x + 1), cover(a + 1, x)
+        if min(h3, h4) < 1:
+            return False
+        if not (h1 or h2):
+            return h3 + h4 >= _DICT_SWAP_HITS
+        # a few words translated in order by chance: in order both pairs read as chance does,
+        # crossed both as translations do (log-likelihood ratios of the document's two rates)
+        if p1 <= p0 or k3 < _DICT_SWAP_KNOWN or k4 < _DICT_SWAP_KNOWN:
+            return False
+        straight = [_log_odds(h1, k1, p0, p1), _log_odds(h2, k2, p0, p1)]
+        crossed = [-_log_odds(h3, k3, p0, p1), -_log_odds(h4, k4, p0, p1)]
+        return min(straight) >= 0 and sum(straight) >= _DICT_SWAP_ODDS and \
+            min(crossed) >= 1 and sum(crossed) >= _DICT_SWAP_ODDS
+
     cands: list[tuple[int, int, int]] = []
     for x in range(nt - 1):
         c = cuts[d.bead_of_tgt[x]][0]
         for a in range(max(0, c - 2), min(ns - 1, c + 2)):
-            (h1, k1), (h2, k2) = cover(a, x), cover(a + 1, x + 1)
-            if h1 or h2 or k1 < _DICT_SWAP_KNOWN or k2 < _DICT_SWAP_KNOWN:
+            if not reads_crossed(a, x):
                 continue
             h3, h4 = cover(a, x + 1)[0], cover(a + 1, x)[0]
-            if min(h3, h4) >= 1 and h3 + h4 >= _DICT_SWAP_HITS and best(a, x + 1, h3) and best(a + 1, x, h4):
-                if not held_elsewhere(a, x):
-                    cands.append((h3 + h4, a, x))
+            if best(a, x + 1, h3) and best(a + 1, x, h4) and not held_elsewhere(a, x):
+                cands.append((h3 + h4, a, x))
     for hits, a, x in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
         if any(("src", i) in an.taken for i in (a, a + 1)) or any(("tgt", j) in an.taken for j in (x, x + 1)):
             continue
         if not all(_HAS_CONTENT.search(t.text) for t in (d.src[a], d.src[a + 1], d.tgt[x], d.tgt[x + 1])):
             continue
-        _report_swap(d, an, a, x, 2.0 * hits, why=" (none of the words the dictionary knows is translated in "
-                     "order; crossed, each sentence has words translated).")
+        in_order = cover(a, x)[0] + cover(a + 1, x + 1)[0]
+        why = (" (none of the words the dictionary knows is translated in order" if not in_order else
+               f" (in order, {in_order} of the words the dictionary knows {'is' if in_order == 1 else 'are'} "
+               "translated, no more than chance")
+        _report_swap(d, an, a, x, 2.0 * hits, why=why + "; crossed, each sentence has words translated).")
 
 
 def _report_swap(d: _Doc, an: Analysis, ia: int, jx: int, gain: float, why: str = ".") -> None:
