@@ -165,6 +165,10 @@ def test_rules_and_explain(capsys):
     code, out, _ = run(["explain", "tq201"], capsys)
     assert code == 0 and "number" in out.lower() and "Example" in out
     assert run(["explain", "TQ999"], capsys)[0] == 2
+    # the explanation reads as one paragraph: no docstring indentation from its second line on
+    code, out, _ = run(["explain", "TQ101"], capsys)
+    body = out.split("\n\n")[3]
+    assert len(body.splitlines()) > 2 and not any(line.startswith(" ") for line in body.splitlines())
 
 
 def test_align_command_vecalign(tmp_path, capsys):

@@ -7,6 +7,7 @@ never a traceback).
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import sys
@@ -383,7 +384,7 @@ def _cmd_explain(args) -> int:
     print(f"  category: {r.category}    MQM: {r.mqm}    default severity: {r.severity.value}\n")
     print(f"{r.description}\n")
     if r.explanation:
-        print(r.explanation + "\n")
+        print(inspect.cleandoc(r.explanation) + "\n")
     if r.example:
         s, t, sl, tl = r.example
         print(f"Example ({sl} → {tl}):\n  source:      {s!r}\n  translation: {t!r}")

@@ -3531,6 +3531,9 @@ def omitted_sentence(ctx: CheckContext) -> Iterator[Finding]:
     or when the neighbouring translation is long enough to hold it (the translator merged two
     sentences). Also a sentence that the aligner joined with its neighbour although the
     translation has only the neighbour's length and none of the sentence's own numbers or names.
+    With a dictionary (``--dictionary``), also a sentence of a merged bead whose words the
+    dictionary knows are not translated (or no more often than by chance) while its
+    neighbour's are.
     Short sentences (fewer than four words) are reported as minor."""
     yield from _emit(ctx, "TQ101")
 
@@ -3543,7 +3546,10 @@ def omitted_sentence(ctx: CheckContext) -> Iterator[Finding]:
 def added_sentence(ctx: CheckContext) -> Iterator[Finding]:
     """A sentence of the translation has no counterpart in the source (a 0-1 bead). Added
     content changes what the text says, so it is major; additions of two or three words are
-    minor, and a lone added word (a heading split in two, a label) is not reported."""
+    minor, and a lone added word (a heading split in two, a label) is not reported. With a
+    dictionary (``--dictionary``), also a sentence of a merged bead whose words the dictionary
+    knows translate nothing of the source there (or no more than by chance) while its
+    neighbour's do."""
     yield from _emit(ctx, "TQ102")
 
 
