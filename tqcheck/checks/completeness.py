@@ -3373,8 +3373,10 @@ def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sent
 
 def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, chance: float, rate: float) -> bool:
     """Whether the edge sentence ``x`` of bead ``p`` translates (or is translated by) the other
-    side of the bead beside it, by the user's dictionary: far likelier at ``rate`` (a
-    translation's) than at ``chance`` (the log-likelihood ratio of :data:`_DICT_MEMBER_ODDS`)."""
+    side of the bead beside it, by the user's dictionary: at least :data:`_DICT_REST_HITS` of its
+    known words translated there, far likelier at ``rate`` (a translation's) than at ``chance``
+    (the log-likelihood ratio of :data:`_DICT_MEMBER_ODDS`; two of five common words met by
+    chance are not enough)."""
     q = _bead_beside(d, p, side, x)
     theirs = () if q is None else (q.tgt if side == "src" else q.src)
     if not theirs:
@@ -3382,7 +3384,7 @@ def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, chance: float, 
     dic = d.ctx.cache[DICTIONARY]
     hits, known = dic.cover_keys(dictionary_keys(x.text), set().union(*(dictionary_keys(o.text) for o in theirs)),
                                  source=side == "src")
-    return hits > 0 and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS
+    return hits >= _DICT_REST_HITS and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS
 
 
 def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
