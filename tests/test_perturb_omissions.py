@@ -80,7 +80,7 @@ def _doc(neighbour_score):
     pairs = [_pair(0, [s[0]], [t[0]], 0.99), _pair(1, [s[1]], [], 0.0),
              _pair(2, [s[2]], [t[1]], neighbour_score)]
     # no names or numbers anywhere (see test_confident_neighbour_is_overruled_by_anchors)
-    return SimpleNamespace(pairs=pairs, src=s, tgt=t, anchors=lambda side, text: [],
+    return SimpleNamespace(pairs=pairs, src=s, tgt=t, anchors=lambda side, text: [], ctx=SimpleNamespace(cache={}),
                            sim_z=lambda i, j: 0.0), pairs[1]
 
 

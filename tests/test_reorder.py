@@ -1233,7 +1233,7 @@ def _de_fr_doc(src, tgt, beads):
     d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
     d.ctx = SimpleNamespace(src_lang="de", tgt_lang="fr",
                             source=SimpleNamespace(text=" ".join(x.text for x in src)),
-                            target=SimpleNamespace(text=" ".join(x.text for x in tgt)))
+                            target=SimpleNamespace(text=" ".join(x.text for x in tgt)), cache={})
     d._lower = {}
     d._common = lambda side, t: C._Doc._common(d, side, t)
     d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)

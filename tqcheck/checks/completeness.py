@@ -3345,7 +3345,7 @@ def _rest_rate(hits: int, rest_hits: int, rest_known: int, chance: float, there:
 
 
 def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sentence],
-                                others: list[Sentence]) -> tuple[int, int, float, int, float] | None:
+                                others: list[Sentence]) -> tuple[int, int, int, int, float] | None:
     """Whether the user's dictionary reads ``x`` (of ``side``) as rendering nothing of ``others``
     (sentences of the other side) that ``rest`` (sentences of ``side``) render: ``x`` has at
     least :data:`_DICT_KNOWN` words the dictionary knows and none translated in ``others``, or so
