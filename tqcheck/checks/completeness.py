@@ -143,6 +143,7 @@ class _Doc:
         self._feat = None
         self._vocab: dict[str, tuple] = {}
         self._lower: dict[str, frozenset[str]] = {}
+        self._dict_keys: dict[str, dict[int, set[str]]] = {"src": {}, "tgt": {}}
         self.names_survive: bool | None = None  # see :func:`_names_survive`
         self.emb = _centred(ctx.cache.get(EMBEDDINGS))
         self._ratio()
@@ -259,6 +260,17 @@ class _Doc:
         by conversion to another unit (``12 pouces`` ↔ ``30 cm``)."""
         langs = (self.ctx.src_lang, self.ctx.tgt_lang) if side == "src" else (self.ctx.tgt_lang, self.ctx.src_lang)
         return _converted_spans(text, langs[0], other, langs[1])
+
+    def dict_keys(self, side: str, sents) -> set[str]:
+        """The keys a dictionary word of these sentences of ``side`` could have
+        (:func:`~tqcheck.align.dictionary.keys`), each sentence's read once per document."""
+        memo = self._dict_keys[side]
+        out: set[str] = set()
+        for x in sents:
+            if x.index not in memo:
+                memo[x.index] = dictionary_keys(x.text)
+            out |= memo[x.index]
+        return out
 
     # features ---------------------------------------------------------------------------------
     def features(self):
@@ -2127,16 +2139,10 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
     ns, nt = len(d.src), len(d.tgt)
     cuts = _Cuts(d).at  # the source and target sentences before each bead
     memo: dict[tuple[int, int], tuple[int, int]] = {}
-    ks: dict[int, set[str]] = {}
-    kt: dict[int, set[str]] = {}
 
     def cover(i: int, j: int) -> tuple[int, int]:
         if (i, j) not in memo:
-            if i not in ks:
-                ks[i] = dictionary_keys(d.src[i].text)
-            if j not in kt:
-                kt[j] = dictionary_keys(d.tgt[j].text)
-            memo[(i, j)] = dic.cover_keys(ks[i], kt[j], source=True)
+            memo[(i, j)] = dic.cover_keys(d.dict_keys("src", [d.src[i]]), d.dict_keys("tgt", [d.tgt[j]]), source=True)
         return memo[(i, j)]
 
     def best(i: int, j: int, h: int, reach: int = 2) -> bool:
@@ -3034,6 +3040,16 @@ def _bead_beside(d: _Doc, p: Pair, side: str, x: Sentence) -> Pair | None:
     return d.pairs[k] if 0 <= k < len(d.pairs) and x in (many[0], many[-1]) else None
 
 
+def _dict_cover(d: _Doc, dic, side: str, sents, theirs: set[str]) -> tuple[int, int]:
+    """(translated, known) words the dictionary knows of ``sents`` (of ``side``) in the other
+    side's text of keys ``theirs`` (:meth:`_Doc.dict_keys`)."""
+    return dic.cover_keys(d.dict_keys(side, sents), theirs, source=side == "src")
+
+
+def _other(side: str) -> str:
+    return "tgt" if side == "src" else "src"
+
+
 def _dict_renders_beside(d: _Doc, p: Pair, side: str, x: Sentence, rest: list[Sentence],
                          others: list[Sentence]) -> bool:
     """With the user's dictionary: whether the edge sentence ``x`` of bead ``p`` translates the
@@ -3042,13 +3058,19 @@ def _dict_renders_beside(d: _Doc, p: Pair, side: str, x: Sentence, rest: list[Se
     dic = d.ctx.cache.get(DICTIONARY)
     if dic is None or not rest or not others:
         return False
-    theirs = set().union(*(dictionary_keys(o.text) for o in others))
-    cover = [dic.cover_keys(dictionary_keys(y.text), theirs, source=side == "src") for y in rest]
-    known = sum(k for _, k in cover)
-    if not known:
+    theirs = d.dict_keys(_other(side), others)
+    rest_hits, rest_known = _rest_cover(d, dic, side, rest, theirs)
+    if not rest_known:
         return False
     chance = _chance_cover(d, dic, x, others[0], side)
-    return _renders_neighbour(d, p, side, x, chance, sum(h for h, _ in cover) / known)
+    return _renders_neighbour(d, p, side, x, chance, rest_hits / rest_known)
+
+
+def _rest_cover(d: _Doc, dic, side: str, rest: list[Sentence], theirs: set[str]) -> tuple[int, int]:
+    """:func:`_dict_cover` of each sentence of ``rest`` on its own, summed (a word two of them
+    share counts for each)."""
+    cover = [_dict_cover(d, dic, side, [y], theirs) for y in rest]
+    return sum(h for h, _ in cover), sum(k for _, k in cover)
 
 
 def _shares_anchor(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence | str) -> bool:
@@ -3316,11 +3338,10 @@ def _chance_cover(d: _Doc, dic, x: Sentence, one: Sentence, side: str, near: int
     places from ``one`` translate: how often this sentence's words meet a translation by
     chance in this document."""
     others = d.tgt if side == "src" else d.src
-    mine = dictionary_keys(x.text)
     hits = known = 0
     for k in itertools.chain(range(one.index - far, one.index - near + 1), range(one.index + near, one.index + far + 1)):
         if 0 <= k < len(others):
-            h, n = dic.cover_keys(mine, dictionary_keys(others[k].text), source=side == "src")
+            h, n = _dict_cover(d, dic, side, [x], d.dict_keys(_other(side), [others[k]]))
             hits += h
             known += n
     return max(_DICT_CHANCE_FLOOR, hits / known if known else 0.0)
@@ -3356,13 +3377,11 @@ def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sent
     dic = d.ctx.cache.get(DICTIONARY)
     if dic is None or not rest or not others:
         return None
-    source = side == "src"
-    theirs = set().union(*(dictionary_keys(o.text) for o in others))
-    hits, known = dic.cover_keys(dictionary_keys(x.text), theirs, source=source)
+    theirs = d.dict_keys(_other(side), others)
+    hits, known = _dict_cover(d, dic, side, [x], theirs)
     if known < _DICT_KNOWN:
         return None
-    rest_cover = [dic.cover_keys(dictionary_keys(y.text), theirs, source=source) for y in rest]
-    rest_hits, rest_known = sum(h for h, _ in rest_cover), sum(k for _, k in rest_cover)
+    rest_hits, rest_known = _rest_cover(d, dic, side, rest, theirs)
     if rest_hits < _DICT_REST_HITS:
         return None
     chance = _chance_cover(d, dic, x, others[0], side)
@@ -3381,9 +3400,7 @@ def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, chance: float, 
     theirs = () if q is None else (q.tgt if side == "src" else q.src)
     if not theirs:
         return False
-    dic = d.ctx.cache[DICTIONARY]
-    hits, known = dic.cover_keys(dictionary_keys(x.text), set().union(*(dictionary_keys(o.text) for o in theirs)),
-                                 source=side == "src")
+    hits, known = _dict_cover(d, d.ctx.cache[DICTIONARY], side, [x], d.dict_keys(_other(side), theirs))
     return hits >= _DICT_REST_HITS and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS
 
 
