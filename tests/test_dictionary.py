@@ -632,3 +632,100 @@ def test_neighbours_in_order_are_never_a_dictionary_swap():
     for seed in range(3):
         src, tgt, d = _pair(seed)
         assert not [f for f in _check(src, tgt, d).findings if f.rule == "TQ105"]
+
+
+# -- round 19: a member in the middle, a rest of unusual length, a link to a sentence from elsewhere --
+def _split_with(seed: int, middle: list[str] | None = None, rest_words: int = 40, extra_words: int = 6,
+                rendered: int = 1):
+    """Source sentence 3 (40 words) translated in two parts — the first ``rest_words // 2`` and
+    the last words of its translation, every ``rendered``-th word of them a translation (the
+    others words from far away) — with a third sentence between them: ``middle`` words, or
+    ``extra_words`` words far away that translate nothing of sentence 3 (from sentences more than
+    six places off, beyond where the chance rate is read)."""
+    from tqcheck.align.base import Bead
+
+    n = 16
+    src, tgt, d = _pair(seed, n_sent=n, n_words=40)
+    inv = {b: a for a, bs in d.pairs.items() for b in bs}
+    words3 = set(src[3].lower().rstrip(".").split())
+    far = [w for k in (12, 13, 14) for w in tgt[k].lower().rstrip(".").split() if inv[w[:6]] not in words3]
+    far = list(dict.fromkeys(far))
+    w3 = tgt[3].rstrip(".").split()
+    w3 = [w if k % rendered == 0 else far.pop() for k, w in enumerate(w3)]
+    half = rest_words // 2
+    first, last = " ".join(w3[:half]) + ".", " ".join(w3[40 - (rest_words - half):]).capitalize() + "."
+    extra = " ".join(middle if middle is not None else far[:extra_words]).capitalize() + "."
+    t = tgt[:3] + [first, extra, last] + tgt[4:]
+    beads = [Bead((i,), (i,), 1.0) for i in range(3)] + [Bead((3,), (3, 4, 5), 1.0)] + \
+        [Bead((i,), (i + 2,), 1.0) for i in range(4, n)]
+    return (*_segmented(src, t), beads, d, tgt)
+
+
+def _added(sd, td, beads, **kw) -> list[tuple[int, str]]:
+    from tqcheck import pipeline
+
+    return [(f.target_segment, f.message) for f in pipeline.run(sd, td, beads=beads, **kw).findings if f.rule == "TQ102"]
+
+
+def test_a_sentence_added_inside_a_split_translation_is_found_by_the_dictionary():
+    """A 1-3 bead: the middle part translates nothing of the source sentence, the parts around
+    it all of it. Only the edges were read before; the middle is too (found only with the list)."""
+    sd, td, beads, d, _ = _split_with(2)
+    found = _added(sd, td, beads, dictionary=d)
+    assert [t for t, _ in found] == [4]
+    assert "none of its 6 words that the dictionary knows" in found[0][1]
+    assert not _added(sd, td, beads)
+
+
+def test_a_middle_part_that_renders_the_bead_beside_is_not_added():
+    """The middle part holds words of the sentence before (content the layout placed inside
+    another sentence's translation): misplaced, not added."""
+    src, tgt, _ = _pair(2, n_sent=16, n_words=40)
+    sd, td, beads, d, tgt = _split_with(2, middle=tgt[2].lower().rstrip(".").split()[10:16])
+    assert 4 not in [t for t, _ in _added(sd, td, beads, dictionary=d)]
+
+
+@pytest.mark.parametrize("extra_words, found", [(12, True), (6, False)])
+def test_a_rest_of_unusual_length_needs_words_that_outweigh_it(extra_words, found):
+    """The parts around the added sentence hold 30 of the 40 words, half of them translations
+    (alone, 1.5 standard deviations short of the usual length; with the added sentence, about
+    usual): twelve words that translate nothing outweigh that, six do not."""
+    sd, td, beads, d, _ = _split_with(2, rest_words=30, extra_words=extra_words, rendered=2)
+    assert (4 in [t for t, _ in _added(sd, td, beads, dictionary=d)]) is found
+
+
+@pytest.mark.parametrize("side", ["tgt", "src"])
+def test_a_link_to_a_sentence_from_elsewhere_is_found_by_the_dictionary(side):
+    """Sentences 4 and 5 of one side are one sentence of the other, and beside it stands a
+    sentence from far away (seven words, none a translation of a word here). The aligner linked
+    the far sentence 1-1 with 4 and the joined sentence with 5: read either way, the linked pair
+    shares no word the dictionary knows, and 4's words are translated in the next bead. Added
+    (omitted), found only with the list."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(7, n_sent=12)
+    mine, theirs = (src, tgt) if side == "tgt" else (tgt, src)
+    here = set((mine[4] + " " + mine[5] + " " + theirs[4] + " " + theirs[5]).lower().replace(".", "").split())
+    tr = {a: b for a, bs in d.pairs.items() for b in bs}
+    inv = {b: a for a, b in tr.items()}
+    far = [w for w in theirs[10].lower().rstrip(".").split() if w not in here and tr.get(w) not in here
+           and inv.get(w) not in here]
+    assert len(far) >= 5
+    joined = theirs[4].rstrip(".") + " " + theirs[5][0].lower() + theirs[5][1:]
+    changed = theirs[:4] + [" ".join(far).capitalize() + ".", joined] + theirs[6:]
+    s, t = (src, changed) if side == "tgt" else (changed, tgt)
+    sd, td = _segmented(s, t)
+    beads = [Bead((i,), (i,), 1.0) for i in range(4)] + [Bead((4,), (4,), 0.1), Bead((5,), (5,), 0.6)] + \
+        [Bead((i,), (i,), 1.0) for i in range(6, 12)]
+    rule = "TQ102" if side == "tgt" else "TQ101"
+
+    def at(**kw):
+        found = [f for f in pipeline.run(sd, td, beads=beads, **kw).findings if f.rule == rule]
+        return {(f.target_segment if side == "tgt" else f.source_segment): f.message for f in found}
+
+    with_list = at(dictionary=d)
+    assert 4 in with_list
+    assert f"none of its {len(far)} words that the dictionary knows" in with_list[4]
+    assert "instead" in with_list[4]
+    assert 4 not in at()

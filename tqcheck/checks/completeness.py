@@ -144,6 +144,7 @@ class _Doc:
         self._vocab: dict[str, tuple] = {}
         self._lower: dict[str, frozenset[str]] = {}
         self._dict_keys: dict[str, dict[int, set[str]]] = {"src": {}, "tgt": {}}
+        self._dict_rates: tuple[float, float] | None = None
         self.names_survive: bool | None = None  # see :func:`_names_survive`
         self.emb = _centred(ctx.cache.get(EMBEDDINGS))
         self._ratio()
@@ -271,6 +272,14 @@ class _Doc:
                 memo[x.index] = dictionary_keys(x.text)
             out |= memo[x.index]
         return out
+
+    def dict_rates(self, dic) -> tuple[float, float]:
+        """The document's chance and translation rates for the user's dictionary
+        (:func:`_dictionary_rates`), read once."""
+        if self._dict_rates is None:
+            self._dict_rates = _dictionary_rates(self, dic, lambda i, j: dic.cover_keys(
+                self.dict_keys("src", [self.src[i]]), self.dict_keys("tgt", [self.tgt[j]]), source=True))
+        return self._dict_rates
 
     # features ---------------------------------------------------------------------------------
     def features(self):
@@ -3159,7 +3168,7 @@ def _partial(d: _Doc, an: Analysis) -> None:
             if _member_addition(d, an, p, ls, lt):
                 continue
         # with the user's dictionary: a member none of whose known words is translated there
-        if d.ctx.cache.get(DICTIONARY) is not None and _member_by_dictionary(d, an, p):
+        if d.ctx.cache.get(DICTIONARY) is not None and (_member_by_dictionary(d, an, p) or _link_by_dictionary(d, an, p)):
             continue
         if z <= -2.0:
             miss = _missing(d, "src", p.src_text, p.tgt_text)
@@ -3322,6 +3331,12 @@ _DICT_REST_HITS = 3
 #: ... and the rest alone a length within this many standard deviations of the usual ratio (the
 #: words decide; the lengths only rule out a genuine split, whose rest alone is far too short)
 _DICT_REST_Z = 1.0
+#: ... or within :data:`_DICT_REST_Z_MAX` of it, when the words outweigh the lengths: the
+#: dictionary's log-likelihood ratio plus the lengths' (a normal rest against a normal whole,
+#: (z_whole² − z_rest²) / 2) at least :data:`_DICT_LENGTH_ODDS`. Measured on neighbouring gold 1-1
+#: pairs of Text+Berg, both directions (docs/alignment.md, round 19)
+_DICT_REST_Z_MAX = 2.0
+_DICT_LENGTH_ODDS = 5.0
 #: ... or a few translated, when that many are far likelier at the rate the member's words are
 #: translated by chance in sentences three to six places away (:func:`_chance_cover`) than at the
 #: rate the rest of the bead translates its own: log-likelihood ratio of two binomials at least
@@ -3365,6 +3380,10 @@ def _rest_rate(hits: int, rest_hits: int, rest_known: int, chance: float, there:
                                 f"next to it {'has' if there == 'sentence' else 'have'} {rest_hits} of {rest_known})")
 
 
+def _chance_note(hits: int, chance: float) -> str:
+    return "" if not hits else f" (about as many as its words meet by chance nearby, {chance:.0%})"
+
+
 def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sentence],
                                 others: list[Sentence]) -> tuple[int, int, int, int, float] | None:
     """Whether the user's dictionary reads ``x`` (of ``side``) as rendering nothing of ``others``
@@ -3395,40 +3414,60 @@ def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, chance: float, 
     side of the bead beside it, by the user's dictionary: at least :data:`_DICT_REST_HITS` of its
     known words translated there, far likelier at ``rate`` (a translation's) than at ``chance``
     (the log-likelihood ratio of :data:`_DICT_MEMBER_ODDS`; two of five common words met by
-    chance are not enough)."""
-    q = _bead_beside(d, p, side, x)
-    theirs = () if q is None else (q.tgt if side == "src" else q.src)
-    if not theirs:
-        return False
-    hits, known = _dict_cover(d, d.ctx.cache[DICTIONARY], side, [x], d.dict_keys(_other(side), theirs))
-    return hits >= _DICT_REST_HITS and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS
+    chance are not enough). A sentence in the middle of its side is read against the beads on
+    both sides (content the layout placed inside another sentence's translation)."""
+    many = p.src if side == "src" else p.tgt
+    if x in (many[0], many[-1]):
+        beside = [_bead_beside(d, p, side, x)]
+    else:
+        beside = [d.pairs[k] for k in (p.index - 1, p.index + 1) if 0 <= k < len(d.pairs)]
+    for q in beside:
+        theirs = () if q is None else (q.tgt if side == "src" else q.src)
+        if not theirs:
+            continue
+        hits, known = _dict_cover(d, d.ctx.cache[DICTIONARY], side, [x], d.dict_keys(_other(side), theirs))
+        if hits >= _DICT_REST_HITS and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS:
+            return True
+    return False
 
 
 def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
-    """In a bead of several sentences on a side (2-1, 1-2, 2-2 …), an edge sentence of such a
-    side that has words the user's dictionary knows (at least :data:`_DICT_KNOWN`) and not one
-    of them translated in the other side (or so few that chance explains them far better, see
-    :func:`_untranslated_by_dictionary`), while the rest of its side has several that are and
-    alone has a usual length: omitted (added). Where the lengths cannot tell (a short added
-    sentence barely changes the merged length), the dictionary can; a genuine split keeps its
-    words on both parts."""
+    """In a bead of several sentences on a side (2-1, 1-2, 2-2, 1-3 …), a sentence of such a
+    side (an edge one first, else one in the middle) that has words the user's dictionary knows
+    (at least :data:`_DICT_KNOWN`) and not one of them translated in the other side (or so few
+    that chance explains them far better, see :func:`_untranslated_by_dictionary`), while the
+    rest of its side has several that are and alone has a usual length (or one a little off,
+    :data:`_DICT_REST_Z_MAX`, that the words outweigh): omitted (added). Where the lengths cannot
+    tell (a short added sentence barely changes the merged length), the dictionary can; a
+    genuine split keeps its words on both parts."""
     for side, many, others in (("src", p.src, p.tgt), ("tgt", p.tgt, p.src)):
         if len(many) < 2 or not others:
             continue
         l_others = sum(text_length(o.text) for o in others)
         other_text = " ".join(o.text for o in others)
-        for x in (many[-1], many[0]):
+        # the edges first; a middle member of three or more too (a sentence inserted inside a
+        # split, or left out between its neighbours' translations)
+        for x in dict.fromkeys((many[-1], many[0], *many[1:-1])):
             if _words(x.text) < 3 or (side, x.index) in an.taken:
                 continue
             rest = [y for y in many if y is not x]
             l_rest = sum(text_length(y.text) for y in rest)
             z_rest = d.ratio_z(l_rest, l_others) if side == "src" else d.ratio_z(l_others, l_rest)
-            if abs(z_rest) > _DICT_REST_Z:
+            if abs(z_rest) > _DICT_REST_Z_MAX:
                 continue
             read = _untranslated_by_dictionary(d, side, x, rest, list(others))
             if read is None:
                 continue
             hits, known, rest_hits, rest_known, chance = read
+            odds = _log_odds(hits, known, chance, rest_hits / rest_known)
+            if x not in (many[0], many[-1]) and odds < _DICT_MEMBER_ODDS:
+                continue  # in the middle, where a split rarely leaves a part: four words unmatched are not enough
+            if abs(z_rest) > _DICT_REST_Z:
+                # the rest alone is of an unusual length: only words that outweigh it decide
+                l_all = l_rest + text_length(x.text)
+                z_all = d.ratio_z(l_all, l_others) if side == "src" else d.ratio_z(l_others, l_all)
+                if odds + (z_all * z_all - z_rest * z_rest) / 2 < _DICT_LENGTH_ODDS:
+                    continue
             if _shares_anchor(d, side, x, rest, other_text):
                 continue  # a number or name of its own is on the other side: (partly) translated
             if _renders_neighbour(d, p, side, x, chance, rest_hits / rest_known):
@@ -3450,6 +3489,65 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
                                         confidence=0.6))
             an.taken.add((side, x.index))
             return True
+    return False
+
+
+def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
+    """With the user's dictionary, a 1-1 link whose target (source) sentence renders nothing of
+    its partner, read either way (its known words translated there no more than chance explains,
+    far less than the document's sure links translate theirs: :data:`_DICT_MEMBER_ODDS`, and the
+    partner's in it alike), while the partner's own words are translated in the bead beside (at least :data:`_DICT_REST_HITS`, as a
+    translation's rate explains far better than chance): the aligner linked a sentence from
+    elsewhere in place of an addition (omission), and the partner belongs with its neighbour
+    (two sentences translated as one there). Added (omitted)."""
+    if len(p.src) != 1 or len(p.tgt) != 1:
+        return False
+    dic = d.ctx.cache[DICTIONARY]
+    rate = d.dict_rates(dic)[1]
+    for side, x, y in (("tgt", p.tgt[0], p.src[0]), ("src", p.src[0], p.tgt[0])):
+        if _words(x.text) < 3 or (side, x.index) in an.taken:
+            continue
+        hits, known = _dict_cover(d, dic, side, [x], d.dict_keys(_other(side), [y]))
+        if known < _DICT_KNOWN:
+            continue
+        chance = _chance_cover(d, dic, x, y, side)
+        if _log_odds(hits, known, chance, rate) < _DICT_MEMBER_ODDS:
+            continue  # as likely a free rendering of its partner
+        y_chance = _chance_cover(d, dic, y, x, _other(side))
+        own_h, own_k = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, [x]))
+        if own_k < _DICT_KNOWN or _log_odds(own_h, own_k, y_chance, rate) < _DICT_MEMBER_ODDS:
+            continue  # read the other way, the two may be a free rendering of each other
+        there = None
+        for k in (p.index + 1, p.index - 1):
+            q = d.pairs[k] if 0 <= k < len(d.pairs) else None
+            theirs = () if q is None else (q.tgt if side == "tgt" else q.src)
+            if not theirs or not (q.src if side == "tgt" else q.tgt):
+                continue
+            yh, yk = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, theirs))
+            if yh >= _DICT_REST_HITS and -_log_odds(yh, yk, y_chance, rate) >= _DICT_MEMBER_ODDS:
+                there = (q, yh, yk)
+                break
+        if there is None:
+            continue
+        if _shares_anchor(d, side, x, [], y.text):
+            continue  # a number or name of its own is in the partner: (partly) translated
+        q, yh, yk = there
+        where = "next" if q.index > p.index else "previous"
+        if side == "tgt":
+            msg = (f"The translation adds {_quote(x.text)}: {_dict_count(hits, known)} that the dictionary knows "
+                   f"{'translates' if hits < 2 else 'translate'} a word of the source sentence it stands with"
+                   f"{_chance_note(hits, chance)}, whose words are "
+                   f"translated in the {where} sentence of the translation instead ({yh} of its {yk}).")
+            an.issues.append(_Issue("TQ102", msg, src=y, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
+        else:
+            msg = (f"The sentence {_quote(x.text)} seems to have no translation: {_dict_count(hits, known)} that "
+                   f"the dictionary knows {'is' if hits < 2 else 'are'} translated in the sentence it is linked to"
+                   f"{_chance_note(hits, chance)}, which "
+                   f"renders the {where} sentence of the source instead ({yh} of its {yk} words).")
+            an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=y, src_span=(0, len(x.text)),
+                                    confidence=0.6))
+        an.taken.add((side, x.index))
+        return True
     return False
 
 
