@@ -694,14 +694,11 @@ def test_a_rest_of_unusual_length_needs_words_that_outweigh_it(extra_words, foun
     assert (4 in [t for t, _ in _added(sd, td, beads, dictionary=d)]) is found
 
 
-@pytest.mark.parametrize("side", ["tgt", "src"])
-def test_a_link_to_a_sentence_from_elsewhere_is_found_by_the_dictionary(side):
-    """Sentences 4 and 5 of one side are one sentence of the other, and beside it stands a
-    sentence from far away (seven words, none a translation of a word here). The aligner linked
-    the far sentence 1-1 with 4 and the joined sentence with 5: read either way, the linked pair
-    shares no word the dictionary knows, and 4's words are translated in the next bead. Added
-    (omitted), found only with the list."""
-    from tqcheck import pipeline
+def _linked_elsewhere(side: str, cut_off: bool = False):
+    """Sentences 4 and 5 of one side (``side``: the target) are one sentence of the other, and
+    beside it stands a sentence from far away (words none of which translates a word here), or
+    (``cut_off``) the second half of sentence 3's translation, cut off from it. The aligner linked
+    that sentence 1-1 with 4 and the joined sentence with 5."""
     from tqcheck.align.base import Bead
 
     src, tgt, d = _pair(7, n_sent=12)
@@ -713,19 +710,43 @@ def test_a_link_to_a_sentence_from_elsewhere_is_found_by_the_dictionary(side):
            and inv.get(w) not in here]
     assert len(far) >= 5
     joined = theirs[4].rstrip(".") + " " + theirs[5][0].lower() + theirs[5][1:]
-    changed = theirs[:4] + [" ".join(far).capitalize() + ".", joined] + theirs[6:]
+    three = theirs[3].rstrip(".").split()
+    if cut_off:
+        lone = " ".join(three[2:]).capitalize() + "."
+        head = " ".join(three[:2]) + "."
+    else:
+        lone, head = " ".join(far).capitalize() + ".", theirs[3]
+    changed = theirs[:3] + [head, lone, joined] + theirs[6:]
     s, t = (src, changed) if side == "tgt" else (changed, tgt)
-    sd, td = _segmented(s, t)
     beads = [Bead((i,), (i,), 1.0) for i in range(4)] + [Bead((4,), (4,), 0.1), Bead((5,), (5,), 0.6)] + \
         [Bead((i,), (i,), 1.0) for i in range(6, 12)]
+    return (*_segmented(s, t), beads, d, len(far))
+
+
+def _at(side: str, sd, td, beads, **kw) -> dict[int, str]:
+    from tqcheck import pipeline
+
     rule = "TQ102" if side == "tgt" else "TQ101"
+    found = [f for f in pipeline.run(sd, td, beads=beads, **kw).findings if f.rule == rule]
+    return {(f.target_segment if side == "tgt" else f.source_segment): f.message for f in found}
 
-    def at(**kw):
-        found = [f for f in pipeline.run(sd, td, beads=beads, **kw).findings if f.rule == rule]
-        return {(f.target_segment if side == "tgt" else f.source_segment): f.message for f in found}
 
-    with_list = at(dictionary=d)
+@pytest.mark.parametrize("side", ["tgt", "src"])
+def test_a_link_to_a_sentence_from_elsewhere_is_found_by_the_dictionary(side):
+    """Read either way, the linked pair shares no word the dictionary knows, 4's words are
+    translated in the next bead, and the far sentence translates nothing beside. Added
+    (omitted), found only with the list."""
+    sd, td, beads, d, n = _linked_elsewhere(side)
+    with_list = _at(side, sd, td, beads, dictionary=d)
     assert 4 in with_list
-    assert f"none of its {len(far)} words that the dictionary knows" in with_list[4]
+    assert f"none of its {n} words that the dictionary knows" in with_list[4]
     assert "instead" in with_list[4]
-    assert 4 not in at()
+    assert 4 not in _at(side, sd, td, beads)
+
+
+@pytest.mark.parametrize("side", ["tgt", "src"])
+def test_a_link_to_the_cut_off_half_of_the_translation_beside_is_not_added(side):
+    """The same link, but the sentence holds the end of sentence 3's rendering: the aligner cut
+    a translation off there; nothing is added (omitted)."""
+    sd, td, beads, d, _ = _linked_elsewhere(side, cut_off=True)
+    assert 4 not in _at(side, sd, td, beads, dictionary=d)

@@ -3411,17 +3411,24 @@ def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sent
 
 def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, chance: float, rate: float) -> bool:
     """Whether the edge sentence ``x`` of bead ``p`` translates (or is translated by) the other
-    side of the bead beside it, by the user's dictionary: at least :data:`_DICT_REST_HITS` of its
-    known words translated there, far likelier at ``rate`` (a translation's) than at ``chance``
-    (the log-likelihood ratio of :data:`_DICT_MEMBER_ODDS`; two of five common words met by
-    chance are not enough). A sentence in the middle of its side is read against the beads on
-    both sides (content the layout placed inside another sentence's translation)."""
+    side of the bead beside it, by the user's dictionary (:func:`_renders_in`). A sentence in the
+    middle of its side is read against the beads on both sides (content the layout placed inside
+    another sentence's translation)."""
     many = p.src if side == "src" else p.tgt
-    if x in (many[0], many[-1]):
-        beside = [_bead_beside(d, p, side, x)]
-    else:
-        beside = [d.pairs[k] for k in (p.index - 1, p.index + 1) if 0 <= k < len(d.pairs)]
-    for q in beside:
+    return _renders_in(d, side, x, [_bead_beside(d, p, side, x)] if x in (many[0], many[-1]) else _beads_around(d, p),
+                       chance, rate)
+
+
+def _beads_around(d: _Doc, p: Pair) -> list[Pair]:
+    return [d.pairs[k] for k in (p.index - 1, p.index + 1) if 0 <= k < len(d.pairs)]
+
+
+def _renders_in(d: _Doc, side: str, x: Sentence, beads, chance: float, rate: float) -> bool:
+    """Whether ``x`` (of ``side``) translates the other side of one of ``beads``, by the user's
+    dictionary: at least :data:`_DICT_REST_HITS` of its known words translated there, far likelier
+    at ``rate`` (a translation's) than at ``chance`` (the log-likelihood ratio of
+    :data:`_DICT_MEMBER_ODDS`; two of five common words met by chance are not enough)."""
+    for q in beads:
         theirs = () if q is None else (q.tgt if side == "src" else q.src)
         if not theirs:
             continue
@@ -3495,11 +3502,13 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
 def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     """With the user's dictionary, a 1-1 link whose target (source) sentence renders nothing of
     its partner, read either way (its known words translated there no more than chance explains,
-    far less than the document's sure links translate theirs: :data:`_DICT_MEMBER_ODDS`, and the
-    partner's in it alike), while the partner's own words are translated in the bead beside (at least :data:`_DICT_REST_HITS`, as a
-    translation's rate explains far better than chance): the aligner linked a sentence from
-    elsewhere in place of an addition (omission), and the partner belongs with its neighbour
-    (two sentences translated as one there). Added (omitted)."""
+    far less than the document's sure links translate theirs: :data:`_DICT_MEMBER_ODDS`; and the
+    partner's in it alike), while the partner's own words are translated in the bead beside (at
+    least :data:`_DICT_REST_HITS`, as a translation's rate explains far better than chance) and
+    the sentence itself translates no bead beside (else it is part of a translation the aligner
+    cut off there): the aligner linked a sentence from elsewhere in place of an addition
+    (omission), and the partner belongs with its neighbour (two sentences translated as one
+    there). Added (omitted)."""
     if len(p.src) != 1 or len(p.tgt) != 1:
         return False
     dic = d.ctx.cache[DICTIONARY]
@@ -3527,8 +3536,8 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             if yh >= _DICT_REST_HITS and -_log_odds(yh, yk, y_chance, rate) >= _DICT_MEMBER_ODDS:
                 there = (q, yh, yk)
                 break
-        if there is None:
-            continue
+        if there is None or _renders_in(d, side, x, _beads_around(d, p), chance, rate):
+            continue  # (it renders a sentence beside: part of a translation the aligner cut off)
         if _shares_anchor(d, side, x, [], y.text):
             continue  # a number or name of its own is in the partner: (partly) translated
         q, yh, yk = there
