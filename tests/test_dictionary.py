@@ -750,3 +750,5 @@ def test_a_link_to_the_cut_off_half_of_the_translation_beside_is_not_added(side)
     a translation off there; nothing is added (omitted)."""
     sd, td, beads, d, _ = _linked_elsewhere(side, cut_off=True)
     assert 4 not in _at(side, sd, td, beads, dictionary=d)
+
+

@@ -3504,15 +3504,22 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     its partner, read either way (its known words translated there no more than chance explains,
     far less than the document's sure links translate theirs: :data:`_DICT_MEMBER_ODDS`; and the
     partner's in it alike), while the partner's own words are translated in the bead beside (at
-    least :data:`_DICT_REST_HITS`, as a translation's rate explains far better than chance) and
-    the sentence itself translates no bead beside (else it is part of a translation the aligner
-    cut off there): the aligner linked a sentence from elsewhere in place of an addition
+    least :data:`_DICT_REST_HITS`, as a translation's rate explains far better than chance), a
+    bead whose own two sides the dictionary reads as a translation alike (else two neighbours
+    may be exchanged), and the sentence itself translates no bead beside (else it is part of a
+    translation the aligner cut off there): the aligner linked a sentence from elsewhere in place of an addition
     (omission), and the partner belongs with its neighbour (two sentences translated as one
     there). Added (omitted)."""
     if len(p.src) != 1 or len(p.tgt) != 1:
         return False
     dic = d.ctx.cache[DICTIONARY]
-    rate = d.dict_rates(dic)[1]
+    p0, rate = d.dict_rates(dic)
+
+    def confirmed(q: Pair) -> bool:
+        """Whether the dictionary reads the bead's own two sides as a translation."""
+        h, k = _dict_cover(d, dic, "src", q.src, d.dict_keys("tgt", q.tgt))
+        return h >= _DICT_REST_HITS and -_log_odds(h, k, p0, rate) >= _DICT_MEMBER_ODDS
+
     for side, x, y in (("tgt", p.tgt[0], p.src[0]), ("src", p.src[0], p.tgt[0])):
         if _words(x.text) < 3 or (side, x.index) in an.taken:
             continue
@@ -3533,7 +3540,7 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             if not theirs or not (q.src if side == "tgt" else q.tgt):
                 continue
             yh, yk = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, theirs))
-            if yh >= _DICT_REST_HITS and -_log_odds(yh, yk, y_chance, rate) >= _DICT_MEMBER_ODDS:
+            if yh >= _DICT_REST_HITS and -_log_odds(yh, yk, y_chance, rate) >= _DICT_MEMBER_ODDS and confirmed(q):
                 there = (q, yh, yk)
                 break
         if there is None or _renders_in(d, side, x, _beads_around(d, p), chance, rate):
