@@ -3666,7 +3666,8 @@ def omitted_sentence(ctx: CheckContext) -> Iterator[Finding]:
     translation has only the neighbour's length and none of the sentence's own numbers or names.
     With a dictionary (``--dictionary``), also a sentence of a merged bead whose words the
     dictionary knows are not translated (or no more often than by chance) while its
-    neighbour's are.
+    neighbour's are, and a sentence linked one to one with a translation that renders nothing
+    of it but renders the source sentence beside it.
     Short sentences (fewer than four words) are reported as minor."""
     yield from _emit(ctx, "TQ101")
 
@@ -3682,7 +3683,8 @@ def added_sentence(ctx: CheckContext) -> Iterator[Finding]:
     minor, and a lone added word (a heading split in two, a label) is not reported. With a
     dictionary (``--dictionary``), also a sentence of a merged bead whose words the dictionary
     knows translate nothing of the source there (or no more than by chance) while its
-    neighbour's do."""
+    neighbour's do, and a sentence linked one to one with a source sentence it renders nothing
+    of, whose words are translated in the sentence beside it instead."""
     yield from _emit(ctx, "TQ102")
 
 
