@@ -2174,7 +2174,7 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
                 return True
         return False
 
-    p0, p1 = _dictionary_rates(d, dic, cover)
+    p0, p1 = d.dict_rates(dic)
 
     def reads_crossed(a: int, x: int) -> bool:
         (h1, k1), (h2, k2) = cover(a, x), cover(a + 1, x + 1)
@@ -3168,7 +3168,8 @@ def _partial(d: _Doc, an: Analysis) -> None:
             if _member_addition(d, an, p, ls, lt):
                 continue
         # with the user's dictionary: a member none of whose known words is translated there
-        if d.ctx.cache.get(DICTIONARY) is not None and (_member_by_dictionary(d, an, p) or _link_by_dictionary(d, an, p)):
+        if d.ctx.cache.get(DICTIONARY) is not None and (
+                _member_by_dictionary(d, an, p) or _link_by_dictionary(d, an, p)):
             continue
         if z <= -2.0:
             miss = _missing(d, "src", p.src_text, p.tgt_text)
@@ -3468,7 +3469,7 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             hits, known, rest_hits, rest_known, chance = read
             odds = _log_odds(hits, known, chance, rest_hits / rest_known)
             if x not in (many[0], many[-1]) and odds < _DICT_MEMBER_ODDS:
-                continue  # in the middle, where a split rarely leaves a part: four words unmatched are not enough
+                continue  # in the middle, its own evidence must decide (four unmatched words may be chance)
             if abs(z_rest) > _DICT_REST_Z:
                 # the rest alone is of an unusual length: only words that outweigh it decide
                 l_all = l_rest + text_length(x.text)
@@ -3507,9 +3508,9 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     least :data:`_DICT_REST_HITS`, as a translation's rate explains far better than chance), a
     bead whose own two sides the dictionary reads as a translation alike (else two neighbours
     may be exchanged), and the sentence itself translates no bead beside (else it is part of a
-    translation the aligner cut off there): the aligner linked a sentence from elsewhere in place of an addition
-    (omission), and the partner belongs with its neighbour (two sentences translated as one
-    there). Added (omitted)."""
+    translation the aligner cut off there): the aligner linked a sentence from elsewhere in
+    place of an addition (omission), and the partner belongs with its neighbour (two sentences
+    translated as one there). Added (omitted)."""
     if len(p.src) != 1 or len(p.tgt) != 1:
         return False
     dic = d.ctx.cache[DICTIONARY]
@@ -3534,9 +3535,8 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         if own_k < _DICT_KNOWN or _log_odds(own_h, own_k, y_chance, rate) < _DICT_MEMBER_ODDS:
             continue  # read the other way, the two may be a free rendering of each other
         there = None
-        for k in (p.index + 1, p.index - 1):
-            q = d.pairs[k] if 0 <= k < len(d.pairs) else None
-            theirs = () if q is None else (q.tgt if side == "tgt" else q.src)
+        for q in reversed(_beads_around(d, p)):  # the next bead first
+            theirs = q.tgt if side == "tgt" else q.src
             if not theirs or not (q.src if side == "tgt" else q.tgt):
                 continue
             yh, yk = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, theirs))
