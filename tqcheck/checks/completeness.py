@@ -3525,8 +3525,8 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         if _words(x.text) < 3 or (side, x.index) in an.taken:
             continue
         hits, known = _dict_cover(d, dic, side, [x], d.dict_keys(_other(side), [y]))
-        if known < _DICT_KNOWN:
-            continue
+        if known < _DICT_KNOWN or hits >= rate * known:
+            continue  # (translated at a sure link's rate: no chance rate can explain it better)
         chance = _chance_cover(d, dic, x, y, side)
         if _log_odds(hits, known, chance, rate) < _DICT_MEMBER_ODDS:
             continue  # as likely a free rendering of its partner
