@@ -144,6 +144,7 @@ class _Doc:
         self._vocab: dict[str, tuple] = {}
         self._lower: dict[str, frozenset[str]] = {}
         self._dict_keys: dict[str, dict[int, set[str]]] = {"src": {}, "tgt": {}}
+        self._dict_links: dict[tuple[int, int], tuple[int, int]] = {}
         self._dict_rates: tuple[float, float] | None = None
         self.names_survive: bool | None = None  # see :func:`_names_survive`
         self.emb = _centred(ctx.cache.get(EMBEDDINGS))
@@ -273,12 +274,19 @@ class _Doc:
             out |= memo[x.index]
         return out
 
-    def dict_rates(self, dic) -> tuple[float, float]:
+    def dict_link(self, i: int, j: int) -> tuple[int, int]:
+        """(translated, known) words of source sentence ``i`` in target sentence ``j`` by the
+        user's dictionary, each pair read once per document."""
+        if (i, j) not in self._dict_links:
+            self._dict_links[(i, j)] = self.ctx.cache[DICTIONARY].cover_keys(
+                self.dict_keys("src", [self.src[i]]), self.dict_keys("tgt", [self.tgt[j]]), source=True)
+        return self._dict_links[(i, j)]
+
+    def dict_rates(self) -> tuple[float, float]:
         """The document's chance and translation rates for the user's dictionary
         (:func:`_dictionary_rates`), read once."""
         if self._dict_rates is None:
-            self._dict_rates = _dictionary_rates(self, dic, lambda i, j: dic.cover_keys(
-                self.dict_keys("src", [self.src[i]]), self.dict_keys("tgt", [self.tgt[j]]), source=True))
+            self._dict_rates = _dictionary_rates(self)
         return self._dict_rates
 
     # features ---------------------------------------------------------------------------------
@@ -2113,21 +2121,20 @@ _DICT_SWAP_SURE = 0.6
 _DICT_SWAP_ODDS = 3.0
 
 
-def _dictionary_rates(d: _Doc, dic, cover) -> tuple[float, float]:
+def _dictionary_rates(d: _Doc) -> tuple[float, float]:
     """The document's chance and translation rates for the user's dictionary: the share of a
     source sentence's known words translated in the target sentence three to six places after
-    its partner, and in its partner, over the aligner's sure 1-1 links (score 0.9 or more;
-    ``cover(i, j)`` gives (translated, known)). The chance rate is at least
-    :data:`_DICT_CHANCE_FLOOR`."""
+    its partner, and in its partner, over the aligner's sure 1-1 links (score 0.9 or more). The
+    chance rate is at least :data:`_DICT_CHANCE_FLOOR`."""
     h1 = k1 = h0 = k0 = 0
     for q in d.pairs:
         if len(q.src) != 1 or len(q.tgt) != 1 or q.score < 0.9:
             continue
         i, j = q.src[0].index, q.tgt[0].index
-        h, k = cover(i, j)
+        h, k = d.dict_link(i, j)
         h1, k1 = h1 + h, k1 + k
         for far in range(j + 3, min(len(d.tgt), j + 7)):
-            h, k = cover(i, far)
+            h, k = d.dict_link(i, far)
             h0, k0 = h0 + h, k0 + k
     return max(_DICT_CHANCE_FLOOR, h0 / k0 if k0 else 0.0), (h1 / k1 if k1 else 0.0)
 
@@ -2147,12 +2154,7 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
         return
     ns, nt = len(d.src), len(d.tgt)
     cuts = _Cuts(d).at  # the source and target sentences before each bead
-    memo: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def cover(i: int, j: int) -> tuple[int, int]:
-        if (i, j) not in memo:
-            memo[(i, j)] = dic.cover_keys(d.dict_keys("src", [d.src[i]]), d.dict_keys("tgt", [d.tgt[j]]), source=True)
-        return memo[(i, j)]
+    cover = d.dict_link
 
     def best(i: int, j: int, h: int, reach: int = 2) -> bool:
         """Whether source ``i`` and target ``j`` are each other's clear best match nearby (more
@@ -2174,7 +2176,7 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
                 return True
         return False
 
-    p0, p1 = d.dict_rates(dic)
+    p0, p1 = d.dict_rates()
 
     def reads_crossed(a: int, x: int) -> bool:
         (h1, k1), (h2, k2) = cover(a, x), cover(a + 1, x + 1)
@@ -3376,13 +3378,13 @@ def _dict_count(hits: int, known: int) -> str:
     return f"none of its {known} words" if not hits else f"only {hits} of its {known} words"
 
 
+def _chance_note(hits: int, chance: float, then: str = "") -> str:
+    return "" if not hits else f" (about as many as its words meet by chance nearby, {chance:.0%}{then})"
+
+
 def _rest_rate(hits: int, rest_hits: int, rest_known: int, chance: float, there: str = "sentence") -> str:
-    return "" if not hits else (f" (about as many as its words meet by chance nearby, {chance:.0%}; the {there} "
-                                f"next to it {'has' if there == 'sentence' else 'have'} {rest_hits} of {rest_known})")
-
-
-def _chance_note(hits: int, chance: float) -> str:
-    return "" if not hits else f" (about as many as its words meet by chance nearby, {chance:.0%})"
+    return _chance_note(hits, chance, f"; the {there} next to it {'has' if there == 'sentence' else 'have'} "
+                                      f"{rest_hits} of {rest_known}")
 
 
 def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sentence],
@@ -3424,17 +3426,23 @@ def _beads_around(d: _Doc, p: Pair) -> list[Pair]:
     return [d.pairs[k] for k in (p.index - 1, p.index + 1) if 0 <= k < len(d.pairs)]
 
 
+def _reads_translated(hits: int, known: int, chance: float, rate: float) -> bool:
+    """Whether so many translated words read as a translation by the user's dictionary: at least
+    :data:`_DICT_REST_HITS`, far likelier at ``rate`` (a translation's) than at ``chance`` (the
+    log-likelihood ratio of :data:`_DICT_MEMBER_ODDS`; two of five common words met by chance
+    are not enough, and a rate no better than chance tells nothing)."""
+    return hits >= _DICT_REST_HITS and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS
+
+
 def _renders_in(d: _Doc, side: str, x: Sentence, beads, chance: float, rate: float) -> bool:
     """Whether ``x`` (of ``side``) translates the other side of one of ``beads``, by the user's
-    dictionary: at least :data:`_DICT_REST_HITS` of its known words translated there, far likelier
-    at ``rate`` (a translation's) than at ``chance`` (the log-likelihood ratio of
-    :data:`_DICT_MEMBER_ODDS`; two of five common words met by chance are not enough)."""
+    dictionary (:func:`_reads_translated`)."""
     for q in beads:
         theirs = () if q is None else (q.tgt if side == "src" else q.src)
         if not theirs:
             continue
         hits, known = _dict_cover(d, d.ctx.cache[DICTIONARY], side, [x], d.dict_keys(_other(side), theirs))
-        if hits >= _DICT_REST_HITS and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS:
+        if _reads_translated(hits, known, chance, rate):
             return True
     return False
 
@@ -3514,12 +3522,12 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     if len(p.src) != 1 or len(p.tgt) != 1:
         return False
     dic = d.ctx.cache[DICTIONARY]
-    p0, rate = d.dict_rates(dic)
+    p0, rate = d.dict_rates()
+    around = _beads_around(d, p)
 
     def confirmed(q: Pair) -> bool:
         """Whether the dictionary reads the bead's own two sides as a translation."""
-        h, k = _dict_cover(d, dic, "src", q.src, d.dict_keys("tgt", q.tgt))
-        return h >= _DICT_REST_HITS and -_log_odds(h, k, p0, rate) >= _DICT_MEMBER_ODDS
+        return _reads_translated(*_dict_cover(d, dic, "src", q.src, d.dict_keys("tgt", q.tgt)), p0, rate)
 
     for side, x, y in (("tgt", p.tgt[0], p.src[0]), ("src", p.src[0], p.tgt[0])):
         if _words(x.text) < 3 or (side, x.index) in an.taken:
@@ -3530,20 +3538,22 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         chance = _chance_cover(d, dic, x, y, side)
         if _log_odds(hits, known, chance, rate) < _DICT_MEMBER_ODDS:
             continue  # as likely a free rendering of its partner
-        y_chance = _chance_cover(d, dic, y, x, _other(side))
         own_h, own_k = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, [x]))
-        if own_k < _DICT_KNOWN or _log_odds(own_h, own_k, y_chance, rate) < _DICT_MEMBER_ODDS:
+        if own_k < _DICT_KNOWN or own_h >= rate * own_k:
+            continue
+        y_chance = _chance_cover(d, dic, y, x, _other(side))
+        if _log_odds(own_h, own_k, y_chance, rate) < _DICT_MEMBER_ODDS:
             continue  # read the other way, the two may be a free rendering of each other
         there = None
-        for q in reversed(_beads_around(d, p)):  # the next bead first
+        for q in reversed(around):  # the next bead first
             theirs = q.tgt if side == "tgt" else q.src
             if not theirs or not (q.src if side == "tgt" else q.tgt):
                 continue
             yh, yk = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, theirs))
-            if yh >= _DICT_REST_HITS and -_log_odds(yh, yk, y_chance, rate) >= _DICT_MEMBER_ODDS and confirmed(q):
+            if _reads_translated(yh, yk, y_chance, rate) and confirmed(q):
                 there = (q, yh, yk)
                 break
-        if there is None or _renders_in(d, side, x, _beads_around(d, p), chance, rate):
+        if there is None or _renders_in(d, side, x, around, chance, rate):
             continue  # (it renders a sentence beside: part of a translation the aligner cut off)
         if _shares_anchor(d, side, x, [], y.text):
             continue  # a number or name of its own is in the partner: (partly) translated
