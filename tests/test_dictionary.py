@@ -752,3 +752,40 @@ def test_a_link_to_the_cut_off_half_of_the_translation_beside_is_not_added(side)
     assert 4 not in _at(side, sd, td, beads, dictionary=d)
 
 
+
+
+# -- round 20: an unlinked sentence that belongs with the merge beside it ------------------------
+def _stray_beads(n: int = 16):
+    """The beads of :func:`_split_with`'s texts as an aligner may read them: source 3 with its
+    first part and the sentence after it (1-2), the last part unlinked (0-1)."""
+    from tqcheck.align.base import Bead
+
+    return [Bead((i,), (i,), 1.0) for i in range(3)] + [Bead((3,), (3, 4), 0.5), Bead((), (5,), 0.0)] + \
+        [Bead((i,), (i + 2,), 1.0) for i in range(4, n)]
+
+
+def test_an_added_sentence_between_the_parts_of_a_translation_is_found_not_the_part():
+    """The aligner joined the added sentence to the first part and left the last part unlinked.
+    The dictionary reads the unlinked part as translating source 3 and the added sentence as
+    rendering none of it: the added sentence is reported, the part is not. Without the list the
+    part is the one reported."""
+    sd, td, _, d, _ = _split_with(2, extra_words=12)
+    beads = _stray_beads()
+    found = dict(_added(sd, td, beads, dictionary=d))
+    assert list(found) == [4]
+    assert "translated by the sentence after it" in found[4]
+    assert "none of its 12 words that the dictionary knows" in found[4]
+    assert 4 not in dict(_added(sd, td, beads))
+
+
+def test_an_unlinked_sentence_that_renders_nothing_of_the_merge_beside_stays_added():
+    """The same beads, but the last part is replaced by words from far away: it translates
+    nothing of source 3, so it is the addition, and the sentence joined to the first part is not
+    reported instead."""
+    src, tgt, _ = _pair(2, n_sent=16, n_words=40)
+    sd, td, _, d, _ = _split_with(2, extra_words=12)
+    far = " ".join(tgt[13].rstrip(".").split()[:12]).capitalize() + "."
+    sd, td = _segmented([s.text for s in sd.sentences], [t.text for t in td.sentences[:5]] + [far] +
+                        [t.text for t in td.sentences[6:]])
+    found = dict(_added(sd, td, _stray_beads(), dictionary=d))
+    assert 5 in found and 4 not in found

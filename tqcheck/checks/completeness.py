@@ -2773,6 +2773,8 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
         nw = sum(_words(x.text) for x in sents)
         if (side == "tgt" and nw < 2) or (len(run) == 1 and _absorbed(d, an, run[0], side)):
             continue
+        if len(run) == 1 and _member_for_stray(d, an, run[0], side):
+            continue  # it belongs with the bead beside, where a member is the one left out (added)
         s = sents[0]
         excerpt = None
         severity = None if nw >= 4 else "minor"
@@ -3447,6 +3449,37 @@ def _renders_in(d: _Doc, side: str, x: Sentence, beads, chance: float, rate: flo
     return False
 
 
+def _untranslated_member(d: _Doc, side: str, x: Sentence, rest: list[Sentence], others: list[Sentence],
+                         strict: bool) -> tuple[int, int, int, int, float] | None:
+    """The reading of :func:`_untranslated_by_dictionary` for ``x`` beside ``rest`` (sentences of
+    its side that ``others`` translate), when the lengths allow it: the rest alone has a usual
+    length, or one a little off (:data:`_DICT_REST_Z_MAX`) that the words outweigh
+    (:data:`_DICT_LENGTH_ODDS`); ``strict``: the words must also decide alone
+    (:data:`_DICT_MEMBER_ODDS`, even with none translated); and no number or name of ``x``
+    stands on the other side. Else None."""
+    l_others = sum(text_length(o.text) for o in others)
+    l_rest = sum(text_length(y.text) for y in rest)
+    z_rest = d.ratio_z(l_rest, l_others) if side == "src" else d.ratio_z(l_others, l_rest)
+    if abs(z_rest) > _DICT_REST_Z_MAX:
+        return None
+    read = _untranslated_by_dictionary(d, side, x, rest, others)
+    if read is None:
+        return None
+    hits, known, rest_hits, rest_known, chance = read
+    odds = _log_odds(hits, known, chance, rest_hits / rest_known)
+    if strict and odds < _DICT_MEMBER_ODDS:
+        return None
+    if abs(z_rest) > _DICT_REST_Z:
+        # the rest alone is of an unusual length: only words that outweigh it decide
+        l_all = l_rest + text_length(x.text)
+        z_all = d.ratio_z(l_all, l_others) if side == "src" else d.ratio_z(l_others, l_all)
+        if odds + (z_all * z_all - z_rest * z_rest) / 2 < _DICT_LENGTH_ODDS:
+            return None
+    if _shares_anchor(d, side, x, rest, " ".join(o.text for o in others)):
+        return None  # a number or name of its own is on the other side: (partly) translated
+    return read
+
+
 def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     """In a bead of several sentences on a side (2-1, 1-2, 2-2, 1-3 …), a sentence of such a
     side (an edge one first, else one in the middle) that has words the user's dictionary knows
@@ -3459,33 +3492,17 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     for side, many, others in (("src", p.src, p.tgt), ("tgt", p.tgt, p.src)):
         if len(many) < 2 or not others:
             continue
-        l_others = sum(text_length(o.text) for o in others)
-        other_text = " ".join(o.text for o in others)
         # the edges first; a middle member of three or more too (a sentence inserted inside a
         # split, or left out between its neighbours' translations)
         for x in dict.fromkeys((many[-1], many[0], *many[1:-1])):
             if _words(x.text) < 3 or (side, x.index) in an.taken:
                 continue
             rest = [y for y in many if y is not x]
-            l_rest = sum(text_length(y.text) for y in rest)
-            z_rest = d.ratio_z(l_rest, l_others) if side == "src" else d.ratio_z(l_others, l_rest)
-            if abs(z_rest) > _DICT_REST_Z_MAX:
-                continue
-            read = _untranslated_by_dictionary(d, side, x, rest, list(others))
+            # in the middle, its own evidence must decide (four unmatched words may be chance)
+            read = _untranslated_member(d, side, x, rest, list(others), x not in (many[0], many[-1]))
             if read is None:
                 continue
             hits, known, rest_hits, rest_known, chance = read
-            odds = _log_odds(hits, known, chance, rest_hits / rest_known)
-            if x not in (many[0], many[-1]) and odds < _DICT_MEMBER_ODDS:
-                continue  # in the middle, its own evidence must decide (four unmatched words may be chance)
-            if abs(z_rest) > _DICT_REST_Z:
-                # the rest alone is of an unusual length: only words that outweigh it decide
-                l_all = l_rest + text_length(x.text)
-                z_all = d.ratio_z(l_all, l_others) if side == "src" else d.ratio_z(l_others, l_all)
-                if odds + (z_all * z_all - z_rest * z_rest) / 2 < _DICT_LENGTH_ODDS:
-                    continue
-            if _shares_anchor(d, side, x, rest, other_text):
-                continue  # a number or name of its own is on the other side: (partly) translated
             if _renders_neighbour(d, p, side, x, chance, rest_hits / rest_known):
                 continue  # the aligner put it in the wrong bead: a cut off by one, not an addition
             there = "sentence" if len(rest) == 1 else "sentences"
@@ -3501,6 +3518,64 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
                        f"to it, and {_dict_count(hits, known)} that the dictionary knows "
                        f"{'translates' if hits < 2 else 'translate'} a word of that source"
                        f"{_rest_rate(hits, rest_hits, rest_known, chance, there)}.")
+                an.issues.append(_Issue("TQ102", msg, src=others[0], tgt=x, tgt_span=(0, len(x.text)),
+                                        confidence=0.6))
+            an.taken.add((side, x.index))
+            return True
+    return False
+
+
+def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
+    """With the user's dictionary: the unlinked sentence ``y`` of bead ``p`` (1-0, ``side``
+    "src"; 0-1, "tgt") stands beside a bead of several sentences on its side whose other side
+    the dictionary reads ``y`` as translating (:func:`_reads_translated`, at the document's rate
+    of sure links), while a member of that bead renders nothing of it, read with ``y`` in its
+    place (:func:`_untranslated_member`, its own evidence deciding, the lengths fitting) and
+    translates no bead beside: the aligner put the member where ``y`` belongs — a sentence
+    inserted between the two sentences that translate one, or left out between two that one
+    sentence renders. The member is omitted (added) and ``y``, joined to that bead, is not."""
+    dic = d.ctx.cache.get(DICTIONARY)
+    if dic is None:
+        return False
+    y = (p.src if side == "src" else p.tgt)[0]
+    if _words(y.text) < 3:
+        return False
+    rate = d.dict_rates()[1]
+    for k in (p.index - 1, p.index + 1):
+        if not 0 <= k < len(d.pairs):
+            continue
+        q = d.pairs[k]
+        many, others = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
+        if len(many) < 2 or not others or any((side, m.index) in an.taken for m in many) or \
+                any((_other(side), o.index) in an.taken for o in others):
+            continue
+        hits, known = _dict_cover(d, dic, side, [y], d.dict_keys(_other(side), others))
+        if not _reads_translated(hits, known, _chance_cover(d, dic, y, others[0], side), rate):
+            continue
+        for x in many:
+            if _words(x.text) < 3:
+                continue
+            rest = [m for m in many if m is not x] + [y]
+            read = _untranslated_member(d, side, x, rest, list(others), True)
+            if read is None:
+                continue
+            hits, known, rest_hits, rest_known, chance = read
+            if _renders_in(d, side, x, _beads_around(d, q), chance, rest_hits / rest_known):
+                continue  # it translates a bead beside: the aligner's cut is off, not an addition
+            if side == "src":
+                msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there renders "
+                       f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, "
+                       f"with its neighbour, and {_dict_count(hits, known)} that the dictionary knows "
+                       f"{'is' if hits < 2 else 'are'} translated in it"
+                       f"{_rest_rate(hits, rest_hits, rest_known, chance, 'sentences')}.")
+                an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=others[0], src_span=(0, len(x.text)),
+                                        confidence=0.6))
+            else:
+                msg = (f"The translation adds {_quote(x.text)}: the source there is translated by the sentence "
+                       f"{'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its neighbour, "
+                       f"and {_dict_count(hits, known)} that the dictionary knows "
+                       f"{'translates' if hits < 2 else 'translate'} a word of that source"
+                       f"{_rest_rate(hits, rest_hits, rest_known, chance, 'sentences')}.")
                 an.issues.append(_Issue("TQ102", msg, src=others[0], tgt=x, tgt_span=(0, len(x.text)),
                                         confidence=0.6))
             an.taken.add((side, x.index))
