@@ -594,9 +594,14 @@ def double_space(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     source has them too."""
     if "  " not in pair.tgt_text or "  " in pair.src_text.strip():
         return
-    m = _DOUBLE_SPACE.search(pair.tgt_text)
+    t = pair.tgt_text
+    m = _DOUBLE_SPACE.search(t)
     if m:
-        yield ctx.finding("TQ516", pair, tgt_span=m.span(), message="Two spaces in a row.",
+        # the words on either side say where the spaces are (the span itself is blank)
+        before = t[: m.start()].split()[-1]
+        after = t[m.end():].split()[0]
+        yield ctx.finding("TQ516", pair, tgt_span=m.span(),
+                          message=f"Two spaces in a row between \u201c{before}\u201d and \u201c{after}\u201d.",
                           suggestion=" ")
 
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from .._gc import paused as gc_paused
 from ..findings import FIELDS, Finding, Severity, csv_row
-from .text import _BOLD, _DIM, _RESET, _SEV_COLOR, _clean, _excerpt, _is_replacement, render_statistics
+from .text import _BOLD, _DIM, _RESET, _SEV_COLOR, _clean, _excerpt, _is_replacement, _shown, render_statistics
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gate import FileResult, ResultSet
@@ -96,7 +96,7 @@ def finding_line(r: "FileResult", f: Finding, color: bool = False) -> list[str]:
     elif on_target and f.source_excerpt and r.kind != "document":
         extra.append(f"source {_excerpt(f.source_excerpt)}")
     if f.suggestion and not inline_sugg:
-        s = _clean(f.suggestion)
+        s = _shown(f.suggestion)
         extra.append("suggestion: " + (s if len(s) <= 160 else s[:159].rstrip() + "…"))
     out = [text]
     if extra:
@@ -109,8 +109,8 @@ def render_summary(rs: "ResultSet") -> str:
     n_files = len(rs.results)
     entries = sum(r.entries for r in rs.results if r.kind not in ("document", "pairs"))
     segments = sum(r.entries for r in rs.results if r.kind in ("document", "pairs"))
-    sizes = ", ".join(x for x in (f"{entries} entries" if entries else "",
-                                  f"{segments} segments" if segments else "") if x)
+    sizes = ", ".join(x for x in (f"{entries} {'entry' if entries == 1 else 'entries'}" if entries else "",
+                                  f"{segments} segment{'s' if segments != 1 else ''}" if segments else "") if x)
     fs = rs.findings
     parts = [f"Checked {n_files} file{'s' if n_files != 1 else ''}" + (f" ({sizes})" if sizes else "")]
     parts[0] += f": {len(fs)} finding{'s' if len(fs) != 1 else ''}"

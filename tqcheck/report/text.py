@@ -63,8 +63,22 @@ def _clean(text: str) -> str:
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
 
 
-def _excerpt(text: str, width: int = EXCERPT_WIDTH) -> str:
+#: how :func:`_shown` writes a text that is only white space (two spaces in a row, a trailing
+#: space): each character visible, spaces as ␣, other white space as ``<U+XXXX>``
+_SPACE_SIGN = {" ": "\u2423"}
+
+
+def _shown(text: str) -> str:
+    """:func:`_clean`, or, for a text that is only white space, that white space made visible
+    (an empty quote would say nothing)."""
     t = _clean(text)
+    if t or not text:
+        return t
+    return "".join(_SPACE_SIGN.get(c, f"<U+{ord(c):04X}>") for c in text)
+
+
+def _excerpt(text: str, width: int = EXCERPT_WIDTH) -> str:
+    t = _shown(text)
     if len(t) > width:
         t = t[: width - 1].rstrip() + "…"
     return f'"{t}"'
@@ -75,6 +89,8 @@ def _is_replacement(f: Finding) -> bool:
     s, x = f.suggestion, f.target_excerpt
     if not s or not x:
         return False
+    if not x.strip():
+        return not s.strip()  # white space for white space (two spaces → one)
     s = s.strip()
     if not s or "\n" in s or len(s) > max(EXCERPT_WIDTH, 2 * len(x) + 10):
         return False
@@ -140,7 +156,7 @@ def _finding_lines(f: Finding, report: "Report", st: _Style) -> list[str]:
             src += " " + _excerpt(f.source_excerpt)
         extra.append(src)
     if f.suggestion and not inline_sugg:
-        sugg = _clean(f.suggestion)
+        sugg = _shown(f.suggestion)
         if len(sugg) > SUGGESTION_WIDTH:
             sugg = sugg[: SUGGESTION_WIDTH - 1].rstrip() + "…"
         extra.append("suggestion: " + sugg)
