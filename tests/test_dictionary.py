@@ -789,3 +789,50 @@ def test_an_unlinked_sentence_that_renders_nothing_of_the_merge_beside_stays_add
                         [t.text for t in td.sentences[6:]])
     found = dict(_added(sd, td, _stray_beads(), dictionary=d))
     assert 5 in found and 4 not in found
+
+
+def _linked_short_partner(side: str, joined_too: bool = True):
+    """As :func:`_linked_elsewhere`, but the partner of the far sentence has only two words the
+    dictionary knows (its other words are missing from the list): too few to be read on its own.
+    That it belongs with sentence 5 shows in the lengths: the joined sentence is twice as long as
+    sentence 5 alone, and as long as 4 and 5 together."""
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(7, n_sent=12)
+    mine, theirs = (src, tgt) if side == "tgt" else (tgt, src)
+    tr = {a: next(iter(bs)) for a, bs in d.pairs.items()}
+    unknown = set(mine[4].lower().rstrip(".").split()[2:]) if side == "tgt" else \
+        {a for a, b in tr.items() if b in set(mine[4].lower().rstrip(".").split()[2:])}
+    short = Dictionary.from_pairs([(a, b) for a, b in tr.items() if a not in unknown], "en", "ru")
+    here = set((mine[4] + " " + mine[5] + " " + theirs[4] + " " + theirs[5]).lower().replace(".", "").split())
+    inv = {b: a for a, b in tr.items()}
+    far = [w for w in theirs[10].lower().rstrip(".").split() if w not in here and tr.get(w) not in here
+           and inv.get(w) not in here]
+    joined = theirs[4].rstrip(".") + " " + theirs[5][0].lower() + theirs[5][1:] if joined_too else theirs[5]
+    changed = theirs[:4] + [" ".join(far).capitalize() + ".", joined] + theirs[6:]
+    s, t = (src, changed) if side == "tgt" else (changed, tgt)
+    beads = [Bead((i,), (i,), 1.0) for i in range(4)] + [Bead((4,), (4,), 0.1), Bead((5,), (5,), 0.6)] + \
+        [Bead((i,), (i,), 1.0) for i in range(6, 12)]
+    return (*_segmented(s, t), beads, short, len(far))
+
+
+@pytest.mark.parametrize("side", ["tgt", "src"])
+def test_a_link_to_a_sentence_from_elsewhere_is_found_by_lengths_when_the_partner_has_few_known_words(side):
+    """Round 20: the partner has two known words (the reading by words alone needs four); the
+    far sentence's own words read as chance, and the lengths say where the partner belongs. Added
+    (omitted); without the list, not."""
+    sd, td, beads, d, n = _linked_short_partner(side)
+    with_list = _at(side, sd, td, beads, dictionary=d)
+    assert 4 in with_list
+    assert f"none of its {n} words that the dictionary knows" in with_list[4]
+    assert "too long for its own source alone" in with_list[4] if side == "tgt" else \
+        "too short without it" in with_list[4]
+    assert 4 not in _at(side, sd, td, beads)
+
+
+@pytest.mark.parametrize("side", ["tgt", "src"])
+def test_a_partner_with_few_known_words_and_no_place_beside_is_not_read_by_lengths(side):
+    """The same link, but sentence 5 stands alone (its usual length): nothing says the partner
+    belongs beside, so the lengths do not report the far sentence in its place."""
+    sd, td, beads, d, _ = _linked_short_partner(side, joined_too=False)
+    assert not [m for m in _at(side, sd, td, beads, dictionary=d).values() if "belongs with" in m]

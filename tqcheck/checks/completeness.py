@@ -3614,42 +3614,78 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         if _log_odds(hits, known, chance, rate) < _DICT_MEMBER_ODDS:
             continue  # as likely a free rendering of its partner
         own_h, own_k = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, [x]))
-        if own_k < _DICT_KNOWN or own_h >= rate * own_k:
+        if own_h >= rate * own_k:
             continue
         y_chance = _chance_cover(d, dic, y, x, _other(side))
-        if _log_odds(own_h, own_k, y_chance, rate) < _DICT_MEMBER_ODDS:
-            continue  # read the other way, the two may be a free rendering of each other
+        y_odds = _log_odds(own_h, own_k, y_chance, rate) if own_k else 0.0
+        if y_odds < 0:
+            continue  # read the other way, the partner's words are translated there
+        strict = own_k >= _DICT_KNOWN and y_odds >= _DICT_MEMBER_ODDS
         there = None
         for q in reversed(around):  # the next bead first
             theirs = q.tgt if side == "tgt" else q.src
             if not theirs or not (q.src if side == "tgt" else q.tgt):
                 continue
             yh, yk = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, theirs))
-            if _reads_translated(yh, yk, y_chance, rate) and confirmed(q):
-                there = (q, yh, yk)
+            if strict and _reads_translated(yh, yk, y_chance, rate) and confirmed(q):
+                there = (q, yh, yk, False)
+                break
+            if not strict and _joins_by_length(d, side, p, q, y, y_odds, yh, yk, y_chance, rate):
+                there = (q, yh, yk, True)
                 break
         if there is None or _renders_in(d, side, x, around, chance, rate):
             continue  # (it renders a sentence beside: part of a translation the aligner cut off)
         if _shares_anchor(d, side, x, [], y.text):
             continue  # a number or name of its own is in the partner: (partly) translated
-        q, yh, yk = there
+        q, yh, yk, by_length = there
         where = "next" if q.index > p.index else "previous"
         if side == "tgt":
+            tail = (f"; that source sentence belongs with the {where} sentence of the translation, which is too long "
+                    f"for its own source alone" + (f" and translates {yh} of its {yk} known words" if yh else "") + "."
+                    if by_length else f", whose words are translated in the {where} sentence of the translation "
+                    f"instead ({yh} of its {yk}).")
             msg = (f"The translation adds {_quote(x.text)}: {_dict_count(hits, known)} that the dictionary knows "
                    f"{'translates' if hits < 2 else 'translate'} a word of the source sentence it stands with"
-                   f"{_chance_note(hits, chance)}, whose words are "
-                   f"translated in the {where} sentence of the translation instead ({yh} of its {yk}).")
+                   f"{_chance_note(hits, chance)}" + tail)
             an.issues.append(_Issue("TQ102", msg, src=y, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
         else:
+            tail = (f"; that sentence belongs with the translation of the {where} source sentence, which is too "
+                    f"short without it" + (f" ({yh} of its {yk} known words render that source sentence)" if yh else "")
+                    + "." if by_length else f", which renders the {where} sentence of the source instead ({yh} of its "
+                    f"{yk} words).")
             msg = (f"The sentence {_quote(x.text)} seems to have no translation: {_dict_count(hits, known)} that "
                    f"the dictionary knows {'is' if hits < 2 else 'are'} translated in the sentence it is linked to"
-                   f"{_chance_note(hits, chance)}, which "
-                   f"renders the {where} sentence of the source instead ({yh} of its {yk} words).")
+                   f"{_chance_note(hits, chance)}" + tail)
             an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=y, src_span=(0, len(x.text)),
                                     confidence=0.6))
         an.taken.add((side, x.index))
         return True
     return False
+
+
+def _joins_by_length(d: _Doc, side: str, p: Pair, q: Pair, y: Sentence, y_odds: float, yh: int, yk: int,
+                     y_chance: float, rate: float) -> bool:
+    """For :func:`_link_by_dictionary`, when the partner ``y`` of the 1-1 link ``p`` has too few
+    words the dictionary knows to be read on its own: whether the evidence that ``y`` belongs
+    with the bead ``q`` beside outweighs the rest: the partner's words read as not translated in
+    its link (``y_odds``), the link's unusual length, how much more usual ``q``'s length becomes
+    with ``y`` joined (it must become usual, within :data:`_DICT_REST_Z`) and ``y``'s words
+    translated in ``q`` (each a log-likelihood ratio; together at least twice
+    :data:`_DICT_MEMBER_ODDS`, what the reading by words alone asks), and ``q``'s own link is not
+    one the dictionary denies."""
+    xs, ys = (p.tgt, p.src) if side == "tgt" else (p.src, p.tgt)
+    l_y = text_length(y.text)
+    l_qs, l_qt = sum(text_length(a.text) for a in q.src), sum(text_length(b.text) for b in q.tgt)
+    if side == "tgt":  # y is a source sentence, joined to q's source side
+        z_link = d.ratio_z(l_y, text_length(xs[0].text))
+        z0, z1 = d.ratio_z(l_qs, l_qt), d.ratio_z(l_qs + l_y, l_qt)
+    else:
+        z_link = d.ratio_z(text_length(xs[0].text), l_y)
+        z0, z1 = d.ratio_z(l_qs, l_qt), d.ratio_z(l_qs, l_qt + l_y)
+    if abs(z1) > _DICT_REST_Z or abs(z1) >= abs(z0):
+        return False
+    words = max(0.0, -_log_odds(yh, yk, y_chance, rate)) if yh and rate > y_chance else 0.0
+    return y_odds + z_link * z_link / 2 + (z0 * z0 - z1 * z1) / 2 + words >= 2 * _DICT_MEMBER_ODDS
 
 
 def _rest_matches(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence) -> bool:
