@@ -3611,7 +3611,8 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         if known < _DICT_KNOWN or hits >= rate * known:
             continue  # (translated at a sure link's rate: no chance rate can explain it better)
         chance = _chance_cover(d, dic, x, y, side)
-        if _log_odds(hits, known, chance, rate) < _DICT_MEMBER_ODDS:
+        x_odds = _log_odds(hits, known, chance, rate)
+        if x_odds < _DICT_MEMBER_ODDS:
             continue  # as likely a free rendering of its partner
         own_h, own_k = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, [x]))
         if own_h >= rate * own_k:
@@ -3630,7 +3631,7 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             if strict and _reads_translated(yh, yk, y_chance, rate) and confirmed(q):
                 there = (q, yh, yk, False)
                 break
-            if not strict and _joins_by_length(d, side, p, q, y, y_odds, yh, yk, y_chance, rate):
+            if not strict and _joins_by_length(d, side, p, q, y, x_odds, y_odds, yh, yk, y_chance, rate):
                 there = (q, yh, yk, True)
                 break
         if there is None or _renders_in(d, side, x, around, chance, rate):
@@ -3663,8 +3664,8 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     return False
 
 
-def _joins_by_length(d: _Doc, side: str, p: Pair, q: Pair, y: Sentence, y_odds: float, yh: int, yk: int,
-                     y_chance: float, rate: float) -> bool:
+def _joins_by_length(d: _Doc, side: str, p: Pair, q: Pair, y: Sentence, x_odds: float, y_odds: float, yh: int,
+                     yk: int, y_chance: float, rate: float) -> bool:
     """For :func:`_link_by_dictionary`, when the partner ``y`` of the 1-1 link ``p`` has too few
     words the dictionary knows to be read on its own: whether the evidence that ``y`` belongs
     with the bead ``q`` beside outweighs the rest: the partner's words read as not translated in
@@ -3684,6 +3685,13 @@ def _joins_by_length(d: _Doc, side: str, p: Pair, q: Pair, y: Sentence, y_odds: 
         z0, z1 = d.ratio_z(l_qs, l_qt), d.ratio_z(l_qs, l_qt + l_y)
     if abs(z1) > _DICT_REST_Z or abs(z1) >= abs(z0):
         return False
+    dic, p0 = d.ctx.cache[DICTIONARY], d.dict_rates()[0]
+    for a, mine, theirs in (("src", q.src, q.tgt), ("tgt", q.tgt, q.src)):
+        qh, qk = _dict_cover(d, dic, a, mine, d.dict_keys(_other(a), theirs))
+        if qk and x_odds - _log_odds(qh, qk, p0, rate) < _DICT_MEMBER_ODDS:
+            # the lengths read alike with the bead beside as the addition (the partner joined to
+            # the sentence in question): its words must say clearly that the sentence is the one
+            return False
     words = max(0.0, -_log_odds(yh, yk, y_chance, rate)) if yh and rate > y_chance else 0.0
     return y_odds + z_link * z_link / 2 + (z0 * z0 - z1 * z1) / 2 + words >= 2 * _DICT_MEMBER_ODDS
 
