@@ -3593,7 +3593,8 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
     may be exchanged), and the sentence itself translates no bead beside (else it is part of a
     translation the aligner cut off there): the aligner linked a sentence from elsewhere in
     place of an addition (omission), and the partner belongs with its neighbour (two sentences
-    translated as one there). Added (omitted)."""
+    translated as one there). Added (omitted). A partner with too few known words to be read so
+    may be placed by the lengths instead (:func:`_joins_by_length`)."""
     if len(p.src) != 1 or len(p.tgt) != 1:
         return False
     dic = d.ctx.cache[DICTIONARY]
@@ -3672,8 +3673,10 @@ def _joins_by_length(d: _Doc, side: str, p: Pair, q: Pair, y: Sentence, x_odds: 
     its link (``y_odds``), the link's unusual length, how much more usual ``q``'s length becomes
     with ``y`` joined (it must become usual, within :data:`_DICT_REST_Z`) and ``y``'s words
     translated in ``q`` (each a log-likelihood ratio; together at least twice
-    :data:`_DICT_MEMBER_ODDS`, what the reading by words alone asks), and ``q``'s own link is not
-    one the dictionary denies."""
+    :data:`_DICT_MEMBER_ODDS`, what the reading by words alone asks). The lengths read alike with
+    ``q`` as the addition and ``y`` joined to the sentence in question, so the words must tell
+    the two apart: the sentence (``x_odds``) reads as chance by :data:`_DICT_MEMBER_ODDS` more
+    than either side of ``q`` does against the other."""
     xs, ys = (p.tgt, p.src) if side == "tgt" else (p.src, p.tgt)
     l_y = text_length(y.text)
     l_qs, l_qt = sum(text_length(a.text) for a in q.src), sum(text_length(b.text) for b in q.tgt)
@@ -3796,7 +3799,9 @@ def omitted_sentence(ctx: CheckContext) -> Iterator[Finding]:
     With a dictionary (``--dictionary``), also a sentence of a merged bead whose words the
     dictionary knows are not translated (or no more often than by chance) while its
     neighbour's are, and a sentence linked one to one with a translation that renders nothing
-    of it but renders the source sentence beside it.
+    of it but renders the source sentence beside it (or, too short to be read by its words,
+    makes the translation beside of a usual length), and a sentence of a merged bead that an
+    unlinked translation beside it renders instead.
     Short sentences (fewer than four words) are reported as minor."""
     yield from _emit(ctx, "TQ101")
 
@@ -3813,7 +3818,9 @@ def added_sentence(ctx: CheckContext) -> Iterator[Finding]:
     dictionary (``--dictionary``), also a sentence of a merged bead whose words the dictionary
     knows translate nothing of the source there (or no more than by chance) while its
     neighbour's do, and a sentence linked one to one with a source sentence it renders nothing
-    of, whose words are translated in the sentence beside it instead."""
+    of, whose words are translated in the sentence beside it instead (or whose length that
+    sentence needs), and a sentence of a merged bead standing where an unlinked sentence beside
+    it belongs: the two parts of a translation with the added sentence between them."""
     yield from _emit(ctx, "TQ102")
 
 
