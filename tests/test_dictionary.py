@@ -836,3 +836,31 @@ def test_a_partner_with_few_known_words_and_no_place_beside_is_not_read_by_lengt
     belongs beside, so the lengths do not report the far sentence in its place."""
     sd, td, beads, d, _ = _linked_short_partner(side, joined_too=False)
     assert not [m for m in _at(side, sd, td, beads, dictionary=d).values() if "belongs with" in m]
+
+
+def test_an_added_sentence_beside_a_short_translation_with_few_known_words_is_reported():
+    """As above, but the short translation keeps two translated words and one the list does not
+    know: its own words give no rate to read the added sentence against (three are needed), so
+    the document's rate of sure links is used. The added sentence's four known words, none
+    translated there, are far likelier by chance: reported, with the list only."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(3, n_sent=10)
+    inv = {b: a for a, bs in d.pairs.items() for b in bs}
+    words3 = set(src[3].lower().rstrip(".").split())
+    far = [w for w in tgt[8].lower().rstrip(".").split() if inv[w[:6]] not in words3]
+    short = " ".join(tgt[3].rstrip(".").split()[:2] + ["qqqqqq"]) + "."
+    extra = " ".join(far[:4]).capitalize() + "."
+    t = tgt[:3] + [short, extra] + tgt[4:]
+    # the other links are sure ones (score 1.0): the document's rate of translated words is read on them
+    beads = [Bead((i,), (i,), 1.0) for i in range(4)] + [Bead((), (4,), 0.0)] + \
+        [Bead((i,), (i + 1,), 1.0) for i in range(4, 10)]
+    sd = pipeline.segment("\n".join(src), lang="en", lines=True)
+    td = pipeline.segment("\n".join(t), lang="ru", lines=True)
+
+    def added(**kw):
+        return [f.target_segment for f in pipeline.run(sd, td, beads=beads, **kw).findings if f.rule == "TQ102"]
+
+    assert added() == []
+    assert added(dictionary=d) == [4]

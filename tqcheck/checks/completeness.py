@@ -2488,7 +2488,18 @@ def _denied_by_dictionary(d: _Doc, p: Pair, side: str, q: Pair) -> bool:
     (:func:`_untranslated_by_dictionary`): the neighbour's unusual length is its own matter."""
     x = (p.src if side == "src" else p.tgt)[0]
     mine, theirs = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
-    return _untranslated_by_dictionary(d, side, x, list(mine), list(theirs)) is not None
+    dic = d.ctx.cache.get(DICTIONARY)
+    if dic is None or not theirs:
+        return False
+    keys = d.dict_keys(_other(side), theirs)
+    if _rest_cover(d, dic, side, list(mine), keys)[0] >= _DICT_REST_HITS:
+        return _untranslated_by_dictionary(d, side, x, list(mine), list(theirs)) is not None
+    # the bead's own sentences have too few known words translated to give a rate: a sentence
+    # held there would have its words translated at the document's rate of sure links
+    hits, known = _dict_cover(d, dic, side, [x], keys)
+    rate = d.dict_rates()[1]
+    return known >= _DICT_KNOWN and hits < rate * known and \
+        _log_odds(hits, known, _chance_cover(d, dic, x, theirs[0], side), rate) >= _DICT_MEMBER_ODDS
 
 
 #: the end of a TQ101 / TQ102 message when :func:`_condensed_into` names a neighbour
