@@ -445,11 +445,11 @@ def test_a_member_translating_half_its_known_words_is_part_of_the_rendering():
     assert not [f for f in found if f.target_segment == 4]
 
 
-def test_an_added_sentence_beside_a_short_translation_is_reported_when_the_dictionary_denies_it():
-    """The translation before an added sentence is short (three of seven words), and with the
-    added sentence its length is as usual: by the lengths the added sentence may render the
-    rest of that source sentence, and nothing is reported. The dictionary says it renders none
-    of it: it is reported."""
+def _short_translation_beside(kept: list[str] | None = None, sure: bool = False):
+    """Source 3's translation cut to its first three words (``kept``: replaced by these words
+    of it, or others), then a sentence of four words from far away that translate nothing of
+    source 3, unlinked; the other links 1-1 (``sure``: with score 1.0, the document's sure links).
+    The TQ102 target sentences, without and with the list."""
     from tqcheck import pipeline
     from tqcheck.align.base import Bead
 
@@ -457,18 +457,27 @@ def test_an_added_sentence_beside_a_short_translation_is_reported_when_the_dicti
     inv = {b: a for a, bs in d.pairs.items() for b in bs}
     words3 = set(src[3].lower().rstrip(".").split())
     far = [w for w in tgt[8].lower().rstrip(".").split() if inv[w[:6]] not in words3]
-    short = " ".join(tgt[3].rstrip(".").split()[:3]) + "."
+    short = " ".join(kept if kept is not None else tgt[3].rstrip(".").split()[:3]) + "."
     extra = " ".join(far[:4]).capitalize() + "."
     t = tgt[:3] + [short, extra] + tgt[4:]
-    beads = [Bead((i,), (i,)) for i in range(4)] + [Bead((), (4,))] + [Bead((i,), (i + 1,)) for i in range(4, 10)]
+    score = 1.0 if sure else 0.0
+    beads = [Bead((i,), (i,), score) for i in range(4)] + [Bead((), (4,), 0.0)] + \
+        [Bead((i,), (i + 1,), score) for i in range(4, 10)]
     sd = pipeline.segment("\n".join(src), lang="en", lines=True)
     td = pipeline.segment("\n".join(t), lang="ru", lines=True)
 
     def added(**kw):
         return [f.target_segment for f in pipeline.run(sd, td, beads=beads, **kw).findings if f.rule == "TQ102"]
 
-    assert added() == []
-    assert added(dictionary=d) == [4]
+    return added(), added(dictionary=d)
+
+
+def test_an_added_sentence_beside_a_short_translation_is_reported_when_the_dictionary_denies_it():
+    """The translation before an added sentence is short (three of seven words), and with the
+    added sentence its length is as usual: by the lengths the added sentence may render the
+    rest of that source sentence, and nothing is reported. The dictionary says it renders none
+    of it: it is reported."""
+    assert _short_translation_beside() == ([], [4])
 
 
 def _segmented(src, tgt):
@@ -843,24 +852,5 @@ def test_an_added_sentence_beside_a_short_translation_with_few_known_words_is_re
     know: its own words give no rate to read the added sentence against (three are needed), so
     the document's rate of sure links is used. The added sentence's four known words, none
     translated there, are far likelier by chance: reported, with the list only."""
-    from tqcheck import pipeline
-    from tqcheck.align.base import Bead
-
-    src, tgt, d = _pair(3, n_sent=10)
-    inv = {b: a for a, bs in d.pairs.items() for b in bs}
-    words3 = set(src[3].lower().rstrip(".").split())
-    far = [w for w in tgt[8].lower().rstrip(".").split() if inv[w[:6]] not in words3]
-    short = " ".join(tgt[3].rstrip(".").split()[:2] + ["qqqqqq"]) + "."
-    extra = " ".join(far[:4]).capitalize() + "."
-    t = tgt[:3] + [short, extra] + tgt[4:]
-    # the other links are sure ones (score 1.0): the document's rate of translated words is read on them
-    beads = [Bead((i,), (i,), 1.0) for i in range(4)] + [Bead((), (4,), 0.0)] + \
-        [Bead((i,), (i + 1,), 1.0) for i in range(4, 10)]
-    sd = pipeline.segment("\n".join(src), lang="en", lines=True)
-    td = pipeline.segment("\n".join(t), lang="ru", lines=True)
-
-    def added(**kw):
-        return [f.target_segment for f in pipeline.run(sd, td, beads=beads, **kw).findings if f.rule == "TQ102"]
-
-    assert added() == []
-    assert added(dictionary=d) == [4]
+    src, tgt, _ = _pair(3, n_sent=10)
+    assert _short_translation_beside(tgt[3].rstrip(".").split()[:2] + ["qqqqqq"], sure=True) == ([], [4])

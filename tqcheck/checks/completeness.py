@@ -3517,23 +3517,28 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             if _renders_neighbour(d, p, side, x, chance, rest_hits / rest_known):
                 continue  # the aligner put it in the wrong bead: a cut off by one, not an addition
             there = "sentence" if len(rest) == 1 else "sentences"
-            if side == "src":
-                msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there covers "
-                       f"only the {there} next to it, and {_dict_count(hits, known)} that the dictionary knows "
-                       f"{'is' if hits < 2 else 'are'} translated in it"
-                       f"{_rest_rate(hits, rest_hits, rest_known, chance, there)}.")
-                an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=others[0], src_span=(0, len(x.text)),
-                                        confidence=0.6))
-            else:
-                msg = (f"The translation adds {_quote(x.text)}: the source there is covered by the {there} next "
-                       f"to it, and {_dict_count(hits, known)} that the dictionary knows "
-                       f"{'translates' if hits < 2 else 'translate'} a word of that source"
-                       f"{_rest_rate(hits, rest_hits, rest_known, chance, there)}.")
-                an.issues.append(_Issue("TQ102", msg, src=others[0], tgt=x, tgt_span=(0, len(x.text)),
-                                        confidence=0.6))
-            an.taken.add((side, x.index))
+            _report_untranslated(an, side, x, others[0], f"covers only the {there} next to it",
+                                 f"is covered by the {there} next to it", hits, known,
+                                 _rest_rate(hits, rest_hits, rest_known, chance, there))
             return True
     return False
+
+
+def _report_untranslated(an: Analysis, side: str, x: Sentence, other: Sentence, src_where: str, tgt_where: str,
+                         hits: int, known: int, tail: str) -> None:
+    """The TQ101 (``side`` "src") or TQ102 of a sentence whose words the user's dictionary
+    knows, none (or a few by chance) translated where the aligner put it: the translation there
+    ``src_where`` (the source there ``tgt_where``); ``tail`` ends the message."""
+    if side == "src":
+        msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there {src_where}, "
+               f"and {_dict_count(hits, known)} that the dictionary knows {'is' if hits < 2 else 'are'} "
+               f"translated in it{tail}.")
+        an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=other, src_span=(0, len(x.text)), confidence=0.6))
+    else:
+        msg = (f"The translation adds {_quote(x.text)}: the source there {tgt_where}, and {_dict_count(hits, known)} "
+               f"that the dictionary knows {'translates' if hits < 2 else 'translate'} a word of that source{tail}.")
+        an.issues.append(_Issue("TQ102", msg, src=other, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
+    an.taken.add((side, x.index))
 
 
 def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
@@ -3573,23 +3578,9 @@ def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
             hits, known, rest_hits, rest_known, chance = read
             if _renders_in(d, side, x, _beads_around(d, q), chance, rest_hits / rest_known):
                 continue  # it translates a bead beside: the aligner's cut is off, not an addition
-            if side == "src":
-                msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there renders "
-                       f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, "
-                       f"with its neighbour, and {_dict_count(hits, known)} that the dictionary knows "
-                       f"{'is' if hits < 2 else 'are'} translated in it"
-                       f"{_rest_rate(hits, rest_hits, rest_known, chance, 'sentences')}.")
-                an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=others[0], src_span=(0, len(x.text)),
-                                        confidence=0.6))
-            else:
-                msg = (f"The translation adds {_quote(x.text)}: the source there is translated by the sentence "
-                       f"{'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its neighbour, "
-                       f"and {_dict_count(hits, known)} that the dictionary knows "
-                       f"{'translates' if hits < 2 else 'translate'} a word of that source"
-                       f"{_rest_rate(hits, rest_hits, rest_known, chance, 'sentences')}.")
-                an.issues.append(_Issue("TQ102", msg, src=others[0], tgt=x, tgt_span=(0, len(x.text)),
-                                        confidence=0.6))
-            an.taken.add((side, x.index))
+            y_at = f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its neighbour"
+            _report_untranslated(an, side, x, others[0], f"renders {y_at}", f"is translated by {y_at}", hits, known,
+                                 _rest_rate(hits, rest_hits, rest_known, chance, "sentences"))
             return True
     return False
 
