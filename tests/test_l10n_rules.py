@@ -166,14 +166,20 @@ def test_whitespace():
 
 def test_double_space_names_the_words_around_it_and_the_line_shows_the_spaces(tmp_path, capsys):
     """The span of TQ516 is blank: the message names the words on either side, and the terminal
-    line shows the spaces as ␣ (an empty quote and an empty suggestion said nothing)."""
+    line and the HTML report show the spaces as ␣ (an empty quote and an empty suggestion said
+    nothing)."""
     from tqcheck.cli import main
 
     po = tmp_path / "de.po"
     po.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                   'msgid "Save the file now."\nmsgstr "Datei  jetzt speichern."\n', encoding="utf-8")
-    assert main(["check", str(po), "--no-color", "--select", "TQ516", "--src-lang", "en"]) == 0  # minor
+    page = tmp_path / "report.html"
+    assert main(["check", str(po), "--no-color", "--select", "TQ516", "--src-lang", "en",
+                 "--html", str(page)]) == 0  # minor
     out = capsys.readouterr().out
+    html = page.read_text(encoding="utf-8")
+    assert '<span class="xt" dir="auto" lang="de">\u2423\u2423</span>' in html  # the page too
+    assert 'Suggestion: <span dir="auto">\u2423</span>' in html
     assert "Two spaces in a row between \u201cDatei\u201d and \u201cjetzt\u201d." in out
     assert '"\u2423\u2423" \u2192 "\u2423"' in out
     assert "(1 entry)" in out  # not "1 entries"

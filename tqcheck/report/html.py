@@ -377,7 +377,7 @@ def _baseline_name(tgt_name: str) -> str:
 def _env() -> "jinja2.Environment":
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
         autoescape=True,
         trim_blocks=True,
@@ -385,6 +385,19 @@ def _env() -> "jinja2.Environment":
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["shown"] = _blank_shown
+    return env
+
+
+def _blank_shown(text: str | None) -> str | None:
+    """A text that is only white space (two spaces in a row, a trailing space) with its
+    characters visible, as the terminal shows them (a page collapses white space to nothing);
+    any other text as it is."""
+    if text and not text.strip():
+        from .text import _shown
+
+        return _shown(text)
+    return text
 
 
 def render_html(report: "Report") -> str:
