@@ -2478,14 +2478,19 @@ def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
     """Could a neighbouring bead hold the translation of this unlinked sentence? True when the
     neighbour is clearly too long on the other side and adding the sentence makes it normal (a
     neighbour an earlier step explained otherwise does not count)."""
-    return any(_clearly_absorbs(z0, z1) and not _denied_by_dictionary(d, p, side, q)
+    return any(_clearly_absorbs(z0, z1) and not _denied_by_dictionary(d, p, side, q, at_sure_rate=True)
                for q, z0, z1 in _neighbour_fits(d, an, p, side))
 
 
-def _denied_by_dictionary(d: _Doc, p: Pair, side: str, q: Pair) -> bool:
+def _denied_by_dictionary(d: _Doc, p: Pair, side: str, q: Pair, at_sure_rate: bool = False) -> bool:
     """Whether the user's dictionary says the unlinked sentence of ``p`` renders nothing of the
     neighbouring bead ``q``'s other side, which ``q``'s own sentences do render
-    (:func:`_untranslated_by_dictionary`): the neighbour's unusual length is its own matter."""
+    (:func:`_untranslated_by_dictionary`): the neighbour's unusual length is its own matter.
+    ``at_sure_rate``: where ``q``'s own sentences have too few words translated to give a rate
+    but the aligner is sure of ``q`` (score 0.9, a sure link of :func:`_dictionary_rates`), the
+    sentence's known words are read against the document's rate of sure links instead (for
+    :func:`_absorbed`; a doubtful ``q`` may hold the unlinked sentence's translation instead of
+    its own, which the dictionary would then read poorly too)."""
     x = (p.src if side == "src" else p.tgt)[0]
     mine, theirs = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
     dic = d.ctx.cache.get(DICTIONARY)
@@ -2494,8 +2499,8 @@ def _denied_by_dictionary(d: _Doc, p: Pair, side: str, q: Pair) -> bool:
     keys = d.dict_keys(_other(side), theirs)
     if _rest_cover(d, dic, side, list(mine), keys)[0] >= _DICT_REST_HITS:
         return _untranslated_by_dictionary(d, side, x, list(mine), list(theirs)) is not None
-    # the bead's own sentences have too few known words translated to give a rate: a sentence
-    # held there would have its words translated at the document's rate of sure links
+    if not at_sure_rate or q.score < 0.9:
+        return False
     hits, known = _dict_cover(d, dic, side, [x], keys)
     rate = d.dict_rates()[1]
     return known >= _DICT_KNOWN and hits < rate * known and \
