@@ -91,6 +91,8 @@ def test_real_defects_are_found():
     ex = report(EX + ("tr-TR.json",))
     missing = [f for f in found(ex, "TQ513") if "no entry for this key" in f.message]
     assert len(missing) == 4 and all(f.target_line is None and f.source_line for f in missing)
+    # the line is the source file's: the message names the translation file that lacks the key
+    assert all("The translation file (tr-TR.json) has no entry" in f.message for f in missing)
     pb = report(PB + ("tr", "messages.json"))
     assert {"popup_first_run_header", "popup_review_pb"} <= {f.entry for f in found(pb, "TQ512")}
     sphinx = report((C, "po", "sphinx", "sphinx", "locale", "de", "LC_MESSAGES", "sphinx.po"))

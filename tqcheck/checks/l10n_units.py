@@ -8,6 +8,7 @@ consistency check also works on documents.
 """
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -245,7 +246,10 @@ def missing_translation(ctx: CheckContext) -> Iterator[Finding]:
         elif unit.target:
             continue
         if unit.target is None and unit.target_line is None and uc.uf.source_path:
-            msg = "The translation file has no entry for this key."
+            # the finding stands at the source file's line (the translation has none): name the
+            # translation file, which a directory run checks among many
+            name = os.path.basename(uc.uf.path) if uc.uf.path else ""
+            msg = f"The translation file{f' ({name})' if name else ''} has no entry for this key."
         else:
             msg = "This entry has no translation."
         yield ctx.finding("TQ513", None, src_sentence=s, src_span=(0, len(s.text)), message=msg)
