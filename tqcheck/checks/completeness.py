@@ -2121,6 +2121,11 @@ _DICT_SWAP_SURE = 0.6
 _DICT_SWAP_ODDS = 3.0
 
 
+#: the aligner's score from which a 1-1 link is sure: the links the document's dictionary rates
+#: are read on (:func:`_dictionary_rates`)
+_SURE_LINK = 0.9
+
+
 def _dictionary_rates(d: _Doc) -> tuple[float, float]:
     """The document's chance and translation rates for the user's dictionary: the share of a
     source sentence's known words translated in the target sentence three to six places after
@@ -2128,7 +2133,7 @@ def _dictionary_rates(d: _Doc) -> tuple[float, float]:
     chance rate is at least :data:`_DICT_CHANCE_FLOOR`."""
     h1 = k1 = h0 = k0 = 0
     for q in d.pairs:
-        if len(q.src) != 1 or len(q.tgt) != 1 or q.score < 0.9:
+        if len(q.src) != 1 or len(q.tgt) != 1 or q.score < _SURE_LINK:
             continue
         i, j = q.src[0].index, q.tgt[0].index
         h, k = d.dict_link(i, j)
@@ -2487,20 +2492,20 @@ def _denied_by_dictionary(d: _Doc, p: Pair, side: str, q: Pair, at_sure_rate: bo
     neighbouring bead ``q``'s other side, which ``q``'s own sentences do render
     (:func:`_untranslated_by_dictionary`): the neighbour's unusual length is its own matter.
     ``at_sure_rate``: where ``q``'s own sentences have too few words translated to give a rate
-    but the aligner is sure of ``q`` (score 0.9, a sure link of :func:`_dictionary_rates`), the
+    but the aligner is sure of ``q`` (:data:`_SURE_LINK`, a link :func:`_dictionary_rates` reads), the
     sentence's known words are read against the document's rate of sure links instead (for
     :func:`_absorbed`; a doubtful ``q`` may hold the unlinked sentence's translation instead of
     its own, which the dictionary would then read poorly too)."""
     x = (p.src if side == "src" else p.tgt)[0]
     mine, theirs = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
+    if _untranslated_by_dictionary(d, side, x, list(mine), list(theirs)) is not None:
+        return True
     dic = d.ctx.cache.get(DICTIONARY)
-    if dic is None or not theirs:
+    if not at_sure_rate or q.score < _SURE_LINK or dic is None or not theirs:
         return False
     keys = d.dict_keys(_other(side), theirs)
     if _rest_cover(d, dic, side, list(mine), keys)[0] >= _DICT_REST_HITS:
-        return _untranslated_by_dictionary(d, side, x, list(mine), list(theirs)) is not None
-    if not at_sure_rate or q.score < 0.9:
-        return False
+        return False  # the bead's own rate was read, and it does not deny
     hits, known = _dict_cover(d, dic, side, [x], keys)
     rate = d.dict_rates()[1]
     return known >= _DICT_KNOWN and hits < rate * known and \
@@ -3570,8 +3575,8 @@ def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
         if len(many) < 2 or not others or any((side, m.index) in an.taken for m in many) or \
                 any((_other(side), o.index) in an.taken for o in others):
             continue
-        hits, known = _dict_cover(d, dic, side, [y], d.dict_keys(_other(side), others))
-        if not _reads_translated(hits, known, _chance_cover(d, dic, y, others[0], side), rate):
+        yh, yk = _dict_cover(d, dic, side, [y], d.dict_keys(_other(side), others))
+        if not _reads_translated(yh, yk, _chance_cover(d, dic, y, others[0], side), rate):
             continue
         for x in many:
             if _words(x.text) < 3:
@@ -3684,15 +3689,14 @@ def _joins_by_length(d: _Doc, side: str, p: Pair, q: Pair, y: Sentence, x_odds: 
     ``q`` as the addition and ``y`` joined to the sentence in question, so the words must tell
     the two apart: the sentence (``x_odds``) reads as chance by :data:`_DICT_MEMBER_ODDS` more
     than either side of ``q`` does against the other."""
-    xs, ys = (p.tgt, p.src) if side == "tgt" else (p.src, p.tgt)
+    l_x = text_length((p.tgt if side == "tgt" else p.src)[0].text)
     l_y = text_length(y.text)
     l_qs, l_qt = sum(text_length(a.text) for a in q.src), sum(text_length(b.text) for b in q.tgt)
+    z0 = d.ratio_z(l_qs, l_qt)
     if side == "tgt":  # y is a source sentence, joined to q's source side
-        z_link = d.ratio_z(l_y, text_length(xs[0].text))
-        z0, z1 = d.ratio_z(l_qs, l_qt), d.ratio_z(l_qs + l_y, l_qt)
+        z_link, z1 = d.ratio_z(l_y, l_x), d.ratio_z(l_qs + l_y, l_qt)
     else:
-        z_link = d.ratio_z(text_length(xs[0].text), l_y)
-        z0, z1 = d.ratio_z(l_qs, l_qt), d.ratio_z(l_qs, l_qt + l_y)
+        z_link, z1 = d.ratio_z(l_x, l_y), d.ratio_z(l_qs, l_qt + l_y)
     if abs(z1) > _DICT_REST_Z or abs(z1) >= abs(z0):
         return False
     dic, p0 = d.ctx.cache[DICTIONARY], d.dict_rates()[0]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..document import HEADING, Document, Sentence
 from ..findings import CATEGORIES, Finding, Severity
+from .text import _shown
 
 if TYPE_CHECKING:  # pragma: no cover
     import jinja2
@@ -394,8 +395,6 @@ def _blank_shown(text: str | None) -> str | None:
     characters visible, as the terminal shows them (a page collapses white space to nothing);
     any other text as it is."""
     if text and not text.strip():
-        from .text import _shown
-
         return _shown(text)
     return text
 
