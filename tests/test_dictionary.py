@@ -854,3 +854,37 @@ def test_an_added_sentence_beside_a_short_translation_with_few_known_words_is_re
     translated there, are far likelier by chance: reported, with the list only."""
     src, tgt, _ = _pair(3, n_sent=10)
     assert _short_translation_beside(tgt[3].rstrip(".").split()[:2] + ["qqqqqq"], sure=True) == ([], [4])
+
+def _split_then_moved(seed: int, tail_words: int = 3, first_words: int = 4):
+    """Source 8's translation in two sentences: its first ``first_words`` words, then
+    ``tail_words`` words the list does not know (the translator's own); source 9's translation
+    moved three sentences on. The aligner, placing by the list, links source 9 weakly to the
+    second half and leaves the moved translation unlinked."""
+    src, tgt, d = _pair(seed, n_sent=24)
+    rng = random.Random(100 + seed)
+    words = tgt[8].rstrip(".").split()
+    tail = " ".join(_vocab(rng, "nopqrstuvwxyz", tail_words)).capitalize() + "."
+    t = tgt[:8] + [" ".join(words[:first_words]) + ".", tail] + tgt[9:]
+    t.insert(13, t.pop(10))
+    return src, t, d
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_sentence_moved_away_from_beside_a_split_translation_is_one_move(seed):
+    """The moved translation matches source 9 fully; source 9's weak partner is the rest of
+    source 8's translation (with it, source 8's bead has its usual length). One TQ105 from
+    source 9 to its new place, and nothing else: not an added sentence there, not a short
+    translation of source 8 or 9."""
+    src, tgt, d = _split_then_moved(seed)
+    assert _content(_check(src, tgt, d)) == [("TQ105", 9, 13)]
+
+
+def test_a_weak_partner_that_does_not_belong_beside_keeps_the_link():
+    """The same, but source 8's translation is whole and the sentence after it has seven words
+    the list does not know: joined to source 8's bead it would make that bead far too long, so
+    nothing says where it belongs. The weak link and one match elsewhere are not a move: the far
+    sentence is reported as added, as before."""
+    src, tgt, d = _split_then_moved(0, tail_words=7, first_words=7)
+    found = _content(_check(src, tgt, d))
+    assert ("TQ105", 9, 13) not in found
+    assert ("TQ102", None, 13) in found

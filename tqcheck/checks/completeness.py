@@ -1910,6 +1910,7 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
     ev = _Evidence(d)
     cut = _Cuts(d)
     links: list[tuple[int, int, float]] = []
+    absorbed: dict[int, Pair] = {}  # source sentence -> the bead its old partner belongs with
     for i in weak_s:
         p = d.pairs[d.bead_of_src[i]]
         center = p.tgt[0].index
@@ -1934,16 +1935,21 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
                 second = z
         if arg < 0 or arg not in weak_t or ("tgt", arg) in an.taken or _words(d.tgt[arg].text) < 4:
             continue
-        # a clear outlier: far better than the sentence's own link, than any other candidate and
-        # than what unrelated sentences of this document reach by chance
-        if best < 1.2 or best < z_own + 1.0 or best < second + 0.7 or d.cos(i, arg) <= d.rand_hi:
-            continue
         q = d.pairs[d.bead_of_tgt[arg]]
         # mutual: no source sentence near j matches it better
         c = q.src[0].index if q.src else i
         rival = max((d.sim_z(k, arg) for k in range(max(0, c - window), min(len(d.src), c + window + 1))
                      if k != i), default=-1.0)
         if rival >= best:
+            continue
+        host = _partner_absorbed(d, an, p, q, best, second, z_own)
+        if host is not None:
+            links.append((i, arg, best))
+            absorbed[i] = host
+            continue
+        # a clear outlier: far better than the sentence's own link, than any other candidate and
+        # than what unrelated sentences of this document reach by chance
+        if best < 1.2 or best < z_own + 1.0 or best < second + 0.7 or d.cos(i, arg) <= d.rand_hi:
             continue
         if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[arg].text))) > 2.5:
             continue
@@ -1993,6 +1999,55 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
             an.taken.add(("src", i))
         for j in trun:
             an.taken.add(("tgt", j))
+        for i, _, _ in g:
+            if i in absorbed:
+                # its old partner and the bead it belongs with are read (a split translation whole)
+                host = absorbed[i]
+                an.taken.update([("tgt", t.index) for t in d.pairs[d.bead_of_src[i]].tgt]
+                                + [("src", x.index) for x in host.src] + [("tgt", x.index) for x in host.tgt])
+
+
+def _partner_absorbed(d: _Doc, an: Analysis, p: Pair, q: Pair, best: float, second: float,
+                      z_own: float, margin: float = 0.5, max_z: float = 1.5) -> Pair | None:
+    """The other reading of a weak 1-1 link ``p`` whose source sentence matches an unlinked target
+    sentence (bead ``q``) elsewhere: the words alone are weaker than :func:`_crossings` asks (one
+    shared word, a match of a typical link), but the lengths show where the link's target belongs.
+    A translation split in two, whose second half the aligner linked to the next source sentence
+    for want of that sentence's own translation, moved away: the half, joined back to the bead
+    beside (:func:`_clearly_absorbs`, not denied by the dictionary), makes that bead normal. Then
+    the sentence is translated at ``q``, by a match
+
+    * at least typical (:data:`_TYPICAL_LINK`), better than its own link and than any other
+      candidate by ``margin``, above the document's chance level, sharing a word (or, with the
+      user's dictionary, read as translated there: :func:`_reads_translated`);
+    * of fitting length (within ``max_z`` sd);
+    * with a linked bead between the two places (side by side, the aligner's cut is only off);
+    * mutual (:func:`_crossings` has checked that no source sentence near ``q`` matches it better).
+
+    Returns the bead the link's target belongs with, or ``None``."""
+    if len(p.src) != 1 or len(p.tgt) != 1 or q.src or len(q.tgt) != 1:
+        return None
+    i, j = p.src[0].index, q.tgt[0].index
+    if best < _TYPICAL_LINK or best < z_own + margin or best < second + margin or d.cos(i, j) <= d.rand_hi:
+        return None
+    if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[j].text))) > max_z:
+        return None
+    dic = d.ctx.cache.get(DICTIONARY)
+    if _matched_words(d, i, j) < 1 and (dic is None or not _renders_in(
+            d, "src", d.src[i], [q], _chance_cover(d, dic, d.src[i], d.tgt[j], "src"), d.dict_rates()[1])):
+        return None
+    lo, hi = sorted((p.index, q.index))
+    if not any(b.src and b.tgt for b in d.pairs[lo + 1:hi]):
+        return None
+    extra = text_length(p.tgt_text)
+    for k in (p.index - 1, p.index + 1):
+        if not 0 <= k < len(d.pairs) or k == q.index:
+            continue
+        h = d.pairs[k]
+        fit = _bead_fit(d, an, h, "tgt", extra)
+        if fit is not None and _clearly_absorbs(*fit) and not _denied_by_dictionary(d, p, "tgt", h):
+            return h
+    return None
 
 
 #: similarity (in units of the document's typical linked pair) of a link that is a translation
