@@ -107,6 +107,8 @@ def test_heading_formatting_mismatch():
     r = tqcheck.check(src, tgt, "en", "fr")
     f = [x for x in r.findings if x.rule == "TQ113" and x.target_segment is not None]
     assert len(f) == 1 and f[0].target_excerpt == "Résultats"
+    count = [x.message for x in r.findings if x.rule == "TQ113" and x.target_segment is None]
+    assert count == ["The source has 1 heading, the translation 0."]
 
 
 def test_split_after_a_title_line_is_reported():

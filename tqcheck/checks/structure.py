@@ -219,5 +219,6 @@ def heading_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("TQ113", p, tgt_span=(0, len(p.tgt_text)), confidence=0.8, message=msg)
     if n_src != n_tgt:
         yield ctx.finding("TQ113", None, confidence=0.6, severity="info",
-                          message=f"The source has {n_src} heading(s), the translation {n_tgt}.")
+                          message=f"The source has {n_src} heading{'' if n_src == 1 else 's'}, "
+                                  f"the translation {n_tgt}.")
 
