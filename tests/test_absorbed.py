@@ -284,3 +284,37 @@ def test_doubtful_bead_is_not_split_by_length(monkeypatch):
     tgt[at] = other[0]
     tgt, beads = added_in_bead(text, tgt, at, other[1])
     assert ("TQ102", at, at + 1) in run_beads(text, tgt, beads)
+
+
+# -- a paragraph of its own is not absorbed across a paragraph break --------------------------------
+def _salutation_left_out(own_paragraph: bool):
+    """Eight sentences translated as themselves, one paragraph each, with a two-word
+    salutation ("Dear colleagues,") after the fourth: its own paragraph (``own_paragraph``) or
+    the end of the fourth's. The translation leaves the salutation out, and its fourth sentence
+    is longer than its source by about the salutation's length (a few words the translator
+    added), so the lengths would let that bead hold the salutation's translation. The TQ101
+    findings, on given beads."""
+    text = words(3, SRC_LETTERS, 8)
+    longer = text[3][:-1] + " " + "abcdefghijklmnop"[:len("Dear colleagues,") - 1] + "."
+    sep = "\n\n" if own_paragraph else "\n"
+    src = "\n\n".join(text[:3]) + "\n\n" + text[3] + sep + "Dear colleagues,\n\n" + "\n\n".join(text[4:])
+    tgt = "\n\n".join(text[:3] + [longer] + text[4:])
+    beads = [Bead((i,), (i,), 0.95) for i in range(4)] + [Bead((4,), (), 0.0)] + \
+        [Bead((i + 1,), (i,), 0.95) for i in range(4, 8)]
+    s = pipeline.segment(src, lang="en", lines=True)
+    t = pipeline.segment(tgt, lang="en", lines=True)
+    rep = pipeline.run(s, t, beads=beads, select=["TQ10"])
+    return [(f.rule, f.source_segment, f.severity.value) for f in rep.findings if f.rule == "TQ101"]
+
+
+def test_a_paragraph_of_its_own_left_out_is_reported_though_the_bead_before_is_long():
+    """Round 21: the salutation is a paragraph of its own, and the long translation beside it
+    belongs to another paragraph: translated there, it would have joined two paragraphs of the
+    source. Reported (minor: two words), not excused by the lengths."""
+    assert _salutation_left_out(own_paragraph=True) == [("TQ101", 4, "minor")]
+
+
+def test_a_sentence_left_out_beside_a_long_translation_in_its_paragraph_is_absorbed():
+    """The same salutation at the end of the fourth sentence's paragraph: the long translation of
+    that sentence may hold it (the lengths say so), and nothing is reported."""
+    assert _salutation_left_out(own_paragraph=False) == []

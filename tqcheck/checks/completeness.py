@@ -2537,8 +2537,14 @@ def _neighbour_fits(d: _Doc, an: Analysis, p: Pair, side: str) -> Iterator[tuple
 def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
     """Could a neighbouring bead hold the translation of this unlinked sentence? True when the
     neighbour is clearly too long on the other side and adding the sentence makes it normal (a
-    neighbour an earlier step explained otherwise does not count)."""
+    neighbour an earlier step explained otherwise does not count), unless the sentence is a
+    paragraph of its own and the neighbour's sentences of its side stand in another paragraph:
+    translated there, two paragraphs would have become one (a salutation, a heading left out
+    beside a long translation is reported)."""
+    x = (p.src if side == "src" else p.tgt)[0]
+    alone = x.para_start and x.para_end
     return any(_clearly_absorbs(z0, z1) and not _denied_by_dictionary(d, p, side, q, at_sure_rate=True)
+               and not (alone and all(y.paragraph != x.paragraph for y in (q.src if side == "src" else q.tgt)))
                for q, z0, z1 in _neighbour_fits(d, an, p, side))
 
 
