@@ -1889,7 +1889,9 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
     """Linked sentences whose translation stands elsewhere: a source sentence in a doubtful bead
     whose clearly best match, a few sentences away, is a target sentence of another doubtful
     bead, and that target sentence's best match is this source sentence. The aligner, which
-    keeps the order, had to link both to the wrong neighbours; the reader sees one move."""
+    keeps the order, had to link both to the wrong neighbours; the reader sees one move. Where
+    the words are weaker, the lengths may say where the sentence's weak partner belongs
+    (:func:`_partner_absorbed`)."""
     d.features()
     if not _lexical(d):
         return
