@@ -2041,13 +2041,9 @@ def _partner_absorbed(d: _Doc, an: Analysis, p: Pair, q: Pair, best: float, seco
     lo, hi = sorted((p.index, q.index))
     if not any(b.src and b.tgt for b in d.pairs[lo + 1:hi]):
         return None
-    extra = text_length(p.tgt_text)
-    for k in (p.index - 1, p.index + 1):
-        if not 0 <= k < len(d.pairs) or k == q.index:
-            continue
-        h = d.pairs[k]
-        fit = _bead_fit(d, an, h, "tgt", extra)
-        if fit is not None and _clearly_absorbs(*fit) and not _denied_by_dictionary(d, p, "tgt", h):
+    # (``q`` is one-sided: :func:`_neighbour_fits` never yields it)
+    for h, z0, z1 in _neighbour_fits(d, an, p, "tgt"):
+        if _clearly_absorbs(z0, z1) and not _denied_by_dictionary(d, p, "tgt", h):
             return h
     return None
 
@@ -2526,8 +2522,9 @@ def _clearly_absorbs(z0: float, z1: float) -> bool:
 
 
 def _neighbour_fits(d: _Doc, an: Analysis, p: Pair, side: str) -> Iterator[tuple[Pair, float, float]]:
-    """For the unlinked sentence of ``p``: each neighbouring bead with sentences on both sides
-    that no earlier step explained, with its :func:`_bead_fit` for the sentence added."""
+    """For the sentence of ``p`` on ``side`` (unlinked, or the partner of a weak link that may
+    belong beside, :func:`_partner_absorbed`): each neighbouring bead with sentences on both
+    sides that no earlier step explained, with its :func:`_bead_fit` for the sentence added."""
     k = p.index
     extra = text_length(p.src_text if side == "src" else p.tgt_text)
     for q in (d.pairs[k - 1] if k > 0 else None, d.pairs[k + 1] if k + 1 < len(d.pairs) else None):
