@@ -212,6 +212,33 @@ def test_matched_words_counts_words_not_trigrams(src, tgt, expected):
     assert _matched_words(_D([src], [tgt]), 0, 0) == expected
 
 
+class _DZ(_D):
+    """:class:`_D` with a length model: the usual ratio is 1, a standard deviation is 0.2 (log)."""
+
+    def ratio_z(self, ls: float, lt: float) -> float:
+        import math
+        return math.log(lt / ls) / 0.2
+
+
+def test_balanced_runs_keeps_growth_only_where_the_lengths_allow():
+    """An unlinked sentence beside a moved one joins the move only if the other run holds its
+    counterpart: grown on one side only, the run would be far too long there."""
+    from tqcheck.checks.completeness import _balanced_runs
+    words = "Ein Satz mit ungefähr zehn Wörtern , der etwas erzählt ."
+    d = _DZ([words] * 4, [words] * 4)
+    # both sides grew by one sentence: the move holds both
+    assert _balanced_runs(d, [1], [1], [1, 2], [1, 2]) == ([1, 2], [1, 2])
+    # only the translation grew: the unlinked translation stays out of the move (added)
+    assert _balanced_runs(d, [1], [1], [1], [0, 1]) == ([1], [1])
+    # only the source grew by two: out (omitted), unless its sentences are short enough to fit
+    assert _balanced_runs(d, [1], [1], [0, 1, 2], [1]) == ([1], [1])
+    short = _DZ([words, "Ja .", words], [words + " Ja .", words, words])
+    assert _balanced_runs(short, [0], [0], [0, 1], [0]) == ([0, 1], [0])
+    # both grew, the source by two and the translation by one: no reading with growth fits (parts
+    # of a growth are not tried), the linked sentences alone are the move
+    assert _balanced_runs(d, [1], [1], [0, 1, 2], [1, 2]) == ([1], [1])
+
+
 def test_next_lone_passes_one_weak_link_within_the_paragraph():
     from tqcheck.checks.completeness import Analysis, _next_lone
     sents = [_S("a", 0, 0), _S("b", 1, 1), _S("c", 2, 1), _S("d", 3, 1), _S("e", 4, 1), _S("f", 5, 2)]
@@ -414,6 +441,24 @@ def test_unlinked_neighbours_at_the_end_pair_up_in_place_past_a_chance_match():
     assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment == 252]
     # the French edition's closing passage is still an addition
     assert [f for f in rep.findings if f.rule == "TQ102" and f.target_segment == 254]
+
+
+def test_unlinked_sentence_beside_a_move_that_has_no_room_for_it_is_a_minor_omission():
+    """French → German test1: the caption "Le Nadelhorn , vu du Stecknadelhorn …" is translated
+    earlier (TQ105). The unlinked sentence before it ("Je n' ouvre la cuisine …") once joined
+    that move, though the one short German caption cannot hold both. Now it stays out of the
+    move, reported as a minor omission that names the moved sentence's new line."""
+    perturb, doc, _ = _whole("test1", reverse=True)
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), doc.src_lang, doc.tgt_lang, lines=True)
+    src = rep.source.sentences
+    k = next(i for i, x in enumerate(src) if x.text.startswith("Je n' ouvre la cuisine"))
+    move = [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == k + 1]
+    assert len(move) == 1 and move[0].severity == Severity.MAJOR
+    assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == k]
+    gone = [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == k]
+    assert len(gone) == 1 and gone[0].severity == Severity.MINOR, [(f.rule, f.message) for f in gone]
+    assert f"elsewhere (line {rep.target.line_of(rep.target.sentences[move[0].target_segment].start)} of the " \
+           "translation)" in gone[0].message
 
 
 def test_shared_caption_is_not_a_crossing_in_a_whole_document():

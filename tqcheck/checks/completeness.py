@@ -128,6 +128,9 @@ class Analysis:
     #: sentences left without a partner when an explained stretch took the one the aligner had
     #: linked them with (as 1-0 / 0-1 beads at their old bead's place; reported as unlinked)
     orphans: list[Pair] = field(default_factory=list)
+    #: unlinked sentences beside a moved one that the move did not carry (the other side's run
+    #: has no room for them: :func:`_balanced_runs`), with the moved sentence's new place
+    beside_move: dict[tuple[str, int], Sentence] = field(default_factory=dict)
 
 
 class _Doc:
@@ -1982,8 +1985,13 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         n = len(g)
         s0, t0 = d.src[g[0][0]], d.tgt[g[0][1]]
         # unlinked sentences next to the moved ones, in the same paragraph, moved with them
-        srun = _grow_run(d.src, [i for i, _, _ in g], lone_s, "src", an)
-        trun = _grow_run(d.tgt, [j for _, j, _ in g], lone_t, "tgt", an)
+        grown_s = _grow_run(d.src, [i for i, _, _ in g], lone_s, "src", an)
+        grown_t = _grow_run(d.tgt, [j for _, j, _ in g], lone_t, "tgt", an)
+        srun, trun = _balanced_runs(d, [i for i, _, _ in g], [j for _, j, _ in g], grown_s, grown_t)
+        for i in set(grown_s) - set(srun):
+            an.beside_move[("src", i)] = t0
+        for j in set(grown_t) - set(trun):
+            an.beside_move[("tgt", j)] = s0
         multi = n > 1 or len(srun) > 1 or len(trun) > 1
         where = "earlier" if g[0][1] < d.pairs[d.bead_of_src[g[0][0]]].tgt[0].index else "later"
         what = "This sentence" if n == 1 else f"These {n} sentences"
@@ -2072,6 +2080,23 @@ def _grow_run(sents: list[Sentence], run: list[int], lone: set[int], side: str, 
     lo = _extend(sents, run[0], -1, lone, set(), set(), side, an)
     hi = _extend(sents, run[-1], 1, lone, set(), set(), side, an)
     return list(range(lo, run[0])) + run + list(range(run[-1] + 1, hi + 1))
+
+
+def _balanced_runs(d: _Doc, core_s: list[int], core_t: list[int], srun: list[int],
+                   trun: list[int], max_z: float = 1.5) -> tuple[list[int], list[int]]:
+    """The moved runs as :func:`_grow_run` extended them, or without one side's (or both sides')
+    extension when the lengths do not allow it: an unlinked sentence of one side joined to a move
+    must have its counterpart in the other run. The largest reading whose length ratio is within
+    ``max_z`` sd (or no further off than the linked sentences alone) is kept; an unlinked sentence
+    left out of the run is read on its own (added, omitted)."""
+    def z(ss: list[int], ts: list[int]) -> float:
+        return abs(d.ratio_z(sum(text_length(d.src[i].text) for i in ss),
+                             sum(text_length(d.tgt[j].text) for j in ts)))
+    z_core = z(core_s, core_t)
+    for ss, ts in ((srun, trun), (srun, core_t), (core_s, trun)):
+        if (len(ss), len(ts)) != (len(core_s), len(core_t)) and z(ss, ts) <= max(max_z, z_core):
+            return ss, ts
+    return core_s, core_t
 
 
 def _join_excerpt(texts: list[str], limit: int = 300) -> str:
@@ -2838,6 +2863,20 @@ _UNLINKED = {
 }
 
 
+#: the end of a TQ101 / TQ102 message for a sentence beside a moved one (:func:`_balanced_runs`)
+_BESIDE_MOVE = {
+    "src": "; the sentence beside it is translated elsewhere (line {line} of the translation), and it may "
+           "have moved with it, though the translation there is too short to hold both.",
+    "tgt": "; the sentence beside it translates a source sentence from elsewhere (line {line} of the "
+           "source), and it may have come with it, though that source sentence is too short for both.",
+}
+
+
+def _line_of(d: _Doc, side: str, x: Sentence) -> int:
+    """The line of sentence ``x`` of ``side`` in its file."""
+    return (d.ctx.source if side == "src" else d.ctx.target).line_of(x.start)
+
+
 def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
     """The 1-0 (``side`` "src") or 0-1 ("tgt") beads no earlier step explained: one finding per
     run of consecutive ones. A lone added word (a split heading, a label) is not reported."""
@@ -2882,6 +2921,12 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
                 # its names stand, unexplained, in a sentence elsewhere: joined to that one (a
                 # caption placed elsewhere, a clause moved across sentences), not left out
                 msg = msg[:-1] + _fused_note(d, run[0], side, *fused)
+                severity = "minor"
+            elif (side, s.index) in an.beside_move:
+                # beside a sentence translated elsewhere: it may have moved with it, though the
+                # other side there has no room for it
+                msg = msg[:-1] + _BESIDE_MOVE[side].format(
+                    line=_line_of(d, _other(side), an.beside_move[(side, s.index)]))
                 severity = "minor"
             elif s is sent(run[0]) and (host := _condensed_into(d, an, run[0], side)) is not None:
                 # a neighbour longer than usual that the sentence would make normal, with nothing
