@@ -59,6 +59,13 @@ def translit(word: str) -> str:
 
 def tokens(text: str) -> list[Token]:
     """Tokens of ``text`` with their offsets (see module docstring)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16_384)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """:func:`tokens`, memoised: the checks read the same sentence many times, each with its
+    neighbours (a sweep of a long document evicts the oldest)."""
     out = []
     for m in _TOKEN.finditer(text):
         t = m.group()
@@ -72,7 +79,7 @@ def tokens(text: str) -> list[Token]:
         else:
             norm = translit(t)
         out.append(Token(m.start(), m.end(), t, norm, isnum, bool(_CJK.fullmatch(t))))
-    return out
+    return tuple(out)
 
 
 _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
