@@ -2872,6 +2872,14 @@ _BESIDE_MOVE = {
 }
 
 
+_BESIDE_MOVE_RUN = {
+    "src": "; the sentence beside them is translated elsewhere (line {line} of the translation), and they may "
+           "have moved with it, though the translation there is too short to hold them all.",
+    "tgt": "; the sentence beside them translates a source sentence from elsewhere (line {line} of the source), "
+           "and they may have come with it, though that source sentence is too short for them all.",
+}
+
+
 def _line_of(d: _Doc, side: str, x: Sentence) -> int:
     """The line of sentence ``x`` of ``side`` in its file."""
     return (d.ctx.source if side == "src" else d.ctx.target).line_of(x.start)
@@ -2903,7 +2911,7 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
             # than a neighbour that may be the unlinked one instead
             fused = _fused_elsewhere(d, run[0], side, s) or _sole_place_elsewhere(d, side, s)
             nb = None
-            if fused is None:
+            if fused is None and (side, s.index) not in an.beside_move:
                 s, nb = _take_neighbour(d, an, run[0], side, s)
             msg = one.format(q=_quote(s.text))
             if nb is not None:
@@ -2936,7 +2944,12 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
         else:
             msg = many.format(n=len(run), q40=_quote(s.text, 40))
             excerpt = _join_excerpt([x.text for x in sents])
-            nb = _run_neighbour(d, an, run, side)
+            beside = [an.beside_move.get((side, x.index)) for x in sents]
+            nb = None if all(beside) else _run_neighbour(d, an, run, side)
+            if all(beside):
+                # every one beside a moved sentence that the move had no room for (one, above)
+                msg = msg[:-1] + _BESIDE_MOVE_RUN[side].format(line=_line_of(d, _other(side), beside[0]))
+                severity = "minor"
             if nb is not None:
                 # the doubtful link beside the run may hold the run's edge sentence instead of
                 # its own: the run may begin (end) one sentence earlier (later), as for one
