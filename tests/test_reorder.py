@@ -461,6 +461,30 @@ def test_unlinked_sentence_beside_a_move_that_has_no_room_for_it_is_a_minor_omis
            "translation)" in gone[0].message
 
 
+def test_run_beside_a_move_without_room_for_it_is_one_minor_finding():
+    """The doubled draw's paragraph moved in French → German test1 (whole documents, seed 1,
+    eight variants per kind, as ``perturb.run`` draws them): beside a caption moved elsewhere,
+    two runs of two unlinked German sentences used to join the move, though the French there
+    cannot hold them. Each run is now one minor TQ102 that names the moved sentence's line."""
+    import random
+    perturb, _, docs = _whole("test1", reverse=True)
+    rng = random.Random(1)
+    pool = [x for d in docs for para in d.tgt for x in para]
+    var = None
+    for doc in docs:
+        own = {x for p in doc.tgt for x in p}
+        for v in perturb.variants(doc, rng, 8, [x for x in pool if x not in own]):
+            if doc.name == "test1" and v.kind == "move_paragraph" and sorted(v.src_at)[:2] == [46, 48]:
+                var = (doc, v)
+        if var:
+            break
+    doc, v = var
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), doc.src_lang, doc.tgt_lang, lines=True)
+    runs = [f for f in rep.findings if f.rule == "TQ102" and "the sentence beside them translates" in f.message]
+    assert len(runs) == 2, [(f.rule, f.target_segment, f.severity, f.message) for f in rep.findings if f.rule == "TQ102"]
+    assert all(f.severity == Severity.MINOR and f.message.startswith("The translation adds 2 sentences") for f in runs)
+
+
 def test_shared_caption_is_not_a_crossing_in_a_whole_document():
     """Text+Berg test5: an OCR'd caption is spliced into source sentence 91 and into target
     sentence 102; the gold links 91-94 to 99-102 in order. Closing the 'gap' would break the
