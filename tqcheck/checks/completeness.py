@@ -1985,9 +1985,10 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         n = len(g)
         s0, t0 = d.src[g[0][0]], d.tgt[g[0][1]]
         # unlinked sentences next to the moved ones, in the same paragraph, moved with them
-        grown_s = _grow_run(d.src, [i for i, _, _ in g], lone_s, "src", an)
-        grown_t = _grow_run(d.tgt, [j for _, j, _ in g], lone_t, "tgt", an)
-        srun, trun = _balanced_runs(d, [i for i, _, _ in g], [j for _, j, _ in g], grown_s, grown_t)
+        core_s, core_t = [i for i, _, _ in g], [j for _, j, _ in g]
+        grown_s = _grow_run(d.src, core_s, lone_s, "src", an)
+        grown_t = _grow_run(d.tgt, core_t, lone_t, "tgt", an)
+        srun, trun = _balanced_runs(d, core_s, core_t, grown_s, grown_t)
         for i in set(grown_s) - set(srun):
             an.beside_move[("src", i)] = t0
         for j in set(grown_t) - set(trun):
@@ -2871,7 +2872,7 @@ _BESIDE_MOVE = {
            "source), and it may have come with it, though that source sentence is too short for both.",
 }
 
-
+#: ... and for a run of such sentences (one finding for the run)
 _BESIDE_MOVE_RUN = {
     "src": "; the sentence beside them is translated elsewhere (line {line} of the translation), and they may "
            "have moved with it, though the translation there is too short to hold them all.",
