@@ -135,12 +135,12 @@ def test_shares_anchor():
     t = pipeline.segment("Le rapport a été adopté.\nIl y avait 2019 votes.\nIl y avait 57 votes.\n"
                          "Le rapport de 2019 fut adopté.", lang="fr", lines=True)
     ctx = CheckContext(source=s, target=t, beads=[Bead((0,), (0, 1, 2, 3), 0.7)], src_lang="en", tgt_lang="fr")
-    d = C._Doc(ctx)
+    d = C._doc._Doc(ctx)
     o, t0, with_n, other_n, rest_n = s.sentences[0], *t.sentences
-    assert C._shares_anchor(d, "tgt", with_n, [t0], o)          # 2019 is in the source
-    assert not C._shares_anchor(d, "tgt", other_n, [t0], o)     # 57 is not
-    assert not C._shares_anchor(d, "tgt", with_n, [rest_n], o)  # the rest has 2019 itself
-    assert not C._shares_anchor(d, "tgt", t0, [with_n], o)      # no anchor of its own
+    assert C.by_dictionary._shares_anchor(d, "tgt", with_n, [t0], o)          # 2019 is in the source
+    assert not C.by_dictionary._shares_anchor(d, "tgt", other_n, [t0], o)     # 57 is not
+    assert not C.by_dictionary._shares_anchor(d, "tgt", with_n, [rest_n], o)  # the rest has 2019 itself
+    assert not C.by_dictionary._shares_anchor(d, "tgt", t0, [with_n], o)      # no anchor of its own
 
 
 # -- no lexical evidence: the lengths decide (tqcheck.checks.completeness._member_addition) ---------
@@ -279,7 +279,7 @@ def test_doubtful_bead_is_not_split_by_length(monkeypatch):
     tgt, beads = added_in_bead(text, list(text), at, other[1])
     assert ("TQ102", at, at + 1) in run_beads(text, tgt, beads)
     # and the guard is what keeps the doubtful one whole
-    monkeypatch.setattr(C, "_rest_matches", lambda *a: True)
+    monkeypatch.setattr(C.partial, "_rest_matches", lambda *a: True)
     tgt = list(text)
     tgt[at] = other[0]
     tgt, beads = added_in_bead(text, tgt, at, other[1])

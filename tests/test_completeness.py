@@ -243,7 +243,7 @@ def test_a_sentence_that_opens_with_an_aside_starts_again_after_it():
 
 
 def test_bracketed_finds_the_brackets_holding_every_span():
-    from tqcheck.checks.completeness import _bracketed
+    from tqcheck.checks.completeness.partial import _bracketed
 
     t = "Voie « Trumpfkönig » ( Roi d' Atout ) et [ Fusion ] ."
     roi, atout, fusion = (t.index(w) for w in ("Roi", "Atout", "Fusion"))
@@ -265,7 +265,7 @@ def test_a_frequent_word_with_a_capital_inside_a_sentence_is_not_a_name():
            "Dans la vallée , il pleut.")
     tgt = "Wir gehen im Wald. Der weite dynamische Zug wird möglich. Im Tal regnet es."
     rep = tqcheck.check(src, tgt, "fr", "de")
-    d = C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="fr", tgt_lang="de"))
+    d = C._doc._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="fr", tgt_lang="de"))
     text = rep.source.sentences[1].text
     assert [t.text for t in d.anchors("src", text)] == ["Bschütti"]
 

@@ -525,7 +525,7 @@ def test_a_member_that_translates_the_bead_beside_it_is_not_added():
 
 
 def test_log_odds_of_chance_against_a_translation():
-    from tqcheck.checks.completeness import _log_odds
+    from tqcheck.checks.completeness.by_dictionary import _log_odds
 
     # 1 of 12 at a chance rate of 6 % against the neighbour's 16 of 38
     assert _log_odds(1, 12, 0.06, 16 / 38) > 3.0

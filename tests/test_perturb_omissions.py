@@ -92,9 +92,9 @@ def _doc(neighbour_score):
 def test_ambiguous_neighbour_decision(monkeypatch, cur, alt, expect):
     d, p = _doc(0.4)
     ev = {(2, 1): cur, (1, 1): alt, (0, 0): 5.0, (1, 0): -5.0}
-    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: ev[(i, j)])
-    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
-    nb, clear = C._ambiguous_neighbour(d, C.Analysis(), p, "src")
+    monkeypatch.setattr(C.unlinked, "_link_evidence", lambda d, i, j: ev[(i, j)])
+    monkeypatch.setattr(C.unlinked, "_missing", lambda d, side, text, other: [])
+    nb, clear = C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src")
     assert (nb.index if nb else None, clear) == expect
 
 
@@ -103,37 +103,37 @@ def test_better_length_against_the_words_names_both(monkeypatch):
     # neighbour's words are more like it: both are named, the finding does not move
     d, p = _doc(0.4)
     ev = {(2, 1): 1.0, (1, 1): 3.0}
-    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: ev[(i, j)])
-    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
+    monkeypatch.setattr(C.unlinked, "_link_evidence", lambda d, i, j: ev[(i, j)])
+    monkeypatch.setattr(C.unlinked, "_missing", lambda d, side, text, other: [])
     d.sim_z = lambda i, j: {(2, 1): 0.4, (1, 1): 0.1}[(i, j)]
-    nb, clear = C._ambiguous_neighbour(d, C.Analysis(), p, "src")
+    nb, clear = C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src")
     assert (nb.index, clear) == (2, False)
     d.sim_z = lambda i, j: {(2, 1): 0.1, (1, 1): 0.4}[(i, j)]
-    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src")[1] is True
+    assert C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src")[1] is True
 
 
 def test_confident_neighbour_is_left_alone(monkeypatch):
     d, p = _doc(0.95)
-    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
-    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
-    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+    monkeypatch.setattr(C.unlinked, "_link_evidence", lambda d, i, j: 0.0)
+    monkeypatch.setattr(C.unlinked, "_missing", lambda d, side, text, other: [])
+    assert C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
 
 
 def test_confident_neighbour_is_overruled_by_anchors(monkeypatch):
     # the lone source sentence shares a number with the neighbour's translation; the confidently
     # linked neighbour has a number of its own that the translation lacks and shares none
     d, p = _doc(0.95)
-    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
+    monkeypatch.setattr(C.unlinked, "_link_evidence", lambda d, i, j: 0.0)
     d.src[1].text, d.src[2].text = "lone 1955", "neighbour 2040"
     num = {"1955": SimpleNamespace(is_number=True, norm="1955"), "2040": SimpleNamespace(is_number=True, norm="2040")}
     d.anchors = lambda side, text: [num[w] for w in text.split() if w in num]
-    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [t for t in d.anchors(side, text)
+    monkeypatch.setattr(C.unlinked, "_missing", lambda d, side, text, other: [t for t in d.anchors(side, text)
                                                                      if t.norm != "1955"])
-    nb, clear = C._ambiguous_neighbour(d, C.Analysis(), p, "src")
+    nb, clear = C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src")
     assert (nb.index, clear) == (2, True)
     # the same with the lone sentence sharing nothing: the confident link stands
     d.src[1].text = "lone"
-    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+    assert C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
 
 
 def test_confident_neighbour_is_questioned_when_its_names_fit_worse(monkeypatch):
@@ -144,20 +144,20 @@ def test_confident_neighbour_is_questioned_when_its_names_fit_worse(monkeypatch)
     evidence does not say which one is left out: both are named. It moves only when the
     neighbour shares nothing (test above)."""
     d, p = _doc(0.95)
-    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
+    monkeypatch.setattr(C.unlinked, "_link_evidence", lambda d, i, j: 0.0)
     d.src[1].text, d.src[2].text = "lone Kazakh", "neighbour Kazakh Member"
     tok = {w: SimpleNamespace(is_number=False, norm=w) for w in ("Kazakh", "Member")}
     d.anchors = lambda side, text: [tok[w] for w in text.split() if w in tok]
-    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [t for t in d.anchors(side, text)
+    monkeypatch.setattr(C.unlinked, "_missing", lambda d, side, text, other: [t for t in d.anchors(side, text)
                                                                      if t.norm == "Member"])
-    nb, clear = C._ambiguous_neighbour(d, C.Analysis(), p, "src")
+    nb, clear = C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src")
     assert (nb.index, clear) == (2, False)
     # the lone sentence lacks a name there too: nothing says it fits better, the link stands
     d.src[1].text = "lone Kazakh Member"
-    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+    assert C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
     # the neighbour has every one of its names there: the link stands
     d.src[1].text, d.src[2].text = "lone Kazakh", "neighbour Kazakh"
-    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+    assert C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
 
 
 def test_fixture_paragraph_left_out_beside_a_confident_link_names_both():
@@ -176,21 +176,21 @@ def test_fixture_paragraph_left_out_beside_a_confident_link_names_both():
 
 def test_taken_neighbour_is_left_alone(monkeypatch):
     d, p = _doc(0.4)
-    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
-    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [])
+    monkeypatch.setattr(C.unlinked, "_link_evidence", lambda d, i, j: 0.0)
+    monkeypatch.setattr(C.unlinked, "_missing", lambda d, side, text, other: [])
     an = C.Analysis()
     an.taken.add(("src", 2))
-    assert C._ambiguous_neighbour(d, an, p, "src") == (None, False)
+    assert C.unlinked._ambiguous_neighbour(d, an, p, "src") == (None, False)
 
 
 def test_anchors_overrule_an_ambiguous_length(monkeypatch):
     d, p = _doc(0.4)
-    monkeypatch.setattr(C, "_link_evidence", lambda d, i, j: 0.0)
+    monkeypatch.setattr(C.unlinked, "_link_evidence", lambda d, i, j: 0.0)
     # the lone sentence has a number the neighbour's translation lacks; the neighbour has none
     num = SimpleNamespace(is_number=True)
-    monkeypatch.setattr(C, "_missing", lambda d, side, text, other: [num] if text == "lone" else [])
+    monkeypatch.setattr(C.unlinked, "_missing", lambda d, side, text, other: [num] if text == "lone" else [])
     d.src[1].text = "lone"
-    assert C._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
+    assert C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
 
 
 # -- public behaviour on real text ------------------------------------------------------------------

@@ -115,7 +115,7 @@ def test_link_evidence_prefers_the_real_translation(fixture_lines):
 
     src, tgt = fixture_lines
     seen = {}
-    orig = C._swaps
+    orig = C._swaps  # analyse() calls it from the package
 
     def spy(d, an, **kw):
         seen["d"] = d
@@ -132,7 +132,7 @@ def test_link_evidence_prefers_the_real_translation(fixture_lines):
     better = 0
     for b, c in zip(ones, ones[1:]):
         i, j, j2 = b.src[0], b.tgt[0], c.tgt[0]
-        better += C._link_evidence(d, i, j) > C._link_evidence(d, i, j2)
+        better += C.evidence._link_evidence(d, i, j) > C.evidence._link_evidence(d, i, j2)
     assert better >= 0.8 * (len(ones) - 1)
 
 
@@ -208,7 +208,7 @@ class _D:
     ("Anna Bergs Museum öffnete 1987 .", "Anna Berg's museum opened in 1987.", 4),
 ])
 def test_matched_words_counts_words_not_trigrams(src, tgt, expected):
-    from tqcheck.checks.completeness import _matched_words
+    from tqcheck.checks.completeness._doc import _matched_words
     assert _matched_words(_D([src], [tgt]), 0, 0) == expected
 
 
@@ -223,7 +223,7 @@ class _DZ(_D):
 def test_balanced_runs_keeps_growth_only_where_the_lengths_allow():
     """An unlinked sentence beside a moved one joins the move only if the other run holds its
     counterpart: grown on one side only, the run would be far too long there."""
-    from tqcheck.checks.completeness import _balanced_runs
+    from tqcheck.checks.completeness.moves import _balanced_runs
     words = "Ein Satz mit ungefähr zehn Wörtern , der etwas erzählt ."
     d = _DZ([words] * 4, [words] * 4)
     # both sides grew by one sentence: the move holds both
@@ -240,7 +240,8 @@ def test_balanced_runs_keeps_growth_only_where_the_lengths_allow():
 
 
 def test_next_lone_passes_one_weak_link_within_the_paragraph():
-    from tqcheck.checks.completeness import Analysis, _next_lone
+    from tqcheck.checks.completeness._doc import Analysis
+    from tqcheck.checks.completeness.moves import _next_lone
     sents = [_S("a", 0, 0), _S("b", 1, 1), _S("c", 2, 1), _S("d", 3, 1), _S("e", 4, 1), _S("f", 5, 2)]
     an = Analysis()
     lone, weak = {0, 1, 2, 5}, {3, 4}
@@ -308,7 +309,7 @@ class _Ev:
 
 
 def test_straight_table_reads_links_merges_and_unlinked_sentences():
-    from tqcheck.checks.completeness import _MERGE_LINK, _NULL_LINK, _straight_table
+    from tqcheck.checks.completeness.evidence import _MERGE_LINK, _NULL_LINK, _straight_table
     # a merge costs more than a link, less than an unlinked sentence (the aligner's priors)
     assert _NULL_LINK < _MERGE_LINK < 0
     # three good links in order (the window starts at source 5, target 7)
@@ -328,7 +329,7 @@ def test_straight_table_reads_links_merges_and_unlinked_sentences():
 
 
 def test_straight_exit_follows_the_aligners_shift_after_the_window():
-    from tqcheck.checks.completeness import _NULL_LINK, _straight_exit
+    from tqcheck.checks.completeness.evidence import _NULL_LINK, _straight_exit
     neg = -1e9
     T = [[neg] * 4 for _ in range(4)]
     T[3][3], T[2][3], T[3][2] = 0.0, 5.0, 1.0
@@ -565,7 +566,7 @@ def _lines_doc(src, tgt, sl, tl, beads):
 
     s = pipeline.segment(src, lang=sl, lines=True)
     t = pipeline.segment(tgt, lang=tl, lines=True)
-    d = C._Doc(CheckContext(source=s, target=t, beads=[Bead(*b) for b in beads], src_lang=sl, tgt_lang=tl))
+    d = C._doc._Doc(CheckContext(source=s, target=t, beads=[Bead(*b) for b in beads], src_lang=sl, tgt_lang=tl))
     d.features()
     return d
 
@@ -594,14 +595,14 @@ def test_names_differ_counts_the_side_that_names():
     d = _lines_doc(f"Yesterday Anna met Boris and Victor in Geneva.\n{_PLAIN_EN}",
                    f"Hier, Anna a rencontré Boris et Victor à Genève.\nHier, Anna a vu Carla et Denis à Lyon.\n"
                    f"{_PLAIN_FR}", "en", "fr", [((0,), (0,), 0.9), ((), (1,), 0.0), ((1,), (2,), 0.9)])
-    assert not C._names_differ(d, 0, 0)
-    assert C._names_differ(d, 0, 1)  # Boris, Victor, Geneva / Carla, Denis, Lyon against Anna
+    assert not C.moves._names_differ(d, 0, 0)
+    assert C.moves._names_differ(d, 0, 1)  # Boris, Victor, Geneva / Carla, Denis, Lyon against Anna
     # German names nothing by capitals; one French name it writes otherwise proves nothing
     d = _lines_doc("Sie mag den Nebel an den voralpinen Felsen nicht.\nIm Herbst fürchtet sie die Kälte am "
                    "Morgen und den Wind auf dem Grat.",
                    "Elle n'aime pas le brouillard sur les rochers des Préalpes.\nEn automne, elle craint le "
                    "froid du matin et le vent sur l'arête.", "de", "fr", [((0,), (0,), 0.9), ((1,), (1,), 0.9)])
-    assert not C._names_differ(d, 0, 0)
+    assert not C.moves._names_differ(d, 0, 0)
 
 
 def test_reads_acceptably_keeps_numbers_and_weighs_names_against_the_aligners_reading():
@@ -612,14 +613,14 @@ def test_reads_acceptably_keeps_numbers_and_weighs_names_against_the_aligners_re
                    "Hier, Anna a rencontré Boris à Genève à 10 heures.\n"
                    f"Hier, Carla a rencontré Denis à Lyon à 9 heures.\n{_PLAIN_FR}", "en", "fr",
                    [((0,), (1,), 0.5), ((), (0,), 0.0), ((), (2,), 0.0), ((1,), (3,), 0.9)])
-    ev = C._Evidence(d)
+    ev = C.evidence._Evidence(d)
     now = d.tgt[1].text
-    assert C._reads_acceptably(d, ev, 0, (0,), now)
-    assert not C._reads_acceptably(d, ev, 0, (1,), d.tgt[0].text)  # 9 is not there
+    assert C.duplicates._reads_acceptably(d, ev, 0, (0,), now)
+    assert not C.duplicates._reads_acceptably(d, ev, 0, (1,), d.tgt[0].text)  # 9 is not there
     # the 9 is there, but Anna, Boris and Geneva are not (and Carla, Denis and Lyon are new):
     # more names missing than in the aligner's reading
-    assert not C._reads_acceptably(d, ev, 0, (2,), now)
-    assert not C._reads_acceptably(d, ev, 0, (3,), now)  # far too long
+    assert not C.duplicates._reads_acceptably(d, ev, 0, (2,), now)
+    assert not C.duplicates._reads_acceptably(d, ev, 0, (3,), now)  # far too long
 
 
 def _doc_of(rep):
@@ -627,7 +628,7 @@ def _doc_of(rep):
     from tqcheck.checks import completeness as C
     from tqcheck.checks.base import CheckContext
 
-    return C._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
+    return C._doc._Doc(CheckContext(source=rep.source, target=rep.target, beads=rep.beads,
                                src_lang=rep.src_lang, tgt_lang=rep.tgt_lang))
 
 
@@ -642,9 +643,9 @@ def test_names_tell_sentences_apart_only_where_translations_keep_them(fixture_li
     from tqcheck.checks import completeness as C
 
     src, tgt = fixture_lines
-    assert not C._names_survive(_analysis_doc(_text(src), _text(tgt), "en", "tr"))
+    assert not C.moves._names_survive(_analysis_doc(_text(src), _text(tgt), "en", "tr"))
     perturb, doc, _ = _whole("test4", reverse=True)
-    assert C._names_survive(_analysis_doc(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "fr", "de"))
+    assert C.moves._names_survive(_analysis_doc(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "fr", "de"))
 
 
 def test_numbers_differ_reads_both_sides():
@@ -656,10 +657,10 @@ def test_numbers_differ_reads_both_sides():
     t = pipeline.segment("Le sommet fait 600 m.\nLe sommet fait 700 m de haut.\nNous sommes partis.",
                          lang="fr", lines=True)
     beads = [Bead((0,), (0,), 0.9), Bead((), (1,), 0.0), Bead((1,), (2,), 0.9)]
-    d = C._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="de", tgt_lang="fr"))
-    assert not C._numbers_differ(d, 0, 0)
-    assert C._numbers_differ(d, 0, 1)
-    assert not C._numbers_differ(d, 1, 2)
+    d = C._doc._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="de", tgt_lang="fr"))
+    assert not C.moves._numbers_differ(d, 0, 0)
+    assert C.moves._numbers_differ(d, 0, 1)
+    assert not C.moves._numbers_differ(d, 1, 2)
 
 
 # -- moves shown by lengths, positions and anchors only (a pair without shared words) -----------
@@ -745,10 +746,10 @@ def test_chance_length_fit_reads_the_documents_own_spread():
             import math
             return math.log(lt / ls) / 0.15
 
-    varied = C._chance_length_fit(_Dz([10 * 2 ** (k % 5) for k in range(40)]), 1.0)
-    same = C._chance_length_fit(_Dz([50] * 40), 1.0)
+    varied = C.moves._chance_length_fit(_Dz([10 * 2 ** (k % 5) for k in range(40)]), 1.0)
+    same = C.moves._chance_length_fit(_Dz([50] * 40), 1.0)
     assert varied < 0.2 < 0.9 < same
-    assert C._chance_length_fit(_Dz([50] * 3), 1.0) == 0.5  # too few pairs: pessimistic
+    assert C.moves._chance_length_fit(_Dz([50] * 3), 1.0) == 0.5  # too few pairs: pessimistic
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -796,14 +797,14 @@ def test_window_evidence_equals_the_evidence_of_each_link(fixture_lines, a, x, n
     src, tgt = fixture_lines
     rep = _check(src, tgt)
     d = _doc_of(rep)
-    ev = C._Evidence(d)
+    ev = C.evidence._Evidence(d)
     ev.window(a, x, ns, nt)
     keys = [((i,), (j,)) for i in range(a, a + ns) for j in range(x, x + nt)]
     keys += [((i, i + 1), (j,)) for i in range(a, a + ns - 1) for j in range(x, x + nt)]
     keys += [((i,), (j, j + 1)) for i in range(a, a + ns) for j in range(x, x + nt - 1)]
     assert set(ev.memo) == set(keys)
     for s, t in keys:
-        assert ev.memo[(s, t)] == pytest.approx(C._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
+        assert ev.memo[(s, t)] == pytest.approx(C.evidence._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
 
 
 def test_paragraph_moved_past_two_others_in_a_whole_document():
@@ -861,7 +862,7 @@ def test_beats_chance_reads_the_documents_own_chance_level():
     perturb, doc, _ = _whole("test1")
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
     d = _doc_of(rep)
-    ev = C._Evidence(d)
+    ev = C.evidence._Evidence(d)
     # ten confident beads in a row (links and merges): a passage and its translation
     good = [p.src and p.tgt and p.score >= 0.9 for p in d.pairs]
     k = next(k for k in range(len(good) - 10) if all(good[k:k + 10]))
@@ -870,20 +871,20 @@ def test_beats_chance_reads_the_documents_own_chance_level():
     s0, t0, n = w[0], w[2], max(w[1] - w[0], w[3] - w[2])
 
     def read(w):
-        return C._straight_ids(ev, list(range(w[0], w[1])), list(range(w[2], w[3])))[-1][-1]
+        return C.evidence._straight_ids(ev, list(range(w[0], w[1])), list(range(w[2], w[3])))[-1][-1]
 
-    assert C._beats_chance(ev, w, read(w), 4.0 + 0.25 * n)
+    assert C.evidence._beats_chance(ev, w, read(w), 4.0 + 0.25 * n)
     far = (t0 + 60) % (len(d.tgt) - 20)  # sixty sentences on: another passage
     unrelated = (w[0], w[1], far, far + w[3] - w[2])
-    assert not C._beats_chance(ev, unrelated, read(unrelated), 4.0 + 0.25 * n)
+    assert not C.evidence._beats_chance(ev, unrelated, read(unrelated), 4.0 + 0.25 * n)
     assert read(unrelated) < read(w)
     # a margin no reading reaches
-    assert not C._beats_chance(ev, w, read(w), 1e6)
+    assert not C.evidence._beats_chance(ev, w, read(w), 1e6)
     # a text too short for blocks elsewhere
     small = _doc_of(rep)
     small.src, small.tgt = d.src[s0:s0 + 14], d.tgt[t0:t0 + 14]
-    ev_small = C._Evidence(small)
-    assert not C._beats_chance(ev_small, (0, 12, 0, 12), 1e6, 0.0)
+    ev_small = C.evidence._Evidence(small)
+    assert not C.evidence._beats_chance(ev_small, (0, 12, 0, 12), 1e6, 0.0)
 
 
 @pytest.mark.parametrize("name", ["test1", "test5"])
@@ -894,7 +895,7 @@ def test_paragraph_exchanges_are_quiet_on_untouched_documents(name):
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
     d = _doc_of(rep)
     an = C.Analysis()
-    C._paragraph_exchanges(d, an)
+    C.exchanges._paragraph_exchanges(d, an)
     assert an.issues == []
 
 
@@ -924,11 +925,11 @@ def test_relocated_needs_the_anchors_and_two_words_in_one_nearby_sentence():
     d = _de_fr_doc(src, tgt, [((0,), (0,), 0.9), ((1,), (1,), 0.9), ((), (2,), 0.0)])
     p = Pair(0, Bead((0,), (0,)), (src[0],), (tgt[0],))
     ten = [t for t in tokens(src[0].text) if t.norm == "10"]
-    assert C._relocated(d, p, "src", src[0].text, ten) is tgt[2]
+    assert C.partial._relocated(d, p, "src", src[0].text, ten) is tgt[2]
     # out of reach, or the number alone without another word: not relocated
-    assert C._relocated(d, p, "src", src[0].text, ten, reach=1) is None
+    assert C.partial._relocated(d, p, "src", src[0].text, ten, reach=1) is None
     tgt[2] = Sentence(index=2, text="Es sind ( 10 ) Bilder .", paragraph=0, start=0, end=22, line=1)
-    assert C._relocated(d, p, "src", src[0].text, ten) is None
+    assert C.partial._relocated(d, p, "src", src[0].text, ten) is None
     # the number converted to another unit is there too
     src[0] = Sentence(index=0, text="Wir kletterten die 300 m der Route Bschütti-gütti am Morgen .",
                       paragraph=0, start=0, end=61, line=1)
@@ -936,7 +937,7 @@ def test_relocated_needs_the_anchors_and_two_words_in_one_nearby_sentence():
                       end=50, line=1)
     p = Pair(0, Bead((0,), (0,)), (src[0],), (tgt[0],))
     metres = [t for t in tokens(src[0].text) if t.norm == "300"]
-    assert C._relocated(d, p, "src", src[0].text, metres) is tgt[2]
+    assert C.partial._relocated(d, p, "src", src[0].text, metres) is tgt[2]
 
 
 def test_relocated_reads_one_name_damaged_by_ocr():
@@ -955,14 +956,14 @@ def test_relocated_reads_one_name_damaged_by_ocr():
     d = _de_fr_doc(src, tgt, [((0,), (0,), 0.9), ((1,), (1,), 0.9), ((), (2,), 0.0)])
     p = Pair(0, Bead((0,), (0,)), (src[0],), (tgt[0],))
     lacks = [t for t in tokens(src[0].text) if t.norm in ("10", "uschenen")]
-    assert C._relocated(d, p, "src", src[0].text, lacks) is tgt[2]
+    assert C.partial._relocated(d, p, "src", src[0].text, lacks) is tgt[2]
     # the name alone may not be the damaged one: with nothing else it stands for
     uschenen = [t for t in lacks if t.norm == "uschenen"]
-    assert C._relocated(d, p, "src", src[0].text, uschenen) is None
+    assert C.partial._relocated(d, p, "src", src[0].text, uschenen) is None
     # another name, not a misspelling of it
     tgt[2] = Sentence(index=2, text="Photo : la voie Bschiitti ( 10 ) à Kandersteg .", paragraph=0, start=0,
                       end=46, line=1)
-    assert C._relocated(d, p, "src", src[0].text, lacks) is None
+    assert C.partial._relocated(d, p, "src", src[0].text, lacks) is None
 
 
 def test_caption_with_an_ocr_damaged_name_is_not_a_major_omission_french_to_german():
@@ -991,19 +992,19 @@ def test_shifted_merge_reads_every_sentence_as_linked():
     d.ratio_z = lambda ls, lt: (lt - ls) / 10.0  # ten characters one standard deviation
     an = C.Analysis()
     p, nb = d.pairs[0], tgt[1]
-    assert C._shifted_merge(d, an, p, "tgt", nb)
+    assert C.unlinked._shifted_merge(d, an, p, "tgt", nb)
     # the bead beyond is not too short without the neighbour: nothing to join
     tgt[2] = _sents(["", "", "sur la crete et vimes loin au-dela de la vallee jusqu'au lac bleu la-bas"])[2]
     d = _de_fr_doc(src, tgt, beads)
     d.ratio_z = lambda ls, lt: (lt - ls) / 10.0
-    assert not C._shifted_merge(d, an, d.pairs[0], "tgt", tgt[1])
+    assert not C.unlinked._shifted_merge(d, an, d.pairs[0], "tgt", tgt[1])
     # a number of the neighbour that the bead beyond lacks: it belongs elsewhere
     tgt = _sents(["nous partimes le matin et mangeames en route",
                   "puis nous montames 300 metres",
                   "sur la crete et vimes loin au-dela de la vallee"])
     d = _de_fr_doc(src, tgt, beads)
     d.ratio_z = lambda ls, lt: (lt - ls) / 10.0
-    assert not C._shifted_merge(d, an, d.pairs[0], "tgt", tgt[1])
+    assert not C.unlinked._shifted_merge(d, an, d.pairs[0], "tgt", tgt[1])
 
 
 def test_sentence_split_one_off_is_not_a_major_omission_french_to_german():
@@ -1064,7 +1065,7 @@ def test_names_overrule_a_confident_link_to_an_added_sentence():
     from tqcheck.document import Sentence
 
     d = SimpleNamespace(case_names={"src": False, "tgt": True})
-    d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
+    d.anchors = lambda side, text: C._doc._Doc.anchors(d, side, text)
     d._common = lambda side, t: False  # no document to read small letters in
 
     def s(k, text):
@@ -1073,10 +1074,10 @@ def test_names_overrule_a_confident_link_to_an_added_sentence():
     other = s(0, "Am nächsten Morgen dann eine fröhliche Abfahrt nach Saas mit einem Bergführer .")
     real = s(1, "Le lendemain , joyeuse descente sur Saas en compagnie d' un guide .")
     added = s(2, "Encore , le mot cogne dans ma tête , le Güferhorn et le Rheinwaldhorn , au loin .")
-    assert C._anchors_prefer(d, "tgt", real, added, other)
-    assert not C._anchors_prefer(d, "tgt", added, real, other)
+    assert C.unlinked._anchors_prefer(d, "tgt", real, added, other)
+    assert not C.unlinked._anchors_prefer(d, "tgt", added, real, other)
     plain = s(3, "Le lendemain , joyeuse descente en compagnie d' un guide .")
-    assert not C._anchors_prefer(d, "tgt", plain, added, other)
+    assert not C.unlinked._anchors_prefer(d, "tgt", plain, added, other)
 
 
 # -- a sentence translated twice -----------------------------------------------------------------
@@ -1191,7 +1192,7 @@ def test_copy_of_a_merge_member_beside_itself_is_one_finding(fixture_lines):
 
 
 def test_unlike_sources():
-    from tqcheck.checks.completeness import _unlike
+    from tqcheck.checks.completeness.duplicates import _unlike
     assert _unlike("Der Wind singt seine Melodie .", "Auf einmal kriecht es feucht und kalt den Rücken hinauf .")
     assert not _unlike("Ich muss die Hütte erreichen .", "Ich muss die Hütte bald erreichen !")
     assert not _unlike("", "Der Wind singt .")
@@ -1299,15 +1300,15 @@ def _de_fr_doc(src, tgt, beads):
     d.pairs = [type(p)(p.index, p.bead, tuple(src[i] for i in p.bead.src), tuple(tgt[j] for j in p.bead.tgt))
                for p in d.pairs]
     d.case_names = {"src": False, "tgt": True}
-    d.anchors = lambda side, text: C._Doc.anchors(d, side, text)
+    d.anchors = lambda side, text: C._doc._Doc.anchors(d, side, text)
     d.ctx = SimpleNamespace(src_lang="de", tgt_lang="fr",
                             source=SimpleNamespace(text=" ".join(x.text for x in src)),
                             target=SimpleNamespace(text=" ".join(x.text for x in tgt)), cache={})
     d._lower = {}
-    d._common = lambda side, t: C._Doc._common(d, side, t)
-    d.converted = lambda side, text, other: C._Doc.converted(d, side, text, other)
+    d._common = lambda side, t: C._doc._Doc._common(d, side, t)
+    d.converted = lambda side, text, other: C._doc._Doc.converted(d, side, text, other)
     d._vocab = {}
-    d.vocabulary = lambda side: C._Doc.vocabulary(d, side)
+    d.vocabulary = lambda side: C._doc._Doc.vocabulary(d, side)
     return d
 
 
@@ -1321,20 +1322,20 @@ def test_fused_elsewhere_needs_two_unexplained_names_in_one_nearby_sentence():
                  "Nous suivons ."])
     # German capitalises every noun: its names are the words the French writes with a capital
     d = _de_fr_doc(src, tgt, [((0,), (), 0.0), ((1,), (0,), 0.9), ((2,), (1,), 0.9)])
-    there, names = C._fused_elsewhere(d, d.pairs[0], "src", src[0])
+    there, names = C.unlinked._fused_elsewhere(d, d.pairs[0], "src", src[0])
     assert there is tgt[0] and {"Mittler", "Selbsanft", "Plattas", "Alvas"} <= {t.text for t in names}
     # the sentence it would be joined to explains one of them with its own source: not fused
     src[1] = Sentence(index=1, text="Johnny klettert am Mittler voraus .", paragraph=0, start=0, end=35, line=1)
     d.pairs[1] = type(d.pairs[1])(1, d.pairs[1].bead, (src[1],), (tgt[0],))
-    assert C._fused_elsewhere(d, d.pairs[0], "src", src[0]) is None
+    assert C.unlinked._fused_elsewhere(d, d.pairs[0], "src", src[0]) is None
     # a single name is not enough (translations repeat names, or make them explicit)
     src[0] = Sentence(index=0, text="Der Weg führt über Plattas hinauf ;", paragraph=0, start=0, end=34, line=1)
     src[1] = Sentence(index=1, text="Johnny klettert voraus .", paragraph=0, start=0, end=24, line=1)
     d.pairs[1] = type(d.pairs[1])(1, d.pairs[1].bead, (src[1],), (tgt[0],))
-    assert C._fused_elsewhere(d, d.pairs[0], "src", src[0]) is None
+    assert C.unlinked._fused_elsewhere(d, d.pairs[0], "src", src[0]) is None
     # out of reach
     src[0] = _sents(["Der Weg führt über den Rücken des Mittler Selbsanft ( Plattas Alvas ) ;"])[0]
-    assert C._fused_elsewhere(d, d.pairs[0], "src", src[0], reach=0) is None
+    assert C.unlinked._fused_elsewhere(d, d.pairs[0], "src", src[0], reach=0) is None
 
 
 def test_fused_elsewhere_reads_quantities_converted_to_other_units():
@@ -1349,12 +1350,12 @@ def test_fused_elsewhere_reads_quantities_converted_to_other_units():
     tgt = _sents(["Celles-ci mesuraient 12 pouces ( 305 mm ) de longueur sur 8 ( 203 mm ) de large .",
                  "Elles étaient profondes de 28 centimètres .", "Nous continuons ."])
     d = _de_fr_doc(src, tgt, [((), (0,), 0.0), ((0,), (1,), 0.9), ((1,), (2,), 0.9)])
-    there, names = C._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0])
+    there, names = C.unlinked._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0])
     assert there is src[0] and {"12", "305", "203"} <= {t.text for t in names}
     # measures that do not convert into each other (a foot is not 30 cm): not explained
     tgt[0] = _sents(["Celles-ci mesuraient 2 pieds ( 610 mm ) de longueur sur 8 ( 203 mm ) de large ."])[0]
     d.pairs[0] = type(d.pairs[0])(0, d.pairs[0].bead, (), (tgt[0],))
-    assert C._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0]) is None
+    assert C.unlinked._fused_elsewhere(d, d.pairs[0], "tgt", tgt[0]) is None
 
 
 def test_sentence_whose_names_stand_in_a_nearby_sentence_is_a_minor_omission():
@@ -1385,27 +1386,27 @@ def test_a_name_found_once_in_each_text_ties_an_unlinked_sentence_to_its_bead_at
     tgt = _sents(filler_t + ["Johnny grimpe en tête , à l' arrière le Bifertenstock ."])
     beads = [((0,), (), 0.0)] + [((k + 1,), (k,), 0.9) for k in range(12)] + [((13,), (12,), 0.9)]
     d = _de_fr_doc(src, tgt, beads)
-    there, names = C._sole_place_elsewhere(d, "src", src[0])
+    there, names = C.unlinked._sole_place_elsewhere(d, "src", src[0])
     assert there is tgt[12] and [t.text for t in names] == ["Bifertenstock"]
     # the same from the other side: the translation's unlinked sentence, its name in the source
     d2 = _de_fr_doc(_sents(filler_s + ["Johnny klettert vor dem Bifertenstock ."]),
                     _sents(["A l' arrière , le Bifertenstock ."] + filler_t + ["Johnny grimpe ."]),
                     [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
-    there, names = C._sole_place_elsewhere(d2, "tgt", d2.tgt[0])
+    there, names = C.unlinked._sole_place_elsewhere(d2, "tgt", d2.tgt[0])
     assert there is d2.src[12] and [t.text for t in names] == ["Bifertenstock"]
     # the source repeats the name: not a hapax, no tie
     src[5] = _sents(["x"] * 5 + ["Wir sehen den Bifertenstock ."])[5]
     d = _de_fr_doc(src, tgt, beads)
-    assert C._sole_place_elsewhere(d, "src", src[0]) is None
+    assert C.unlinked._sole_place_elsewhere(d, "src", src[0]) is None
     src[5] = _sents(["x"] * 5 + [filler_s[4]])[5]
     # another name that only begins the same way is not the name: still a hapax
     tgt[3] = _sents(["x"] * 3 + ["Nous voyons la Bifertenalpli ."])[3]
     d = _de_fr_doc(src, tgt, beads)
-    assert C._sole_place_elsewhere(d, "src", src[0])[0] is tgt[12]
+    assert C.unlinked._sole_place_elsewhere(d, "src", src[0])[0] is tgt[12]
     # the translation has the name twice: which one is meant is not known
     tgt[3] = _sents(["x"] * 3 + ["Nous voyons le Bifertenstock ."])[3]
     d = _de_fr_doc(src, tgt, beads)
-    assert C._sole_place_elsewhere(d, "src", src[0]) is None
+    assert C.unlinked._sole_place_elsewhere(d, "src", src[0]) is None
     for lone, other in [
         # two hapaxes standing in two different beads
         ("Im Hintergrund der Bifertenstock und der Tödi ;", "Nous voyons le Tödi ."),
@@ -1416,15 +1417,15 @@ def test_a_name_found_once_in_each_text_ties_an_unlinked_sentence_to_its_bead_at
     ]:
         src[0] = _sents([lone])[0]
         tgt[3] = _sents(["x"] * 3 + [other])[3]
-        assert C._sole_place_elsewhere(_de_fr_doc(src, tgt, beads), "src", src[0]) is None, lone
+        assert C.unlinked._sole_place_elsewhere(_de_fr_doc(src, tgt, beads), "src", src[0]) is None, lone
     # the other text must write the name with a capital: "meinen" (my) is not Meiringen
     src3 = _sents(filler_s + ["Wir gehen mit meinen Freunden ."])
     tgt3 = _sents(["Peu après Meiringen ."] + filler_t + ["Nous allons avec des amis ."])
     d3 = _de_fr_doc(src3, tgt3, [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
-    assert C._sole_place_elsewhere(d3, "tgt", tgt3[0]) is None
+    assert C.unlinked._sole_place_elsewhere(d3, "tgt", tgt3[0]) is None
     src3[12] = _sents(["x"] * 12 + ["Wir gehen mit Freunden nach Meiringen ."])[12]
     d3 = _de_fr_doc(src3, tgt3, [((), (0,), 0.0)] + [((k,), (k + 1,), 0.9) for k in range(13)])
-    assert C._sole_place_elsewhere(d3, "tgt", tgt3[0])[0] is src3[12]
+    assert C.unlinked._sole_place_elsewhere(d3, "tgt", tgt3[0])[0] is src3[12]
 
 
 @settings(max_examples=200, deadline=None)
@@ -1446,7 +1447,7 @@ def test_vocabulary_lookup_is_the_pairwise_comparison(words, w):
     for x, ks in sents.items():
         if x == w or (len(w) >= 5 and len(x) >= 5 and x[0] == w[0] and fuzz.ratio(w, x) >= 80):
             want |= ks
-    assert C._Vocabulary(sents).where(w) == want
+    assert C._doc._Vocabulary(sents).where(w) == want
 
 
 @pytest.mark.parametrize("window,rule,index,names,where", [
@@ -1481,6 +1482,7 @@ def test_a_merge_member_is_not_omitted_when_a_dropped_aside_explains_the_short_t
     import dataclasses
 
     from conftest import need_shared
+    from tqcheck.align.lengths import text_length
     from tqcheck.checks import completeness as C
 
     perturb = _perturb()
@@ -1494,8 +1496,8 @@ def test_a_merge_member_is_not_omitted_when_a_dropped_aside_explains_the_short_t
     plain = dataclasses.replace(p.src[0], text=p.src[0].text.replace("( ", "").replace(" )", ""))
     q = type(p)(p.index, p.bead, (plain, p.src[1]), p.tgt)
     an = C.Analysis()
-    ls = sum(C.text_length(x.text) for x in q.src)
-    assert C._member_omission(d, an, q, ls, C.text_length(q.tgt_text))
+    ls = sum(text_length(x.text) for x in q.src)
+    assert C.partial._member_omission(d, an, q, ls, text_length(q.tgt_text))
     assert an.issues[0].src.index == 21
 
 
@@ -1520,19 +1522,19 @@ def test_condensed_into_reads_lengths_and_the_sentences_own_names():
     lone = "Den Schrecken kann man sich vorstellen ."
     long_fr = "Après deux heures nous avons atteint le glacier , avec l' effroi que l' on imagine ."
     d = doc(lone, long_fr)
-    assert C._condensed_into(d, C.Analysis(), d.pairs[1], "src") is d.pairs[0]
+    assert C.unlinked._condensed_into(d, C.Analysis(), d.pairs[1], "src") is d.pairs[0]
     # the neighbour's translation is of the usual length: nothing to fold the sentence into
     d = doc(lone, "Après deux heures nous avons atteint le glacier .")
-    assert C._condensed_into(d, C.Analysis(), d.pairs[1], "src") is None
+    assert C.unlinked._condensed_into(d, C.Analysis(), d.pairs[1], "src") is None
     # a number of the sentence's own is not in the long translation (German marks no names by
     # capitals: its anchors are numbers)
     d = doc("Den Schrecken auf 3200 m kann man sich vorstellen .", long_fr)
-    assert C._condensed_into(d, C.Analysis(), d.pairs[1], "src") is None
+    assert C.unlinked._condensed_into(d, C.Analysis(), d.pairs[1], "src") is None
     # a neighbour already explained by an earlier step does not count
     d = doc(lone, long_fr)
     an = C.Analysis()
     an.taken.add(("tgt", 0))
-    assert C._condensed_into(d, an, d.pairs[1], "src") is None
+    assert C.unlinked._condensed_into(d, an, d.pairs[1], "src") is None
 
 
 def test_sentence_condensed_into_a_clause_of_the_one_before_is_a_minor_omission():
@@ -1626,13 +1628,13 @@ def test_window_evidence_equals_the_evidence_of_each_link_with_embeddings():
     es, et = rng.normal(size=(12, 8)), rng.normal(size=(12, 8))
     ctx = CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="en", tgt_lang="ru")
     ctx.cache[EMBEDDINGS] = (es, et)
-    d = C._Doc(ctx)
-    ev = C._Evidence(d)
+    d = C._doc._Doc(ctx)
+    ev = C.evidence._Evidence(d)
     ev.window(1, 2, 6, 5)
     for (s, t), v in ev.memo.items():
-        assert v == pytest.approx(C._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
+        assert v == pytest.approx(C.evidence._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
     plain = _doc_of(rep)
-    ces, cet = C._centred((es, et))
+    ces, cet = C._doc._centred((es, et))
     for i, j in ((4, 4), (4, 5), (0, 7)):
         assert d.cos(i, j) == pytest.approx((plain.cos(i, j) + float(ces[i] @ cet[j])) / 2, abs=1e-9)
 
@@ -1647,7 +1649,7 @@ def test_word_index_answers_as_comparing_every_word(words, w):
 
     from tqcheck.checks import completeness as C
     toks = tokens(" ".join(words))
-    assert C._Words(toks).has(w) == C._found(w, toks)
+    assert C._doc._Words(toks).has(w) == C._doc._found(w, toks)
 
 
 def test_an_omitted_paragraph_is_not_moved_onto_a_caption_that_shares_a_name():
@@ -1773,13 +1775,13 @@ def test_heals_sees_an_unlinked_sentence_of_the_other_side_between_the_beads():
                          lang="en", lines=True)
     beads = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((), (2,), 0.0), Bead((), (3,), 0.0),
              Bead((2,), (), 0.0), Bead((3,), (4,), 0.9)]
-    d = C._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="en", tgt_lang="en"))
-    ev = C._Evidence(d)
-    assert not C._heals(d, ev, "tgt", [2, 3], [9], [2, 3])
+    d = C._doc._Doc(CheckContext(source=s, target=t, beads=beads, src_lang="en", tgt_lang="en"))
+    ev = C.evidence._Evidence(d)
+    assert not C.moves._heals(d, ev, "tgt", [2, 3], [9], [2, 3])
     # with the source sentence linked (to its translation, outside the run) the place heals
     t2 = pipeline.segment("\n".join(lines[:2] + ["Something else entirely here.", "And more of it."] + lines[2:]),
                           lang="en", lines=True)
     beads2 = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((), (2,), 0.0), Bead((), (3,), 0.0),
               Bead((2,), (4,), 0.9), Bead((3,), (5,), 0.9)]
-    d2 = C._Doc(CheckContext(source=s, target=t2, beads=beads2, src_lang="en", tgt_lang="en"))
-    assert C._heals(d2, C._Evidence(d2), "tgt", [2, 3], [9], [2, 3])
+    d2 = C._doc._Doc(CheckContext(source=s, target=t2, beads=beads2, src_lang="en", tgt_lang="en"))
+    assert C.moves._heals(d2, C.evidence._Evidence(d2), "tgt", [2, 3], [9], [2, 3])

@@ -1,0 +1,775 @@
+"""Content translated at another place (TQ105): an unlinked sentence matching one elsewhere
+(:func:`_moves`), runs that match by length (:func:`_length_moves`, :func:`_run_moves`) and
+links crossing the aligner's path (:func:`_crossings`).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ...align.features import end_mark
+from ...align.lengths import text_length
+from ...document import Sentence
+from ..base import DICTIONARY, Pair
+from ._doc import (
+    Analysis, _Doc, _Issue, _join_excerpt, _lexical, _matched_words, _missing, _runs, _tgt_pos,
+    _unrelated_pairs, _words,
+)
+from .evidence import (
+    _Cuts, _Evidence, _LengthEvidence, _NULL_LINK, _TYPICAL_LINK, _beats_chance, _clearly_absorbs,
+    _link_evidence, _neighbour_fits, _straight_counted, _straight_ids,
+)
+from .by_dictionary import _chance_cover, _denied_by_dictionary, _renders_in, _shares_anchor
+from .exchanges import _move_issue, _paragraph_exchanges, _single_move_gain, _transposed_runs, _transpositions
+from .unlinked import _numbers_missing
+
+
+def _merge_moves(d: _Doc, an: Analysis) -> None:
+    """Moves (major TQ105) found in pieces — the steps match a moved paragraph sentence by
+    sentence, and a merge or a weak match inside it splits the run — become one finding when
+    they go the same way and all their sentences stand in one paragraph of the source and one
+    of the translation: one paragraph moved, reported once, over the whole stretch."""
+    moves = []
+    for k, it in enumerate(an.issues):
+        if it.moved and it.src is not None and it.tgt is not None:
+            moves.append((k, it.moved, it.src_run or (it.src,), it.tgt_run or (it.tgt,)))
+    groups: dict[tuple[str, int, int], list] = defaultdict(list)
+    for k, where, srcs, tgts in moves:
+        ps, pt = {x.paragraph for x in srcs}, {x.paragraph for x in tgts}
+        if len(ps) == 1 and len(pt) == 1:
+            groups[(where, ps.pop(), pt.pop())].append((k, srcs, tgts))
+    drop: set[int] = set()
+    for (where, _, _), g in groups.items():
+        if len(g) < 2:
+            continue
+        i0 = min(x.index for _, srcs, _ in g for x in srcs)
+        i1 = max(x.index for _, srcs, _ in g for x in srcs)
+        j0 = min(x.index for _, _, tgts in g for x in tgts)
+        j1 = max(x.index for _, _, tgts in g for x in tgts)
+        an.issues[g[0][0]] = _move_issue(d, range(i0, i1 + 1), range(j0, j1 + 1), where,
+                                         max(an.issues[k].confidence for k, _, _ in g))
+        drop.update(k for k, _, _ in g[1:])
+        for i in range(i0, i1 + 1):
+            an.taken.add(("src", i))
+        for j in range(j0, j1 + 1):
+            an.taken.add(("tgt", j))
+    if drop:
+        an.issues[:] = [it for k, it in enumerate(an.issues) if k not in drop]
+
+
+def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
+    """1-0 and 0-1 beads far apart whose texts match: content moved elsewhere. Sentences are
+    matched one to one (mutual best matches), weaker matches are accepted next to strong ones,
+    and a run of moved sentences with the unlinked sentences between them makes one finding."""
+    _transpositions(d, an)
+    _transposed_runs(d, an)
+    _paragraph_exchanges(d, an)
+    omitted = [po for po in omitted if ("src", po.src[0].index) not in an.taken]
+    added = [pa for pa in added if ("tgt", pa.tgt[0].index) not in an.taken]
+    if not omitted or not added or len(omitted) * len(added) > 90_000:
+        return
+    d.features()
+    if not _lexical(d):
+        return  # the languages share too little material to recognise a sentence by its words
+    om_bead = {po.src[0].index: po.index for po in omitted}
+    ad_bead = {pa.tgt[0].index: pa.index for pa in added}
+    score: dict[tuple[int, int], float] = {}
+    for po in omitted:
+        i = po.src[0].index
+        for pa in added:
+            j = pa.tgt[0].index
+            if abs(po.index - pa.index) < 2:
+                continue  # neighbours: the aligner would have linked them if they matched
+            if abs(d.ratio_z(text_length(po.src_text), text_length(pa.tgt_text))) > 2.5:
+                continue
+            z = d.sim_z(i, j)
+            if z >= 0.3:
+                score[(i, j)] = z
+    if not score:
+        return
+    best_s: dict[int, tuple[float, int]] = {}
+    best_t: dict[int, tuple[float, int]] = {}
+    for (i, j), z in score.items():
+        if z > best_s.get(i, (-1.0, -1))[0]:
+            best_s[i] = (z, j)
+        if z > best_t.get(j, (-1.0, -1))[0]:
+            best_t[j] = (z, i)
+    pairs = {(i, j): z for (i, j), z in score.items()
+             if best_s[i][1] == j and best_t[j][1] == i and z >= 0.6 and d.cos(i, j) > d.rand_hi}
+    # weaker matches next to accepted ones (a moved paragraph moves as a whole)
+    grown = True
+    while grown:
+        grown = False
+        used_s = {i for i, _ in pairs}
+        used_t = {j for _, j in pairs}
+        for (i, j), z in sorted(score.items()):
+            if i in used_s or j in used_t:
+                continue
+            if any((i + a, j + b) in pairs for a in (-1, 1) for b in (-1, 1) if a == b) \
+                    and best_s[i][1] == j:
+                pairs[(i, j)] = z
+                used_s.add(i)
+                used_t.add(j)
+                grown = True
+    if not pairs:
+        return
+    # runs: both sides advance by one or two sentences (one unmatched sentence inside a run)
+    groups: list[list[tuple[int, int, float]]] = []
+    for i, j in sorted(pairs):
+        last = groups[-1][-1] if groups else None
+        if last and 1 <= i - last[0] <= 2 and 1 <= j - last[1] <= 2:
+            groups[-1].append((i, j, pairs[(i, j)]))
+        else:
+            groups.append([(i, j, pairs[(i, j)])])
+    claimed_s = {i for i, _ in pairs}
+    claimed_t = {j for _, j in pairs}
+    # sentences of doubtful 1-1 links
+    weak_s = {p.src[0].index for p in d.pairs if len(p.src) == 1 and len(p.tgt) == 1 and p.score < 0.5}
+    weak_t = {p.tgt[0].index for p in d.pairs if len(p.src) == 1 and len(p.tgt) == 1 and p.score < 0.5}
+    for g in groups:
+        i0, i1 = g[0][0], g[-1][0]
+        j0, j1 = g[0][1], g[-1][1]
+        # one sentence matched alone must match as well as a typical translation does, or share
+        # a word with it (a name, a number, a cognate): trigrams or lexicon entries alone let a
+        # short sentence meet some far one by chance
+        if len(g) == 1 and g[0][2] < _TYPICAL_LINK and _matched_words(d, i0, j0) < 1:
+            continue
+        # nor may a number of one be missing from the other: numbers survive translation, and two
+        # sentences about the same place or person with different figures are different sentences
+        if len(g) == 1 and _numbers_differ(d, i0, j0):
+            continue
+        # nor may it lack more of the other's names than it shares: a caption that names one of
+        # the peaks a sentence names is about the same place, not the same sentence (where this
+        # document's translations keep their names)
+        if len(g) == 1 and _names_differ(d, i0, j0) and _names_survive(d):
+            continue
+        # unmatched unlinked sentences right before / after the run on both sides moved with it
+        while (i0 - 1 in om_bead and j0 - 1 in ad_bead and i0 - 1 not in claimed_s and j0 - 1 not in claimed_t
+               and ("src", i0 - 1) not in an.taken and ("tgt", j0 - 1) not in an.taken):
+            i0, j0 = i0 - 1, j0 - 1
+            claimed_s.add(i0)
+            claimed_t.add(j0)
+        while (i1 + 1 in om_bead and j1 + 1 in ad_bead and i1 + 1 not in claimed_s and j1 + 1 not in claimed_t
+               and ("src", i1 + 1) not in an.taken and ("tgt", j1 + 1) not in an.taken):
+            i1, j1 = i1 + 1, j1 + 1
+            claimed_s.add(i1)
+            claimed_t.add(j1)
+        # an unlinked sentence next to the run in the same paragraph moved with it (the paragraph
+        # moved as a whole; its partner is inside the moved translation, merged with another)
+        # (past a sentence that the aligner linked weakly to a neighbour for want of its partner)
+        s_claim, t_claim = set(claimed_s), set(claimed_t)
+        e0 = _extend(d.src, i0, -1, om_bead, weak_s, s_claim, "src", an)
+        e1 = _extend(d.src, i1, 1, om_bead, weak_s, s_claim, "src", an)
+        f0 = _extend(d.tgt, j0, -1, ad_bead, weak_t, t_claim, "tgt", an)
+        f1 = _extend(d.tgt, j1, 1, ad_bead, weak_t, t_claim, "tgt", an)
+        # a side grown over unlinked sentences needs room for them on the other side: the run
+        # there with the doubtful sentences beside it (weakly linked or unlinked, same paragraph:
+        # the rest of a moved translation that the aligner placed elsewhere). Six sentences
+        # "moved" onto one caption that shares a name with the last of them are an omission
+        if not _roomless(d, "src", range(e0, e1 + 1), range(f0, f1 + 1), weak_t, ad_bead):
+            i0, i1 = e0, e1
+            claimed_s |= s_claim
+        if not _roomless(d, "tgt", range(f0, f1 + 1), range(i0, i1 + 1), weak_s, om_bead):
+            j0, j1 = f0, f1
+            claimed_t |= t_claim
+        # no linked bead between the two runs: they stand at the same place, and the aligner only
+        # put its one-sided beads in an order (a passage it could not link, at the end of a text
+        # with more content on one side): translated in place, not moved
+        k_lo, k_hi = sorted((om_bead[g[0][0]], ad_bead[g[0][1]]))
+        if not any(q.src and q.tgt for q in d.pairs[k_lo + 1:k_hi]):
+            for i, j, _ in g:
+                an.taken.add(("src", i))
+                an.taken.add(("tgt", j))
+            # and so are the unlinked sentences beside them on both sides that read as a
+            # translation of each other (whatever far sentence one of them met by chance)
+            for step, i, j in ((-1, g[0][0] - 1, g[0][1] - 1), (1, g[-1][0] + 1, g[-1][1] + 1)):
+                while (i in om_bead and j in ad_bead and ("src", i) not in an.taken
+                       and ("tgt", j) not in an.taken and _link_evidence(d, i, j) >= _NULL_LINK):
+                    an.taken.add(("src", i))
+                    an.taken.add(("tgt", j))
+                    i, j = i + step, j + step
+            continue
+        # unlinked sentences inside the run belong to the moved block too
+        src_ids = [i for i in range(i0, i1 + 1) if i in om_bead]
+        tgt_ids = [j for j in range(j0, j1 + 1) if j in ad_bead]
+        s0, t0 = d.src[i0], d.tgt[j0]
+        n = i1 - i0 + 1  # the span reported (a weakly linked sentence passed on the way included)
+        what = "This sentence" if n == 1 else f"These {n} sentences"
+        where = "earlier" if j0 < _tgt_pos(d, i0) else "later"
+        msg = (f"{what} of the source {'is' if n == 1 else 'are'} translated {where} in the text, "
+               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if n == 1 else 'their'} place.")
+        zs = sorted(z for _, _, z in g)
+        conf = min(0.95, 0.6 + 0.15 * zs[len(zs) // 2])
+        multi = n > 1 or len(tgt_ids) > 1
+        an.issues.append(_Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=conf, moved=where,
+            excerpt_src=_join_excerpt([d.src[i].text for i in src_ids]) if multi else None,
+            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in tgt_ids]) if multi else None,
+            src_run=tuple(d.src[i] for i in range(i0, i1 + 1)) if multi else (),
+            tgt_run=tuple(d.tgt[j] for j in range(j0, j1 + 1)) if multi else ()))
+        for i in src_ids:
+            an.taken.add(("src", i))
+        for j in tgt_ids:
+            an.taken.add(("tgt", j))
+
+
+def _roomless(d: _Doc, side: str, run: range, other: range, weak_other: set[int], lone_other) -> bool:
+    """Whether the run of ``side`` is far too long (more than 2.5 standard deviations of the
+    document's length ratio) for the ``other`` run together with the doubtful sentences beside it
+    in its paragraph (weakly linked or unlinked: where the rest of a moved translation may
+    stand)."""
+    sents = d.tgt if side == "src" else d.src
+    lo, hi = other.start, other.stop - 1
+    para_lo, para_hi = sents[lo].paragraph, sents[hi].paragraph
+    while lo > 0 and sents[lo - 1].paragraph == para_lo and (lo - 1 in weak_other or lo - 1 in lone_other):
+        lo -= 1
+    while hi + 1 < len(sents) and sents[hi + 1].paragraph == para_hi and \
+            (hi + 1 in weak_other or hi + 1 in lone_other):
+        hi += 1
+    mine = sum(text_length((d.src if side == "src" else d.tgt)[k].text) for k in run)
+    room = sum(text_length(sents[k].text) for k in range(lo, hi + 1))
+    z = d.ratio_z(mine, room) if side == "src" else d.ratio_z(room, mine)
+    return z < -2.5 if side == "src" else z > 2.5
+
+
+def _numbers_differ(d: _Doc, i: int, j: int) -> bool:
+    """Whether source sentence ``i`` has a number (two digits or more) that target sentence ``j``
+    lacks, or the other way round."""
+    s, t = d.src[i].text, d.tgt[j].text
+    return bool(_numbers_missing(d, "src", s, t) or _numbers_missing(d, "tgt", t, s))
+
+
+def _names_differ(d: _Doc, i: int, j: int) -> bool:
+    """Whether source sentence ``i`` and target sentence ``j`` have more distinct names that the
+    other lacks (either way together, two at least) than names they share."""
+    s, t = d.src[i].text, d.tgt[j].text
+    names_s = {x.norm for x in d.anchors("src", s) if not x.is_number}
+    names_t = {x.norm for x in d.anchors("tgt", t) if not x.is_number}
+    lack_s = {x.norm for x in _missing(d, "src", s, t) if not x.is_number}
+    lack_t = {x.norm for x in _missing(d, "tgt", t, s) if not x.is_number}
+    # a language that capitalises nouns names nothing by capitals: count the side that does.
+    # One name alone proves nothing (an OCR'd name, a name the other language makes an
+    # adjective: Préalpes / voralpinen)
+    lack = len(lack_s) + len(lack_t)
+    return lack >= 2 and lack > max(len(names_s - lack_s), len(names_t - lack_t))
+
+
+def _names_survive(d: _Doc, min_score: float = 0.9, at_most: float = 0.1, sample: int = 200) -> bool:
+    """Whether this document's translations keep their names, so that :func:`_names_differ`
+    tells two sentences apart: it holds for fewer than ``at_most`` of the confident 1-1 links
+    (score at least ``min_score``, at most ``sample`` of them spread over the document;
+    smoothed, and False with fewer than five). Where a source capitalises terms its translation
+    translates (an English speech's Summit, Organization and Observer States in Turkish) it
+    holds for half of them, on Text+Berg for 0-3 %."""
+    if d.names_survive is None:
+        links = [(p.src[0].index, p.tgt[0].index) for p in d.pairs
+                 if len(p.src) == 1 and len(p.tgt) == 1 and p.score >= min_score]
+        links = links[::max(1, -(-len(links) // sample))]
+        differ = sum(_names_differ(d, i, j) for i, j in links)
+        d.names_survive = len(links) >= 5 and (differ + 1) / (len(links) + 2) < at_most
+    return d.names_survive
+
+
+def _chance_length_fit(d: _Doc, max_z: float) -> float:
+    """How often two unrelated sentences of this document fit its length ratio within ``max_z``
+    standard deviations (the source of each 1-1 link against the targets of the links 3, 7 and
+    11 further on): what a match by length alone is worth in this document."""
+    return _chance(d, lambda i, j: abs(d.ratio_z(text_length(d.src[i].text),
+                                                 text_length(d.tgt[j].text))) <= max_z)
+
+
+def _shares_an_anchor(d: _Doc, i: int, j: int) -> bool:
+    """Whether source ``i`` has a number or name that target ``j`` has too."""
+    return _shares_anchor(d, "src", d.src[i], [], d.tgt[j])
+
+
+def _chance(d: _Doc, test) -> float:
+    """How often ``test(i, j)`` holds for unrelated sentences of this document
+    (:func:`_unrelated_pairs`), smoothed; 0.5 when there are too few pairs to tell."""
+    hits = total = 0
+    for i, j in _unrelated_pairs(d.pairs):
+        total += 1
+        hits += bool(test(i, j))
+    return (hits + 1) / (total + 2) if total >= 10 else 0.5
+
+
+def _heals(d: _Doc, ev: _Evidence, side: str, run: list[int], drop_s: list[int], drop_t: list[int],
+           memo: dict | None = None) -> bool:
+    """Whether the place of an unlinked run reads in order once the moved sentences (``drop_s``,
+    ``drop_t``: the run, or the run shifted by one onto a neighbour that the aligner linked for
+    want of its partner, and its counterpart) are taken out: the beads around it, read again
+    without them (1-1 links and merges, :func:`_straight_counted`), leave no sentence unlinked
+    and their links are acceptable on average."""
+    sents = d.src if side == "src" else d.tgt
+    bead_of = d.bead_of_src if side == "src" else d.bead_of_tgt
+    block = drop_s if side == "src" else drop_t
+    lo, hi = max(0, min(run[0], block[0]) - 2), min(len(sents), max(run[-1], block[-1]) + 3)
+    near = [bead_of[i] for i in range(lo, hi)]
+    # every bead between (an unlinked sentence of the other side among them too)
+    beads = range(min(near), max(near) + 1)
+    srcs = sorted({s.index for k in beads for s in d.pairs[k].src} - set(drop_s))
+    tgts = sorted({t.index for k in beads for t in d.pairs[k].tgt} - set(drop_t))
+    if not srcs or not tgts:
+        return not srcs and not tgts
+    if len(srcs) > 14 or len(tgts) > 14:
+        return False
+    key = (tuple(srcs), tuple(tgts))
+    if memo is not None and key in memo:
+        return memo[key]
+    T, N = _straight_counted(ev, srcs, tgts)
+    ok = N[-1][-1] == 0 and T[-1][-1] >= _NULL_LINK * min(len(srcs), len(tgts))
+    if memo is not None:
+        memo[key] = ok
+    return ok
+
+
+def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
+                  max_z: float = 1.0, max_chance: float = 0.05) -> None:
+    """Moves that words cannot show (a language pair without shared words: names, numbers and
+    lengths are all there is). What is left of the 1-0 and 0-1 beads after the other tests, an
+    omitted run at one place and an added run of as many sentences elsewhere, is one passage
+    moved when everything such a pair still has agrees:
+
+    * sentence by sentence, and in total, the lengths fit the document's own ratio within
+      ``max_z`` standard deviations; how often unrelated sentences of this document do
+      (:func:`_chance_length_fit`, ``p``) decides what that is worth: with ``n`` pairings
+      tested, ``n · p^m`` for a run of ``m`` sentences must stay under ``max_chance``;
+    * no number of one side is missing from the other; where the words give evidence at all,
+      every pair is an acceptable link and the pairs are not below chance on average;
+    * both places heal (:func:`_heals`): without the moved sentences, the text around each gap
+      reads in order with nothing left unlinked. The block may be the run shifted by one onto a
+      neighbour whose link is poor (the aligner, placing by length, linked it for want of its
+      partner and left the next sentence out instead);
+    * the pairing is unique: no other left-over run fits either run;
+    * one sentence alone must also share a number or a name with its partner, and the chance
+      term is multiplied by how often unrelated sentences of this document share one (a name
+      on every line proves nothing)."""
+    om = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
+    ad = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
+    if not om or not ad:
+        return
+    runs_s = [[p.src[0].index for p in r] for r in _runs(om)]
+    runs_t = [[p.tgt[0].index for p in r] for r in _runs(ad)]
+    if len(runs_s) * len(runs_t) > 2_500:
+        return
+    d.features()
+    lexical = _lexical(d)
+    ev = _Evidence(d)
+    p_len = _chance_length_fit(d, max_z)
+    p_anchor: list[float] = []  # computed when a single sentence needs it
+
+    def poor(side: str, i: int) -> bool:
+        k = (d.bead_of_src if side == "src" else d.bead_of_tgt)[i]
+        q = d.pairs[k]
+        if not q.src or not q.tgt or len(q.src) > 2 or len(q.tgt) > 2 or (side, i) in an.taken:
+            return False
+        srcs, tgts = tuple(s.index for s in q.src), tuple(t.index for t in q.tgt)
+        if len(srcs) == 2 and len(tgts) == 2:
+            return False
+        return ev(srcs, tgts) < _NULL_LINK
+
+    def blocks(side: str, run: list[int]) -> list[list[int]]:
+        sents = d.src if side == "src" else d.tgt
+        out = [run]
+        for step in (-1, 1):
+            k = run[0] - 1 if step < 0 else run[-1] + 1
+            if 0 <= k < len(sents) and sents[k].paragraph == sents[run[0]].paragraph and poor(side, k):
+                out.append([i + step for i in run])
+        return out
+
+    def numbers(side: str, text: str) -> list[str]:
+        return sorted(t.norm for t in d.anchors(side, text) if t.is_number)
+
+    def fits(bs: list[int], bt: list[int]) -> float | None:
+        srcs, tgts = [d.src[i] for i in bs], [d.tgt[j] for j in bt]
+        ls = [text_length(s.text) for s in srcs]
+        lt = [text_length(t.text) for t in tgts]
+        if any(abs(d.ratio_z(a, b)) > max_z for a, b in zip(ls, lt)) or abs(d.ratio_z(sum(ls), sum(lt))) > max_z:
+            return None
+        if any(numbers("src", s.text) != numbers("tgt", t.text) for s, t in zip(srcs, tgts)):
+            return None
+        links = [ev.one(s.index, t.index) for s, t in zip(srcs, tgts)]
+        if lexical and (min(links) < _NULL_LINK or sum(d.sim_z(s.index, t.index) for s, t in zip(srcs, tgts)) < 0):
+            return None
+        if len(srcs) == 1 and not _shares_an_anchor(d, bs[0], bt[0]):
+            return None
+        return sum(links)
+
+    opts_s = {a: blocks("src", r) for a, r in enumerate(runs_s)}
+    opts_t = {b: blocks("tgt", r) for b, r in enumerate(runs_t)}
+    tested = 0
+    memo: dict = {}
+    cands: list[tuple[float, int, int, list[int], list[int]]] = []
+    for a, rs in enumerate(runs_s):
+        for b, rt in enumerate(runs_t):
+            if len(rs) != len(rt) or abs(d.bead_of_src[rs[0]] - d.bead_of_tgt[rt[0]]) < 2:
+                continue
+            for bs in opts_s[a]:
+                for bt in opts_t[b]:
+                    # only a pairing whose places both heal is compared by length (and counted)
+                    if not (_heals(d, ev, "src", rs, bs, bt, memo) and _heals(d, ev, "tgt", rt, bs, bt, memo)):
+                        continue
+                    tested += 1
+                    e = fits(bs, bt)
+                    if e is not None:
+                        cands.append((e, a, b, bs, bt))
+    n_s: dict[int, set[int]] = defaultdict(set)
+    n_t: dict[int, set[int]] = defaultdict(set)
+    for _, a, b, _, _ in cands:
+        n_s[a].add(b)
+        n_t[b].add(a)
+    done: set[tuple[int, int]] = set()
+    for e, a, b, bs, bt in sorted(cands, key=lambda c: -c[0]):
+        m = len(bs)
+        chance = tested * p_len ** m
+        if m == 1:
+            # one sentence: its length and a shared number or name, as often as unrelated
+            # sentences of this document share one
+            if not p_anchor:
+                p_anchor.append(_chance(d, lambda i, j: _shares_an_anchor(d, i, j)))
+            chance *= p_anchor[0]
+        if (a, b) in done or len(n_s[a]) != 1 or len(n_t[b]) != 1 or chance > max_chance:
+            continue  # another reading fits as well, or lengths this loose match by chance here
+        if any(("src", i) in an.taken for i in bs) or any(("tgt", j) in an.taken for j in bt):
+            continue
+        done.add((a, b))
+        srcs, tgts = [d.src[i] for i in bs], [d.tgt[j] for j in bt]
+        s0, t0 = srcs[0], tgts[0]
+        what = "This sentence" if m == 1 else f"These {m} sentences"
+        where = "earlier" if t0.index < _tgt_pos(d, s0.index) else "later"
+        msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
+               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place "
+               "(matched by length, position and anchors).")
+        multi = m > 1
+        an.issues.append(_Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=min(0.8, 0.5 + 0.1 * m), moved=where,
+            excerpt_src=_join_excerpt([x.text for x in srcs]) if multi else None,
+            excerpt_tgt=_join_excerpt([x.text for x in tgts]) if multi else None,
+            src_run=tuple(srcs) if multi else (), tgt_run=tuple(tgts) if multi else ()))
+        # the moved sentences and the neighbours the aligner had linked for want of them
+        for i in set(bs) | set(runs_s[a]):
+            an.taken.add(("src", i))
+        for j in set(bt) | set(runs_t[b]):
+            an.taken.add(("tgt", j))
+
+
+#: the share of a document's links above the 2 % chance level from which the aligner's gaps are
+#: placed by words (:func:`_run_moves`)
+_PLACED_BY_WORDS = 0.15
+
+
+def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], min_read: float = 0.5,
+               margin: float = 4.0, max_z: float = 1.5, max_run: int = 12) -> None:
+    """A passage moved whole: what is left of the 1-0 and 0-1 beads after the other tests, a run
+    of unlinked source sentences at one place and a run of unlinked target sentences elsewhere,
+    is one passage moved when the two runs correspond. The sentences need not match one by one
+    (:func:`_moves`) nor number the same (:func:`_length_moves`); the two runs correspond when
+
+    * they read as a translation of each other: read in order, merges allowed
+      (:func:`_straight_ids`), at least ``min_read`` per sentence of the longer run, and better,
+      by ``margin`` and a quarter per sentence, than every reading of either run against a block
+      of the same size elsewhere in the text (:func:`_beats_chance`); or
+    * where the words cannot tell (a short text teaches its pair little vocabulary), each run is
+      one or more whole paragraphs of its text, their total lengths fit the document's ratio
+      within ``max_z`` standard deviations, they hold about as many sentences, they fit each
+      other better than either fits any block of its size elsewhere (by their lengths sentence
+      by sentence, or by words and lengths), and both places read in order without them
+      (:func:`_heals`): a paragraph missing at one place and a paragraph of its shape not in the
+      source at another. Only where the aligner's links rest on words (at least
+      :data:`_PLACED_BY_WORDS` of them above the 2 % chance level, however weak the words are
+      for a single passage): without words the aligner places its gaps by length, so where the
+      runs stand says nothing (:func:`_length_moves` is the test there).
+
+    Each run may pair with one run only: a run that two others fit leaves all three alone (then
+    they are an omission and an addition)."""
+    om = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
+    ad = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
+    runs_s = [[p.src[0].index for p in r] for r in _runs(om) if 2 <= len(r) <= max_run]
+    runs_t = [[p.tgt[0].index for p in r] for r in _runs(ad) if 2 <= len(r) <= max_run]
+    if not runs_s or not runs_t or len(runs_s) * len(runs_t) > 2_500:
+        return
+    d.features()
+    lexical = _lexical(d)
+    # the aligner's links rest on words here, not on lengths alone: far more of them reach the
+    # 2 % chance level than chance trigrams lift between scripts that share nothing (0-10 %)
+    placed = lexical or d.linked_above >= _PLACED_BY_WORDS
+    ev = _Evidence(d)
+    lev = _LengthEvidence(d)
+
+    def whole(sents: list[Sentence], ids: list[int]) -> bool:
+        return (ids[0] == 0 or sents[ids[0] - 1].paragraph != sents[ids[0]].paragraph) and \
+            (ids[-1] + 1 == len(sents) or sents[ids[-1] + 1].paragraph != sents[ids[-1]].paragraph)
+
+    cands: list[tuple[bool, float, int, int]] = []
+    memo: dict = {}
+    for a, ss in enumerate(runs_s):
+        ls = sum(text_length(d.src[i].text) for i in ss)
+        ka = d.bead_of_src[ss[0]]
+        for b, tt in enumerate(runs_t):
+            kb = d.bead_of_tgt[tt[0]]
+            lo, hi = sorted((ka, kb))
+            if not any(q.src and q.tgt for q in d.pairs[lo + 1:hi]):
+                continue  # side by side: translated in place, if at all, not moved
+            z = d.ratio_z(ls, sum(text_length(d.tgt[j].text) for j in tt))
+            if abs(z) > 2.5:
+                continue
+            n = max(len(ss), len(tt))
+            w = (ss[0], ss[-1] + 1, tt[0], tt[-1] + 1)
+            r = None
+            if placed:
+                ev.window(ss[0], tt[0], len(ss), len(tt))
+                r = _straight_ids(ev, ss, tt)[-1][-1]
+                if lexical and r >= min_read * n and _beats_chance(ev, w, r, margin + 0.25 * n):
+                    cands.append((True, r - _NULL_LINK * (len(ss) + len(tt)), a, b))
+                    continue
+            if r is None or abs(z) > max_z or abs(len(ss) - len(tt)) > max(1, n // 3) or \
+                    not (whole(d.src, ss) and whole(d.tgt, tt)):
+                continue  # (without words the aligner places its gaps by length: not here)
+            # the two runs fit each other better than either fits any block of its size elsewhere
+            # in the text: read sentence by sentence by their lengths alone (their shape), or by
+            # words and lengths (where words give evidence, however weak here)
+            fit = _beats_chance(lev, w, _straight_ids(lev, ss, tt)[-1][-1], 0.0) or _beats_chance(ev, w, r, 0.0)
+            if fit and _heals(d, ev, "src", ss, ss, tt, memo) and _heals(d, ev, "tgt", tt, ss, tt, memo):
+                cands.append((False, 0.0, a, b))
+    n_s = Counter(a for _, _, a, _ in cands)
+    n_t = Counter(b for _, _, _, b in cands)
+    for read, gain, a, b in sorted(cands, reverse=True):
+        if n_s[a] != 1 or n_t[b] != 1:
+            continue  # another run fits as well: which one moved is not clear
+        ss, tt = runs_s[a], runs_t[b]
+        where = "earlier" if tt[0] < _tgt_pos(d, ss[0]) else "later"
+        it = _move_issue(d, range(ss[0], ss[-1] + 1), range(tt[0], tt[-1] + 1), where,
+                         min(0.95, 0.55 + 0.02 * gain) if read else 0.5)
+        if not read:  # (runs of two sentences or more)
+            it.message = (f"These {len(ss)} sentences of the source seem to be translated {where} in the text, "
+                          f"at line {d.ctx.target.line_of(d.tgt[tt[0]].start)}, not at their place: a passage "
+                          "of about their length stands there that is not in the source, both whole "
+                          "paragraphs, and no other passage fits.")
+        an.issues.append(it)
+        for i in ss:
+            an.taken.add(("src", i))
+        for j in tt:
+            an.taken.add(("tgt", j))
+
+
+def _next_lone(sents: list[Sentence], at: int, step: int, lone, weak: set[int], claimed: set[int],
+               side: str, an: Analysis, max_weak: int = 1) -> int | None:
+    """The next unlinked, unclaimed sentence from ``at`` in direction ``step`` within the same
+    paragraph, reached directly or past at most ``max_weak`` weakly linked sentences; None if
+    there is none."""
+    k, skipped = at + step, 0
+    while 0 <= k < len(sents) and sents[k].paragraph == sents[at].paragraph:
+        if (side, k) in an.taken or k in claimed:
+            return None
+        if k in lone:
+            return k
+        if k not in weak or skipped >= max_weak:
+            return None
+        skipped += 1
+        k += step
+    return None
+
+
+def _extend(sents: list[Sentence], at: int, step: int, lone, weak: set[int], claimed: set[int],
+            side: str, an: Analysis) -> int:
+    """The end of a run at ``at`` moved in direction ``step`` over the unlinked sentences that
+    :func:`_next_lone` reaches one after the other; each one reached is added to ``claimed``."""
+    while (k := _next_lone(sents, at, step, lone, weak, claimed, side, an)) is not None:
+        at = k
+        claimed.add(at)
+    return at
+
+
+def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
+    """Linked sentences whose translation stands elsewhere: a source sentence in a doubtful bead
+    whose clearly best match, a few sentences away, is a target sentence of another doubtful
+    bead, and that target sentence's best match is this source sentence. The aligner, which
+    keeps the order, had to link both to the wrong neighbours; the reader sees one move. Where
+    the words are weaker, the lengths may say where the sentence's weak partner belongs
+    (:func:`_partner_absorbed`)."""
+    d.features()
+    if not _lexical(d):
+        return
+    m = len(d.tgt)
+    weak_s = []
+    for p in d.pairs:
+        if p.src and p.tgt and p.score < 0.5:
+            weak_s += [s.index for s in p.src if ("src", s.index) not in an.taken]
+    if not weak_s:
+        return
+    # targets of doubtful beads, and added (unlinked) targets: the translation that stands elsewhere
+    weak_t = {t.index for p in d.pairs if p.tgt and (not p.src or p.score < 0.5) for t in p.tgt}
+
+    def own(i: int) -> float:
+        p = d.pairs[d.bead_of_src[i]]
+        return max((d.sim_z(i, t.index) for t in p.tgt), default=0.0)
+
+    ev = _Evidence(d)
+    cut = _Cuts(d)
+    links: list[tuple[int, int, float]] = []
+    absorbed: dict[int, Pair] = {}  # source sentence -> the bead its old partner belongs with
+    for i in weak_s:
+        p = d.pairs[d.bead_of_src[i]]
+        center = p.tgt[0].index
+        if _words(d.src[i].text) < 4:
+            continue  # a short sentence matches something by chance
+        mark = end_mark(d.src[i].text)
+        if len(p.src) == 1 and len(p.tgt) == 1 and mark is not None and mark == end_mark(p.tgt[0].text) \
+                and d.ratio_z(text_length(d.src[i].text), text_length(p.tgt[0].text)) <= -2.0:
+            continue  # linked to a much shorter sentence that ends as it does (a question, an
+            # exclamation, a colon): its end is translated here, the rest (a caption glued
+            # before it, say) may stand elsewhere; :func:`_partial` reads that
+        z_own = own(i)
+        best, arg, second = -1.0, -1, -1.0
+        mine = {t.index for t in p.tgt}
+        for j in range(max(0, center - window), min(m, center + window + 1)):
+            if j in mine:
+                continue
+            z = d.sim_z(i, j)
+            if z > best:
+                best, arg, second = z, j, best
+            elif z > second:
+                second = z
+        if arg < 0 or arg not in weak_t or ("tgt", arg) in an.taken or _words(d.tgt[arg].text) < 4:
+            continue
+        q = d.pairs[d.bead_of_tgt[arg]]
+        # mutual: no source sentence near j matches it better
+        c = q.src[0].index if q.src else i
+        rival = max((d.sim_z(k, arg) for k in range(max(0, c - window), min(len(d.src), c + window + 1))
+                     if k != i), default=-1.0)
+        if rival >= best:
+            continue
+        host = _partner_absorbed(d, an, p, q, best, second, z_own)
+        if host is not None:
+            links.append((i, arg, best))
+            absorbed[i] = host
+            continue
+        # a clear outlier: far better than the sentence's own link, than any other candidate and
+        # than what unrelated sentences of this document reach by chance
+        if best < 1.2 or best < z_own + 1.0 or best < second + 0.7 or d.cos(i, arg) <= d.rand_hi:
+            continue
+        if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[arg].text))) > 2.5:
+            continue
+        # the match must rest on words, not on trigrams that parts of unrelated words share
+        if _matched_words(d, i, arg) < 2:
+            continue
+        # a sentence that already matches its own partner as well as a typical translation does
+        # (or a target that matches its own source so) is not translated elsewhere: the two share
+        # a fragment (a caption or quotation interleaved at different places), not a move
+        z_tgt_own = max((d.sim_z(s.index, arg) for s in q.src), default=0.0)
+        if max(z_own, z_tgt_own) >= _TYPICAL_LINK:
+            continue
+        # the sentences passed over must read better shifted by one than where the aligner put
+        # them: a sentence that truly stands elsewhere leaves a gap that, closed, heals the links
+        # between (a fragment shared by two unrelated sentences heals nothing)
+        if _single_move_gain(d, ev, cut, i, center, arg) <= 0:
+            continue
+        links.append((i, arg, best))
+    groups: list[list[tuple[int, int, float]]] = []
+    for lk in sorted(links):
+        if groups and lk[0] == groups[-1][-1][0] + 1 and lk[1] == groups[-1][-1][1] + 1:
+            groups[-1].append(lk)
+        else:
+            groups.append([lk])
+    lone_s = {p.src[0].index for p in d.pairs if len(p.src) == 1 and not p.tgt}
+    lone_t = {p.tgt[0].index for p in d.pairs if len(p.tgt) == 1 and not p.src}
+    for g in groups:
+        n = len(g)
+        s0, t0 = d.src[g[0][0]], d.tgt[g[0][1]]
+        # unlinked sentences next to the moved ones, in the same paragraph, moved with them
+        core_s, core_t = [i for i, _, _ in g], [j for _, j, _ in g]
+        grown_s = _grow_run(d.src, core_s, lone_s, "src", an)
+        grown_t = _grow_run(d.tgt, core_t, lone_t, "tgt", an)
+        srun, trun = _balanced_runs(d, core_s, core_t, grown_s, grown_t)
+        for i in set(grown_s) - set(srun):
+            an.beside_move[("src", i)] = t0
+        for j in set(grown_t) - set(trun):
+            an.beside_move[("tgt", j)] = s0
+        multi = n > 1 or len(srun) > 1 or len(trun) > 1
+        where = "earlier" if g[0][1] < d.pairs[d.bead_of_src[g[0][0]]].tgt[0].index else "later"
+        what = "This sentence" if n == 1 else f"These {n} sentences"
+        msg = (f"{what} of the source {'is' if n == 1 else 'are'} translated {where} in the text, "
+               f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if n == 1 else 'their'} place.")
+        zs = sorted(z for _, _, z in g)
+        an.issues.append(_Issue(
+            "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
+            confidence=min(0.9, 0.55 + 0.1 * zs[len(zs) // 2]), moved=where,
+            excerpt_src=_join_excerpt([d.src[i].text for i in srun]) if multi else None,
+            excerpt_tgt=_join_excerpt([d.tgt[j].text for j in trun]) if multi else None,
+            src_run=tuple(d.src[i] for i in srun) if multi else (),
+            tgt_run=tuple(d.tgt[j] for j in trun) if multi else ()))
+        for i in srun:
+            an.taken.add(("src", i))
+        for j in trun:
+            an.taken.add(("tgt", j))
+        for i, _, _ in g:
+            if i in absorbed:
+                # its old partner and the bead it belongs with are read (a split translation whole)
+                host = absorbed[i]
+                an.taken.update([("tgt", t.index) for t in d.pairs[d.bead_of_src[i]].tgt]
+                                + [("src", x.index) for x in host.src] + [("tgt", x.index) for x in host.tgt])
+
+
+def _partner_absorbed(d: _Doc, an: Analysis, p: Pair, q: Pair, best: float, second: float,
+                      z_own: float, margin: float = 0.5, max_z: float = 1.5) -> Pair | None:
+    """The other reading of a weak 1-1 link ``p`` whose source sentence matches an unlinked target
+    sentence (bead ``q``) elsewhere: the words alone are weaker than :func:`_crossings` asks (one
+    shared word, a match of a typical link), but the lengths show where the link's target belongs.
+    A translation split in two, whose second half the aligner linked to the next source sentence
+    for want of that sentence's own translation, moved away: the half, joined back to the bead
+    beside (:func:`_clearly_absorbs`, not denied by the dictionary), makes that bead normal. Then
+    the sentence is translated at ``q``, by a match
+
+    * at least typical (:data:`_TYPICAL_LINK`), better than its own link and than any other
+      candidate by ``margin``, above the document's chance level, sharing a word (or, with the
+      user's dictionary, read as translated there: :func:`_reads_translated`);
+    * of fitting length (within ``max_z`` sd);
+    * with a linked bead between the two places (side by side, the aligner's cut is only off);
+    * mutual (:func:`_crossings` has checked that no source sentence near ``q`` matches it better).
+
+    Returns the bead the link's target belongs with, or ``None``."""
+    if len(p.src) != 1 or len(p.tgt) != 1 or q.src or len(q.tgt) != 1:
+        return None
+    i, j = p.src[0].index, q.tgt[0].index
+    if best < _TYPICAL_LINK or best < z_own + margin or best < second + margin or d.cos(i, j) <= d.rand_hi:
+        return None
+    if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[j].text))) > max_z:
+        return None
+    dic = d.ctx.cache.get(DICTIONARY)
+    if _matched_words(d, i, j) < 1 and (dic is None or not _renders_in(
+            d, "src", d.src[i], [q], _chance_cover(d, dic, d.src[i], d.tgt[j], "src"), d.dict_rates()[1])):
+        return None
+    lo, hi = sorted((p.index, q.index))
+    if not any(b.src and b.tgt for b in d.pairs[lo + 1:hi]):
+        return None
+    # (``q`` is one-sided: :func:`_neighbour_fits` never yields it)
+    for h, z0, z1 in _neighbour_fits(d, an, p, "tgt"):
+        if _clearly_absorbs(z0, z1) and not _denied_by_dictionary(d, p, "tgt", h):
+            return h
+    return None
+
+
+def _grow_run(sents: list[Sentence], run: list[int], lone: set[int], side: str, an: Analysis) -> list[int]:
+    """``run`` (sorted sentence indices) extended over unlinked, unclaimed neighbours of the same
+    paragraph: the rest of a moved paragraph whose partners the aligner could not place."""
+    lo = _extend(sents, run[0], -1, lone, set(), set(), side, an)
+    hi = _extend(sents, run[-1], 1, lone, set(), set(), side, an)
+    return list(range(lo, run[0])) + run + list(range(run[-1] + 1, hi + 1))
+
+
+def _balanced_runs(d: _Doc, core_s: list[int], core_t: list[int], srun: list[int],
+                   trun: list[int], max_z: float = 1.5) -> tuple[list[int], list[int]]:
+    """The moved runs as :func:`_grow_run` extended them, or without one side's (or both sides')
+    extension when the lengths do not allow it: an unlinked sentence of one side joined to a move
+    must have its counterpart in the other run. The largest reading whose length ratio is within
+    ``max_z`` sd (or no further off than the linked sentences alone) is kept; an unlinked sentence
+    left out of the run is read on its own (added, omitted)."""
+    def z(ss: list[int], ts: list[int]) -> float:
+        return abs(d.ratio_z(sum(text_length(d.src[i].text) for i in ss),
+                             sum(text_length(d.tgt[j].text) for j in ts)))
+    z_core = z(core_s, core_t)
+    for ss, ts in ((srun, trun), (srun, core_t), (core_s, trun)):
+        if (len(ss), len(ts)) != (len(core_s), len(core_t)) and z(ss, ts) <= max(max_z, z_core):
+            return ss, ts
+    return core_s, core_t

@@ -1,0 +1,344 @@
+"""Merged beads and long or short links (TQ101-TQ104): a member of a merge that the other
+side does not cover (:func:`_partial`), and partial omissions and additions by lengths and
+anchors.
+"""
+from __future__ import annotations
+
+from ...align.features import Token, tokens
+from ...align.lengths import text_length
+from ...document import Sentence
+from ..base import DICTIONARY, Pair
+from ._doc import (
+    Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _missing, _quote, _quote_near,
+    _stands_in, _words,
+)
+from .by_dictionary import _dict_renders_beside, _link_by_dictionary, _member_by_dictionary, _shares_anchor
+from .unlinked import _sole_place_elsewhere
+
+
+def _member_by_similarity(d: _Doc, an: Analysis) -> None:
+    """In a 2-1 (1-2) bead, an edge sentence that looks unrelated to the other side while its
+    partner clearly matches, and without which the lengths fit: not translated (added). Needs a
+    language pair whose sentences can be recognised by their words.
+
+    The aligner may absorb an added or omitted sentence into such a bead when the merged length
+    fits. Two readings are tested: the edge sentence unrelated (similarity at chance level, none
+    of its own numbers or names on the other side), the rest matching and the length clearly
+    better without it; or, when the contrast in words is stronger (similarity no higher than
+    that of a typical unrelated pair, the rest clearly matching), the length merely normal
+    without it. Both are needed in real text: genuine merges show unrelated-looking members too,
+    but then the merged length is the normal one."""
+    d.features()
+    if d.mu_match - d.mu_rand < 0.05:
+        return
+    for p in d.pairs:
+        if not p.src or not p.tgt or (len(p.src) == 1) == (len(p.tgt) == 1):
+            continue
+        side = "src" if len(p.src) > 1 else "tgt"
+        group, other = (p.src, p.tgt) if side == "src" else (p.tgt, p.src)
+        if len(other) != 1 or any((side, s.index) in an.taken for s in group):
+            continue
+        o = other[0]
+        for lone in (group[-1], group[0]):
+            rest = [s for s in group if s is not lone]
+            if _words(lone.text) < 4:
+                continue
+
+            def z(s: Sentence) -> float:
+                return d.sim_z(s.index, o.index) if side == "src" else d.sim_z(o.index, s.index)
+
+            def cos(s: Sentence) -> float:
+                return d.cos(s.index, o.index) if side == "src" else d.cos(o.index, s.index)
+
+            # the rest must match about as well as a typical linked pair (z 1.0 is the median
+            # of the linked pairs: a pair at the median itself must not fail by a rounding error)
+            z_lone, z_other = z(lone), min(z(s) for s in rest)
+            if z_lone > 0.2 or cos(lone) > d.rand_hi or z_other < 0.9:
+                continue
+            if _shares_anchor(d, side, lone, rest, o):
+                continue  # a number or name of its own is there: (partly) translated
+            if _dict_renders_beside(d, p, side, lone, rest, [o]):
+                continue  # the aligner cut it into the wrong bead: a cut off by one, not an addition
+            l_rest = sum(text_length(s.text) for s in rest)
+            l_all = l_rest + text_length(lone.text)
+            lo = text_length(o.text)
+            z_rest = d.ratio_z(l_rest, lo) if side == "src" else d.ratio_z(lo, l_rest)
+            z_all = d.ratio_z(l_all, lo) if side == "src" else d.ratio_z(lo, l_all)
+            by_length = abs(z_rest) <= 1.5 and abs(z_all) >= abs(z_rest) + 0.5
+            by_words = z_lone <= 0.0 and z_other >= 1.5 and abs(z_rest) <= 1.25
+            if not (by_length or by_words):
+                continue
+            if side == "src":
+                msg = (f"The sentence {_quote(lone.text)} seems to have no translation: the translation "
+                       "there covers only the sentence next to it.")
+                an.issues.append(_Issue("TQ101", msg, src=lone, tgt=o, src_span=(0, len(lone.text)),
+                                        confidence=0.6))
+            else:
+                msg = (f"The translation adds {_quote(lone.text)}, which does not match the source "
+                       "sentence it stands with.")
+                an.issues.append(_Issue("TQ102", msg, src=o, tgt=lone, tgt_span=(0, len(lone.text)),
+                                        confidence=0.6))
+            an.taken.add((side, lone.index))
+            break
+
+
+def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause(s) of ``text`` holding all of ``spans`` (clauses end at , ; : brackets dashes)."""
+    cuts = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    a = max(c for c in cuts if c <= lo)
+    b = min(c for c in cuts if c >= hi)
+    seg = text[a:b]
+    # trim spaces and the punctuation that separates clauses
+    left = len(seg) - len(seg.lstrip(" ,;:—–-("))
+    right = len(seg) - len(seg.rstrip(" ,;:—–-).!?"))
+    return a + left, b - right
+
+
+def _aside_length(sents: list[Sentence]) -> int:
+    """The length of the asides in brackets (brackets included) of ``sents``: what a translation
+    may leave out, or add, as a gloss."""
+    return sum(text_length(m.group(0)) for x in sents for m in _BRACKETED.finditer(x.text))
+
+
+def _bracketed(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The inside of the one pair of brackets of ``text`` that holds all of ``spans`` (trimmed),
+    or ``None``."""
+    for m in _BRACKETED.finditer(text):
+        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
+        a, b = m.span(g)
+        if all(a <= s and e <= b for s, e in spans):
+            inner = text[a:b]
+            return a + len(inner) - len(inner.lstrip()), b - (len(inner) - len(inner.rstrip()))
+    return None
+
+
+def _partial(d: _Doc, an: Analysis) -> None:
+    for p in d.pairs:
+        if not p.src or not p.tgt:
+            continue
+        if any(("src", s.index) in an.taken for s in p.src) or any(("tgt", t.index) in an.taken for t in p.tgt):
+            continue
+        ls, lt = text_length(p.src_text), text_length(p.tgt_text)
+        if ls < 20 and lt < 20:
+            continue
+        z = d.ratio_z(ls, lt)
+        # a sentence of a many-to-one bead that the translation does not cover
+        if len(p.src) >= 2 and len(p.tgt) == 1 and z <= -1.5:
+            if _member_omission(d, an, p, ls, lt):
+                continue
+        # the mirror case: a sentence of a one-to-many bead that the source does not cover
+        if len(p.tgt) >= 2 and len(p.src) == 1 and z >= 1.5:
+            if _member_addition(d, an, p, ls, lt):
+                continue
+        # with the user's dictionary: a member none of whose known words is translated there
+        if d.ctx.cache.get(DICTIONARY) is not None and (
+                _member_by_dictionary(d, an, p) or _link_by_dictionary(d, an, p)):
+            continue
+        if z <= -2.0:
+            miss = _missing(d, "src", p.src_text, p.tgt_text)
+            if miss:
+                a, b = _clause_span(p.src_text, [(t.start, t.end) for t in miss])
+                words = ", ".join(dict.fromkeys(t.text for t in miss))
+                whole = (b - a) >= 0.8 * len(p.src_text.strip())
+                if whole:
+                    a, b = miss[0].start, miss[0].end
+                note = _where_else(d, p, "src", miss)
+                aside = None if note else _bracketed(p.src_text, [(t.start, t.end) for t in miss])
+                if aside:
+                    # an aside in brackets: often a gloss that the other language does not need
+                    # ("Voie « Trumpfkönig » ( Roi d' Atout )" → "Route <Trumpf-könig>"), or a note
+                    # of one edition ("( Traduction de Denis Stulz ) Départ …")
+                    (a, b), note = aside, (f"; {'it stands' if len(miss) == 1 else 'they stand'} in "
+                                           "brackets, perhaps a gloss or a note that the translation does "
+                                           "not need.")
+                msg = (f"Part of the source seems to be missing from the translation, which is unusually "
+                       f"short and lacks {words}{note or '.'}")
+                an.issues.append(_Issue("TQ103", msg, pair=p, src_span=(a, b), severity="minor" if note else None,
+                                        confidence=min(0.9, 0.5 + 0.1 * len(miss) + 0.05 * (-z - 2))))
+                continue
+        if z >= 2.0:
+            extra = _missing(d, "tgt", p.tgt_text, p.src_text)
+            if extra:
+                a, b = _clause_span(p.tgt_text, [(t.start, t.end) for t in extra])
+                if (b - a) >= 0.8 * len(p.tgt_text.strip()):
+                    a, b = extra[0].start, extra[0].end
+                words = ", ".join(dict.fromkeys(t.text for t in extra))
+                note = _where_else(d, p, "tgt", extra)
+                msg = (f"The translation seems to add content that is not in the source: it is unusually "
+                       f"long and has {words}{note or '.'}")
+                an.issues.append(_Issue("TQ104", msg, pair=p, tgt_span=(a, b), severity="minor" if note else None,
+                                        confidence=min(0.85, 0.45 + 0.1 * len(extra) + 0.05 * (z - 2))))
+
+
+def _where_else(d: _Doc, p: Pair, side: str, anchors: list[Token]) -> str | None:
+    """The end of a TQ103 (``side`` "src") or TQ104 ("tgt") message when the numbers and names
+    the bead lacks stand in a nearby sentence of the other side (:func:`_relocated`), or, however
+    far, in the one sentence of the other side that has each of those names while no other
+    sentence of either text has them (:func:`_sole_places`): where they are. ``None``
+    otherwise."""
+    there = _relocated(d, p, side, p.src_text if side == "src" else p.tgt_text, anchors)
+    where = "a nearby"
+    if there is None:
+        there = _sole_places(d, p, side, anchors)
+        if there is None:
+            return None
+        where = "another"
+    many = len({t.text for t in anchors}) > 1
+    at = _quote_near(there.text, anchors[0].norm)
+    if side == "src":
+        return (f"; {'they appear' if many else 'it appears'} in {where} sentence of the translation "
+                f"instead ({at}): the part may have been moved there.")
+    return (f"; {'they are' if many else 'it is'} in {where} sentence of the source ({at}): that part "
+            "may have been moved here.")
+
+
+def _sole_places(d: _Doc, p: Pair, side: str, anchors: list[Token]) -> Sentence | None:
+    """The sentence of the other side, outside bead ``p``, that holds every name of ``anchors``
+    (the names ``side`` of the bead lacks on the other side) as the one place each text has
+    them (:func:`_sole_place_elsewhere`, asked for each sentence of that side of the bead): a
+    caption each edition prints in another place, however far. ``None`` when there is none, or
+    when a number is among ``anchors``."""
+    if any(t.is_number for t in anchors):
+        return None
+    own = {x.index for x in (p.tgt if side == "src" else p.src)}
+    want = {t.norm for t in anchors}
+    got: set[str] = set()
+    there = None
+    for x in (p.src if side == "src" else p.tgt):
+        found = _sole_place_elsewhere(d, side, x)
+        if found is None:
+            continue
+        y, names = found
+        if y.index in own or (there is not None and y.index != there.index):
+            return None
+        there = y
+        got |= {t.norm for t in names}
+    return there if there is not None and want <= got else None
+
+
+def _relocated(d: _Doc, p: Pair, side: str, text: str, anchors: list[Token],
+               reach: int = 8) -> Sentence | None:
+    """A sentence of the other side near bead ``p`` (not in it, at most ``reach`` sentences away)
+    that holds all of ``anchors`` (the numbers and names ``side`` of the bead lacks on the other
+    side; of two or more, one name may be there misspelt: :func:`_misspelt_in`) and at least two
+    of the words of ``text`` (that side of the bead) the other side lacks:
+    the part was translated with another sentence (a caption the translation placed elsewhere, a
+    clause moved across a sentence boundary), not left out. ``None`` when there is no such
+    sentence."""
+    own = {x.index for x in (p.tgt if side == "src" else p.src)}
+    others = d.tgt if side == "src" else d.src
+    lo, hi = max(0, min(own) - reach), min(len(others), max(own) + reach + 1)
+    here = _Words(_cjk_join(tokens(p.tgt_text if side == "src" else p.src_text)))
+    words = {t.norm: t for t in _cjk_join(tokens(text)) if t.norm and (t.is_number or len(t.norm) >= 3)}
+    words = [t for w, t in words.items() if not here.has(w)]
+    for k in range(lo, hi):
+        if k in own:
+            continue
+        there = _stands_in(d, side, text, others[k].text)
+        if sum(map(there, words)) < 2:
+            continue
+        missing = [t for t in anchors if not there(t)]
+        if not missing or (len(missing) == 1 and len(anchors) >= 2
+                           and _misspelt_in(missing[0], others[k].text)):
+            return others[k]
+    return None
+
+
+def _misspelt_in(t: Token, text: str) -> bool:
+    """A word of ``text`` that may be name ``t`` damaged by OCR or a slip: the same first four
+    letters and about as long (Uschenen / Üschpnpn). Never a number."""
+    w = t.norm
+    if t.is_number or len(w) < 5:
+        return False
+    return any(x.norm[:4] == w[:4] and abs(len(x.norm) - len(w)) <= 2 and x.norm != w
+               for x in tokens(text) if not x.is_number)
+
+
+def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
+    """In a 2-1 (3-1) bead, an edge source sentence whose removal makes the length ratio normal and
+    none of whose own numbers or names appear in the translation is not translated (where words
+    give evidence, the rest of the bead must match, see :func:`_rest_matches`) — unless an aside
+    in brackets of the rest, left out instead, makes the ratio normal as well (a gloss the
+    translation does not need: :func:`_bracketed`)."""
+    for s in (p.src[-1], p.src[0]):
+        rest = [x for x in p.src if x is not s]
+        l_rest = sum(text_length(x.text) for x in rest)
+        l_s = text_length(s.text)
+        if _words(s.text) < 3 or l_s < 0.12 * ls:
+            continue
+        z_rest = d.ratio_z(l_rest, lt)
+        if abs(z_rest) > 1.0 or d.ratio_z(ls, lt) > z_rest - 0.8:
+            continue
+        if _shares_anchor(d, "src", s, rest, p.tgt[0]):
+            continue  # a number or name of its own is in the translation: (partly) translated
+        if _dict_renders_beside(d, p, "src", s, rest, list(p.tgt)):
+            continue  # translated in the bead beside: the aligner's cut is off by one
+        if not _rest_matches(d, "src", s, rest, p.tgt[0]):
+            continue
+        aside = _aside_length(rest)
+        if aside and abs(d.ratio_z(ls - aside, lt)) <= 1.0:
+            continue  # an aside in brackets left out explains the short translation as well
+        msg = (f"The sentence {_quote(s.text)} seems to have no translation: the translation there covers "
+               "only the sentence next to it.")
+        an.issues.append(_Issue("TQ101", msg, pair=None, src=s, tgt=p.tgt[0], src_span=(0, len(s.text)),
+                                confidence=0.6))
+        an.taken.add(("src", s.index))
+        return True
+    return False
+
+
+def _rest_matches(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence) -> bool:
+    """Where the document's words give evidence (related sentences look clearly more alike than
+    unrelated ones): whether the rest of a many-to-one bead matches ``o`` better than chance and
+    better than ``lone`` does. Else the bead as a whole is doubtful (the aligner may have linked
+    the wrong sentences), and the lengths do not tell which member is the odd one. Without such
+    evidence, True: the lengths decide alone."""
+    d.features()
+    if d.mu_match - d.mu_rand < 0.05:
+        return True
+
+    def z(x: Sentence) -> float:
+        return d.sim_z(x.index, o.index) if side == "src" else d.sim_z(o.index, x.index)
+
+    z_rest = min(z(x) for x in rest)
+    return z_rest >= 0.5 and z(lone) < z_rest
+
+
+def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
+    """In a 1-2 (1-3) bead, an edge target sentence without which the length ratio is normal,
+    with which the translation is clearly too long, and none of whose own numbers or names are in
+    the source: added (the mirror of :func:`_member_omission`).
+
+    The aligner prefers such a merge to an added sentence when the merged length is merely
+    unusual (a merge is far more common than an addition); the length evidence then points the
+    other way, which needs no shared words (language pairs whose sentences cannot be recognised
+    by their words). A genuine split of one source sentence has a normal merged length, or
+    needs both parts. Where words do give evidence, the sentence must not match the source
+    better than the rest of the bead does, and the rest must match it better than chance (else the
+    whole bead is doubtful, not one member)."""
+    o = p.src[0]
+    for t in (p.tgt[-1], p.tgt[0]):
+        rest = [x for x in p.tgt if x is not t]
+        l_rest = sum(text_length(x.text) for x in rest)
+        l_t = text_length(t.text)
+        if _words(t.text) < 3 or l_t < 0.12 * lt or ("tgt", t.index) in an.taken:
+            continue
+        z_rest = d.ratio_z(ls, l_rest)
+        if abs(z_rest) > 1.0 or d.ratio_z(ls, lt) < z_rest + 0.8:
+            continue
+        if _shares_anchor(d, "tgt", t, rest, o):
+            continue  # a number or name of its own is in the source: (partly) translated
+        if _dict_renders_beside(d, p, "tgt", t, rest, [o]):
+            continue  # it translates the source of the bead beside: the aligner's cut is off by one
+        if not _rest_matches(d, "tgt", t, rest, o):
+            continue
+        aside = _aside_length(rest)
+        if aside and abs(d.ratio_z(ls, lt - aside)) <= 1.0:
+            continue  # an aside in brackets (a translator's gloss) explains the long translation as well
+        msg = (f"The translation adds {_quote(t.text)}: the source sentence it stands with is covered "
+               "by the sentence next to it, and with it the translation is unusually long.")
+        an.issues.append(_Issue("TQ102", msg, src=o, tgt=t, tgt_span=(0, len(t.text)), confidence=0.6))
+        an.taken.add(("tgt", t.index))
+        return True
+    return False
