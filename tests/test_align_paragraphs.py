@@ -195,8 +195,12 @@ def test_an_added_paragraph_is_one_event(monkeypatch):
     rep = tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)
     assert majors(rep) == [("TQ102", None, 8)]
     assert "4 sentences" in next(f for f in rep.findings if f.rule == "TQ102").message
-    monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=False))
+    # without the paragraph as one event (and without the punctuation features, which alone now
+    # keep the inserted paragraph's sentences apart from the neighbours' sources here) it is not
+    monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=False, punctuation=False))
     assert majors(tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)) != [("TQ102", None, 8)]
+    monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=True, punctuation=False))
+    assert majors(tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)) == [("TQ102", None, 8)]
 
 
 def test_a_weakly_linked_paragraph_is_not_read_as_replaced():

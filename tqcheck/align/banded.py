@@ -81,6 +81,8 @@ class Params:
     full_cells: int = 1_500_000
     second_pass: bool = True
     lexicon: bool = True
+    #: the punctuation inside a sentence as features (:func:`.features.punctuation_features`)
+    punctuation: bool = True
     relearn_length: bool = True
     relearn_s2: bool = False
     #: after the DP, split a sentence off a many-to-one bead when it is better left unlinked,
@@ -260,7 +262,7 @@ class _Model:
                 bar = tqdm(total=self.n + self.m, desc="features", unit="sent", leave=False)
             try:
                 for texts in (self.src, self.tgt):
-                    side, ws = encode_texts(texts, index, bar=bar)
+                    side, ws = encode_texts(texts, index, bar=bar, punctuation=self.p.punctuation)
                     sides.append(side)
                     words.append(ws)
             finally:

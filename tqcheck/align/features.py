@@ -8,7 +8,14 @@ character n-grams. From the tokens we build sparse feature bags:
 * character n-grams of the transliterated words (``n = 3`` inside word
   boundaries), which catch names, numbers, cognates and transliterations;
 * number anchors (``#2040``), which must match exactly;
-* ``?`` / ``!`` anchors.
+* ``?`` / ``!`` anchors;
+* for the aligner (:func:`encode_texts`), the punctuation inside the sentence (commas,
+  semicolons, brackets, quotation marks, dashes): one feature per mark and one for how many of
+  that kind the sentence has (``P,3``), so two sentences with the same number of commas or a
+  quotation each share something even where no word does (a comma between digits belongs to
+  the number). The checks' bags (:func:`sentence_features`) leave it out: they weigh a
+  candidate against every other sentence nearby, and chance matches of punctuation blur that
+  margin (measured: docs/alignment.md, round 23).
 
 Weights are learned from the document pair itself (inverse document frequency
 over the sentences of both sides, damped for features that are frequent on one
@@ -138,6 +145,27 @@ def _token_info(t: str) -> tuple[str, bool, bool, tuple[str, ...]]:
 _END_MARKS = {"?": "?", "？": "?", "؟": "?", "!": "!", "！": "!", ":": ":", "：": ":"}
 
 
+#: punctuation inside a sentence that translations tend to keep, by kind (a comma of a number
+#: such as ``1,000`` or ``3,5`` is not one; single quotation marks are left out: they are also
+#: apostrophes)
+_INNER_PUNCT = regex.compile(r"(?<!\p{N})[,，、]|[,，](?!\p{N})|[;；]|[(（]|[«»\"„“”]|[–—]|\s-\s")
+_PUNCT_KIND = {",": "P,", "，": "P,", "、": "P,", ";": "P;", "；": "P;", "(": "P(", "（": "P(",
+               "–": "P-", "—": "P-", "-": "P-"}
+#: "P,3": the count of a kind, up to this many
+_PUNCT_MAX = 5
+
+
+def punctuation_features(text: str) -> list[str]:
+    """The inner punctuation features of ``text`` (see the module docstring): ``P,`` once per
+    comma and ``P,2`` for two of them, and the same for semicolons, brackets, quotation marks
+    (``P"``) and dashes."""
+    n: Counter = Counter(_PUNCT_KIND.get(m.group().strip(), 'P"') for m in _INNER_PUNCT.finditer(text))
+    out = []
+    for kind, c in sorted(n.items()):
+        out += [kind] * c + [kind + str(min(c, _PUNCT_MAX))]
+    return out
+
+
 def end_mark(text: str) -> str | None:
     """The feature of how ``text`` ends ("?", "!" or ":"), or ``None``."""
     s = text.rstrip()
@@ -264,12 +292,14 @@ class _Encoder:
         return n, fid, np.repeat(np.arange(n, dtype=np.int32), lens), cnt
 
 
-def encode_texts(texts: Sequence[str], index: dict, *, bar=None
+def encode_texts(texts: Sequence[str], index: dict, *, bar=None, punctuation: bool = True
                  ) -> tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray], list[frozenset]]:
-    """Feature bags of ``texts`` (as :func:`sentence_features`) straight into compact arrays (one
-    side of :class:`BagArrays`; a feature repeated in a sentence is one entry per occurrence,
+    """The aligner's feature bags of ``texts`` (those of :func:`sentence_features` and the
+    punctuation inside the sentence, :func:`punctuation_features`) straight into compact arrays
+    (one side of :class:`BagArrays`; a feature repeated in a sentence is one entry per occurrence,
     merged later), with the word set of each sentence. Fast: each distinct token is analysed once.
-    ``bar`` (a tqdm bar, optional) advances by one per sentence, in steps of 1000."""
+    ``bar`` (a tqdm bar, optional) advances by one per sentence, in steps of 1000;
+    ``punctuation=False`` leaves the punctuation features out."""
     ix = index
     fid = array("i")
     lens = array("i")
@@ -306,6 +336,8 @@ def encode_texts(texts: Sequence[str], index: dict, *, bar=None
         mark = end_mark(text)
         if mark:
             fid.append(mark_ids[mark])
+        if punctuation:
+            fid.extend([ix.setdefault(f, len(ix)) for f in punctuation_features(text)])
         lens.append(len(fid) - n0)
         words_out.append(frozenset(words))
     n = len(lens)
