@@ -160,10 +160,9 @@ def test_confident_neighbour_is_questioned_when_its_names_fit_worse(monkeypatch)
     assert C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
 
 
-def test_fixture_paragraph_left_out_beside_a_confident_link_names_both(no_punctuation):
-    """The fixture with its one-sentence paragraph 12 removed from the translation: the finding
-    names source 12 as well as 13, which the aligner left unlinked."""
-    # the case as the aligner made it before it read punctuation (round 23): see no_punctuation
+def _fixture_paragraph_12_left_out():
+    """The fixture with its one-sentence paragraph 12 removed from the translation: the report and
+    the TQ101 findings that cover source 12."""
     perturb = _perturb()
     doc = perturb.fixture_doc()
     flat = [s for para in doc.tgt for s in para]
@@ -171,6 +170,14 @@ def test_fixture_paragraph_left_out_beside_a_confident_link_names_both(no_punctu
     tgt = [para for p, para in enumerate(doc.tgt) if p != gone]
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "en", "tr", lines=True)
     hits = [f for f in rep.findings if f.rule == "TQ101" and 12 in perturb._covered(rep.source, f.source_segment, f.source_span)]
+    return rep, hits
+
+
+def test_fixture_paragraph_left_out_beside_a_confident_link_names_both(no_punctuation):
+    """The fixture with its one-sentence paragraph 12 removed from the translation: the finding
+    names source 12 as well as 13, which the aligner left unlinked."""
+    # the case as the aligner made it before it read punctuation (round 23): see no_punctuation
+    rep, hits = _fixture_paragraph_12_left_out()
     assert len(hits) == 1 and "or the one before it" in hits[0].message, \
         [(f.rule, f.source_segment, f.message) for f in rep.findings]
 
@@ -178,13 +185,7 @@ def test_fixture_paragraph_left_out_beside_a_confident_link_names_both(no_punctu
 def test_fixture_paragraph_left_out_is_named_alone_when_the_punctuation_places_it():
     """The same pair with the aligner reading punctuation: it leaves source 12 itself unlinked,
     and the finding names it alone."""
-    perturb = _perturb()
-    doc = perturb.fixture_doc()
-    flat = [s for para in doc.tgt for s in para]
-    gone = next(p for p, para in enumerate(doc.tgt) if para == [flat[12]])
-    tgt = [para for p, para in enumerate(doc.tgt) if p != gone]
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "en", "tr", lines=True)
-    hits = [f for f in rep.findings if f.rule == "TQ101" and 12 in perturb._covered(rep.source, f.source_segment, f.source_span)]
+    rep, hits = _fixture_paragraph_12_left_out()
     assert [(f.source_segment, f.severity.value) for f in hits] == [(12, "major")], \
         [(f.rule, f.source_segment, f.message) for f in rep.findings]
     assert "or the one" not in hits[0].message
