@@ -150,7 +150,7 @@ _END_MARKS = {"?": "?", "？": "?", "؟": "?", "!": "!", "！": "!", ":": ":", "
 #: apostrophes)
 _INNER_PUNCT = regex.compile(r"(?<!\p{N})[,，、]|[,，](?!\p{N})|[;；]|[(（]|[«»\"„“”]|[–—]|\s-\s")
 _PUNCT_KIND = {",": "P,", "，": "P,", "、": "P,", ";": "P;", "；": "P;", "(": "P(", "（": "P(",
-               "–": "P-", "—": "P-", "-": "P-"}
+               **dict.fromkeys("«»\"„“”", 'P"'), "–": "P-", "—": "P-", "-": "P-"}
 #: "P,3": the count of a kind, up to this many
 _PUNCT_MAX = 5
 
@@ -159,7 +159,7 @@ def punctuation_features(text: str) -> list[str]:
     """The inner punctuation features of ``text`` (see the module docstring): ``P,`` once per
     comma and ``P,2`` for two of them, and the same for semicolons, brackets, quotation marks
     (``P"``) and dashes."""
-    n: Counter = Counter(_PUNCT_KIND.get(m.group().strip(), 'P"') for m in _INNER_PUNCT.finditer(text))
+    n: Counter = Counter(_PUNCT_KIND[m.group().strip()] for m in _INNER_PUNCT.finditer(text))
     out = []
     for kind, c in sorted(n.items()):
         out += [kind] * c + [kind + str(min(c, _PUNCT_MAX))]

@@ -365,11 +365,13 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
             msg = many.format(n=len(run), q40=_quote(s.text, 40))
             excerpt = _join_excerpt([x.text for x in sents])
             beside = [an.beside_move.get((side, x.index)) for x in sents]
-            nb = None if all(beside) else _run_neighbour(d, an, run, side)
             if all(beside):
                 # every one beside a moved sentence that the move had no room for (one, above)
                 msg = msg[:-1] + _BESIDE_MOVE_RUN[side].format(line=_line_of(d, _other(side), beside[0]))
                 severity = "minor"
+                nb = None
+            else:
+                nb = _run_neighbour(d, an, run, side)
             if nb is not None:
                 # the doubtful link beside the run may hold the run's edge sentence instead of
                 # its own: the run may begin (end) one sentence earlier (later), as for one
