@@ -888,3 +888,90 @@ def test_a_weak_partner_that_does_not_belong_beside_keeps_the_link():
     found = _content(_check(src, tgt, d))
     assert ("TQ105", 9, 13) not in found
     assert ("TQ102", None, 13) in found
+
+
+# -- each word at its own chance rate ----------------------------------------------------------------
+def test_key_hits_names_each_known_key_and_whether_the_other_side_translates_it():
+    from tqcheck.align.dictionary import keys
+
+    d = Dictionary.from_pairs([("glacier", "gletscher"), ("notre", "unser"), ("notre", "unsere")], "fr", "de")
+    mine = keys("notre glacier blanc")
+    hits = d.key_hits(mine, keys("unser Berg"), source=True)
+    assert sorted(hits.values()) == [False, True] and len(hits) == 2
+    assert [k for k, hit in hits.items() if hit] == [k for k in keys("notre") if k in hits]
+    # the target side: each known key of the words, in order
+    assert d.key_hits(keys("unser Gletscher"), keys("notre"), source=False) == {"gletsc": False, "unser": True}
+    assert d.cover_keys(mine, keys("unser Berg"), source=True) == (1, 2)
+    assert d.key_hits(mine, set(), source=True) == dict.fromkeys(hits, False)
+    # where each known word is met: target sentences (by their keys) holding a translation
+    sents = [keys("unser Berg"), keys("kein"), keys("Gletscher und unsere"), keys("unser")]
+    assert d.where_met(sents, source=True) == {"notre": [0, 2, 3], "glacie": [2]}
+    assert d.where_met([keys("notre glacier"), keys("rien")], source=False) == \
+        {"gletsc": [0], "unser": [0], "unsere": [0]}
+
+
+def _common_and_rare(seed: int, free: int = 24, rare: int = 12):
+    """Long sentences (40 words); two source words that stand in sentences 3 and 6 only (with
+    their translations), common enough to meet their translations by chance. Source 3 is
+    translated freely: ``free`` of its words rendered by words that translate nothing of it.
+    Beside that translation, in one bead with it, a sentence of the two common words'
+    translations and ``rare`` words known to the dictionary and met nowhere else."""
+    from tqcheck.align.base import Bead
+
+    rng = random.Random(seed)
+    src, tgt, d = _pair(seed, n_sent=10, n_words=40)
+    pairs = dict((a, next(iter(bs))) for a, bs in d.pairs.items())
+    used = set(" ".join(src).lower().replace(".", "").split())
+    spare = [w for w in sorted(pairs) if w not in used]
+    common, unused = spare[:2], spare[2:]
+    rng.shuffle(unused)
+    for i in (3, 6):
+        src[i] = src[i].rstrip(".") + " " + " ".join(common) + "."
+        tgt[i] = tgt[i].rstrip(".") + " " + " ".join(pairs[w] for w in common) + "."
+    words = tgt[3].rstrip(".").split()
+    words[:free] = [pairs[w] for w in unused[:free]]
+    tgt[3] = " ".join(words).capitalize() + "."
+    extra = " ".join([pairs[w] for w in common] + [pairs[w] for w in unused[free:free + rare]]).capitalize() + "."
+    t = tgt[:4] + [extra] + tgt[4:]
+    beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3,), (3, 4))] + [Bead((i,), (i + 1,)) for i in range(4, 10)]
+    return *_segmented(src, t), beads, d
+
+
+def test_a_member_whose_only_translated_words_are_common_ones_is_added():
+    """Two of the member's fourteen known words translate words of the source sentence, but
+    both words meet their translations elsewhere too, while its twelve others are met nowhere:
+    read word by word the two are chance, and the member is added. Read as one rate (two of
+    fourteen against the free translation's rate) they would be as likely a free rendering."""
+    from tqcheck import pipeline
+
+    sd, td, beads, d = _common_and_rare(5)
+    found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ102"]
+    assert [f.target_segment for f in found] == [4]
+    assert "only 2 of its 14 words that the dictionary knows" in found[0].message
+
+
+def test_common_words_met_by_chance_weigh_less_than_a_rare_word():
+    """:func:`_word_odds`: the member's two common words met in a sentence read much more like
+    chance than one rare word of it met there."""
+    from tqcheck.checks.base import CheckContext, DICTIONARY
+    from tqcheck.checks.completeness import _doc
+    from tqcheck.checks.completeness.by_dictionary import _word_odds
+
+    sd, td, beads, dic = _common_and_rare(5)
+    ctx = CheckContext(source=sd, target=td, beads=beads, src_lang="en", tgt_lang="ru")
+    ctx.cache[DICTIONARY] = dic
+    doc = _doc._Doc(ctx)
+    x, one = doc.tgt[4], doc.src[3]
+    chance = doc.key_chance("tgt", x, one)
+    assert len(chance) == 14
+    common_keys = [k for k, c in chance.items() if c > 0.1]
+    assert len(common_keys) == 2 and all(c == _doc._DICT_CHANCE_FLOOR for k, c in chance.items()
+                                          if k not in common_keys)
+    inv = dic._inverse()
+    rare = next(k for k in chance if k not in common_keys)
+    none = _word_odds(doc, "tgt", x, set(), one, 0.5)
+    by_common = _word_odds(doc, "tgt", x, {inv[common_keys[0]][0]}, one, 0.5)
+    by_rare = _word_odds(doc, "tgt", x, {inv[rare][0]}, one, 0.5)
+    # one hit always reads less like chance than none; a rare word's much less
+    assert none > by_common > by_rare + 1.0
+    assert _word_odds(doc, "tgt", x, {inv[k][0] for k in chance}, one, 0.5) < by_rare

@@ -211,12 +211,33 @@ class Dictionary:
     def cover_keys(self, mine: set[str], theirs: set[str], *, source: bool) -> tuple[int, int]:
         """:meth:`cover` of two texts given by their keys (:func:`keys`), for a caller that
         compares one sentence with several."""
+        hit = self.key_hits(mine, theirs, source=source)
+        return sum(hit.values()), len(hit)
+
+    def where_met(self, keyed: Sequence[set[str]], *, source: bool) -> dict[str, list[int]]:
+        """For each key of the other side this dictionary knows: the positions, in order, of the
+        sentences (given by their keys, :func:`keys`) that hold one of its translations.
+        ``source``: the sentences are on the target side and the keys are source keys (and the
+        other way round)."""
+        out: dict[str, list[int]] = {}
+        table = self._inverse() if source else self.pairs
+        for k, theirs in enumerate(keyed):
+            for t in theirs:
+                for a in table.get(t, ()):
+                    at = out.setdefault(a, [])
+                    if not at or at[-1] != k:
+                        at.append(k)
+        return out
+
+    def key_hits(self, mine: set[str], theirs: set[str], *, source: bool) -> dict[str, bool]:
+        """Each key of ``mine`` this dictionary knows (on the source side when ``source``) and
+        whether ``theirs`` (the other side's keys) has one of its translations, in sorted
+        order."""
         if source:
-            known = [k for k in mine if k in self.pairs]
-            return sum(1 for k in known if self.pairs[k] & theirs), len(known)
+            fw = self.pairs
+            return {k: not fw[k].isdisjoint(theirs) for k in sorted(mine) if k in fw}
         inv = self._inverse()
-        known = [k for k in mine if k in inv]
-        return sum(1 for k in known if theirs.intersection(inv[k])), len(known)
+        return {k: not theirs.isdisjoint(inv[k]) for k in sorted(mine) if k in inv}
 
 
 def _token_keys(raw: str) -> tuple[str, ...]:

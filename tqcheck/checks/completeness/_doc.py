@@ -126,6 +126,8 @@ class _Doc:
         self._dict_keys: dict[str, dict[int, set[str]]] = {"src": {}, "tgt": {}}
         self._dict_links: dict[tuple[int, int], tuple[int, int]] = {}
         self._dict_rates: tuple[float, float] | None = None
+        self._key_chance: dict[tuple[str, int, int], dict[str, float]] = {}
+        self._met: dict[str, dict[str, list[int]]] = {}  # see :meth:`key_chance`
         self.names_survive: bool | None = None  # see :func:`_names_survive`
         self.emb = _centred(ctx.cache.get(EMBEDDINGS))
         self._ratio()
@@ -261,6 +263,38 @@ class _Doc:
             self._dict_links[(i, j)] = self.ctx.cache[DICTIONARY].cover_keys(
                 self.dict_keys("src", [self.src[i]]), self.dict_keys("tgt", [self.tgt[j]]), source=True)
         return self._dict_links[(i, j)]
+
+    def key_chance(self, side: str, x: Sentence, one: Sentence) -> dict[str, float]:
+        """Each key of ``x`` (of ``side``) that the user's dictionary knows, with the share of
+        the other side's sentences :data:`_CHANCE_NEAR` to :data:`_CHANCE_FAR` places from
+        ``one`` that translate it: how often that word meets a translation by chance here. A
+        word like "notre" meets "unser" in one sentence in twenty, "Gletscher" its "glacier"
+        hardly ever away from its own sentence; a hit of the first says little. Each share is
+        drawn towards the sentence's mean by two sentences' weight (a word seen nowhere is not
+        sure never to be met) and is at least :data:`_DICT_CHANCE_FLOOR`. Read once per
+        (sentence, place), from where each word is met in the document (read once per side)."""
+        key = (side, x.index, one.index)
+        got = self._key_chance.get(key)
+        if got is not None:
+            return got
+        dic = self.ctx.cache[DICTIONARY]
+        met = self._met.get(side)
+        if met is None:
+            others = self.tgt if side == "src" else self.src
+            met = self._met[side] = dic.where_met([self.dict_keys(_other(side), [y]) for y in others],
+                                                  source=side == "src")
+        n_other = len(self.tgt if side == "src" else self.src)
+        spans = [(max(0, one.index - _CHANCE_FAR), one.index - _CHANCE_NEAR + 1),
+                 (one.index + _CHANCE_NEAR, min(n_other, one.index + _CHANCE_FAR + 1))]
+        spans = [(a, b) for a, b in spans if a < b]
+        n = sum(b - a for a, b in spans)
+        counts = {w: sum(bisect.bisect_left(at, b) - bisect.bisect_left(at, a) for a, b in spans)
+                  for w in dic.key_hits(self.dict_keys(side, [x]), set(), source=side == "src")
+                  for at in [met.get(w, ())]}
+        mean = sum(counts.values()) / (n * len(counts)) if n and counts else 0.0
+        got = {w: max(_DICT_CHANCE_FLOOR, (c + 2 * mean) / (n + 2)) for w, c in counts.items()}
+        self._key_chance[key] = got
+        return got
 
     def dict_rates(self) -> tuple[float, float]:
         """The document's chance and translation rates for the user's dictionary
@@ -605,3 +639,5 @@ def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
     return out
 #: the least chance rate assumed (a sentence whose words meet none of their translations nearby)
 _DICT_CHANCE_FLOOR = 0.02
+#: how far from a place :meth:`_Doc.key_chance` reads the other side's sentences (from, to)
+_CHANCE_NEAR, _CHANCE_FAR = 3, 30

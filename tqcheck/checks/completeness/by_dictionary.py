@@ -38,7 +38,7 @@ def _denied_by_dictionary(d: _Doc, p: Pair, side: str, q: Pair, at_sure_rate: bo
     hits, known = _dict_cover(d, dic, side, [x], keys)
     rate = d.dict_rates()[1]
     return known >= _DICT_KNOWN and hits < rate * known and \
-        _log_odds(hits, known, _chance_cover(d, dic, x, theirs[0], side), rate) >= _DICT_MEMBER_ODDS
+        _word_odds(d, side, x, keys, theirs[0], rate) >= _DICT_MEMBER_ODDS
 
 
 def _bead_beside(d: _Doc, p: Pair, side: str, x: Sentence) -> Pair | None:
@@ -66,8 +66,7 @@ def _dict_renders_beside(d: _Doc, p: Pair, side: str, x: Sentence, rest: list[Se
     rest_hits, rest_known = _rest_cover(d, dic, side, rest, theirs)
     if not rest_known:
         return False
-    chance = _chance_cover(d, dic, x, others[0], side)
-    return _renders_neighbour(d, p, side, x, chance, rest_hits / rest_known)
+    return _renders_neighbour(d, p, side, x, rest_hits / rest_known)
 
 
 def _rest_cover(d: _Doc, dic, side: str, rest: list[Sentence], theirs: set[str]) -> tuple[int, int]:
@@ -134,6 +133,24 @@ def _log_odds(hits: int, n: int, p0: float, p1: float) -> float:
     return hits * math.log(p0 / p1) + (n - hits) * math.log((1 - p0) / (1 - p1))
 
 
+def _word_odds(d: _Doc, side: str, x: Sentence, theirs: set[str], one: Sentence, rate: float) -> float:
+    """:func:`_log_odds` word by word: log P(``x``'s hits in the other side's keys ``theirs`` |
+    chance) - log P(them | a translation rendering its words at ``rate``), each known word at its
+    own chance rate near ``one`` (:meth:`_Doc.key_chance`). A translation meets a word either
+    by rendering it or by chance (rate + (1 − rate) × chance). Common words that meet their
+    translations anywhere ("notre", "sa") weigh little either way; a rare word met weighs much."""
+    chance = d.key_chance(side, x, one)
+    hit = d.ctx.cache[DICTIONARY].key_hits(d.dict_keys(side, [x]), theirs, source=side == "src")
+    rate = min(rate, 0.9)
+    out = 0.0
+    for w, c in chance.items():
+        p1 = rate + (1 - rate) * c
+        if p1 <= c:
+            return -math.inf
+        out += math.log(c / p1) if hit[w] else math.log((1 - c) / (1 - p1))
+    return out
+
+
 def _dict_count(hits: int, known: int) -> str:
     return f"none of its {known} words" if not hits else f"only {hits} of its {known} words"
 
@@ -167,19 +184,19 @@ def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sent
     if rest_hits < _DICT_REST_HITS:
         return None
     chance = _chance_cover(d, dic, x, others[0], side)
-    if hits and _log_odds(hits, known, chance, rest_hits / rest_known) < _DICT_MEMBER_ODDS:
+    if hits and _word_odds(d, side, x, theirs, others[0], rest_hits / rest_known) < _DICT_MEMBER_ODDS:
         return None  # some words translated: as likely a free rendering as words met by chance
     return hits, known, rest_hits, rest_known, chance
 
 
-def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, chance: float, rate: float) -> bool:
+def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, rate: float) -> bool:
     """Whether the edge sentence ``x`` of bead ``p`` translates (or is translated by) the other
     side of the bead beside it, by the user's dictionary (:func:`_renders_in`). A sentence in the
     middle of its side is read against the beads on both sides (content the layout placed inside
     another sentence's translation)."""
     many = p.src if side == "src" else p.tgt
     return _renders_in(d, side, x, [_bead_beside(d, p, side, x)] if x in (many[0], many[-1]) else _beads_around(d, p),
-                       chance, rate)
+                       rate)
 
 
 def _beads_around(d: _Doc, p: Pair) -> list[Pair]:
@@ -190,19 +207,28 @@ def _reads_translated(hits: int, known: int, chance: float, rate: float) -> bool
     """Whether so many translated words read as a translation by the user's dictionary: at least
     :data:`_DICT_REST_HITS`, far likelier at ``rate`` (a translation's) than at ``chance`` (the
     log-likelihood ratio of :data:`_DICT_MEMBER_ODDS`; two of five common words met by chance
-    are not enough, and a rate no better than chance tells nothing)."""
+    are not enough, and a rate no better than chance tells nothing). For several sentences
+    read together; one sentence is read word by word (:func:`_sentence_reads_translated`)."""
     return hits >= _DICT_REST_HITS and rate > chance and -_log_odds(hits, known, chance, rate) >= _DICT_MEMBER_ODDS
 
 
-def _renders_in(d: _Doc, side: str, x: Sentence, beads, chance: float, rate: float) -> bool:
+def _sentence_reads_translated(d: _Doc, side: str, x: Sentence, others: list[Sentence], rate: float) -> bool:
+    """Whether the sentence ``x`` (of ``side``) reads as translated in ``others`` (sentences of
+    the other side) by the user's dictionary: at least :data:`_DICT_REST_HITS` of its words
+    translated there, far likelier at ``rate`` than by chance, each word at its own chance rate
+    (:func:`_word_odds`, by :data:`_DICT_MEMBER_ODDS`: three common words met by chance are not
+    enough)."""
+    theirs = d.dict_keys(_other(side), others)
+    hits, _ = _dict_cover(d, d.ctx.cache[DICTIONARY], side, [x], theirs)
+    return hits >= _DICT_REST_HITS and -_word_odds(d, side, x, theirs, others[0], rate) >= _DICT_MEMBER_ODDS
+
+
+def _renders_in(d: _Doc, side: str, x: Sentence, beads, rate: float) -> bool:
     """Whether ``x`` (of ``side``) translates the other side of one of ``beads``, by the user's
-    dictionary (:func:`_reads_translated`)."""
+    dictionary (:func:`_sentence_reads_translated`)."""
     for q in beads:
         theirs = () if q is None else (q.tgt if side == "src" else q.src)
-        if not theirs:
-            continue
-        hits, known = _dict_cover(d, d.ctx.cache[DICTIONARY], side, [x], d.dict_keys(_other(side), theirs))
-        if _reads_translated(hits, known, chance, rate):
+        if theirs and _sentence_reads_translated(d, side, x, list(theirs), rate):
             return True
     return False
 
@@ -224,7 +250,7 @@ def _untranslated_member(d: _Doc, side: str, x: Sentence, rest: list[Sentence], 
     if read is None:
         return None
     hits, known, rest_hits, rest_known, chance = read
-    odds = _log_odds(hits, known, chance, rest_hits / rest_known)
+    odds = _word_odds(d, side, x, d.dict_keys(_other(side), others), others[0], rest_hits / rest_known)
     if strict and odds < _DICT_MEMBER_ODDS:
         return None
     if abs(z_rest) > _DICT_REST_Z:
@@ -261,7 +287,7 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             if read is None:
                 continue
             hits, known, rest_hits, rest_known, chance = read
-            if _renders_neighbour(d, p, side, x, chance, rest_hits / rest_known):
+            if _renders_neighbour(d, p, side, x, rest_hits / rest_known):
                 continue  # the aligner put it in the wrong bead: a cut off by one, not an addition
             there = "sentence" if len(rest) == 1 else "sentences"
             _report_untranslated(an, side, x, others[0], f"covers only the {there} next to it",
@@ -312,8 +338,7 @@ def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
         if len(many) < 2 or not others or any((side, m.index) in an.taken for m in many) or \
                 any((_other(side), o.index) in an.taken for o in others):
             continue
-        yh, yk = _dict_cover(d, dic, side, [y], d.dict_keys(_other(side), others))
-        if not _reads_translated(yh, yk, _chance_cover(d, dic, y, others[0], side), rate):
+        if not _sentence_reads_translated(d, side, y, list(others), rate):
             continue
         for x in many:
             if _words(x.text) < 3:
@@ -323,7 +348,7 @@ def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
             if read is None:
                 continue
             hits, known, rest_hits, rest_known, chance = read
-            if _renders_in(d, side, x, _beads_around(d, q), chance, rest_hits / rest_known):
+            if _renders_in(d, side, x, _beads_around(d, q), rest_hits / rest_known):
                 continue  # it translates a bead beside: the aligner's cut is off, not an addition
             y_at = f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its neighbour"
             _report_untranslated(an, side, x, others[0], f"renders {y_at}", f"is translated by {y_at}", hits, known,
@@ -361,14 +386,13 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         if known < _DICT_KNOWN or hits >= rate * known:
             continue  # (translated at a sure link's rate: no chance rate can explain it better)
         chance = _chance_cover(d, dic, x, y, side)
-        x_odds = _log_odds(hits, known, chance, rate)
+        x_odds = _word_odds(d, side, x, d.dict_keys(_other(side), [y]), y, rate)
         if x_odds < _DICT_MEMBER_ODDS:
             continue  # as likely a free rendering of its partner
         own_h, own_k = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, [x]))
         if own_h >= rate * own_k:
             continue
-        y_chance = _chance_cover(d, dic, y, x, _other(side))
-        y_odds = _log_odds(own_h, own_k, y_chance, rate) if own_k else 0.0
+        y_odds = _word_odds(d, _other(side), y, d.dict_keys(side, [x]), x, rate) if own_k else 0.0
         if y_odds < 0:
             continue  # read the other way, the partner's words are translated there
         strict = own_k >= _DICT_KNOWN and y_odds >= _DICT_MEMBER_ODDS
@@ -378,13 +402,13 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             if not theirs or not (q.src if side == "tgt" else q.tgt):
                 continue
             yh, yk = _dict_cover(d, dic, _other(side), [y], d.dict_keys(side, theirs))
-            if strict and _reads_translated(yh, yk, y_chance, rate) and confirmed(q):
+            if strict and _sentence_reads_translated(d, _other(side), y, list(theirs), rate) and confirmed(q):
                 there = (q, yh, yk, False)
                 break
-            if not strict and _joins_by_length(d, side, p, q, y, x_odds, y_odds, yh, yk, y_chance, rate):
+            if not strict and _joins_by_length(d, side, p, q, y, x_odds, y_odds, yh, list(theirs), rate):
                 there = (q, yh, yk, True)
                 break
-        if there is None or _renders_in(d, side, x, around, chance, rate):
+        if there is None or _renders_in(d, side, x, around, rate):
             continue  # (it renders a sentence beside: part of a translation the aligner cut off)
         if _shares_anchor(d, side, x, [], y.text):
             continue  # a number or name of its own is in the partner: (partly) translated
@@ -415,7 +439,7 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
 
 
 def _joins_by_length(d: _Doc, side: str, p: Pair, q: Pair, y: Sentence, x_odds: float, y_odds: float, yh: int,
-                     yk: int, y_chance: float, rate: float) -> bool:
+                     theirs: list[Sentence], rate: float) -> bool:
     """For :func:`_link_by_dictionary`, when the partner ``y`` of the 1-1 link ``p`` has too few
     words the dictionary knows to be read on its own: whether the evidence that ``y`` belongs
     with the bead ``q`` beside outweighs the rest: the partner's words read as not translated in
@@ -443,5 +467,5 @@ def _joins_by_length(d: _Doc, side: str, p: Pair, q: Pair, y: Sentence, x_odds: 
             # the lengths read alike with the bead beside as the addition (the partner joined to
             # the sentence in question): its words must say clearly that the sentence is the one
             return False
-    words = max(0.0, -_log_odds(yh, yk, y_chance, rate)) if yh and rate > y_chance else 0.0
+    words = max(0.0, -_word_odds(d, _other(side), y, d.dict_keys(side, theirs), theirs[0], rate)) if yh else 0.0
     return y_odds + z_link * z_link / 2 + (z0 * z0 - z1 * z1) / 2 + words >= 2 * _DICT_MEMBER_ODDS

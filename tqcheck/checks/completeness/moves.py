@@ -18,7 +18,7 @@ from .evidence import (
     _Cuts, _Evidence, _LengthEvidence, _NULL_LINK, _TYPICAL_LINK, _beats_chance, _clearly_absorbs,
     _link_evidence, _neighbour_fits, _straight_counted, _straight_ids,
 )
-from .by_dictionary import _chance_cover, _denied_by_dictionary, _renders_in, _shares_anchor
+from .by_dictionary import _denied_by_dictionary, _renders_in, _shares_anchor
 from .exchanges import _move_issue, _paragraph_exchanges, _single_move_gain, _transposed_runs, _transpositions
 from .unlinked import _numbers_missing
 
@@ -736,9 +736,8 @@ def _partner_absorbed(d: _Doc, an: Analysis, p: Pair, q: Pair, best: float, seco
         return None
     if abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[j].text))) > max_z:
         return None
-    dic = d.ctx.cache.get(DICTIONARY)
-    if _matched_words(d, i, j) < 1 and (dic is None or not _renders_in(
-            d, "src", d.src[i], [q], _chance_cover(d, dic, d.src[i], d.tgt[j], "src"), d.dict_rates()[1])):
+    if _matched_words(d, i, j) < 1 and (d.ctx.cache.get(DICTIONARY) is None or
+                                        not _renders_in(d, "src", d.src[i], [q], d.dict_rates()[1])):
         return None
     lo, hi = sorted((p.index, q.index))
     if not any(b.src and b.tgt for b in d.pairs[lo + 1:hi]):

@@ -8,7 +8,7 @@ import numpy as np
 from ..base import DICTIONARY
 from ._doc import Analysis, _Doc, _HAS_CONTENT, _Issue, _lexical, _pair_ids
 from .evidence import _Cuts, _NULL_LINK, _SWAP_GAIN, _link_evidence
-from .by_dictionary import _log_odds
+from .by_dictionary import _word_odds
 
 
 def _swaps(d: _Doc, an: Analysis, min_gain: float = _SWAP_GAIN) -> None:
@@ -137,8 +137,11 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
         # crossed both as translations do (log-likelihood ratios of the document's two rates)
         if p1 <= p0 or k3 < _DICT_SWAP_KNOWN or k4 < _DICT_SWAP_KNOWN:
             return False
-        straight = [_log_odds(h1, k1, p0, p1), _log_odds(h2, k2, p0, p1)]
-        crossed = [-_log_odds(h3, k3, p0, p1), -_log_odds(h4, k4, p0, p1)]
+        def odds(i: int, j: int) -> float:
+            return _word_odds(d, "src", d.src[i], d.dict_keys("tgt", [d.tgt[j]]), d.tgt[x], p1)
+
+        straight = [odds(a, x), odds(a + 1, x + 1)]
+        crossed = [-odds(a, x + 1), -odds(a + 1, x)]
         return min(straight) >= 0 and sum(straight) >= _DICT_SWAP_ODDS and \
             min(crossed) >= 1 and sum(crossed) >= _DICT_SWAP_ODDS
 
