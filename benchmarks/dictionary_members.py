@@ -1,0 +1,91 @@
+"""How the dictionary's member test reads the gold: genuine merges against orphans.
+
+For each pair of neighbouring gold 1-1 links of the Text+Berg whole documents (both directions),
+each sentence of the pair is read as the member of a merged bead twice: as a *genuine merge*
+(against both translations joined: a false reading if called untranslated) and as an *orphan*
+(against its neighbour's translation alone, as when its own was left out: a true one). Kept where
+the member has at least 4 words the list knows, the rest of the bead at least 3 translated, and
+the rest's length within one standard deviation of the document's ratio (the member test's own
+conditions). Printed: how many of each are read as untranslated (none of the member's known
+words translated, or chance explaining its hits at least 3 nats better than the rest's rate),
+with one chance rate for all of a sentence's words (rounds 18-23) and with each word at its own
+(round 24); and by the odds alone (the test of a member in the middle).
+
+    python benchmarks/dictionary_members.py --dictionary /tmp/tqcheck-freedict/de-fr.tsv
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import perturb as P  # noqa: E402
+
+import tqcheck  # noqa: E402
+from tqcheck.align.dictionary import resolve  # noqa: E402
+from tqcheck.align.lengths import text_length  # noqa: E402
+from tqcheck.checks.base import CheckContext, DICTIONARY  # noqa: E402
+from tqcheck.checks.completeness import _doc, by_dictionary as B  # noqa: E402
+
+ODDS = 3.0
+
+
+def read(data: Path, dictionary: str) -> dict:
+    """(kind, side) -> [cases, one rate, word by word, one rate odds only, word odds only]."""
+    res: dict = {}
+    for rev in (False, True):
+        for doc in P.textberg_whole_docs(data, reverse=rev):
+            rep = tqcheck.check(P.text_of(doc.src), P.text_of(doc.tgt), doc.src_lang, doc.tgt_lang, lines=True,
+                                dictionary=[dictionary])
+            ctx = CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang=doc.src_lang,
+                               tgt_lang=doc.tgt_lang)
+            ctx.cache[DICTIONARY] = dic = resolve([dictionary], doc.src_lang, doc.tgt_lang)
+            d = _doc._Doc(ctx)
+            ones = sorted((s, t) for t, s in doc.link.items())
+            for (s1, t1), (s2, t2) in zip(ones, ones[1:]):
+                if (s2, t2) != (s1 + 1, t1 + 1):
+                    continue
+                for side in ("src", "tgt"):
+                    mine, theirs_all = (d.src, d.tgt) if side == "src" else (d.tgt, d.src)
+                    a1, a2, b1, b2 = (s1, s2, t1, t2) if side == "src" else (t1, t2, s1, s2)
+                    for x_i, r_i, other_o in ((a1, a2, b2), (a2, a1, b1)):
+                        x, rest = mine[x_i], [mine[r_i]]
+                        for kind, others in (("genuine", [theirs_all[b1], theirs_all[b2]]),
+                                             ("orphan", [theirs_all[other_o]])):
+                            keys = d.dict_keys(B._other(side), others)
+                            hits, known = B._dict_cover(d, dic, side, [x], keys)
+                            rest_hits, rest_known = B._rest_cover(d, dic, side, rest, keys)
+                            if known < B._DICT_KNOWN or rest_hits < B._DICT_REST_HITS:
+                                continue
+                            l_others = sum(text_length(o.text) for o in others)
+                            l_rest = text_length(rest[0].text)
+                            z = d.ratio_z(l_rest, l_others) if side == "src" else d.ratio_z(l_others, l_rest)
+                            if abs(z) > B._DICT_REST_Z:
+                                continue
+                            rate = rest_hits / rest_known
+                            one = B._log_odds(hits, known, B._chance_cover(d, dic, x, others[0], side), rate)
+                            word = B._word_odds(d, side, x, keys, others[0], rate)
+                            c = res.setdefault((kind, side), [0, 0, 0, 0, 0])
+                            c[0] += 1
+                            c[1] += hits == 0 or one >= ODDS
+                            c[2] += hits == 0 or word >= ODDS
+                            c[3] += one >= ODDS
+                            c[4] += word >= ODDS
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=str(P.DATA))
+    ap.add_argument("--dictionary", required=True, help="a German-French word list (FreeDict: benchmarks/freedict.py)")
+    a = ap.parse_args()
+    res = read(Path(a.data), a.dictionary)
+    print(f"{'reading':9s} {'side':4s} {'cases':>6s} {'one rate':>9s} {'by word':>8s} {'odds, one':>10s} {'odds, word':>11s}")
+    for (kind, side), (n, one, word, one_o, word_o) in sorted(res.items()):
+        print(f"{kind:9s} {side:4s} {n:6d} {one:9d} {word:8d} {one_o:10d} {word_o:11d}")
+
+
+if __name__ == "__main__":
+    main()
