@@ -270,10 +270,10 @@ class _Doc:
         ``one`` that translate it: how often that word meets a translation by chance here. In
         Text+Berg's test0, "notre" meets an "unser" in one German sentence in nineteen, while
         most words of a sentence meet theirs nowhere else nearby; a hit of the first says
-        little. Each share is
-        drawn towards the sentence's mean by two sentences' weight (a word seen nowhere is not
-        sure never to be met) and is at least :data:`_DICT_CHANCE_FLOOR`. Read once per
-        (sentence, place), from where each word is met in the document (read once per side)."""
+        little. Each share is drawn towards the sentence's mean by two sentences' weight (a
+        word seen nowhere is not sure never to be met) and is at least
+        :data:`_DICT_CHANCE_FLOOR`. Read once per (sentence, place), from where each word is
+        met in the document (:meth:`Dictionary.where_met`, read once per side)."""
         key = (side, x.index, one.index)
         got = self._key_chance.get(key)
         if got is not None:
