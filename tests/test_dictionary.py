@@ -948,6 +948,9 @@ def test_a_member_whose_only_translated_words_are_common_ones_is_added():
     found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ102"]
     assert [f.target_segment for f in found] == [4]
     assert "only 2 of its 14 words that the dictionary knows" in found[0].message
+    # the message names the two words and how often each meets a translation by chance nearby
+    first, second = td.sentences[4].text.split()[:2]
+    assert f"(“{first}” and “{second}”: words that meet a translation by chance nearby, in " in found[0].message
 
 
 def test_common_words_met_by_chance_weigh_less_than_a_rare_word():

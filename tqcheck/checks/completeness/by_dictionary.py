@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import math
 
+from ...align.dictionary import keys as dictionary_keys
 from ...align.features import tokens
 from ...align.lengths import text_length
 from ...document import Sentence
@@ -155,13 +156,38 @@ def _dict_count(hits: int, known: int) -> str:
     return f"none of its {known} words" if not hits else f"only {hits} of its {known} words"
 
 
-def _chance_note(hits: int, chance: float, then: str = "") -> str:
-    return "" if not hits else f" (about as many as its words meet by chance nearby, {chance:.0%}{then})"
+def _chance_note(d: _Doc, side: str, x: Sentence, others: list[Sentence], hits: int, then: str = "") -> str:
+    """The end of a message about ``x`` (of ``side``) whose few words translated in ``others``
+    read as chance: those words, quoted, and how often each meets a translation by chance
+    nearby (:meth:`_Doc.key_chance`, the rates the reading weighed), then ``then``."""
+    if not hits:
+        return ""
+    theirs = d.dict_keys(_other(side), others)
+    hit = d.ctx.cache[DICTIONARY].key_hits(d.dict_keys(side, [x]), theirs, source=side == "src")
+    chance = d.key_chance(side, x, others[0])
+    met: dict[str, float] = {}
+    for t in tokens(x.text):
+        ks = [k for k in dictionary_keys(t.text) if hit.get(k)]
+        if ks and t.text not in met:
+            met[t.text] = max(chance[k] for k in ks)
+    if not met:
+        return ""
+    words = _and([_quote(w) for w in met])
+    rates = _and([f"{c:.0%}" for c in met.values()])
+    one = len(met) == 1
+    return (f" ({words}: {'a word that meets' if one else 'words that meet'} a translation by chance nearby, "
+            f"in {rates} of the sentences{then})")
 
 
-def _rest_rate(hits: int, rest_hits: int, rest_known: int, chance: float, there: str = "sentence") -> str:
-    return _chance_note(hits, chance, f"; the {there} next to it {'has' if there == 'sentence' else 'have'} "
-                                      f"{rest_hits} of {rest_known}")
+def _and(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _rest_rate(d: _Doc, side: str, x: Sentence, others: list[Sentence], hits: int, rest_hits: int, rest_known: int,
+               there: str = "sentence") -> str:
+    return _chance_note(d, side, x, others, hits, f"; the {there} next to it {'has' if there == 'sentence' else 'have'} "
+                                                  f"{rest_hits} of {rest_known}")
 
 
 def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sentence],
@@ -292,7 +318,7 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             there = "sentence" if len(rest) == 1 else "sentences"
             _report_untranslated(an, side, x, others[0], f"covers only the {there} next to it",
                                  f"is covered by the {there} next to it", hits, known,
-                                 _rest_rate(hits, rest_hits, rest_known, chance, there))
+                                 _rest_rate(d, side, x, list(others), hits, rest_hits, rest_known, there))
             return True
     return False
 
@@ -352,7 +378,7 @@ def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
                 continue  # it translates a bead beside: the aligner's cut is off, not an addition
             y_at = f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its neighbour"
             _report_untranslated(an, side, x, others[0], f"renders {y_at}", f"is translated by {y_at}", hits, known,
-                                 _rest_rate(hits, rest_hits, rest_known, chance, "sentences"))
+                                 _rest_rate(d, side, x, list(others), hits, rest_hits, rest_known, "sentences"))
             return True
     return False
 
@@ -385,7 +411,6 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
         hits, known = _dict_cover(d, dic, side, [x], d.dict_keys(_other(side), [y]))
         if known < _DICT_KNOWN or hits >= rate * known:
             continue  # (translated at a sure link's rate: no chance rate can explain it better)
-        chance = _chance_cover(d, dic, x, y, side)
         x_odds = _word_odds(d, side, x, d.dict_keys(_other(side), [y]), y, rate)
         if x_odds < _DICT_MEMBER_ODDS:
             continue  # as likely a free rendering of its partner
@@ -421,7 +446,7 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
                     f"instead ({yh} of its {yk}).")
             msg = (f"The translation adds {_quote(x.text)}: {_dict_count(hits, known)} that the dictionary knows "
                    f"{'translates' if hits < 2 else 'translate'} a word of the source sentence it stands with"
-                   f"{_chance_note(hits, chance)}" + tail)
+                   f"{_chance_note(d, side, x, [y], hits)}" + tail)
             an.issues.append(_Issue("TQ102", msg, src=y, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
         else:
             tail = (f"; that sentence belongs with the translation of the {where} source sentence, which is too "
@@ -430,7 +455,7 @@ def _link_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
                     f"{yk} words).")
             msg = (f"The sentence {_quote(x.text)} seems to have no translation: {_dict_count(hits, known)} that "
                    f"the dictionary knows {'is' if hits < 2 else 'are'} translated in the sentence it is linked to"
-                   f"{_chance_note(hits, chance)}" + tail)
+                   f"{_chance_note(d, side, x, [y], hits)}" + tail)
             an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=y, src_span=(0, len(x.text)),
                                     confidence=0.6))
         an.taken.add((side, x.index))
