@@ -32,6 +32,20 @@ from tqcheck.checks.completeness import _doc, by_dictionary as B  # noqa: E402
 ODDS = 3.0
 
 
+def one_rate(d, dic, x, one, side: str, near: int = 3, far: int = 6) -> float:
+    """Rounds 18-23's chance rate of a sentence: the share of ``x``'s known words that the other
+    side's sentences ``near`` to ``far`` places from ``one`` translate, one rate for all its
+    words (at least the floor the checks assume)."""
+    others = d.tgt if side == "src" else d.src
+    hits = known = 0
+    for k in [*range(one.index - far, one.index - near + 1), *range(one.index + near, one.index + far + 1)]:
+        if 0 <= k < len(others):
+            h, n = B._dict_cover(d, dic, side, [x], d.dict_keys(B._other(side), [others[k]]))
+            hits += h
+            known += n
+    return max(_doc._DICT_CHANCE_FLOOR, hits / known if known else 0.0)
+
+
 def read(data: Path, dictionary: str) -> dict:
     """(kind, side) -> [cases, one rate, word by word, one rate odds only, word odds only]."""
     res: dict = {}
@@ -65,7 +79,7 @@ def read(data: Path, dictionary: str) -> dict:
                             if abs(z) > B._DICT_REST_Z:
                                 continue
                             rate = rest_hits / rest_known
-                            one = B._log_odds(hits, known, B._chance_cover(d, dic, x, others[0], side), rate)
+                            one = B._log_odds(hits, known, one_rate(d, dic, x, others[0], side), rate)
                             word = B._word_odds(d, side, x, keys, others[0], rate)
                             c = res.setdefault((kind, side), [0, 0, 0, 0, 0])
                             c[0] += 1

@@ -1,10 +1,9 @@
 """Readings with the user's dictionary (``--dictionary``): how many of a sentence's known
-words are translated, against the document's chance rate (:func:`_untranslated_by_dictionary`),
+words are translated, against each word's chance rate in the document (:func:`_word_odds`),
 and the members, strays and links it shows to be omitted or added.
 """
 from __future__ import annotations
 
-import itertools
 import math
 
 from ...align.dictionary import keys as dictionary_keys
@@ -13,7 +12,7 @@ from ...align.lengths import text_length
 from ...document import Sentence
 from ..base import DICTIONARY, Pair
 from ._doc import (
-    Analysis, _DICT_CHANCE_FLOOR, _Doc, _Issue, _SURE_LINK, _found, _missing, _other, _quote, _words,
+    Analysis, _Doc, _Issue, _SURE_LINK, _found, _missing, _other, _quote, _words,
 )
 
 
@@ -102,27 +101,13 @@ _DICT_REST_Z = 1.0
 #: pairs of Text+Berg, both directions (docs/alignment.md, round 19)
 _DICT_REST_Z_MAX = 2.0
 _DICT_LENGTH_ODDS = 5.0
-#: ... or a few translated, when that many are far likelier at the rate the member's words are
-#: translated by chance in sentences three to six places away (:func:`_chance_cover`) than at the
-#: rate the rest of the bead translates its own: log-likelihood ratio of two binomials at least
-#: this (a member that translates 1 of its 12 known words, 6 % by chance, beside a neighbour that
-#: translates 16 of 38). Measured on neighbouring gold 1-1 pairs of Text+Berg, both directions
-#: (docs/alignment.md, round 18)
+#: ... or a few translated, when that many are far likelier at the rates the member's words are
+#: translated by chance nearby (each its own: :func:`_word_odds`) than at the rate the rest of the
+#: bead translates its own: log-likelihood ratio at least this (a member that translates 1 of its
+#: 12 known words, 6 % by chance, beside a neighbour that translates 16 of 38). Measured on
+#: neighbouring gold 1-1 pairs of Text+Berg, both directions (docs/alignment.md, rounds 18 and 24;
+#: benchmarks/dictionary_members.py)
 _DICT_MEMBER_ODDS = 3.0
-
-
-def _chance_cover(d: _Doc, dic, x: Sentence, one: Sentence, side: str, near: int = 3, far: int = 6) -> float:
-    """The share of ``x``'s known words that the other side's sentences ``near`` to ``far``
-    places from ``one`` translate: how often this sentence's words meet a translation by
-    chance in this document."""
-    others = d.tgt if side == "src" else d.src
-    hits = known = 0
-    for k in itertools.chain(range(one.index - far, one.index - near + 1), range(one.index + near, one.index + far + 1)):
-        if 0 <= k < len(others):
-            h, n = _dict_cover(d, dic, side, [x], d.dict_keys(_other(side), [others[k]]))
-            hits += h
-            known += n
-    return max(_DICT_CHANCE_FLOOR, hits / known if known else 0.0)
 
 
 def _log_odds(hits: int, n: int, p0: float, p1: float) -> float:
@@ -197,8 +182,9 @@ def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sent
     least :data:`_DICT_KNOWN` words the dictionary knows and none translated in ``others``, or so
     few that chance explains them far better than the rate at which ``rest`` is translated there
     (:data:`_DICT_MEMBER_ODDS`), while ``rest`` has at least :data:`_DICT_REST_HITS` translated.
-    Then (hits, known, rest's hits, rest's known, chance rate), else None (no dictionary, too few
-    known words, or the words do not tell)."""
+    Then (hits, known, rest's hits, rest's known, the log-odds of chance against the rest's rate,
+    :func:`_word_odds`), else None (no dictionary, too few known words, or the words do not
+    tell)."""
     dic = d.ctx.cache.get(DICTIONARY)
     if dic is None or not rest or not others:
         return None
@@ -209,10 +195,10 @@ def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sent
     rest_hits, rest_known = _rest_cover(d, dic, side, rest, theirs)
     if rest_hits < _DICT_REST_HITS:
         return None
-    chance = _chance_cover(d, dic, x, others[0], side)
-    if hits and _word_odds(d, side, x, theirs, others[0], rest_hits / rest_known) < _DICT_MEMBER_ODDS:
+    odds = _word_odds(d, side, x, theirs, others[0], rest_hits / rest_known)
+    if hits and odds < _DICT_MEMBER_ODDS:
         return None  # some words translated: as likely a free rendering as words met by chance
-    return hits, known, rest_hits, rest_known, chance
+    return hits, known, rest_hits, rest_known, odds
 
 
 def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, rate: float) -> bool:
@@ -275,8 +261,7 @@ def _untranslated_member(d: _Doc, side: str, x: Sentence, rest: list[Sentence], 
     read = _untranslated_by_dictionary(d, side, x, rest, others)
     if read is None:
         return None
-    hits, known, rest_hits, rest_known, chance = read
-    odds = _word_odds(d, side, x, d.dict_keys(_other(side), others), others[0], rest_hits / rest_known)
+    odds = read[4]
     if strict and odds < _DICT_MEMBER_ODDS:
         return None
     if abs(z_rest) > _DICT_REST_Z:
@@ -312,7 +297,7 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             read = _untranslated_member(d, side, x, rest, list(others), x not in (many[0], many[-1]))
             if read is None:
                 continue
-            hits, known, rest_hits, rest_known, chance = read
+            hits, known, rest_hits, rest_known, _ = read
             if _renders_neighbour(d, p, side, x, rest_hits / rest_known):
                 continue  # the aligner put it in the wrong bead: a cut off by one, not an addition
             there = "sentence" if len(rest) == 1 else "sentences"
@@ -373,7 +358,7 @@ def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
             read = _untranslated_member(d, side, x, rest, list(others), True)
             if read is None:
                 continue
-            hits, known, rest_hits, rest_known, chance = read
+            hits, known, rest_hits, rest_known, _ = read
             if _renders_in(d, side, x, _beads_around(d, q), rest_hits / rest_known):
                 continue  # it translates a bead beside: the aligner's cut is off, not an addition
             y_at = f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its neighbour"
