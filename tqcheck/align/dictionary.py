@@ -231,13 +231,13 @@ class Dictionary:
 
     def key_hits(self, mine: set[str], theirs: set[str], *, source: bool) -> dict[str, bool]:
         """Each key of ``mine`` this dictionary knows (on the source side when ``source``) and
-        whether ``theirs`` (the other side's keys) has one of its translations, in sorted
-        order."""
+        whether ``theirs`` (the other side's keys) has one of its translations (in the order of
+        ``mine``: a caller that sums floats over them sorts)."""
         if source:
             fw = self.pairs
-            return {k: not fw[k].isdisjoint(theirs) for k in sorted(mine) if k in fw}
+            return {k: not fw[k].isdisjoint(theirs) for k in mine if k in fw}
         inv = self._inverse()
-        return {k: not theirs.isdisjoint(inv[k]) for k in sorted(mine) if k in inv}
+        return {k: not theirs.isdisjoint(inv[k]) for k in mine if k in inv}
 
 
 def _token_keys(raw: str) -> tuple[str, ...]:

@@ -290,7 +290,8 @@ class _Doc:
         spans = [(a, b) for a, b in spans if a < b]
         n = sum(b - a for a, b in spans)
         counts = {w: sum(bisect.bisect_left(at, b) - bisect.bisect_left(at, a) for a, b in spans)
-                  for w in dic.key_hits(self.dict_keys(side, [x]), set(), source=side == "src")
+                  # sorted: _word_odds sums over this order, which must not depend on string hashing
+                  for w in sorted(dic.key_hits(self.dict_keys(side, [x]), set(), source=side == "src"))
                   for at in [met.get(w, ())]}
         mean = sum(counts.values()) / (n * len(counts)) if n and counts else 0.0
         got = {w: max(_DICT_CHANCE_FLOOR, (c + 2 * mean) / (n + 2)) for w, c in counts.items()}
