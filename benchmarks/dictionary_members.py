@@ -6,10 +6,13 @@ each sentence of the pair is read as the member of a merged bead twice: as a *ge
 (against its neighbour's translation alone, as when its own was left out: a true one). Kept where
 the member has at least 4 words the list knows, the rest of the bead at least 3 translated, and
 the rest's length within one standard deviation of the document's ratio (the member test's own
-conditions). Printed: how many of each are read as untranslated (none of the member's known
-words translated, or chance explaining its hits at least 3 nats better than the rest's rate),
-with one chance rate for all of a sentence's words (rounds 18-23) and with each word at its own
-(round 24); and by the odds alone (the test of a member in the middle).
+conditions), or between one and two when the words outweigh the lengths (words + lengths at
+least 5, as the test asks). Printed: how many of each are read as untranslated (none of the
+member's known words translated, or chance explaining its hits at least 3 nats better than the
+rest's rate), with one chance rate for all of a sentence's words (rounds 18-23), with each word
+at its own (round 24), and with the words met only where the rest is met too left aside (round
+25: then the words that are left must decide by 3 nats even with none translated); and by the
+odds alone (the test of a member in the middle).
 
     python benchmarks/dictionary_members.py --dictionary /tmp/tqcheck-freedict/de-fr.tsv
 """
@@ -76,17 +79,34 @@ def read(data: Path, dictionary: str) -> dict:
                             l_others = sum(text_length(o.text) for o in others)
                             l_rest = text_length(rest[0].text)
                             z = d.ratio_z(l_rest, l_others) if side == "src" else d.ratio_z(l_others, l_rest)
-                            if abs(z) > B._DICT_REST_Z:
+                            if abs(z) > B._DICT_REST_Z_MAX:
                                 continue
+                            near = abs(z) <= B._DICT_REST_Z
+                            # a rest a little off the usual length: the words must outweigh it
+                            l_all = l_rest + text_length(x.text)
+                            z_all = d.ratio_z(l_all, l_others) if side == "src" else d.ratio_z(l_others, l_all)
+                            length = 0.0 if near else (z_all * z_all - z * z) / 2
+
+                            def fits(o: float) -> bool:
+                                return near or o + length >= B._DICT_LENGTH_ODDS
+
                             rate = rest_hits / rest_known
                             one = B._log_odds(hits, known, one_rate(d, dic, x, others[0], side), rate)
                             word = B._word_odds(d, side, x, keys, others[0], rate)
-                            c = res.setdefault((kind, side), [0, 0, 0, 0, 0])
+                            # round 25: words met only where the rest is met too are left aside
+                            skip = B._claimed_by_rest(d, dic, side, x, rest, keys)
+                            hit = dic.key_hits(d.dict_keys(side, [x]), keys, source=side == "src")
+                            hits2, known2 = sum(v for k, v in hit.items() if k not in skip), len(hit) - len(skip)
+                            aside = B._word_odds(d, side, x, keys, others[0], rate, skip)
+                            ok2 = known2 >= B._DICT_KNOWN
+                            c = res.setdefault((kind, side, "≤ 1" if near else "1–2"), [0] * 7)
                             c[0] += 1
-                            c[1] += hits == 0 or one >= ODDS
-                            c[2] += hits == 0 or word >= ODDS
-                            c[3] += one >= ODDS
-                            c[4] += word >= ODDS
+                            c[1] += (hits == 0 or one >= ODDS) and fits(one)
+                            c[2] += (hits == 0 or word >= ODDS) and fits(word)
+                            c[3] += ok2 and (hits2 == 0 and not skip or aside >= ODDS) and fits(aside)
+                            c[4] += one >= ODDS and fits(one)
+                            c[5] += word >= ODDS and fits(word)
+                            c[6] += ok2 and aside >= ODDS and fits(aside)
     return res
 
 
@@ -96,9 +116,11 @@ def main() -> None:
     ap.add_argument("--dictionary", required=True, help="a German-French word list (FreeDict: benchmarks/freedict.py)")
     a = ap.parse_args()
     res = read(Path(a.data), a.dictionary)
-    print(f"{'reading':9s} {'side':4s} {'cases':>6s} {'one rate':>9s} {'by word':>8s} {'odds, one':>10s} {'odds, word':>11s}")
-    for (kind, side), (n, one, word, one_o, word_o) in sorted(res.items()):
-        print(f"{kind:9s} {side:4s} {n:6d} {one:9d} {word:8d} {one_o:10d} {word_o:11d}")
+    print(f"{'reading':9s} {'side':4s} {'rest z':>6s} {'cases':>6s} {'one rate':>9s} {'by word':>8s} "
+          f"{'left aside':>11s} {'odds, one':>10s} {'odds, word':>11s} {'odds, aside':>12s}")
+    for (kind, side, band), (n, one, word, aside, one_o, word_o, aside_o) in sorted(res.items()):
+        print(f"{kind:9s} {side:4s} {band:>6s} {n:6d} {one:9d} {word:8d} {aside:11d} {one_o:10d} {word_o:11d} "
+              f"{aside_o:12d}")
 
 
 if __name__ == "__main__":

@@ -405,9 +405,11 @@ def test_untranslated_member_of_a_merge_found_by_the_dictionary(side):
     assert not [f for f in pipeline.run(sd, td, beads=beads).findings if f.rule in ("TQ101", "TQ102")]
 
 
-def _merged_with_hits(seed: int, known: int, hits: int):
+def _merged_with_hits(seed: int, known: int, hits: int, split: bool = False, free: int = 0):
     """Like :func:`_merged` (target side): the added sentence has ``known`` words the dictionary
-    knows, ``hits`` of them translations of words of the source sentence it stands with."""
+    knows, ``hits`` of them translations of words of the source sentence it stands with (words
+    the sentence beside it has too; ``split``: that sentence no longer has them, as when one
+    translation is split in two)."""
     from tqcheck import pipeline
     from tqcheck.align.base import Bead
 
@@ -418,6 +420,13 @@ def _merged_with_hits(seed: int, known: int, hits: int):
     near = tgt[3].lower().rstrip(".").split()
     extra = " ".join(near[:hits] + far[:known - hits]).capitalize() + "."
     t = tgt[:4] + [extra] + tgt[4:]
+    if split:
+        t[3] = " ".join(near[hits:]).capitalize() + "."
+    if free:
+        # a freer translation beside: ``free`` of its words (after the shared ones) translate
+        # nothing of its source
+        loose = [w for w in tgt[9].lower().rstrip(".").split() if inv[w[:6]] not in words3]
+        t[3] = " ".join(near[:hits] + loose[:free] + near[hits + free:]).capitalize() + "."
     beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3,), (3, 4))] + \
         [Bead((i,), (i + 1,)) for i in range(4, 10)]
     sd = pipeline.segment("\n".join(src), lang="en", lines=True)
@@ -425,22 +434,41 @@ def _merged_with_hits(seed: int, known: int, hits: int):
     return sd, td, beads, d
 
 
-def test_a_member_with_one_chance_translation_is_still_read_as_added():
-    """One of five known words translating a word of the bead's source sentence (the rest
-    translates every one of its own) is chance, not a rendering: the member is added."""
+def test_a_member_with_one_word_of_the_translation_beside_is_still_read_as_added():
+    """One of five known words translating a word of the bead's source sentence that the rest
+    translates too (the same word stands in the rest, which translates every word of its
+    own) is the rest's, not a rendering: it is left aside, the four others are met nowhere, and
+    the member is added. The message names the word left aside."""
     from tqcheck import pipeline
 
     sd, td, beads, d = _merged_with_hits(5, known=5, hits=1)
     found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ102"]
     assert [f.target_segment for f in found] == [4]
-    assert "only 1 of its 5 words that the dictionary knows" in found[0].message
-    assert "by chance nearby" in found[0].message
+    assert "none of its 4 words that the dictionary knows" in found[0].message
+    word = td.sentences[4].text.split()[0]
+    assert (f"; “{word}” is left aside: its translation there renders a word of the sentence next to it "
+            "too.") in found[0].message
+
+
+def test_a_member_whose_only_hit_is_left_aside_needs_words_that_decide_alone():
+    """The same member beside a freer translation (half its words translate nothing): its one
+    word met in the source is left aside, and its four others, met nowhere, are not enough at
+    that translation's rate to call it added (with the word counted as not translated, none of
+    its known words would be, and it would be)."""
+    from tqcheck import pipeline
+
+    sd, td, beads, d = _merged_with_hits(5, known=5, hits=1, free=20)
+    assert not [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ102"]
+    # beside a literal translation the same four words do decide
+    sd, td, beads, d = _merged_with_hits(5, known=5, hits=1)
+    assert [f.target_segment for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings
+            if f.rule == "TQ102"] == [4]
 
 
 def test_a_member_translating_half_its_known_words_is_part_of_the_rendering():
     from tqcheck import pipeline
 
-    sd, td, beads, d = _merged_with_hits(5, known=8, hits=4)
+    sd, td, beads, d = _merged_with_hits(5, known=8, hits=4, split=True)
     found = [f for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule in ("TQ102", "TQ104")]
     assert not [f for f in found if f.target_segment == 4]
 
@@ -913,9 +941,10 @@ def test_key_hits_names_each_known_key_and_whether_the_other_side_translates_it(
 def _common_and_rare(seed: int, free: int = 24, rare: int = 12):
     """Long sentences (40 words); two source words that stand in sentences 3 and 6 only (with
     their translations), common enough to meet their translations by chance. Source 3 is
-    translated freely: ``free`` of its words rendered by words that translate nothing of it.
-    Beside that translation, in one bead with it, a sentence of the two common words'
-    translations and ``rare`` words known to the dictionary and met nowhere else."""
+    translated freely: ``free`` of its words rendered by words that translate nothing of it, and
+    the two common words not at all. Beside that translation, in one bead with it, a sentence of
+    the two common words' translations and ``rare`` words known to the dictionary and met
+    nowhere else."""
     from tqcheck.align.base import Bead
 
     rng = random.Random(seed)
@@ -927,7 +956,7 @@ def _common_and_rare(seed: int, free: int = 24, rare: int = 12):
     rng.shuffle(unused)
     for i in (3, 6):
         src[i] = src[i].rstrip(".") + " " + " ".join(common) + "."
-        tgt[i] = tgt[i].rstrip(".") + " " + " ".join(pairs[w] for w in common) + "."
+    tgt[6] = tgt[6].rstrip(".") + " " + " ".join(pairs[w] for w in common) + "."
     words = tgt[3].rstrip(".").split()
     words[:free] = [pairs[w] for w in unused[:free]]
     tgt[3] = " ".join(words).capitalize() + "."

@@ -110,6 +110,11 @@ _DICT_LENGTH_ODDS = 5.0
 _DICT_MEMBER_ODDS = 3.0
 
 
+#: a member read as untranslated: (hits, known, the rest's hits, the rest's known, log-odds of
+#: chance against the rest's rate, the member's keys left out of the reading)
+_Reading = tuple[int, int, int, int, float, set[str]]
+
+
 def _log_odds(hits: int, n: int, p0: float, p1: float) -> float:
     """log P(hits of n | rate p0) - log P(hits of n | rate p1): how much likelier so many hits
     are at the chance rate ``p0`` than at the rate ``p1`` of a translation (−inf when p1 <= p0)."""
@@ -119,7 +124,8 @@ def _log_odds(hits: int, n: int, p0: float, p1: float) -> float:
     return hits * math.log(p0 / p1) + (n - hits) * math.log((1 - p0) / (1 - p1))
 
 
-def _word_odds(d: _Doc, side: str, x: Sentence, theirs: set[str], one: Sentence, rate: float) -> float:
+def _word_odds(d: _Doc, side: str, x: Sentence, theirs: set[str], one: Sentence, rate: float,
+               skip: set[str] = frozenset()) -> float:
     """:func:`_log_odds` word by word: log P(``x``'s hits in the other side's keys ``theirs`` |
     chance) - log P(them | a translation rendering its words at ``rate``), each known word at its
     own chance rate near ``one`` (:meth:`_Doc.key_chance`). A translation meets a word either
@@ -130,6 +136,8 @@ def _word_odds(d: _Doc, side: str, x: Sentence, theirs: set[str], one: Sentence,
     rate = min(rate, 0.9)
     out = 0.0
     for w, c in chance.items():
+        if w in skip:
+            continue
         p1 = rate + (1 - rate) * c
         if p1 <= c:
             return -math.inf
@@ -141,10 +149,12 @@ def _dict_count(hits: int, known: int) -> str:
     return f"none of its {known} words" if not hits else f"only {hits} of its {known} words"
 
 
-def _chance_note(d: _Doc, side: str, x: Sentence, others: list[Sentence], hits: int, then: str = "") -> str:
+def _chance_note(d: _Doc, side: str, x: Sentence, others: list[Sentence], hits: int, then: str = "",
+                 skip: set[str] = frozenset()) -> str:
     """The end of a message about ``x`` (of ``side``) whose few words translated in ``others``
     read as chance: those words, quoted, and how often each meets a translation by chance
-    nearby (:meth:`_Doc.key_chance`, the rates the reading weighed), then ``then``."""
+    nearby (:meth:`_Doc.key_chance`, the rates the reading weighed), then ``then``. Keys in
+    ``skip`` (:func:`_claimed_by_rest`) are not among them."""
     if not hits:
         return ""
     theirs = d.dict_keys(_other(side), others)
@@ -152,7 +162,7 @@ def _chance_note(d: _Doc, side: str, x: Sentence, others: list[Sentence], hits: 
     chance = d.key_chance(side, x, others[0])
     met: dict[str, float] = {}
     for t in tokens(x.text):
-        ks = [k for k in dictionary_keys(t.text) if hit.get(k)]
+        ks = [k for k in dictionary_keys(t.text) if hit.get(k) and k not in skip]
         if ks and t.text not in met:
             met[t.text] = max(chance[k] for k in ks)
     if not met:
@@ -170,35 +180,69 @@ def _and(items: list[str]) -> str:
 
 
 def _rest_rate(d: _Doc, side: str, x: Sentence, others: list[Sentence], hits: int, rest_hits: int, rest_known: int,
-               there: str = "sentence") -> str:
+               there: str = "sentence", skip: set[str] = frozenset()) -> str:
     return _chance_note(d, side, x, others, hits, f"; the {there} next to it {'has' if there == 'sentence' else 'have'} "
-                                                  f"{rest_hits} of {rest_known}")
+                                                  f"{rest_hits} of {rest_known}", skip) + _claimed_note(x, skip, there)
+
+
+def _claimed_note(x: Sentence, skip: set[str], there: str) -> str:
+    """The end of a message about ``x`` whose words ``skip`` (:func:`_claimed_by_rest`) were left
+    out of the reading: those words, quoted, and why."""
+    words = list(dict.fromkeys(t.text for t in tokens(x.text) if any(k in skip for k in dictionary_keys(t.text))))
+    if not words:
+        return ""
+    one = len(words) == 1
+    return (f"; {_and([_quote(w) for w in words])} {'is' if one else 'are'} left aside: "
+            f"{'its translation there renders' if one else 'their translations there render'} "
+            f"{'a word' if one else 'words'} of the {there} next to it too")
 
 
 def _untranslated_by_dictionary(d: _Doc, side: str, x: Sentence, rest: list[Sentence],
-                                others: list[Sentence]) -> tuple[int, int, int, int, float] | None:
+                                others: list[Sentence]) -> _Reading | None:
     """Whether the user's dictionary reads ``x`` (of ``side``) as rendering nothing of ``others``
     (sentences of the other side) that ``rest`` (sentences of ``side``) render: ``x`` has at
     least :data:`_DICT_KNOWN` words the dictionary knows and none translated in ``others``, or so
     few that chance explains them far better than the rate at which ``rest`` is translated there
     (:data:`_DICT_MEMBER_ODDS`), while ``rest`` has at least :data:`_DICT_REST_HITS` translated.
+    A word of ``x`` met in ``others`` only where a word of ``rest`` is met too
+    (:func:`_claimed_by_rest`: "notre" in an added sentence and "nos" in the translation beside
+    it, one "unser" in the source) is left out, neither translated nor not; when any is, the
+    words that are left must decide by :data:`_DICT_MEMBER_ODDS` even with none translated.
     Then (hits, known, rest's hits, rest's known, the log-odds of chance against the rest's rate,
-    :func:`_word_odds`), else None (no dictionary, too few known words, or the words do not
-    tell)."""
+    :func:`_word_odds`, the keys left out), else None (no dictionary, too few known words, or the
+    words do not tell)."""
     dic = d.ctx.cache.get(DICTIONARY)
     if dic is None or not rest or not others:
         return None
     theirs = d.dict_keys(_other(side), others)
-    hits, known = _dict_cover(d, dic, side, [x], theirs)
-    if known < _DICT_KNOWN:
-        return None
     rest_hits, rest_known = _rest_cover(d, dic, side, rest, theirs)
     if rest_hits < _DICT_REST_HITS:
         return None
-    odds = _word_odds(d, side, x, theirs, others[0], rest_hits / rest_known)
-    if hits and odds < _DICT_MEMBER_ODDS:
-        return None  # some words translated: as likely a free rendering as words met by chance
-    return hits, known, rest_hits, rest_known, odds
+    skip = _claimed_by_rest(d, dic, side, x, rest, theirs)
+    hit = dic.key_hits(d.dict_keys(side, [x]), theirs, source=side == "src")
+    hits, known = sum(v for k, v in hit.items() if k not in skip), len(hit) - len(skip)
+    if known < _DICT_KNOWN:
+        return None
+    odds = _word_odds(d, side, x, theirs, others[0], rest_hits / rest_known, skip)
+    if (hits or skip) and odds < _DICT_MEMBER_ODDS:
+        # some words translated: as likely a free rendering as words met by chance; or some met
+        # only where the rest is met too, and those that are left do not tell alone
+        return None
+    return hits, known, rest_hits, rest_known, odds, skip
+
+
+def _claimed_by_rest(d: _Doc, dic, side: str, x: Sentence, rest: list[Sentence], theirs: set[str]) -> set[str]:
+    """The keys of ``x`` (of ``side``) met in the other side's keys ``theirs`` only where a word of
+    ``rest`` is met too: that word of the other side may render either, so it tells nothing of
+    ``x``."""
+    table = dic.pairs if side == "src" else dic._inverse()
+    claimed = {t for k in d.dict_keys(side, rest) if k in table for t in table[k]}
+    out = set()
+    for k in d.dict_keys(side, [x]):
+        met = theirs.intersection(table.get(k, ()))
+        if met and met <= claimed:
+            out.add(k)
+    return out
 
 
 def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, rate: float) -> bool:
@@ -246,7 +290,7 @@ def _renders_in(d: _Doc, side: str, x: Sentence, beads, rate: float) -> bool:
 
 
 def _untranslated_member(d: _Doc, side: str, x: Sentence, rest: list[Sentence], others: list[Sentence],
-                         strict: bool) -> tuple[int, int, int, int, float] | None:
+                         strict: bool) -> _Reading | None:
     """The reading of :func:`_untranslated_by_dictionary` for ``x`` beside ``rest`` (sentences of
     its side that ``others`` translate), when the lengths allow it: the rest alone has a usual
     length, or one a little off (:data:`_DICT_REST_Z_MAX`) that the words outweigh
@@ -297,13 +341,13 @@ def _member_by_dictionary(d: _Doc, an: Analysis, p: Pair) -> bool:
             read = _untranslated_member(d, side, x, rest, list(others), x not in (many[0], many[-1]))
             if read is None:
                 continue
-            hits, known, rest_hits, rest_known, _ = read
+            hits, known, rest_hits, rest_known, _, skip = read
             if _renders_neighbour(d, p, side, x, rest_hits / rest_known):
                 continue  # the aligner put it in the wrong bead: a cut off by one, not an addition
             there = "sentence" if len(rest) == 1 else "sentences"
             _report_untranslated(an, side, x, others[0], f"covers only the {there} next to it",
                                  f"is covered by the {there} next to it", hits, known,
-                                 _rest_rate(d, side, x, list(others), hits, rest_hits, rest_known, there))
+                                 _rest_rate(d, side, x, list(others), hits, rest_hits, rest_known, there, skip))
             return True
     return False
 
@@ -358,12 +402,13 @@ def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
             read = _untranslated_member(d, side, x, rest, list(others), True)
             if read is None:
                 continue
-            hits, known, rest_hits, rest_known, _ = read
+            hits, known, rest_hits, rest_known, _, skip = read
             if _renders_in(d, side, x, _beads_around(d, q), rest_hits / rest_known):
                 continue  # it translates a bead beside: the aligner's cut is off, not an addition
             y_at = f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its neighbour"
             _report_untranslated(an, side, x, others[0], f"renders {y_at}", f"is translated by {y_at}", hits, known,
-                                 _rest_rate(d, side, x, list(others), hits, rest_hits, rest_known, "sentences"))
+                                 _rest_rate(d, side, x, list(others), hits, rest_hits, rest_known, "sentences",
+                                            skip))
             return True
     return False
 
