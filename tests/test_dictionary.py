@@ -815,6 +815,35 @@ def test_an_added_sentence_between_the_parts_of_a_translation_is_found_not_the_p
     assert 4 not in dict(_added(sd, td, beads))
 
 
+def _split_with_numbers(numbers: bool = True):
+    """Source 3 (40 words, and two numbers) translated in two parts, the numbers in the last; a
+    sentence of eight words no dictionary knows between the parts. Beads as
+    :func:`_stray_beads`: the added sentence joined to the first part, the last part unlinked."""
+    src, tgt, d = _pair(2, n_sent=16, n_words=40)
+    tail = " 1956 8848" if numbers else ""
+    src[3] = src[3].rstrip(".") + tail + "."
+    w3 = tgt[3].rstrip(".").split()
+    first, last = " ".join(w3[:20]) + ".", " ".join(w3[20:]).capitalize() + tail + "."
+    rng = random.Random(4)
+    unknown = " ".join("".join(rng.choice("nopqrstuvwxyz") for _ in range(8)) for _ in range(8)).capitalize() + "."
+    return (*_segmented(src, tgt[:3] + [first, unknown, last] + tgt[4:]), d)
+
+
+def test_an_added_sentence_between_the_parts_of_a_translation_is_found_by_the_numbers():
+    """The added sentence has no word the dictionary knows, so its words cannot tell; the
+    unlinked last part has the two numbers of source 3, which the sentences joined to it do not:
+    the last part belongs with source 3 and the sentence that shares nothing with it is the
+    addition. Without the numbers, the unlinked part is the one reported (and the added sentence
+    is not)."""
+    sd, td, d = _split_with_numbers()
+    found = dict(_added(sd, td, _stray_beads(), dictionary=d))
+    assert list(found) == [4]
+    assert "translated by the sentence after it" in found[4] and "(“1956” and “8848” of that source are there)" \
+        in found[4]
+    sd, td, d = _split_with_numbers(numbers=False)
+    assert list(dict(_added(sd, td, _stray_beads(), dictionary=d))) == [5]
+
+
 def test_an_unlinked_sentence_that_renders_nothing_of_the_merge_beside_stays_added():
     """The same beads, but the last part is replaced by words from far away: it translates
     nothing of source 3, so it is the addition, and the sentence joined to the first part is not

@@ -10,13 +10,13 @@ from ...document import Sentence
 from ...lang.words import has_wordlist, zipf
 from ..base import Pair
 from ._doc import (
-    Analysis, _Doc, _Issue, _cjk_join, _join_excerpt, _line_of, _missing, _other, _quote, _quote_near,
-    _runs, _similar_word, _stands_in, _words,
+    Analysis, _Doc, _Issue, _cjk_join, _found, _join_excerpt, _lexical, _line_of, _missing, _other, _quote,
+    _quote_near, _runs, _similar_word, _stands_in, _words,
 )
 from .evidence import (
     _TYPICAL_LINK, _bead_fit, _clearly_absorbs, _link_evidence, _merged_evidence, _neighbour_fits,
 )
-from .by_dictionary import _denied_by_dictionary, _member_for_stray
+from .by_dictionary import _and, _denied_by_dictionary, _member_for_stray, _shares_anchor
 
 
 def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
@@ -321,7 +321,7 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
         nw = sum(_words(x.text) for x in sents)
         if (side == "tgt" and nw < 2) or (len(run) == 1 and _absorbed(d, an, run[0], side)):
             continue
-        if len(run) == 1 and _member_for_stray(d, an, run[0], side):
+        if len(run) == 1 and (_member_for_stray(d, an, run[0], side) or _member_for_stray_by_anchors(d, an, run[0], side)):
             continue  # it belongs with the bead beside, where a member is the one left out (added)
         s = sents[0]
         excerpt = None
@@ -511,3 +511,62 @@ def _sole_place_elsewhere(d: _Doc, side: str, s: Sentence) -> tuple[Sentence, li
         return None
     found.sort(key=lambda kt: kt[0])
     return others[found[0][0]], [t for _, t in found]
+
+
+def _member_for_stray_by_anchors(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
+    """The reading of :func:`~.by_dictionary._member_for_stray` by numbers and names, with or
+    without a dictionary: the unlinked sentence ``y`` of bead ``p`` has at least two numbers or
+    names of its own (none in the sentences of its side in the bead beside) that the other side
+    of that bead has, while a member of the bead shares none of its own numbers or names with
+    that other side, looks unrelated to it (similarity at chance level or below), and with
+    ``y`` in its place the bead's lengths are usual (and more usual than as the aligner made
+    it): the member is the one inserted (left out) between two sentences that translate one, as
+    when an added sentence lands between the halves of a translation split in two."""
+    y = (p.src if side == "src" else p.tgt)[0]
+    if _words(y.text) < 3 or not _lexical(d):
+        return False
+    for k in (p.index - 1, p.index + 1):
+        if not 0 <= k < len(d.pairs):
+            continue
+        q = d.pairs[k]
+        many, others = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
+        if len(many) < 2 or not others or any((side, m.index) in an.taken for m in many) or \
+                any((_other(side), o.index) in an.taken for o in others):
+            continue
+        o_text = " ".join(o.text for o in others)
+        mine = tokens(" ".join(m.text for m in many))
+        own = [t for t in d.anchors(side, y.text) if not _found(t.norm, mine)]
+        gone = _missing(d, side, y.text, o_text)
+        met = list(dict.fromkeys(t.text for t in own if t not in gone))
+        if len(met) < 2:
+            continue
+        l_o = sum(text_length(o.text) for o in others)
+        l_many = sum(text_length(m.text) for m in many)
+        for x in many:
+            if _words(x.text) < 3:
+                continue
+            rest = [m for m in many if m is not x]
+            if _shares_anchor(d, side, x, rest + [y], o_text):
+                continue  # a number or name of its own is there: (partly) translated
+            if max(d.sim_z(o.index, x.index) if side == "tgt" else d.sim_z(x.index, o.index) for o in others) > 0.2:
+                continue  # it may render part of the other side
+            l_new = l_many - text_length(x.text) + text_length(y.text)
+            z_new = d.ratio_z(l_new, l_o) if side == "src" else d.ratio_z(l_o, l_new)
+            z_old = d.ratio_z(l_many, l_o) if side == "src" else d.ratio_z(l_o, l_many)
+            if abs(z_new) > 1.0 or abs(z_new) >= abs(z_old):
+                continue
+            y_at = (f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its "
+                    f"neighbour ({_and([_quote(w) for w in met[:3]])} of {'that source' if side == 'tgt' else 'it'} "
+                    f"{'are' if len(met) > 1 else 'is'} there)")
+            if side == "src":
+                msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there renders "
+                       f"{y_at}, and it shares no number or name with it and no more of its words than unrelated "
+                       "sentences do.")
+                an.issues.append(_Issue("TQ101", msg, src=x, tgt=others[0], src_span=(0, len(x.text)), confidence=0.6))
+            else:
+                msg = (f"The translation adds {_quote(x.text)}: the source there is translated by {y_at}, and it "
+                       "shares no number or name with it and no more of its words than unrelated sentences do.")
+                an.issues.append(_Issue("TQ102", msg, src=others[0], tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
+            an.taken.add((side, x.index))
+            return True
+    return False
