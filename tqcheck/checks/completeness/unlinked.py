@@ -321,7 +321,8 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
         nw = sum(_words(x.text) for x in sents)
         if (side == "tgt" and nw < 2) or (len(run) == 1 and _absorbed(d, an, run[0], side)):
             continue
-        if len(run) == 1 and (_member_for_stray(d, an, run[0], side) or _member_for_stray_by_anchors(d, an, run[0], side)):
+        if len(run) == 1 and (_member_for_stray(d, an, run[0], side)
+                              or _member_for_stray_by_anchors(d, an, run[0], side)):
             continue  # it belongs with the bead beside, where a member is the one left out (added)
         s = sents[0]
         excerpt = None
