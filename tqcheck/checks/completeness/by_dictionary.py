@@ -369,6 +369,20 @@ def _report_untranslated(an: Analysis, side: str, x: Sentence, other: Sentence, 
     an.taken.add((side, x.index))
 
 
+def _merged_beside(d: _Doc, an: Analysis, p: Pair, side: str):
+    """The beads beside ``p`` with two or more sentences on ``side`` and some on the other,
+    none of them taken by an earlier reading: (bead, its sentences of ``side``, the others)."""
+    for k in (p.index - 1, p.index + 1):
+        if not 0 <= k < len(d.pairs):
+            continue
+        q = d.pairs[k]
+        many, others = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
+        if len(many) < 2 or not others or any((side, m.index) in an.taken for m in many) or \
+                any((_other(side), o.index) in an.taken for o in others):
+            continue
+        yield q, many, others
+
+
 def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
     """With the user's dictionary: the unlinked sentence ``y`` of bead ``p`` (1-0, ``side``
     "src"; 0-1, "tgt") stands beside a bead of several sentences on its side whose other side
@@ -385,14 +399,7 @@ def _member_for_stray(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
     if _words(y.text) < 3:
         return False
     rate = d.dict_rates()[1]
-    for k in (p.index - 1, p.index + 1):
-        if not 0 <= k < len(d.pairs):
-            continue
-        q = d.pairs[k]
-        many, others = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
-        if len(many) < 2 or not others or any((side, m.index) in an.taken for m in many) or \
-                any((_other(side), o.index) in an.taken for o in others):
-            continue
+    for q, many, others in _merged_beside(d, an, p, side):
         if not _sentence_reads_translated(d, side, y, list(others), rate):
             continue
         for x in many:

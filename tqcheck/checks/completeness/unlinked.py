@@ -16,7 +16,7 @@ from ._doc import (
 from .evidence import (
     _TYPICAL_LINK, _bead_fit, _clearly_absorbs, _link_evidence, _merged_evidence, _neighbour_fits,
 )
-from .by_dictionary import _and, _denied_by_dictionary, _member_for_stray, _shares_anchor
+from .by_dictionary import _and, _denied_by_dictionary, _member_for_stray, _merged_beside, _shares_anchor
 
 
 def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
@@ -526,14 +526,7 @@ def _member_for_stray_by_anchors(d: _Doc, an: Analysis, p: Pair, side: str) -> b
     y = (p.src if side == "src" else p.tgt)[0]
     if _words(y.text) < 3 or not _lexical(d):
         return False
-    for k in (p.index - 1, p.index + 1):
-        if not 0 <= k < len(d.pairs):
-            continue
-        q = d.pairs[k]
-        many, others = (q.src, q.tgt) if side == "src" else (q.tgt, q.src)
-        if len(many) < 2 or not others or any((side, m.index) in an.taken for m in many) or \
-                any((_other(side), o.index) in an.taken for o in others):
-            continue
+    for _, many, others in _merged_beside(d, an, p, side):
         o_text = " ".join(o.text for o in others)
         mine = tokens(" ".join(m.text for m in many))
         own = [t for t in d.anchors(side, y.text) if not _found(t.norm, mine)]
