@@ -1,6 +1,8 @@
 """What an unlinked sentence is (TQ101/TQ102): omitted or added, absorbed by a
-neighbour that is long enough, condensed into it, fused into a sentence elsewhere, or a
-sentence beside a move; :func:`_unlinked` reports them.
+neighbour that is long enough, condensed into it, fused into a sentence elsewhere, a
+sentence beside a move, or the part of a split translation that a sentence inserted into the
+bead beside displaced (by the dictionary, or by numbers and names:
+:func:`_member_for_stray_by_anchors`); :func:`_unlinked` reports them.
 """
 from __future__ import annotations
 
