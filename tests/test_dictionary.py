@@ -967,6 +967,21 @@ def test_key_hits_names_each_known_key_and_whether_the_other_side_translates_it(
         {"gletsc": [0], "unser": [0], "unsere": [0]}
 
 
+def test_claimed_keys_are_those_met_only_where_the_rest_is_met_too():
+    """``Dictionary.claimed_keys``: a word of the member whose translation on the other side a
+    word of the rest translates too ("notre" beside "nos", one "unser") is claimed; one met
+    where the rest meets nothing ("glacier") is not, nor one met nowhere; both sides."""
+    from tqcheck.align.dictionary import keys
+
+    d = Dictionary.from_pairs([("glacier", "gletscher"), ("notre", "unser"), ("nos", "unser"),
+                               ("blanc", "weiss")], "fr", "de")
+    theirs = keys("unser Gletscher")
+    assert d.claimed_keys(keys("notre glacier blanc"), keys("nos amis"), theirs, source=True) == {"notre"}
+    assert d.claimed_keys(keys("notre glacier blanc"), keys("amis"), theirs, source=True) == set()
+    # the target side: "unser" met in "notre", which the rest's "unser" renders too
+    assert d.claimed_keys(keys("unser Gletscher"), keys("unser Weg"), keys("notre glacier"), source=False) == {"unser"}
+
+
 def _common_and_rare(seed: int, free: int = 24, rare: int = 12):
     """Long sentences (40 words); two source words that stand in sentences 3 and 6 only (with
     their translations), common enough to meet their translations by chance. Source 3 is

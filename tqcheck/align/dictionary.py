@@ -229,6 +229,19 @@ class Dictionary:
                         at.append(k)
         return out
 
+    def claimed_keys(self, mine: set[str], rest: set[str], theirs: set[str], *, source: bool) -> set[str]:
+        """The keys of ``mine`` (on the source side when ``source``) whose translations ``theirs``
+        (the other side's keys) has only where a key of ``rest`` (``mine``'s side) translates
+        them too: words of the other side that may render either."""
+        table = self.pairs if source else self._inverse()
+        claimed = {t for k in rest if k in table for t in table[k]}
+        out: set[str] = set()
+        for k in mine:
+            met = theirs.intersection(table.get(k, ()))
+            if met and met <= claimed:
+                out.add(k)
+        return out
+
     def key_hits(self, mine: set[str], theirs: set[str], *, source: bool) -> dict[str, bool]:
         """Each key of ``mine`` this dictionary knows (on the source side when ``source``) and
         whether ``theirs`` (the other side's keys) has one of its translations (in the order of

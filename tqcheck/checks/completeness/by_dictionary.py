@@ -235,14 +235,7 @@ def _claimed_by_rest(d: _Doc, dic, side: str, x: Sentence, rest: list[Sentence],
     """The keys of ``x`` (of ``side``) met in the other side's keys ``theirs`` only where a word of
     ``rest`` is met too: that word of the other side may render either, so it tells nothing of
     ``x``."""
-    table = dic.pairs if side == "src" else dic._inverse()
-    claimed = {t for k in d.dict_keys(side, rest) if k in table for t in table[k]}
-    out = set()
-    for k in d.dict_keys(side, [x]):
-        met = theirs.intersection(table.get(k, ()))
-        if met and met <= claimed:
-            out.add(k)
-    return out
+    return dic.claimed_keys(d.dict_keys(side, [x]), d.dict_keys(side, rest), theirs, source=side == "src")
 
 
 def _renders_neighbour(d: _Doc, p: Pair, side: str, x: Sentence, rate: float) -> bool:
@@ -361,10 +354,18 @@ def _report_untranslated(an: Analysis, side: str, x: Sentence, other: Sentence, 
         msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there {src_where}, "
                f"and {_dict_count(hits, known)} that the dictionary knows {'is' if hits < 2 else 'are'} "
                f"translated in it{tail}.")
-        an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=other, src_span=(0, len(x.text)), confidence=0.6))
     else:
         msg = (f"The translation adds {_quote(x.text)}: the source there {tgt_where}, and {_dict_count(hits, known)} "
                f"that the dictionary knows {'translates' if hits < 2 else 'translate'} a word of that source{tail}.")
+    _add_untranslated(an, side, x, other, msg)
+
+
+def _add_untranslated(an: Analysis, side: str, x: Sentence, other: Sentence, msg: str) -> None:
+    """The TQ101 (``side`` "src") or TQ102 of the member ``x`` of a merged bead read as left out
+    (added) beside ``other``, a sentence of the other side there; ``x`` is taken."""
+    if side == "src":
+        an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=other, src_span=(0, len(x.text)), confidence=0.6))
+    else:
         an.issues.append(_Issue("TQ102", msg, src=other, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
     an.taken.add((side, x.index))
 

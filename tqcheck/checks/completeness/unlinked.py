@@ -18,7 +18,9 @@ from ._doc import (
 from .evidence import (
     _TYPICAL_LINK, _bead_fit, _clearly_absorbs, _link_evidence, _merged_evidence, _neighbour_fits,
 )
-from .by_dictionary import _and, _denied_by_dictionary, _member_for_stray, _merged_beside, _shares_anchor
+from .by_dictionary import (
+    _add_untranslated, _and, _denied_by_dictionary, _member_for_stray, _merged_beside, _shares_anchor,
+)
 
 
 def _absorbed(d: _Doc, an: Analysis, p: Pair, side: str) -> bool:
@@ -538,6 +540,7 @@ def _member_for_stray_by_anchors(d: _Doc, an: Analysis, p: Pair, side: str) -> b
             continue
         l_o = sum(text_length(o.text) for o in others)
         l_many = sum(text_length(m.text) for m in many)
+        z_old = d.ratio_z(l_many, l_o) if side == "src" else d.ratio_z(l_o, l_many)
         for x in many:
             if _words(x.text) < 3:
                 continue
@@ -548,7 +551,6 @@ def _member_for_stray_by_anchors(d: _Doc, an: Analysis, p: Pair, side: str) -> b
                 continue  # it may render part of the other side
             l_new = l_many - text_length(x.text) + text_length(y.text)
             z_new = d.ratio_z(l_new, l_o) if side == "src" else d.ratio_z(l_o, l_new)
-            z_old = d.ratio_z(l_many, l_o) if side == "src" else d.ratio_z(l_o, l_many)
             if abs(z_new) > 1.0 or abs(z_new) >= abs(z_old):
                 continue
             y_at = (f"the sentence {'before' if y.index < x.index else 'after'} it, {_quote(y.text, 40)}, with its "
@@ -558,11 +560,9 @@ def _member_for_stray_by_anchors(d: _Doc, an: Analysis, p: Pair, side: str) -> b
                 msg = (f"The sentence {_quote(x.text)} seems to have no translation: the translation there renders "
                        f"{y_at}, and it shares no number or name with it and no more of its words than unrelated "
                        "sentences do.")
-                an.issues.append(_Issue("TQ101", msg, src=x, tgt=others[0], src_span=(0, len(x.text)), confidence=0.6))
             else:
                 msg = (f"The translation adds {_quote(x.text)}: the source there is translated by {y_at}, and it "
                        "shares no number or name with it and no more of its words than unrelated sentences do.")
-                an.issues.append(_Issue("TQ102", msg, src=others[0], tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
-            an.taken.add((side, x.index))
+            _add_untranslated(an, side, x, others[0], msg)
             return True
     return False
