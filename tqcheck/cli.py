@@ -79,7 +79,8 @@ def _build_parser() -> argparse.ArgumentParser:
                    "nothing is downloaded")
     c.add_argument("--dictionary", metavar="FILE", action="append",
                    help="bilingual word list (source<TAB>target per line, a CSV table, hunalign's "
-                   "'target @ source', or a TBX termbase) that the aligner and the checks of missing, "
+                   "'target @ source', a TBX termbase, or a dictd dictionary's .index such as "
+                   "FreeDict's in /usr/share/dictd) that the aligner and the checks of missing, "
                    "added and moved content read beside what the texts share; document pairs only; "
                    "repeat for several language pairs (a first line 'de<TAB>fr' names its languages)")
     c.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
@@ -107,7 +108,8 @@ def _build_parser() -> argparse.ArgumentParser:
                    "nothing is downloaded")
     a.add_argument("--dictionary", metavar="FILE", action="append",
                    help="bilingual word list (source<TAB>target per line, a CSV table, hunalign's "
-                   "'target @ source', or a TBX termbase) read as shared words by the banded aligner; "
+                   "'target @ source', a TBX termbase, or a dictd dictionary's .index) read as shared "
+                   "words by the banded aligner; "
                    "repeatable")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 

@@ -25,7 +25,10 @@ File formats (UTF-8, one pair per line; empty lines and lines starting with ``#`
   column names (``source,target,note``) is skipped;
 * hunalign's format: ``target @ source``;
 * a TBX termbase (``.tbx``, or any file starting with ``<``), read as TQ521's glossary is (the
-  hardened XML reader; its languages from the file), do-not-translate terms left out.
+  hardened XML reader; its languages from the file), do-not-translate terms left out;
+* a dictd dictionary (``.index`` with its ``.dict.dz`` beside it: FreeDict's format, which
+  ``apt install dict-freedict-deu-fra`` puts in ``/usr/share/dictd``), read by
+  :mod:`tqcheck.io.dictd`; its languages from its file name or its short name.
 
 Entries of several words on either side are skipped (the features are words), and words under
 :data:`MIN_LETTERS` letters of scripts written with spaces.
@@ -371,8 +374,9 @@ def parse(text: str, *, path: str = "<dictionary>") -> Dictionary:
     return _finish(pairs, src_lang, tgt_lang, path)
 
 
-def _finish(pairs: list[tuple[str, str]], src_lang: str | None, tgt_lang: str | None, path: str) -> Dictionary:
-    name = os.path.splitext(os.path.basename(path))[0] or "dictionary"
+def _finish(pairs: list[tuple[str, str]], src_lang: str | None, tgt_lang: str | None, path: str,
+            name: str | None = None) -> Dictionary:
+    name = name or os.path.splitext(os.path.basename(path))[0] or "dictionary"
     d = Dictionary.from_pairs(pairs, src_lang, tgt_lang, name)
     if not d.pairs:
         raise InputError(f"{path}: no usable word pairs (entries of one word on each side, "
@@ -408,6 +412,11 @@ def load_dictionary(path: str | os.PathLike) -> Dictionary:
 
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: int, size: int) -> Dictionary:
+    from ..io import dictd
+
+    if dictd.is_dictd(path):
+        pairs, src, tgt = dictd.read(path, max_bytes=MAX_BYTES)
+        return _finish(pairs, src, tgt, path, dictd.name(path))
     with open(path, "rb") as f:
         data = f.read()
     if b"\0" in data[:4096]:

@@ -1,0 +1,182 @@
+"""A dictd dictionary (FreeDict's format, as Debian's dict-freedict-* packages install it) read
+directly by ``--dictionary``."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+import tqcheck
+from tqcheck.align import dictionary as dictionary_module
+from tqcheck.align.dictionary import load_dictionary
+from tqcheck.cli import main
+from tqcheck.errors import InputError
+from tqcheck.io import dictd
+
+from test_dictionary import _pair
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _b64(n: int) -> str:
+    out = ""
+    while True:
+        out = _B64[n % 64] + out
+        n //= 64
+        if not n:
+            return out
+
+
+def write_dictd(folder, name: str, entries: list[tuple[str, str]], *, compress: bool = True) -> tuple:
+    """Write ``name.index`` and ``name.dict.dz`` (or ``.dict``): ``entries`` are (index headword,
+    entry text) in the order written. Returns (index path, data path)."""
+    data = b""
+    lines = []
+    for head, text in entries:
+        raw = text.encode("utf-8")
+        lines.append(f"{head}\t{_b64(len(data))}\t{_b64(len(raw))}")
+        data += raw
+    index = folder / f"{name}.index"
+    index.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if compress:
+        path = folder / f"{name}.dict.dz"
+        path.write_bytes(gzip.compress(data))
+    else:
+        path = folder / f"{name}.dict"
+        path.write_bytes(data)
+    return index, path
+
+
+#: entries as FreeDict's dictionaries write them: WikDict (numbered senses, each followed by a
+#: gloss in the headword's language; the next sense's number left at the end of a line), Ding
+#: (remarks in brackets, symbols after a word, synonyms, examples in quotes), JMdict (a
+#: part-of-speech line before the sense, several headwords), and a remark in place of the word
+ENTRIES = [
+    ("00-database-short", "00-database-short\n     German-French FreeDict+WikDict dictionary\n"),
+    ("gipfel", "Gipfel /ˈɡɪpfl̩/ <n, masc>\n1. sommet, cime\nhöchster Punkt eines Berges\n"
+               "2. apogée\nder Höhepunkt\n"),
+    ("aalbeere", "Aalbeere /ˈaːlˌbeːʁə/ <n, fem>\ncassis 2.\nSchwarze Johannisbeere (Ribes nigrum)\n 3.\n"
+                 "Frucht von [1]\n"),
+    ("kasse", "Kasse /kˈasə/ <fem, n, sg>\n [econ.] caisse <n>, guichet <n>´\n"
+              "      \"Kasse vor Lieferung\"  - paiement avant livraison\n   Synonym: {Barzahlung}\n\n"
+              " see: {Kassen}\n"),
+    ("berg", "Berg, Berge /bɛʁk/\n(noun (common))\nmontagne\n"),
+    ("schnee", "(ask.) /ʃneː/\n1. neige\n"),
+    ("neben-", "Neben- <prefix>\naccessoire, Zusatz-\n"),
+    ("gegenwort", "Gegenwort /ˈɡeːɡn̩ˌvɔʁt/ <n, neut>\nantonyme\n"),
+]
+
+
+def test_entries_give_their_translations_and_nothing_else():
+    got = {}
+    for head, text in ENTRIES[1:]:
+        for a, b in dictd.pairs_of(text, head):
+            got.setdefault(a, []).append(b)
+    assert got == {
+        "Gipfel": ["sommet", "cime", "apogée"],      # glosses in German are not translations
+        "Aalbeere": ["cassis"],                      # "2." is the next sense's number
+        "Kasse": ["caisse", "guichet"],              # no remark, symbol, example or synonym
+        "Berg": ["montagne"], "Berge": ["montagne"],  # the sense after its part-of-speech line
+        "schnee": ["neige"],                         # the index's headword for a remark
+        "Gegenwort": ["antonyme"],                   # a word that starts like "antonym:"
+    }                                                # and no affix ("Neben-", "Zusatz-")
+
+
+def test_a_dictd_dictionary_is_read_as_its_word_list(tmp_path):
+    index, data = write_dictd(tmp_path, "freedict-deu-fra", ENTRIES)
+    tsv = tmp_path / "de-fr.tsv"
+    tsv.write_text("de\tfr\nGipfel\tsommet\nGipfel\tcime\nGipfel\tapogée\nAalbeere\tcassis\nKasse\tcaisse\n"
+                   "Kasse\tguichet\nBerg\tmontagne\nBerge\tmontagne\nschnee\tneige\nGegenwort\tantonyme\n",
+                   encoding="utf-8")
+    want = load_dictionary(tsv)
+    for path in (index, data):
+        d = load_dictionary(path)
+        assert (d.src_lang, d.tgt_lang, d.name) == ("de", "fr", "freedict-deu-fra")
+        assert d.pairs == want.pairs and d.digest == want.digest
+    assert load_dictionary(index).oriented("fr", "de").pairs == want.reversed().pairs
+    assert load_dictionary(index).oriented("en", "tr") is None
+
+
+def test_languages_from_the_short_name_when_the_file_name_has_none(tmp_path):
+    index, _ = write_dictd(tmp_path, "mydict", ENTRIES)
+    d = load_dictionary(index)
+    assert (d.src_lang, d.tgt_lang) == ("de", "fr")
+    index, _ = write_dictd(tmp_path, "other", ENTRIES[1:], compress=False)  # no short name, plain .dict
+    d = load_dictionary(index)
+    assert (d.src_lang, d.tgt_lang) == (None, None) and len(d) > 0
+
+
+def _bad(folder, case: str):
+    index, data = write_dictd(folder, f"bad-{case}", ENTRIES[:3])
+    if case == "no data":
+        data.unlink()
+    elif case == "no index":
+        index.unlink()
+        return data
+    elif case == "line":
+        index.write_text(index.read_text(encoding="utf-8") + "broken line\n", encoding="utf-8")
+    elif case == "offset":
+        index.write_text(index.read_text(encoding="utf-8") + "x\tA\t*\n", encoding="utf-8")
+    elif case == "past the end":
+        index.write_text(index.read_text(encoding="utf-8") + "x\tBAAA\tB\n", encoding="utf-8")
+    elif case == "not gzip":
+        data.write_bytes(b"plain bytes, not gzip")
+    return index
+
+
+@pytest.mark.parametrize("case,needle", [
+    ("no data", "bad-no data.dict.dz not found"),
+    ("no index", "bad-no index.index not found"),
+    ("line", "bad-line.index:4: not a dictd index line"),
+    ("offset", "bad-offset.index:4: not a dictd index line"),
+    ("past the end", "bad-past the end.index:4: the entry points past the end"),
+    ("not gzip", "not a dictd data file"),
+])
+def test_a_broken_dictd_dictionary_is_one_clear_error(tmp_path, case, needle):
+    path = _bad(tmp_path, case)
+    with pytest.raises(InputError) as e:
+        load_dictionary(path)
+    assert needle in str(e.value) and "\n" not in str(e.value)
+
+
+def test_a_data_file_too_large_uncompressed_is_refused(tmp_path, monkeypatch):
+    index, _ = write_dictd(tmp_path, "big", ENTRIES + [("x", "x\n" + "y" * 5000 + "\n")])
+    monkeypatch.setattr(dictionary_module, "MAX_BYTES", 4000)
+    with pytest.raises(InputError, match="too large"):
+        load_dictionary(index)
+
+
+def _files(tmp_path):
+    """The test pair of test_dictionary (a source sentence left out of the translation, the two
+    sides sharing nothing on the surface) with its word list as a dictd dictionary."""
+    src, tgt, d = _pair(1)
+    k = 8
+    s, t = tmp_path / "a.en.txt", tmp_path / "a.ru.txt"
+    s.write_text("\n".join(src) + "\n", encoding="utf-8")
+    t.write_text("\n".join(tgt[:k] + tgt[k + 1:]) + "\n", encoding="utf-8")
+    entries = [(a, f"{a} /x/\n{', '.join(sorted(d.pairs[a]))}\n") for a in sorted(d.pairs)]
+    index, _ = write_dictd(tmp_path, "freedict-eng-rus", entries)
+    return s, t, index, k
+
+
+def test_cli_check_reads_a_dictd_dictionary(tmp_path, capsys):
+    s, t, index, k = _files(tmp_path)
+    before = [p.read_bytes() for p in sorted(tmp_path.iterdir())]
+    code = main(["check", str(s), str(t), "--dictionary", str(index), "--format", "json", "--no-config", "--lines",
+                 "--src-lang", "en", "--tgt-lang", "ru", "--fail-on", "never"])
+    out = json.loads(capsys.readouterr().out)["files"][0]
+    assert code == 0
+    assert out["dictionary"].startswith("freedict-eng-rus@")
+    assert [(f["rule"], f["source_segment"]) for f in out["findings"] if f["rule"] == "TQ101"] == [("TQ101", k)]
+    assert [p.read_bytes() for p in sorted(tmp_path.iterdir())] == before  # nothing written
+    r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary=str(index))
+    assert r.signature.endswith(f"|dict:{load_dictionary(index).id}")
+
+
+def test_cli_broken_dictd_dictionary_is_one_line_exit_2(tmp_path, capsys):
+    s, t, index, _ = _files(tmp_path)
+    index.with_name("freedict-eng-rus.dict.dz").unlink()
+    assert main(["check", str(s), str(t), "--dictionary", str(index), "--no-config"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "freedict-eng-rus.dict.dz not found" in err and "Traceback" not in err and len(err.splitlines()) == 1
