@@ -180,3 +180,40 @@ def test_cli_broken_dictd_dictionary_is_one_line_exit_2(tmp_path, capsys):
     assert main(["check", str(s), str(t), "--dictionary", str(index), "--no-config"]) == 2
     err = capsys.readouterr().err.strip()
     assert "freedict-eng-rus.dict.dz not found" in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+# -- --dictionary auto: the dictd dictionaries installed for the pair ------------------------------
+def test_auto_reads_the_dictionaries_installed_for_the_pair_either_way(tmp_path, monkeypatch, capsys):
+    s, t, index, k = _files(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    write_dictd(other, "freedict-deu-fra", ENTRIES)  # another pair: not read
+    monkeypatch.setenv("TQCHECK_DICTD_PATH", f"{other}{__import__('os').pathsep}{tmp_path}")
+    r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary="auto")
+    assert r.dictionary == load_dictionary(index).id
+    assert [f.source_segment for f in r.findings if f.rule == "TQ101"] == [k]
+    # read the other way round for a Russian → English pair
+    back = tqcheck.check_files(str(t), str(s), "ru", "en", lines=True, dictionary="auto")
+    assert back.dictionary == load_dictionary(index).id
+    assert [f.target_segment for f in back.findings if f.rule == "TQ102"] == [k]
+    # the command line and the configuration take it too
+    assert main(["check", str(s), str(t), "--dictionary", "auto", "--format", "json", "--no-config", "--lines",
+                 "--src-lang", "en", "--tgt-lang", "ru", "--fail-on", "never"]) == 0
+    assert json.loads(capsys.readouterr().out)["files"][0]["dictionary"] == load_dictionary(index).id
+    (tmp_path / "pyproject.toml").write_text('[tool.tqcheck]\ndictionary = "auto"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(s), str(t), "--format", "json", "--lines", "--src-lang", "en", "--tgt-lang", "ru",
+                 "--fail-on", "never"]) == 0
+    assert json.loads(capsys.readouterr().out)["files"][0]["dictionary"] == load_dictionary(index).id
+
+
+def test_auto_with_none_installed_says_so(tmp_path, monkeypatch):
+    s, t, index, _ = _files(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("TQCHECK_DICTD_PATH", str(empty))
+    r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary="auto")
+    assert r.dictionary is None
+    notes = [f.message for f in r.findings if f.rule == "TQ101" and f.severity.value == "info"]
+    assert notes == [f"No dictionary given is for en → ru (auto: none installed for the pair in {empty}): the "
+                     "alignment and the checks of missing, added and moved content read none."]

@@ -80,7 +80,8 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--dictionary", metavar="FILE", action="append",
                    help="bilingual word list (source<TAB>target per line, a CSV table, hunalign's "
                    "'target @ source', a TBX termbase, or a dictd dictionary's .index such as "
-                   "FreeDict's in /usr/share/dictd) that the aligner and the checks of missing, "
+                   "FreeDict's in /usr/share/dictd; 'auto': the dictd dictionaries installed for "
+                   "each pair's languages) that the aligner and the checks of missing, "
                    "added and moved content read beside what the texts share; document pairs only; "
                    "repeat for several language pairs (a first line 'de<TAB>fr' names its languages)")
     c.add_argument("-j", "--jobs", type=int, default=1, metavar="N",

@@ -431,30 +431,56 @@ def _load(path: str, mtime: int, size: int) -> Dictionary:
     return parse(text, path=path)
 
 
-def _each(dictionary) -> list[Dictionary]:
-    """The dictionaries of ``dictionary`` (a path, a :class:`Dictionary` or a list of them), read."""
-    items = dictionary if isinstance(dictionary, (list, tuple)) else [dictionary]
-    return [x if isinstance(x, Dictionary) else load_dictionary(x) for x in items]
+#: ``--dictionary auto``: the dictd dictionaries installed for each document pair's languages
+#: (:func:`tqcheck.io.dictd.installed`)
+AUTO = "auto"
+
+
+def _items(dictionary) -> list:
+    return list(dictionary) if isinstance(dictionary, (list, tuple)) else [dictionary]
+
+
+def _each(dictionary, src_lang: str | None = None, tgt_lang: str | None = None) -> list[Dictionary]:
+    """The dictionaries of ``dictionary`` (a path, a :class:`Dictionary`, :data:`AUTO` or a list
+    of them), read; :data:`AUTO` stands for those installed for ``src_lang`` and ``tgt_lang``."""
+    out: list[Dictionary] = []
+    for x in _items(dictionary):
+        if isinstance(x, Dictionary):
+            out.append(x)
+        elif x == AUTO:
+            from ..io import dictd
+
+            out += [load_dictionary(p) for p in dictd.installed(src_lang, tgt_lang)]
+        else:
+            out.append(load_dictionary(x))
+    return out
 
 
 def load_all(dictionary) -> None:
     """Read every dictionary file of ``dictionary`` (a path, a :class:`Dictionary` or a list)
-    now, so that a bad one stops the run before any input is read."""
-    _each(dictionary)
+    now, so that a bad one stops the run before any input is read (:data:`AUTO` is read for
+    each document pair, once its languages are known)."""
+    _each([x for x in _items(dictionary) if x != AUTO])
 
 
 def describe(dictionary) -> str:
     """The names and languages of ``dictionary`` (a path, a :class:`Dictionary` or a list), for
     a message: ``de-fr (de → fr), terms``."""
-    return ", ".join(d.name + (f" ({d.src_lang} → {d.tgt_lang})" if d.src_lang and d.tgt_lang else "")
-                     for d in _each(dictionary))
+    from ..io import dictd
+
+    named = [d.name + (f" ({d.src_lang} → {d.tgt_lang})" if d.src_lang and d.tgt_lang else "")
+             for d in _each([x for x in _items(dictionary) if x != AUTO])]
+    if AUTO in _items(dictionary):
+        named.append(f"auto: none installed for the pair in {', '.join(dictd.dirs()) or 'no folder'}")
+    return ", ".join(named)
 
 
 def resolve(dictionary, src_lang: str | None, tgt_lang: str | None) -> Dictionary | None:
-    """The dictionary of a document pair: ``dictionary`` is a path, a :class:`Dictionary` or a
-    list of them; each is read for ``src_lang`` → ``tgt_lang`` (:meth:`Dictionary.oriented`)
-    and those that apply are merged. None when none applies."""
+    """The dictionary of a document pair: ``dictionary`` is a path, a :class:`Dictionary`,
+    :data:`AUTO` or a list of them; each is read for ``src_lang`` → ``tgt_lang``
+    (:meth:`Dictionary.oriented`) and those that apply are merged. None when none applies."""
     if dictionary is None:
         return None
-    out = [o for o in (d.oriented(src_lang, tgt_lang) for d in _each(dictionary)) if o is not None]
+    out = [o for o in (d.oriented(src_lang, tgt_lang) for d in _each(dictionary, src_lang, tgt_lang))
+           if o is not None]
     return merged(out) if out else None

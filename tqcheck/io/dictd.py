@@ -206,6 +206,48 @@ def languages(path: str, short: str | None = None) -> tuple[str | None, str | No
     return None, None
 
 
+#: where dictd dictionaries are installed (Debian's and Ubuntu's packages, a local prefix);
+#: ``TQCHECK_DICTD_PATH`` (folders separated by ``os.pathsep``) replaces it
+DIRS = ("/usr/share/dictd", "/usr/local/share/dictd")
+
+
+def dirs() -> list[str]:
+    """The folders :func:`installed` looks in."""
+    env = os.environ.get("TQCHECK_DICTD_PATH")
+    return [d for d in env.split(os.pathsep) if d] if env is not None else list(DIRS)
+
+
+def _codes(lang: str) -> set[str]:
+    """The codes a file name may give ``lang`` by: itself and its three-letter codes (``de``:
+    ``deu``, ``ger``), from CLDR's language aliases."""
+    from babel.core import get_global
+
+    base = lang.replace("_", "-").split("-")[0].lower()
+    return {base} | {k for k, v in get_global("language_aliases").items() if v == base and len(k) == 3}
+
+
+def installed(src_lang: str | None, tgt_lang: str | None) -> list[str]:
+    """The index files of the dictd dictionaries installed for ``src_lang`` and ``tgt_lang``
+    (either way round: a dictionary is read reversed for the other direction), found by their
+    file names (``freedict-deu-fra.index``) in :func:`dirs`."""
+    if not src_lang or not tgt_lang:
+        return []
+    a, b = _codes(src_lang), _codes(tgt_lang)
+    out = []
+    for folder in dirs():
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for f in names:
+            if not f.lower().endswith(INDEX):
+                continue
+            m = _PAIR.search(f[:-len(INDEX)].lower())
+            if m and ((m.group(1) in a and m.group(2) in b) or (m.group(1) in b and m.group(2) in a)):
+                out.append(os.path.join(folder, f))
+    return out
+
+
 def name(path: str) -> str:
     """The dictionary's name: its files' name without the suffixes (``freedict-deu-fra``)."""
     return os.path.basename(_base(path))
