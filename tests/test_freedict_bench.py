@@ -1,5 +1,5 @@
-"""benchmarks/freedict.py: FreeDict's dictd files read into a tqcheck word list (the benchmark's
-own code; the dictionaries themselves are fetched into /tmp, never into the project)."""
+"""benchmarks/freedict.py: FreeDict's dictd files written as a tqcheck word list by tqcheck's own
+dictd reader (the dictionaries themselves are fetched into /tmp, never into the project)."""
 from __future__ import annotations
 
 import gzip
@@ -12,6 +12,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import freedict  # noqa: E402
 
 from tqcheck.align.dictionary import load_dictionary  # noqa: E402
+from tqcheck.io import dictd  # noqa: E402
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 ENTRIES = [
     ("00-database-info", "Deutsch-français FreeDict+WikDict dictionary\n"),
@@ -26,7 +29,7 @@ ENTRIES = [
 def _b64(n: int) -> str:
     out = ""
     while True:
-        out = freedict.B64[n % 64] + out
+        out = _B64[n % 64] + out
         n //= 64
         if n == 0:
             return out
@@ -46,13 +49,14 @@ def _dictd(tmp: Path) -> tuple[Path, Path]:
 
 
 def test_base64_offsets():
-    assert freedict._b64("A") == 0 and freedict._b64("BA") == 64 and freedict._b64(_b64(123456)) == 123456
+    assert dictd._number("A", "x", 1) == 0 and dictd._number("BA", "x", 1) == 64
+    assert dictd._number(_b64(123456), "x", 1) == 123456
 
 
 def test_entries_become_single_word_pairs(tmp_path):
     idx, dz = _dictd(tmp_path)
     out = tmp_path / "de-fr.tsv"
-    n = freedict.convert(idx, dz, out, "de", "fr")
+    n = freedict.convert(idx, out, "de", "fr")
     lines = out.read_text(encoding="utf-8").splitlines()
     # numbered and plain translations, glosses in the headword's language skipped, bracketed
     # notes dropped, phrases on either side skipped, the header names the languages
@@ -61,3 +65,5 @@ def test_entries_become_single_word_pairs(tmp_path):
     assert n == 4
     d = load_dictionary(out)
     assert (d.src_lang, d.tgt_lang) == ("de", "fr") and d.pairs["abzeic"] == frozenset({"insign", "decora"})
+    # the same pairs as --dictionary reads from the dictd files themselves
+    assert load_dictionary(idx).pairs == d.pairs
