@@ -19,6 +19,12 @@ from test_dictionary import _pair
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """The dictionaries these tests write are kept in a cache of their own, not the user's."""
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def _b64(n: int) -> str:
     out = ""
     while True:
@@ -162,14 +168,14 @@ def _files(tmp_path):
 
 def test_cli_check_reads_a_dictd_dictionary(tmp_path, capsys):
     s, t, index, k = _files(tmp_path)
-    before = [p.read_bytes() for p in sorted(tmp_path.iterdir())]
+    before = [p.read_bytes() for p in sorted(tmp_path.iterdir()) if p.is_file()]
     code = main(["check", str(s), str(t), "--dictionary", str(index), "--format", "json", "--no-config", "--lines",
                  "--src-lang", "en", "--tgt-lang", "ru", "--fail-on", "never"])
     out = json.loads(capsys.readouterr().out)["files"][0]
     assert code == 0
     assert out["dictionary"].startswith("freedict-eng-rus@")
     assert [(f["rule"], f["source_segment"]) for f in out["findings"] if f["rule"] == "TQ101"] == [("TQ101", k)]
-    assert [p.read_bytes() for p in sorted(tmp_path.iterdir())] == before  # nothing written
+    assert [p.read_bytes() for p in sorted(tmp_path.iterdir()) if p.is_file()] == before  # nothing written
     r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary=str(index))
     assert r.signature.endswith(f"|dict:{load_dictionary(index).id}")
 
@@ -217,3 +223,25 @@ def test_auto_with_none_installed_says_so(tmp_path, monkeypatch):
     notes = [f.message for f in r.findings if f.rule == "TQ101" and f.severity.value == "info"]
     assert notes == [f"No dictionary given is for en → ru (auto: none installed for the pair in {empty}): the "
                      "alignment and the checks of missing, added and moved content read none."]
+
+
+def test_a_dictionary_read_once_is_kept_in_the_start_up_cache(tmp_path, monkeypatch):
+    """The second read comes from the cache (the entry parser is not called), gives the same word
+    pairs, and a changed data file is read again."""
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    index, data = write_dictd(tmp_path, "freedict-deu-fra", ENTRIES)
+    first = dictd.read(str(index), max_bytes=10_000)
+    assert list((tmp_path / "cache").glob("dictd-freedict-deu-fra-*.json"))
+
+    def fail(*a, **k):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(dictd, "pairs_of", fail)
+    assert dictd.read(str(index), max_bytes=10_000) == first
+    monkeypatch.undo()
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    write_dictd(tmp_path, "freedict-deu-fra", ENTRIES[:2])  # the dictionary changed: read anew
+    assert dictd.read(str(index), max_bytes=10_000)[0] == [("Gipfel", "sommet"), ("Gipfel", "cime"),
+                                                           ("Gipfel", "apogée")]
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", "")
+    assert dictd.read(str(index), max_bytes=10_000)[0][:1] == [("Gipfel", "sommet")]

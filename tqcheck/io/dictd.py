@@ -160,12 +160,15 @@ def senses(entry: str) -> list[str]:
 
 
 def pairs_of(entry: str, headword: str = "") -> list[tuple[str, str]]:
-    """(headword, translation) pairs of one entry; ``headword`` (the index's, in lower case)
-    stands in when the entry's first line gives none (``(ask.) /ˈask/``, a remark in place of
-    the word)."""
+    """(headword, translation) pairs of one entry, of one word each (the dictionary's features
+    are words: phrases are left out here rather than later); ``headword`` (the index's, in lower
+    case) stands in when the entry's first line gives none (``(ask.) /ˈask/``, a remark in place
+    of the word)."""
     first = entry.split("\n", 1)[0]
-    heads = _heads(first) or ([headword] if _whole(headword) else [])
-    return [(h, w) for line in senses(entry) for w in _words(line) for h in heads]
+    heads = [h for h in _heads(first) or ([headword] if _whole(headword) else []) if " " not in h]
+    if not heads:
+        return []
+    return [(h, w) for line in senses(entry) for w in _words(line) if " " not in w for h in heads]
 
 
 def _language(name: str) -> str | None:
@@ -255,8 +258,36 @@ def name(path: str) -> str:
 
 def read(path: str, *, max_bytes: int) -> tuple[list[tuple[str, str]], str | None, str | None]:
     """Word pairs and languages (source, target) of the dictd dictionary ``path`` names;
-    :class:`InputError` naming the file (and the index line) for a dictionary that cannot be read."""
+    :class:`InputError` naming the file (and the index line) for a dictionary that cannot be read.
+    What a dictionary gives is kept in the start-up cache (:mod:`tqcheck.lang.diskcache`),
+    keyed by both files' place, size and time and by this reader's source: a large dictionary
+    (FreeDict's German–English, 519,000 headwords) is read once, not at every run."""
+    from ..lang import diskcache
+
     index, data_path = files(path)
+    where = None
+    if diskcache.enabled():
+        try:
+            stats = [os.stat(f) for f in (index, data_path)]
+        except OSError:
+            stats = []
+        if stats:
+            key = diskcache.key({"kind": "dictd", "tqcheck": diskcache.version("tqcheck"),
+                                 "code": diskcache.source_stamp("io/dictd.py"), "index": os.path.abspath(index),
+                                 "files": ",".join(f"{st.st_size}:{st.st_mtime_ns}" for st in stats)})
+            where = diskcache.path("dictd", re.sub(r"[^A-Za-z0-9_-]", "_", name(path))[:40] or "dictd", key, "json")
+            got = diskcache.read_json(where)
+            if isinstance(got, dict) and got.get("key") == key and isinstance(got.get("pairs"), list):
+                return [tuple(x) for x in got["pairs"]], got.get("src"), got.get("tgt")
+    pairs, src, tgt = _read(index, data_path, path, max_bytes)
+    if where is not None:
+        diskcache.write_json(where, {"key": key, "pairs": pairs, "src": src, "tgt": tgt})
+    return pairs, src, tgt
+
+
+def _read(index: str, data_path: str, path: str, max_bytes: int) -> tuple[list[tuple[str, str]], str | None,
+                                                                        str | None]:
+    """:func:`read` from the files themselves."""
     try:
         with open(index, "rb") as f:
             raw = f.read(max_bytes + 1)
