@@ -21,8 +21,10 @@ def check(source_text: str, target_text: str, src_lang: str | None = None,
     sentence-transformers model on disk (or a loaded model) for the embeddings aligner — giving
     it alone selects that aligner. Nothing is downloaded. ``dictionary``: a bilingual word list
     that the aligner and the checks of missing, added and moved content read beside what the
-    texts share: the path of a ``source<TAB>target``, CSV, hunalign or TBX file, a
-    :class:`~tqcheck.align.dictionary.Dictionary`, or a list of them (one per language pair).
+    texts share: the path of a ``source<TAB>target``, CSV, hunalign or TBX file or of a dictd
+    dictionary's ``.index`` (FreeDict's format), a :class:`~tqcheck.align.dictionary.Dictionary`,
+    ``"auto"`` (the dictd dictionaries installed for the pair's languages), or a list of them
+    (one per language pair).
 
     >>> r = check("We met 3 times.", "Wir trafen uns 5 Mal.", "en", "de")
     >>> [(f.rule, f.source_excerpt, f.target_excerpt) for f in r.findings]
