@@ -221,8 +221,9 @@ def test_auto_with_none_installed_says_so(tmp_path, monkeypatch):
     r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary="auto")
     assert r.dictionary is None
     notes = [f.message for f in r.findings if f.rule == "TQ101" and f.severity.value == "info"]
-    assert notes == [f"No dictionary given is for en → ru (auto: none installed for the pair in {empty}): the "
-                     "alignment and the checks of missing, added and moved content read none."]
+    assert notes == [f"No dictionary given is for en → ru (auto: none installed for the pair, nor for it and a "
+                     f"third language, in {empty}): the alignment and the checks of missing, added and moved "
+                     "content read none."]
 
 
 def test_a_dictionary_read_once_is_kept_in_the_start_up_cache(tmp_path, monkeypatch):
@@ -245,3 +246,66 @@ def test_a_dictionary_read_once_is_kept_in_the_start_up_cache(tmp_path, monkeypa
                                                            ("Gipfel", "apogée")]
     monkeypatch.setenv("TQCHECK_CACHE_DIR", "")
     assert dictd.read(str(index), max_bytes=10_000)[0][:1] == [("Gipfel", "sommet")]
+
+
+# -- --dictionary auto through a third language ------------------------------------------------------
+PIVOT_DE_EN = [
+    ("gipfel", "Gipfel /x/\nsummit, peak\n"),
+    ("bank", "Bank /x/\n1. bank\n2. bench\n"),
+    ("schnee", "Schnee /x/\nsnow\n"),
+]
+PIVOT_EN_FR = [
+    ("summit", "summit /x/\nsommet, cime\n"),
+    ("peak", "peak /x/\n1. sommet\n2. pic\n"),
+    ("bank", "bank /x/\nbanque, rive\n"),
+    ("bench", "bench /x/\nbanc\n"),
+    ("snow", "snow /x/\nneige\n"),
+]
+
+
+def test_a_dictionary_through_a_third_language_keeps_what_two_of_its_words_agree_on(tmp_path, monkeypatch):
+    """German → French with only German–English and English–French installed: "Gipfel" reaches
+    "sommet" through "summit" and "peak" (kept) and "cime" and "pic" through one each (left);
+    "Bank" reaches three words through one English word each (all left: the senses of two
+    different words); "Schnee" has one translation through its one English word (kept)."""
+    write_dictd(tmp_path, "freedict-deu-eng", PIVOT_DE_EN)
+    write_dictd(tmp_path, "freedict-eng-fra", PIVOT_EN_FR)
+    monkeypatch.setenv("TQCHECK_DICTD_PATH", str(tmp_path))
+    assert dictd.installed("de", "fr") == []
+    (pivot, first, second), = dictd.pivots("de", "fr")
+    assert pivot == "en" and [p.rsplit("/", 1)[1] for p in first + second] == ["freedict-deu-eng.index",
+                                                                                "freedict-eng-fra.index"]
+    d = dictionary_module.resolve("auto", "de", "fr")
+    assert d.name == "de-fr-via-en" and (d.src_lang, d.tgt_lang) == ("de", "fr")
+    assert d.pairs == {"gipfel": frozenset({"sommet"}), "schnee": frozenset({"neige"})}
+    # French → German is made from the French words: each has one German word at the end of its
+    # English ones, which is kept ("cime" → summit → "Gipfel")
+    back = dictionary_module.resolve("auto", "fr", "de")
+    assert back.name == "fr-de-via-en" and back.pairs == {
+        "sommet": frozenset({"gipfel"}), "cime": frozenset({"gipfel"}), "pic": frozenset({"gipfel"}),
+        "banque": frozenset({"bank"}), "rive": frozenset({"bank"}), "banc": frozenset({"bank"}),
+        "neige": frozenset({"schnee"})}
+    # kept in the start-up cache for the next run
+    assert list((tmp_path / "cache").glob("pivot-de-fr-via-en-*.json"))
+
+
+def test_auto_finds_an_omission_through_a_third_language(tmp_path, monkeypatch):
+    """The test pair (English → Russian, nothing shared on the surface) with its word list split
+    into English → German and German → Russian halves, each English word reaching its Russian
+    one through two German words: the omission is found, and the report names the dictionary."""
+    src, tgt, d = _pair(1)
+    k = 8
+    s, t = tmp_path / "a.en.txt", tmp_path / "a.ru.txt"
+    s.write_text("\n".join(src) + "\n", encoding="utf-8")
+    t.write_text("\n".join(tgt[:k] + tgt[k + 1:]) + "\n", encoding="utf-8")
+    words = sorted(d.pairs)
+    en_de = [(a, f"{a} /x/\n{a}x, {a}y\n") for a in words]
+    de_ru = [(f"{a}{c}", f"{a}{c} /x/\n{', '.join(sorted(d.pairs[a]))}\n") for a in words for c in "xy"]
+    dicts = tmp_path / "dictd"
+    dicts.mkdir()
+    write_dictd(dicts, "freedict-eng-deu", en_de)
+    write_dictd(dicts, "freedict-deu-rus", de_ru)
+    monkeypatch.setenv("TQCHECK_DICTD_PATH", str(dicts))
+    r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary="auto")
+    assert r.dictionary.startswith("en-ru-via-de@")
+    assert [f.source_segment for f in r.findings if f.rule == "TQ101"] == [k]

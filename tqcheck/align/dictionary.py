@@ -450,7 +450,12 @@ def _each(dictionary, src_lang: str | None = None, tgt_lang: str | None = None) 
         elif x == AUTO:
             from ..io import dictd
 
-            out += [load_dictionary(p) for p in dictd.installed(src_lang, tgt_lang)]
+            direct = dictd.installed(src_lang, tgt_lang)
+            out += [load_dictionary(p) for p in direct]
+            pivots = [] if direct else dictd.pivots(src_lang, tgt_lang)
+            made = pivot_dictionary(_base(src_lang), _base(tgt_lang), *pivots[0]) if pivots else None
+            if made is not None:
+                out.append(made)
         else:
             out.append(load_dictionary(x))
     return out
@@ -471,8 +476,72 @@ def describe(dictionary) -> str:
     named = [d.name + (f" ({d.src_lang} → {d.tgt_lang})" if d.src_lang and d.tgt_lang else "")
              for d in _each([x for x in _items(dictionary) if x != AUTO])]
     if AUTO in _items(dictionary):
-        named.append(f"auto: none installed for the pair in {', '.join(dictd.dirs()) or 'no folder'}")
+        named.append(f"auto: none installed for the pair, nor for it and a third language, in "
+                     f"{', '.join(dictd.dirs()) or 'no folder'}")
     return ", ".join(named)
+
+
+def pivot_dictionary(src_lang: str, tgt_lang: str, pivot: str, first: Sequence[str],
+                     second: Sequence[str]) -> Dictionary | None:
+    """A dictionary of ``src_lang`` → ``tgt_lang`` made from two dictd dictionaries through a third
+    language (``first``: source–pivot files, ``second``: pivot–target, either way round), by
+    inverse consultation: a source word's translations through each of its pivot words, kept
+    when two or more pivot words lead to the same one (``Gipfel`` → summit, peak → ``sommet``),
+    or when the word has only one (a word of many senses otherwise brings the translations of
+    each: ``Bank`` → bank → ``rive``). Made once per process for the same files, and kept in the
+    start-up cache; None when no word pair comes through."""
+    stats = tuple((p, os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in (*first, *second))
+    return _pivot(src_lang, tgt_lang, pivot, tuple(first), tuple(second), stats)
+
+
+@lru_cache(maxsize=4)
+def _pivot(src_lang: str, tgt_lang: str, pivot: str, first: tuple[str, ...], second: tuple[str, ...],
+           stats: tuple) -> Dictionary | None:
+    from ..lang import diskcache
+
+    name = f"{src_lang}-{tgt_lang}-via-{pivot}"
+    where = None
+    if diskcache.enabled():
+        key = diskcache.key({"kind": "pivot", "tqcheck": diskcache.version("tqcheck"),
+                             "code": diskcache.source_stamp("io/dictd.py", "align/dictionary.py"),
+                             "files": ";".join(f"{p}:{a}:{b}" for p, a, b in stats)})
+        where = diskcache.path("pivot", re.sub(r"[^A-Za-z0-9_-]", "_", name)[:40], key, "json")
+        got = diskcache.read_json(where)
+        if isinstance(got, dict) and got.get("key") == key and isinstance(got.get("pairs"), list):
+            pairs = [tuple(x) for x in got["pairs"]]
+            return Dictionary.from_pairs(pairs, src_lang, tgt_lang, name) if pairs else None
+    pairs = _pivot_pairs(src_lang, pivot, first, second)
+    if where is not None:
+        diskcache.write_json(where, {"key": key, "pairs": pairs})
+    d = Dictionary.from_pairs(pairs, src_lang, tgt_lang, name)
+    return d if d.pairs else None
+
+
+def _pivot_pairs(src_lang: str, pivot: str, first: Sequence[str], second: Sequence[str]) -> list[tuple[str, str]]:
+    """The word pairs of :func:`pivot_dictionary`."""
+    from ..io import dictd
+
+    def table(paths: Sequence[str], frm: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for path in paths:
+            pairs, a, _ = dictd.read(path, max_bytes=MAX_BYTES)
+            forward = _base(a) == frm
+            for x, y in pairs:
+                k, v = (x, y) if forward else (y, x)
+                out.setdefault(k.lower(), set()).add(v.lower())
+        return out
+
+    to_pivot, from_pivot = table(first, src_lang), table(second, pivot)
+    pairs: list[tuple[str, str]] = []
+    for word in sorted(to_pivot):
+        paths: Counter = Counter()
+        for p in to_pivot[word]:
+            paths.update(from_pivot.get(p, ()))
+        if len(paths) == 1:
+            pairs.append((word, next(iter(paths))))
+        else:
+            pairs += [(word, t) for t, n in sorted(paths.items()) if n >= 2]
+    return pairs
 
 
 def resolve(dictionary, src_lang: str | None, tgt_lang: str | None) -> Dictionary | None:

@@ -220,35 +220,54 @@ def dirs() -> list[str]:
     return [d for d in env.split(os.pathsep) if d] if env is not None else list(DIRS)
 
 
-def _codes(lang: str) -> set[str]:
-    """The codes a file name may give ``lang`` by: itself and its three-letter codes (``de``:
-    ``deu``, ``ger``), from CLDR's language aliases."""
-    from babel.core import get_global
-
-    base = lang.replace("_", "-").split("-")[0].lower()
-    return {base} | {k for k, v in get_global("language_aliases").items() if v == base and len(k) == 3}
+def _base_code(lang: str) -> str:
+    """``pt-BR`` → ``pt``."""
+    return lang.replace("_", "-").split("-")[0].lower()
 
 
 def installed(src_lang: str | None, tgt_lang: str | None) -> list[str]:
     """The index files of the dictd dictionaries installed for ``src_lang`` and ``tgt_lang``
     (either way round: a dictionary is read reversed for the other direction), found by their
-    file names (``freedict-deu-fra.index``) in :func:`dirs`."""
+    file names (``freedict-deu-fra.index``: three-letter codes through CLDR's language aliases)
+    in :func:`dirs`."""
     if not src_lang or not tgt_lang:
         return []
-    a, b = _codes(src_lang), _codes(tgt_lang)
-    out = []
+    s, t = _base_code(src_lang), _base_code(tgt_lang)
+    have = _by_languages()
+    return sorted(set(have.get((s, t), []) + have.get((t, s), [])))
+
+
+def _by_languages() -> dict[tuple[str, str], list[str]]:
+    """Every dictd dictionary in :func:`dirs` whose file name names two languages, by them."""
+    out: dict[tuple[str, str], list[str]] = {}
     for folder in dirs():
         try:
             names = sorted(os.listdir(folder))
         except OSError:
             continue
         for f in names:
-            if not f.lower().endswith(INDEX):
-                continue
-            m = _PAIR.search(f[:-len(INDEX)].lower())
-            if m and ((m.group(1) in a and m.group(2) in b) or (m.group(1) in b and m.group(2) in a)):
-                out.append(os.path.join(folder, f))
+            if f.lower().endswith(INDEX):
+                m = _PAIR.search(f[:-len(INDEX)].lower())
+                a, b = (_language(m.group(1)), _language(m.group(2))) if m else (None, None)
+                if a and b:
+                    out.setdefault((a, b), []).append(os.path.join(folder, f))
     return out
+
+
+def pivots(src_lang: str | None, tgt_lang: str | None) -> list[tuple[str, list[str], list[str]]]:
+    """Where no dictionary of the pair is installed: the languages that installed dictionaries
+    link to both (English first, then by code), each with the index files of its two halves
+    (source–pivot, pivot–target, either way round)."""
+    if not src_lang or not tgt_lang:
+        return []
+    s, t = _base_code(src_lang), _base_code(tgt_lang)
+    have = _by_languages()
+
+    def files(a: str, b: str) -> list[str]:
+        return have.get((a, b), []) + have.get((b, a), [])
+
+    langs = sorted({x for pair in have for x in pair} - {s, t}, key=lambda x: (x != "en", x))
+    return [(p, files(s, p), files(p, t)) for p in langs if files(s, p) and files(p, t)]
 
 
 def name(path: str) -> str:
