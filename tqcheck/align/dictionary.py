@@ -28,7 +28,10 @@ File formats (UTF-8, one pair per line; empty lines and lines starting with ``#`
   hardened XML reader; its languages from the file), do-not-translate terms left out;
 * a dictd dictionary (``.index`` with its ``.dict.dz`` beside it: FreeDict's format, which
   ``apt install dict-freedict-deu-fra`` puts in ``/usr/share/dictd``), read by
-  :mod:`tqcheck.io.dictd`; its languages from its file name or its short name.
+  :mod:`tqcheck.io.dictd`; its languages from its file name or its short name;
+* :data:`AUTO` (``--dictionary auto``): for each document pair, the dictd dictionaries installed
+  for its languages, or one made through a third language from two that are
+  (:func:`pivot_dictionary`).
 
 Entries of several words on either side are skipped (the features are words), and words under
 :data:`MIN_LETTERS` letters of scripts written with spaces.
