@@ -309,3 +309,13 @@ def test_auto_finds_an_omission_through_a_third_language(tmp_path, monkeypatch):
     r = tqcheck.check_files(str(s), str(t), "en", "ru", lines=True, dictionary="auto")
     assert r.dictionary.startswith("en-ru-via-de@")
     assert [f.source_segment for f in r.findings if f.rule == "TQ101"] == [k]
+
+
+def test_the_text_report_names_the_dictionary_read(tmp_path, monkeypatch, capsys):
+    s, t, index, _ = _files(tmp_path)
+    monkeypatch.setenv("TQCHECK_DICTD_PATH", str(tmp_path))
+    main(["check", str(s), str(t), "--dictionary", "auto", "--no-config", "--lines", "--src-lang", "en",
+          "--tgt-lang", "ru", "-q"])
+    assert "(en → ru, dictionary freedict-eng-rus): " in capsys.readouterr().out.splitlines()[0]
+    main(["check", str(s), str(t), "--no-config", "--lines", "--src-lang", "en", "--tgt-lang", "ru", "-q"])
+    assert "(en → ru): " in capsys.readouterr().out.splitlines()[0]
