@@ -60,6 +60,28 @@ def test_fail_on_thresholds(tmp_path, capsys):
     assert f["source_line"] == 1 and f["target_line"] == 1
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_a_reader_that_stops_reading_does_not_change_the_verdict(tmp_path, monkeypatch, fmt):
+    """``tqcheck check … | head`` in a build with pipefail: the output is cut short, the exit
+    code is still the gate's (1 for a major finding), not success."""
+    s = tmp_path / "s.txt"
+    t = tmp_path / "t.txt"
+    s.write_text("We met 3 times in Berlin last year.\n", encoding="utf-8")
+    t.write_text("Wir haben uns letztes Jahr 5 Mal in Berlin getroffen.\n", encoding="utf-8")
+
+    class Closed(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self):
+            raise ValueError("no file")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert main(["check", str(s), str(t), "--src-lang", "en", "--tgt-lang", "de", "--format", fmt]) == 1
+    assert main(["check", str(s), str(t), "--src-lang", "en", "--tgt-lang", "de", "--format", fmt,
+                 "--fail-on", "never"]) == 0
+
+
 def test_clean_pair_exit_zero(tmp_path, capsys):
     s = tmp_path / "s.md"
     t = tmp_path / "t.md"

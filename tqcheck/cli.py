@@ -176,8 +176,6 @@ def _jobs(n: int) -> int:
 def _cmd_check(args) -> int:
     from . import gate
     from .config import Config, load_config
-    from .report import multi
-    from .report.text import render_statistics, render_text
 
     cfg = Config(root=os.getcwd()) if args.no_config else load_config(args.config)
     opts = gate.GateOptions(
@@ -210,6 +208,30 @@ def _cmd_check(args) -> int:
     # one document pair or table named on the command line: the classic single-report output
     classic = (single is not None and single.kind in ("document", "pairs") and single.explicit
                and single.report is not None and len(args.paths) <= 2)
+    code = rs.exit_code()
+    try:
+        _outputs(args, rs, single, classic)
+    except BrokenPipeError:
+        # the reader stopped reading (``| head``): the verdict stands, whatever was not printed
+        _quiet_stdout()
+    return code
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit does not fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _outputs(args, rs, single, classic) -> None:
+    """Write the reports the options ask for and the text report (unless a report goes to
+    standard output)."""
+    from .report import multi
+    from .report.text import render_statistics, render_text
+
     to_stdout = False
     written = []
     for path, kind in ((args.json, "json"), (args.csv, "csv"), (args.html, "html")):
@@ -269,7 +291,6 @@ def _cmd_check(args) -> int:
                 sys.stdout.write(multi.render_statistics_all(rs))
         if written and not args.quiet:
             print("reports: " + ", ".join(written))
-    return rs.exit_code()
 
 
 def _render(fmt: str, rs) -> str:
@@ -299,6 +320,8 @@ def _write_out(path: str, text: str) -> None:
 
     try:
         _write(path, text)
+    except BrokenPipeError:
+        raise  # standard output's reader stopped reading: not an error of the run (see _cmd_check)
     except OSError as e:
         raise UsageError(f"cannot write: {e.strerror or e}", path=path) from None
 
