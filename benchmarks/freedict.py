@@ -13,11 +13,15 @@ CC BY-SA 3.0 (built from Wiktionary); eng-tur is FreeDict, GPL-2.0-or-later.
 The dictd files are read by tqcheck's own reader (:mod:`tqcheck.io.dictd`), which
 ``--dictionary`` also reads directly (``--dictionary …/freedict-deu-fra.index``): the TSV lists
 are the same word pairs, kept so that the figures in the README and docs/alignment.md name one
-file per pair.
+file per pair. The packages' dictd files are also copied into ``OUT/dictd``, as
+``/usr/share/dictd`` holds them, for ``--dictionary auto`` (``TQCHECK_DICTD_PATH=OUT/dictd``):
+fetching ``deu-eng eng-deu eng-fra fra-eng`` into a folder of their own measures German → French
+through English, as docs/alignment.md (round 26) does.
 """
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -67,8 +71,14 @@ def main(argv: list[str] | None = None) -> int:
         x = out / pkg
         subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(x)], check=True)
         base = x / "usr" / "share" / "dictd" / f"freedict-{pair}"
-        n = convert(base.with_suffix(".index"), target, s2, t2)
-        print(f"{target}: {n} word pairs")
+        # the package's files in one folder for them all, as /usr/share/dictd holds them:
+        # TQCHECK_DICTD_PATH=OUT/dictd reads them with --dictionary auto
+        folder = out / "dictd"
+        folder.mkdir(exist_ok=True)
+        for suffix in (".index", ".dict.dz"):
+            shutil.copyfile(base.with_name(base.name + suffix), folder / f"freedict-{pair}{suffix}")
+        n = convert(base.with_name(base.name + ".index"), target, s2, t2)
+        print(f"{target}: {n} word pairs; the dictd files in {folder}")
     return 0
 
 
