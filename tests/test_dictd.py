@@ -6,6 +6,8 @@ import gzip
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tqcheck
 from tqcheck.align import dictionary as dictionary_module
@@ -319,3 +321,20 @@ def test_the_text_report_names_the_dictionary_read(tmp_path, monkeypatch, capsys
     assert "(en → ru, dictionary freedict-eng-rus): " in capsys.readouterr().out.splitlines()[0]
     main(["check", str(s), str(t), "--no-config", "--lines", "--src-lang", "en", "--tgt-lang", "ru", "-q"])
     assert "(en → ru): " in capsys.readouterr().out.splitlines()[0]
+
+
+@settings(max_examples=120, deadline=None)
+@given(index=st.text(alphabet=st.sampled_from(list("aB09+/\t\n -x")), max_size=60),
+       data=st.binary(max_size=80), compress=st.booleans())
+def test_any_pair_of_files_is_a_dictionary_or_one_clear_error(tmp_path_factory, index, data, compress):
+    """Whatever the two files hold: word pairs, or an InputError of one line naming a file,
+    never another exception."""
+    folder = tmp_path_factory.mktemp("dictd")
+    (folder / "freedict-deu-fra.index").write_text(index, encoding="utf-8")
+    (folder / "freedict-deu-fra.dict.dz").write_bytes(gzip.compress(data) if compress else data)
+    try:
+        pairs, src, tgt = dictd.read(str(folder / "freedict-deu-fra.index"), max_bytes=10_000)
+    except InputError as e:
+        assert "freedict-deu-fra" in str(e) and "\n" not in str(e)
+    else:
+        assert (src, tgt) == ("de", "fr") and all(a and b for a, b in pairs)
