@@ -297,6 +297,19 @@ def test_two_digits_of_another_year_are_a_change():
     assert [f[0] for f in found] == ["major"]
 
 
+@pytest.mark.parametrize("src,tgt,want", [
+    # a year beside a count: the year is missing and the count has no counterpart, not one changed
+    ("Der Trisul wurde schon 1907 von Longstaff bestiegen und gilt als leicht.",
+     "Il passe pour le plus facile des 7000 et a été gravi plusieurs fois.",
+     [("major", "1907", None), ("minor", None, "7000")]),
+    # a year changed into another year, or its digits mistyped: one change
+    ("Der Name gilt seit 1938 offiziell.", "Le nom est officiel depuis 1937.", [("major", "1938", "1937")]),
+    ("Die Höhe beträgt 6719 m.", "L'altitude est de 6179 m.", [("major", "6719", "6179")]),
+])
+def test_a_year_is_changed_into_a_year_not_into_a_count(src, tgt, want):
+    assert _tq201(src, tgt) == want
+
+
 def test_a_number_no_one_writes_in_words_is_missing_even_beside_number_words():
     """The translation spells a small number (deux) and drops the Everest's height: 8848 is not
     a number a translation writes in words, so it is reported; a round or small number may be

@@ -114,6 +114,21 @@ def _year(n: Num) -> int | None:
     return None
 
 
+def _same_kind(a: Num, b: Num) -> bool:
+    """Whether ``b`` may be ``a`` changed: both years as years are written (four digits,
+    1000–2099, or two, ``saison 78``) or neither a year, or digits alike (as many in place as
+    apart, a typo: ``1938`` / ``1937``, ``6719`` / ``6179``)."""
+    def year(n: Num, other: Num) -> bool:
+        return _year(n) is not None or (_two_digits(n) is not None and _year(other) is not None)
+
+    if year(a, b) == year(b, a):
+        return True
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    da, db = regex.sub(r"\D", "", a.text), regex.sub(r"\D", "", b.text)
+    return bool(da and db) and DamerauLevenshtein.normalized_similarity(da, db) >= 0.5
+
+
 def _two_digits(n: Num) -> int | None:
     digits = n.text.lstrip("'\u2019")
     return int(digits) if n.kind == "num" and len(digits) == 2 and digits.isdigit() else None
@@ -258,7 +273,8 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
 
     A source number with no equal value in the target is reported: as *changed* (both spans)
     when a target number without a source counterpart has as many digits or sits at about the
-    same place, else as *missing*; numbers with as many digits (``81`` ↔ ``80``) are paired
+    same place, and is of the same kind (a year as years are written for a year, unless the
+    digits are alike: ``1907`` beside ``7000`` is a year missing), else as *missing*; numbers with as many digits (``81`` ↔ ``80``) are paired
     first wherever they stand (the translation may move the clause). A number in the target
     with no counterpart in the source is reported as minor.
     A missing number is not reported when the other side spells numbers as words (``three`` ↔
@@ -312,6 +328,13 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     pairs, s_un, t_un = _pair_same_size(s_un, t_un, src, tgt)
     more, s_left, t_left = pair_up(s_un, t_un, src, tgt)
     pairs = sorted(pairs + more, key=lambda p: p[0].start)
+    # a year is not changed into a count (nor a count into a year) unless their digits are alike:
+    # "1907" beside "7000" is a year missing and a number added, not one number changed
+    apart = [(a, b) for a, b in pairs if not _same_kind(a, b)]
+    if apart:
+        pairs = [p for p in pairs if p not in apart]
+        s_left = sorted(s_left + [a for a, _ in apart], key=lambda n: n.start)
+        t_left = sorted(t_left + [b for _, b in apart], key=lambda n: n.start)
     for s, t in pairs:
         yield ctx.finding(
             "TQ201", pair, src_span=(s.start, s.end), tgt_span=(t.start, t.end),
