@@ -455,10 +455,12 @@ def _each(dictionary, src_lang: str | None = None, tgt_lang: str | None = None) 
 
             direct = dictd.installed(src_lang, tgt_lang)
             out += [load_dictionary(p) for p in direct]
-            pivots = [] if direct else dictd.pivots(src_lang, tgt_lang)
-            made = pivot_dictionary(_base(src_lang), _base(tgt_lang), *pivots[0]) if pivots else None
-            if made is not None:
-                out.append(made)
+            # else through a third language: the first (English first) that gives word pairs
+            for pivot in ([] if direct else dictd.pivots(src_lang, tgt_lang)):
+                made = pivot_dictionary(_base(src_lang), _base(tgt_lang), *pivot)
+                if made is not None:
+                    out.append(made)
+                    break
         else:
             out.append(load_dictionary(x))
     return out
