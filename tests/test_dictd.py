@@ -115,6 +115,17 @@ def test_languages_from_the_short_name_when_the_file_name_has_none(tmp_path):
     assert (d.src_lang, d.tgt_lang) == (None, None) and len(d) > 0
 
 
+def test_a_language_cldr_does_not_know_keeps_its_code(tmp_path, monkeypatch):
+    """FreeDict has Khasi (kha), which CLDR does not know: its dictionary names kha, is read only
+    for Khasi documents, and an installed one does not stop `auto` for other pairs."""
+    index, _ = write_dictd(tmp_path, "freedict-kha-deu", [("kaba", "kaba /x/\nHaus\n")])
+    assert dictd.languages(str(index)) == ("kha", "de")
+    assert load_dictionary(index).oriented("en", "de") is None
+    write_dictd(tmp_path, "freedict-deu-fra", ENTRIES)
+    monkeypatch.setenv("TQCHECK_DICTD_PATH", str(tmp_path))
+    assert dictionary_module.resolve("auto", "de", "fr").name == "freedict-deu-fra"
+
+
 def _bad(folder, case: str):
     index, data = write_dictd(folder, f"bad-{case}", ENTRIES[:3])
     if case == "no data":

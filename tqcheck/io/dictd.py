@@ -172,15 +172,17 @@ def pairs_of(entry: str, headword: str = "") -> list[tuple[str, str]]:
 
 
 def _language(name: str) -> str | None:
-    """A language code of the file name (``deu``, ``fr``) as a two-letter one where CLDR has it."""
+    """A language code of the file name (``deu``, ``fr``) as a two-letter one where CLDR has it;
+    a three-letter code CLDR does not know stays as it is (FreeDict's ``kha``, Khasi: the
+    dictionary is then read only for documents in that language); None for anything else."""
     from babel import Locale
     from babel.core import get_global
 
     code = get_global("language_aliases").get(name, name)
     try:
         Locale.parse(code)
-    except (ValueError, TypeError, LookupError):
-        return None
+    except Exception:  # babel's UnknownLocaleError, ValueError for a malformed code
+        return code if len(code) == 3 and code.isalpha() else None
     return code
 
 
