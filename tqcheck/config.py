@@ -372,11 +372,13 @@ def parse_config(table: dict, *, path: str | None = None, root: str = ".", text:
             cfg.aligner = v
         elif key == "dictionary":
             # one word list, or one per language pair
-            paths = [v if v == "auto" else _path(cfg.root, v)
+            from .align.dictionary import AUTO
+
+            paths = [v if v == AUTO else _path(cfg.root, v)
                      for v in (ck.strings(raw_key, value) if isinstance(value, list)
                                else [ck.string(raw_key, value, "the path of a bilingual word list")])]
             for d in paths:
-                if d != "auto" and not os.path.isfile(d):
+                if d != AUTO and not os.path.isfile(d):
                     raise ck.fail(raw_key, f"dictionary file not found: {d}")
             cfg.dictionary = paths if isinstance(value, list) else paths[0]
         elif key == "model":

@@ -453,10 +453,11 @@ def _each(dictionary, src_lang: str | None = None, tgt_lang: str | None = None) 
         elif x == AUTO:
             from ..io import dictd
 
-            direct = dictd.installed(src_lang, tgt_lang)
+            have = dictd.by_languages()
+            direct = dictd.installed(src_lang, tgt_lang, have)
             out += [load_dictionary(p) for p in direct]
             # else through a third language: the first (English first) that gives word pairs
-            for pivot in ([] if direct else dictd.pivots(src_lang, tgt_lang)):
+            for pivot in ([] if direct else dictd.pivots(src_lang, tgt_lang, have)):
                 made = pivot_dictionary(_base(src_lang), _base(tgt_lang), *pivot)
                 if made is not None:
                     out.append(made)
@@ -495,30 +496,21 @@ def pivot_dictionary(src_lang: str, tgt_lang: str, pivot: str, first: Sequence[s
     or when the word has only one (a word of many senses otherwise brings the translations of
     each: ``Bank`` → bank → ``rive``). Made once per process for the same files, and kept in the
     start-up cache; None when no word pair comes through."""
-    stats = tuple((p, os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in (*first, *second))
+    stats = tuple((p, st.st_size, st.st_mtime_ns) for p, st in ((p, os.stat(p)) for p in (*first, *second)))
     return _pivot(src_lang, tgt_lang, pivot, tuple(first), tuple(second), stats)
 
 
 @lru_cache(maxsize=4)
 def _pivot(src_lang: str, tgt_lang: str, pivot: str, first: tuple[str, ...], second: tuple[str, ...],
            stats: tuple) -> Dictionary | None:
+    from ..io import dictd
     from ..lang import diskcache
 
     name = f"{src_lang}-{tgt_lang}-via-{pivot}"
-    where = None
-    if diskcache.enabled():
-        key = diskcache.key({"kind": "pivot", "tqcheck": diskcache.version("tqcheck"),
-                             "code": diskcache.source_stamp("io/dictd.py", "align/dictionary.py"),
-                             "files": ";".join(f"{p}:{a}:{b}" for p, a, b in stats)})
-        where = diskcache.path("pivot", re.sub(r"[^A-Za-z0-9_-]", "_", name)[:40], key, "json")
-        got = diskcache.read_json(where)
-        if isinstance(got, dict) and got.get("key") == key and isinstance(got.get("pairs"), list):
-            pairs = [tuple(x) for x in got["pairs"]]
-            return Dictionary.from_pairs(pairs, src_lang, tgt_lang, name) if pairs else None
-    pairs = _pivot_pairs(src_lang, pivot, first, second)
-    if where is not None:
-        diskcache.write_json(where, {"key": key, "pairs": pairs})
-    d = Dictionary.from_pairs(pairs, src_lang, tgt_lang, name)
+    got = dictd.cached("pivot", name, {"code": diskcache.source_stamp("io/dictd.py", "align/dictionary.py"),
+                                       "files": ";".join(f"{p}:{a}:{b}" for p, a, b in stats)},
+                       lambda: {"pairs": _pivot_pairs(src_lang, pivot, first, second)})
+    d = Dictionary.from_pairs(got["pairs"], src_lang, tgt_lang, name)
     return d if d.pairs else None
 
 

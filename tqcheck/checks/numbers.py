@@ -274,8 +274,9 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     A source number with no equal value in the target is reported: as *changed* (both spans)
     when a target number without a source counterpart has as many digits or sits at about the
     same place, and is of the same kind (a year as years are written for a year, unless the
-    digits are alike: ``1907`` beside ``7000`` is a year missing), else as *missing*; numbers with as many digits (``81`` ↔ ``80``) are paired
-    first wherever they stand (the translation may move the clause). A number in the target
+    digits are alike: ``1907`` beside ``7000`` is a year missing), else as *missing*; numbers
+    with as many digits (``81`` ↔ ``80``) are paired first wherever they stand (the translation
+    may move the clause). A number in the target
     with no counterpart in the source is reported as minor.
     A missing number is not reported when the other side spells numbers as words (``three`` ↔
     ``3``; spaCy number words, roman and Chinese numerals) and the number is one that text

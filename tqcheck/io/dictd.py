@@ -29,6 +29,8 @@ import gzip
 import os
 import re
 import zlib
+from collections.abc import Callable
+from functools import lru_cache
 
 from ..errors import InputError
 
@@ -171,6 +173,7 @@ def pairs_of(entry: str, headword: str = "") -> list[tuple[str, str]]:
     return [(h, w) for line in senses(entry) for w in _words(line) if " " not in w for h in heads]
 
 
+@lru_cache(maxsize=None)
 def _language(name: str) -> str | None:
     """A language code of the file name (``deu``, ``fr``) as a two-letter one where CLDR has it;
     a three-letter code CLDR does not know stays as it is (FreeDict's ``kha``, Khasi: the
@@ -222,24 +225,21 @@ def dirs() -> list[str]:
     return [d for d in env.split(os.pathsep) if d] if env is not None else list(DIRS)
 
 
-def _base_code(lang: str) -> str:
-    """``pt-BR`` → ``pt``."""
-    return lang.replace("_", "-").split("-")[0].lower()
-
-
-def installed(src_lang: str | None, tgt_lang: str | None) -> list[str]:
+def installed(src_lang: str | None, tgt_lang: str | None, have: dict | None = None) -> list[str]:
     """The index files of the dictd dictionaries installed for ``src_lang`` and ``tgt_lang``
     (either way round: a dictionary is read reversed for the other direction), found by their
     file names (``freedict-deu-fra.index``: three-letter codes through CLDR's language aliases)
-    in :func:`dirs`."""
+    in :func:`dirs`; ``have``: :func:`by_languages` when the caller has it already."""
+    from ..align.dictionary import _base
+
     if not src_lang or not tgt_lang:
         return []
-    s, t = _base_code(src_lang), _base_code(tgt_lang)
-    have = _by_languages()
+    s, t = _base(src_lang), _base(tgt_lang)
+    have = by_languages() if have is None else have
     return sorted(set(have.get((s, t), []) + have.get((t, s), [])))
 
 
-def _by_languages() -> dict[tuple[str, str], list[str]]:
+def by_languages() -> dict[tuple[str, str], list[str]]:
     """Every dictd dictionary in :func:`dirs` whose file name names two languages, by them."""
     out: dict[tuple[str, str], list[str]] = {}
     for folder in dirs():
@@ -256,14 +256,17 @@ def _by_languages() -> dict[tuple[str, str], list[str]]:
     return out
 
 
-def pivots(src_lang: str | None, tgt_lang: str | None) -> list[tuple[str, list[str], list[str]]]:
+def pivots(src_lang: str | None, tgt_lang: str | None,
+           have: dict | None = None) -> list[tuple[str, list[str], list[str]]]:
     """Where no dictionary of the pair is installed: the languages that installed dictionaries
     link to both (English first, then by code), each with the index files of its two halves
-    (source–pivot, pivot–target, either way round)."""
+    (source–pivot, pivot–target, either way round); ``have`` as for :func:`installed`."""
+    from ..align.dictionary import _base
+
     if not src_lang or not tgt_lang:
         return []
-    s, t = _base_code(src_lang), _base_code(tgt_lang)
-    have = _by_languages()
+    s, t = _base(src_lang), _base(tgt_lang)
+    have = by_languages() if have is None else have
 
     def files(a: str, b: str) -> list[str]:
         return have.get((a, b), []) + have.get((b, a), [])
@@ -286,24 +289,33 @@ def read(path: str, *, max_bytes: int) -> tuple[list[tuple[str, str]], str | Non
     from ..lang import diskcache
 
     index, data_path = files(path)
-    where = None
-    if diskcache.enabled():
-        try:
-            stats = [os.stat(f) for f in (index, data_path)]
-        except OSError:
-            stats = []
-        if stats:
-            key = diskcache.key({"kind": "dictd", "tqcheck": diskcache.version("tqcheck"),
-                                 "code": diskcache.source_stamp("io/dictd.py"), "index": os.path.abspath(index),
-                                 "files": ",".join(f"{st.st_size}:{st.st_mtime_ns}" for st in stats)})
-            where = diskcache.path("dictd", re.sub(r"[^A-Za-z0-9_-]", "_", name(path))[:40] or "dictd", key, "json")
-            got = diskcache.read_json(where)
-            if isinstance(got, dict) and got.get("key") == key and isinstance(got.get("pairs"), list):
-                return [tuple(x) for x in got["pairs"]], got.get("src"), got.get("tgt")
-    pairs, src, tgt = _read(index, data_path, path, max_bytes)
-    if where is not None:
-        diskcache.write_json(where, {"key": key, "pairs": pairs, "src": src, "tgt": tgt})
-    return pairs, src, tgt
+    try:
+        stamp = ",".join(f"{st.st_size}:{st.st_mtime_ns}" for st in map(os.stat, (index, data_path)))
+    except OSError:
+        return _read(index, data_path, path, max_bytes)
+    got = cached("dictd", name(path), {"code": diskcache.source_stamp("io/dictd.py"),
+                                       "index": os.path.abspath(index), "files": stamp},
+                 lambda: dict(zip(("pairs", "src", "tgt"), _read(index, data_path, path, max_bytes))))
+    return got["pairs"], got.get("src"), got.get("tgt")
+
+
+def cached(kind: str, name: str, parts: dict[str, str], build: Callable[[], dict]) -> dict:
+    """What ``build`` makes (JSON values, the word pairs under ``"pairs"``), kept in the start-up
+    cache (:mod:`tqcheck.lang.diskcache`) as ``kind``-``name``, keyed by ``parts`` and tqcheck's
+    version: read back when the key matches (the pairs as tuples), else built and stored."""
+    from ..lang import diskcache
+
+    if not diskcache.enabled():
+        return build()
+    key = diskcache.key({"kind": kind, "tqcheck": diskcache.version("tqcheck"), **parts})
+    where = diskcache.path(kind, re.sub(r"[^A-Za-z0-9_-]", "_", name)[:40] or kind, key, "json")
+    got = diskcache.read_json(where)
+    if isinstance(got, dict) and got.get("key") == key and isinstance(got.get("pairs"), list):
+        got["pairs"] = [tuple(x) for x in got["pairs"]]
+        return got
+    value = build()
+    diskcache.write_json(where, {**value, "key": key})
+    return value
 
 
 def _read(index: str, data_path: str, path: str, max_bytes: int) -> tuple[list[tuple[str, str]], str | None,

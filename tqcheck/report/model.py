@@ -48,6 +48,11 @@ class Report:
                 + (f"|model:{self.model}" if self.model else "")
                 + (f"|dict:{self.dictionary}" if self.dictionary else ""))
 
+    @property
+    def dictionary_name(self) -> str | None:
+        """The name of the dictionary read, without its digest (``de-fr-via-en``)."""
+        return self.dictionary.rsplit("@", 1)[0] if self.dictionary else None
+
     def summary(self) -> dict:
         sev = Counter(f.severity.value for f in self.findings)
         cat = Counter(f.category for f in self.findings)

@@ -65,8 +65,8 @@ def _langs(r: "FileResult") -> str:
 
 def _heading(r: "FileResult") -> str:
     if r.kind == "document":
-        dic = getattr(r.report, "dictionary", None)
-        read = f", dictionary {dic.rsplit('@', 1)[0]}" if dic else ""
+        dic = getattr(r.report, "dictionary_name", None)
+        read = f", dictionary {dic}" if dic else ""
         return f"{r.source_path} → {r.path} ({_langs(r)}{read})"
     return f"{r.path} ({r.kind}, {_langs(r)})"
 

@@ -183,7 +183,7 @@ def render_text(report: "Report", *, color: bool = False, max_findings: int | No
     src_lang = report.src_lang or report.source.lang or "?"
     tgt_lang = report.tgt_lang or report.target.lang or "?"
     n = len(report.findings)
-    read = f", dictionary {report.dictionary.rsplit('@', 1)[0]}" if report.dictionary else ""
+    read = f", dictionary {report.dictionary_name}" if report.dictionary else ""
     title = f"{src_path} → {tgt_path} ({src_lang} → {tgt_lang}{read})"
     if not n:
         return (f"{st(title, _BOLD)}: no findings in {len(report.beads)} aligned segments "
