@@ -223,6 +223,84 @@ def test_added_member_with_the_sources_number_is_not_claimed_by_length():
     assert ("TQ102", 6, 7) in run_beads(src, tgt, beads)
 
 
+def loose(text: list[str], seed: int) -> list[str]:
+    """Like :func:`ciphered`, with lengths that vary as much as a free translation's (zero to
+    five words added to each sentence): a bead must be far off before its length alone tells."""
+    rnd = random.Random(seed)
+    out = []
+    for s in text:
+        w = s.translate(_CIPHER).rstrip(".").split()
+        w += ["".join(rnd.choice(OTHER_LETTERS) for _ in range(rnd.randint(3, 7))) for _ in range(rnd.randint(0, 5))]
+        out.append(" ".join(w) + ".")
+    return out
+
+
+def _member_case(tail: str, src_tail: str = "") -> list[tuple]:
+    """Source sentence 6 (with ``src_tail`` added) in one 1-2 bead with its translation and an
+    added sentence of three words plus ``tail``, in a document without shared words whose
+    lengths vary freely (seed chosen so that the bead is longer than usual, not unusually long)."""
+    text = words(23, SRC_LETTERS, 20)
+    tgt0 = loose(text, 23)
+    src = list(text)
+    if src_tail:
+        src[6] = src[6].rstrip(".") + " " + src_tail + "."
+    base = " ".join(ciphered(words(24, SRC_LETTERS, 1), 23)[0].rstrip(".").split()[:3]).capitalize()
+    tgt, beads = added_in_bead(src, tgt0, 6, f"{base} {tail}.")
+    s = pipeline.segment("\n".join(src), lang="en", lines=True)
+    t = pipeline.segment("\n".join(tgt), lang="en", lines=True)
+    rep = pipeline.run(s, t, beads=beads, select=["TQ10"])
+    return [(f.rule, f.source_segment, f.target_segment, f.message) for f in rep.findings]
+
+
+def test_added_member_with_numbers_and_names_the_source_lacks_needs_less_length():
+    """A member whose numbers and names (two or more) are none of them in the source is added
+    when the bead is merely longer than usual with it and normal without it; a member of the
+    same length without them is not (the lengths alone do not tell: a merge explains them as
+    well). The message names them."""
+    assert not [f for f in _member_case("qrstu vwxyz") if f[0] == "TQ102"]
+    found = [f for f in _member_case("4711 Zoltan") if f[0] == "TQ102"]
+    assert [f[:3] for f in found] == [("TQ102", 6, 7)]
+    assert "longer than usual; none of its numbers and names (4711, Zoltan) is in the source" in found[0][3]
+
+
+def test_added_member_with_one_anchor_or_the_sources_anchors_needs_the_usual_length():
+    """One number alone is not enough (a translator adds a year), nor are numbers and names
+    that the source has (the member translates part of it)."""
+    assert not [f for f in _member_case("qrst 4711") if f[0] == "TQ102"]
+    assert not [f for f in _member_case("4711 Zoltan", src_tail="4711 Zoltan") if f[0] == "TQ102"]
+
+
+def test_middle_member_of_three_with_anchors_the_source_lacks_is_added():
+    """The same reading for the middle member of a 1-3 bead (a sentence inserted between the two
+    halves of a split translation): only with numbers and names the source lacks."""
+    text = words(23, SRC_LETTERS, 20)
+    tgt0 = loose(text, 23)
+    w = tgt0[6].rstrip(".").split()
+    half = len(w) // 2
+    halves = [" ".join(w[:half]) + ".", " ".join(w[half:]).capitalize() + "."]
+    base = " ".join(ciphered(words(24, SRC_LETTERS, 1), 23)[0].rstrip(".").split()[:3]).capitalize()
+    for tail, expect in (("qrstu vwxyz", False), ("4711 Zoltan", True)):
+        tgt = tgt0[:6] + [halves[0], f"{base} {tail}.", halves[1]] + tgt0[7:]
+        beads = [Bead((i,), (i,), 0.9) for i in range(6)] + [Bead((6,), (6, 7, 8), 0.7)] + \
+            [Bead((i,), (i + 2,), 0.9) for i in range(7, 20)]
+        found = [f for f in run_beads(text, tgt, beads) if f[0] == "TQ102"]
+        assert found == ([("TQ102", 6, 7)] if expect else [])
+
+
+def test_omitted_member_with_numbers_and_names_the_translation_lacks_needs_less_length():
+    """The mirror case: a source sentence in a 2-1 bead whose numbers and names the translation
+    lacks, the bead merely shorter than usual with it, is omitted."""
+    text = words(27, SRC_LETTERS, 20)
+    tgt = loose(text, 27)
+    base = " ".join(words(28, SRC_LETTERS, 1)[0].rstrip(".").split()[:3])
+    for tail, expect in (("abcde fghij", False), ("4711 Madlen", True)):
+        src = text[:7] + [f"{base} {tail}."] + text[7:]
+        beads = [Bead((i,), (i,), 0.9) for i in range(6)] + [Bead((6, 7), (6,), 0.7)] + \
+            [Bead((i + 1,), (i,), 0.9) for i in range(7, 20)]
+        found = [f for f in run_beads(src, tgt, beads) if f[0] == "TQ101"]
+        assert found == ([("TQ101", 7, 6)] if expect else []), tail
+
+
 def test_fixture_added_sentence_absorbed_by_length_is_reported(fixture_pair):
     """English → Turkish, where sentences share only names and numbers: a sentence added after
     the translation of source sentence 17 was merged into its 1-2 bead by the aligner (it fit

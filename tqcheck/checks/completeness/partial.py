@@ -9,7 +9,7 @@ from ...align.lengths import text_length
 from ...document import Sentence
 from ..base import DICTIONARY, Pair
 from ._doc import (
-    Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _missing, _quote, _quote_near,
+    Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _found, _missing, _quote, _quote_near,
     _stands_in, _words,
 )
 from .by_dictionary import _dict_renders_beside, _link_by_dictionary, _member_by_dictionary, _shares_anchor
@@ -124,12 +124,12 @@ def _partial(d: _Doc, an: Analysis) -> None:
             continue
         z = d.ratio_z(ls, lt)
         # a sentence of a many-to-one bead that the translation does not cover
-        if len(p.src) >= 2 and len(p.tgt) == 1 and z <= -1.5:
-            if _member_omission(d, an, p, ls, lt):
+        if len(p.src) >= 2 and len(p.tgt) == 1 and z <= -_ANCHORED_Z:
+            if _member_omission(d, an, p, ls, lt, anchored=z > -1.5):
                 continue
         # the mirror case: a sentence of a one-to-many bead that the source does not cover
-        if len(p.tgt) >= 2 and len(p.src) == 1 and z >= 1.5:
-            if _member_addition(d, an, p, ls, lt):
+        if len(p.tgt) >= 2 and len(p.src) == 1 and z >= _ANCHORED_Z:
+            if _member_addition(d, an, p, ls, lt, anchored=z < 1.5):
                 continue
         # with the user's dictionary: a member none of whose known words is translated there
         if d.ctx.cache.get(DICTIONARY) is not None and (
@@ -255,17 +255,59 @@ def _misspelt_in(t: Token, text: str) -> bool:
                for x in tokens(text) if not x.is_number)
 
 
-def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
+#: a member of a merged bead with at least :data:`_ANCHORS` numbers or names of its own, none
+#: of them on the other side, is read for an omission (addition) when the bead is off in length
+#: the member's way by this many standard deviations (else 1.5)
+_ANCHORED_Z = 0.5
+_ANCHORS = 2
+
+
+def _own_missing(d: _Doc, side: str, x: Sentence, rest: list[Sentence], o: Sentence) -> list[str]:
+    """The numbers and names of ``x`` that the rest of its bead does not have, as written, when
+    none of them is in ``o``, the other side of the bead (else none)."""
+    rest_toks = tokens(" ".join(s.text for s in rest))
+    own = [t for t in d.anchors(side, x.text) if not _found(t.norm, rest_toks)]
+    gone = {t.norm for t in _missing(d, side, x.text, o.text)}
+    if not own or any(t.norm not in gone for t in own):
+        return []
+    # a name of several words is one ("Hayat Ali Shah")
+    names: list[str] = []
+    prev, own_start = None, 0
+    for t in own:
+        if prev is not None and not t.is_number and not prev.is_number and not x.text[prev.end:t.start].strip():
+            names[-1] = x.text[own_start:t.end]
+        else:
+            own_start = t.start
+            names.append(t.text)
+        prev = t
+    return list(dict.fromkeys(names))
+
+
+def _anchors_note(words: list[str], side: str) -> str:
+    """The end of a member's message naming its numbers and names that the other side lacks."""
+    if not words:
+        return "."
+    there = "translation" if side == "src" else "source"
+    if len(words) == 1:
+        kind = "number" if words[0][:1].isdigit() else "name"
+        return f"; its {kind} {words[0]} is not in the {there}."
+    return f"; none of its numbers and names ({', '.join(words)}) is in the {there}."
+
+
+def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float, anchored: bool = False) -> bool:
     """In a 2-1 (3-1) bead, an edge source sentence whose removal makes the length ratio normal and
     none of whose own numbers or names appear in the translation is not translated (where words
     give evidence, the rest of the bead must match, see :func:`_rest_matches`) — unless an aside
     in brackets of the rest, left out instead, makes the ratio normal as well (a gloss the
     translation does not need: :func:`_bracketed`)."""
-    for s in (p.src[-1], p.src[0]):
+    for s in dict.fromkeys((p.src[-1], p.src[0], *(p.src[1:-1] if anchored else ()))):
         rest = [x for x in p.src if x is not s]
         l_rest = sum(text_length(x.text) for x in rest)
         l_s = text_length(s.text)
         if _words(s.text) < 3 or l_s < 0.12 * ls:
+            continue
+        own = _own_missing(d, "src", s, rest, p.tgt[0])
+        if anchored and len(own) < _ANCHORS:
             continue
         z_rest = d.ratio_z(l_rest, lt)
         if abs(z_rest) > 1.0 or d.ratio_z(ls, lt) > z_rest - 0.8:
@@ -280,7 +322,7 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
         if aside and abs(d.ratio_z(ls - aside, lt)) <= 1.0:
             continue  # an aside in brackets left out explains the short translation as well
         msg = (f"The sentence {_quote(s.text)} seems to have no translation: the translation there covers "
-               "only the sentence next to it.")
+               f"only the sentence{'s' if len(rest) > 1 else ''} next to it{_anchors_note(own, 'src')}")
         an.issues.append(_Issue("TQ101", msg, pair=None, src=s, tgt=p.tgt[0], src_span=(0, len(s.text)),
                                 confidence=0.6))
         an.taken.add(("src", s.index))
@@ -305,7 +347,7 @@ def _rest_matches(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: S
     return z_rest >= 0.5 and z(lone) < z_rest
 
 
-def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bool:
+def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float, anchored: bool = False) -> bool:
     """In a 1-2 (1-3) bead, an edge target sentence without which the length ratio is normal,
     with which the translation is clearly too long, and none of whose own numbers or names are in
     the source: added (the mirror of :func:`_member_omission`).
@@ -318,11 +360,14 @@ def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
     better than the rest of the bead does, and the rest must match it better than chance (else the
     whole bead is doubtful, not one member)."""
     o = p.src[0]
-    for t in (p.tgt[-1], p.tgt[0]):
+    for t in dict.fromkeys((p.tgt[-1], p.tgt[0], *(p.tgt[1:-1] if anchored else ()))):
         rest = [x for x in p.tgt if x is not t]
         l_rest = sum(text_length(x.text) for x in rest)
         l_t = text_length(t.text)
         if _words(t.text) < 3 or l_t < 0.12 * lt or ("tgt", t.index) in an.taken:
+            continue
+        own = _own_missing(d, "tgt", t, rest, o)
+        if anchored and len(own) < _ANCHORS:
             continue
         z_rest = d.ratio_z(ls, l_rest)
         if abs(z_rest) > 1.0 or d.ratio_z(ls, lt) < z_rest + 0.8:
@@ -337,7 +382,8 @@ def _member_addition(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float) -> bo
         if aside and abs(d.ratio_z(ls, lt - aside)) <= 1.0:
             continue  # an aside in brackets (a translator's gloss) explains the long translation as well
         msg = (f"The translation adds {_quote(t.text)}: the source sentence it stands with is covered "
-               "by the sentence next to it, and with it the translation is unusually long.")
+               f"by the sentence{'s' if len(rest) > 1 else ''} next to it, and with it the translation is "
+               f"{'longer than usual' if anchored else 'unusually long'}{_anchors_note(own, 'tgt')}")
         an.issues.append(_Issue("TQ102", msg, src=o, tgt=t, tgt_span=(0, len(t.text)), confidence=0.6))
         an.taken.add(("tgt", t.index))
         return True
