@@ -396,3 +396,62 @@ def test_a_sentence_left_out_beside_a_long_translation_in_its_paragraph_is_absor
     """The same salutation at the end of the fourth sentence's paragraph: the long translation of
     that sentence may hold it (the lengths say so), and nothing is reported."""
     assert _salutation_left_out(own_paragraph=False) == []
+
+
+# -- a 1-1 link to a sentence from elsewhere, told by its names and numbers (partial._link_by_anchors)
+def _replaced_link(extra: str, absorbed: bool, seed: int = 27) -> list[tuple]:
+    """Source sentence 7 linked 1-1 to ``extra`` (a sentence of another text) in a document
+    without shared words; when ``absorbed``, the translation of source 7 stands in the bead of
+    source 6 (a 1-2 bead whose target side is too long for source 6 alone), else it is gone."""
+    text = words(seed, SRC_LETTERS, 20)
+    tgt = loose(text, seed)
+    if absorbed:
+        tgt = tgt[:7] + [extra] + tgt[8:]
+        beads = [Bead((i,), (i,), 0.9) for i in range(6)] + [Bead((6,), (6,), 0.7), Bead((7,), (7,), 0.05)] + \
+            [Bead((i,), (i,), 0.9) for i in range(8, 20)]
+        # the translation of source 7 joins that of source 6
+        tgt[6] = tgt[6].rstrip(".") + " " + loose(text, seed)[7]
+    else:
+        tgt = tgt[:7] + [extra] + tgt[8:]
+        beads = [Bead((i,), (i,), 0.9) for i in range(6)] + [Bead((6,), (6,), 0.9), Bead((7,), (7,), 0.05)] + \
+            [Bead((i,), (i,), 0.9) for i in range(8, 20)]
+    s = pipeline.segment("\n".join(text), lang="en", lines=True)
+    t = pipeline.segment("\n".join(tgt), lang="en", lines=True)
+    rep = pipeline.run(s, t, beads=beads, select=["TQ10"])
+    return [(f.rule, f.severity.value, f.source_segment, f.target_segment, f.message) for f in rep.findings]
+
+
+def test_link_to_a_sentence_with_names_and_numbers_the_source_lacks_is_an_addition():
+    """A 1-1 link whose target has numbers and names of its own (none in the source sentence or
+    beside it) and words no closer than chance, while the source sentence's translation is
+    joined to the bead before (too long without it): the target is added (major). With the
+    partner gone too, it is a minor: a sentence in place of another. Without the names and
+    numbers nothing tells, and nothing is reported."""
+    named = "Qrstu vwxyz Pik Novak 7495 sur Garmo."
+    found = [f for f in _replaced_link(named, absorbed=True) if f[0] in ("TQ101", "TQ102")]
+    assert [f[:4] for f in found] == [("TQ102", "major", 7, 7)]
+    assert "none of its numbers and names (Pik Novak, 7495, Garmo) is in the source sentence" in found[0][4]
+    found = [f for f in _replaced_link(named, absorbed=False) if f[0] in ("TQ101", "TQ102")]
+    assert [f[:4] for f in found] == [("TQ102", "minor", 7, 7)]
+    assert "where the source has" in found[0][4]
+    plain = "Qrstu vwxyz puk novok ostu sur garmo."
+    assert not [f for f in _replaced_link(plain, absorbed=False) if f[0] in ("TQ101", "TQ102")]
+
+
+def test_link_with_the_sources_names_or_one_anchor_is_not_replaced():
+    """One number alone, or names that the source sentence has, do not make the reading."""
+    assert not [f for f in _replaced_link("Qrstu vwxyz puk novok 7495 sur.", absorbed=False)
+                if f[0] in ("TQ101", "TQ102")]
+
+
+def test_translation_with_names_added_is_not_replaced():
+    """Where words tell (a text and its copy), a sentence that renders its source and adds two
+    names and a number is not read as added."""
+    src = ["The weather was fine on the first day of the climb.", "We left the hut at dawn and walked for hours.",
+           "The ridge was covered with fresh snow and ice.", "Nobody spoke while we climbed the last slope.",
+           "At noon we reached the summit and ate our bread.", "The view over the valleys was wide and clear.",
+           "In the afternoon the clouds came up from the south.", "We went down quickly to reach the hut before night."]
+    tgt = list(src)
+    tgt[4] = "At noon we reached the summit of Piz Novak, 3402 metres, and ate our bread with Garmo."
+    beads = [Bead((i,), (i,), 0.9) for i in range(len(src))]
+    assert not [f for f in run_beads(src, tgt, beads) if f[0] in ("TQ101", "TQ102")]

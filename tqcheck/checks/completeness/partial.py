@@ -12,7 +12,10 @@ from ._doc import (
     Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _found, _missing, _quote, _quote_near,
     _stands_in, _words,
 )
-from .by_dictionary import _dict_renders_beside, _link_by_dictionary, _member_by_dictionary, _shares_anchor
+from .by_dictionary import (
+    _beads_around, _dict_renders_beside, _link_by_dictionary, _member_by_dictionary, _shares_anchor,
+)
+from .evidence import _clearly_absorbs, _neighbour_fits
 from .unlinked import _sole_place_elsewhere
 
 
@@ -134,6 +137,8 @@ def _partial(d: _Doc, an: Analysis) -> None:
         # with the user's dictionary: a member none of whose known words is translated there
         if d.ctx.cache.get(DICTIONARY) is not None and (
                 _member_by_dictionary(d, an, p) or _link_by_dictionary(d, an, p)):
+            continue
+        if _link_by_anchors(d, an, p):
             continue
         if z <= -2.0:
             miss = _missing(d, "src", p.src_text, p.tgt_text)
@@ -292,6 +297,71 @@ def _anchors_note(words: list[str], side: str) -> str:
         kind = "number" if words[0][:1].isdigit() else "name"
         return f"; its {kind} {words[0]} is not in the {there}."
     return f"; none of its numbers and names ({', '.join(words)}) is in the {there}."
+
+
+def _link_by_anchors(d: _Doc, an: Analysis, p: Pair) -> bool:
+    """A 1-1 link whose target (source) sentence has numbers and names of its own (at least
+    :data:`_ANCHORS`), none of them in its partner nor in the other side of the beads beside,
+    whose words match the partner no better than unrelated sentences do, while the partner
+    belongs with the bead beside, which is clearly too long (short) for its own sentences and of
+    a usual length with the partner joined (:func:`_clearly_absorbs`), and none of the partner's
+    numbers and names is missing there: added (omitted). The aligner linked a sentence from
+    elsewhere in place of an addition, the partner being translated together with its neighbour
+    ("Pik Stalin ( ancien Garmo ) , 7495 m , dans l' Alaï Pamir ;" in place of the second half of
+    a split translation). The dictionary's reading of such links (:func:`_link_by_dictionary`)
+    needs words it knows; names and numbers need none."""
+    if len(p.src) != 1 or len(p.tgt) != 1:
+        return False
+    d.features()
+    for side, x, y in (("tgt", p.tgt[0], p.src[0]), ("src", p.src[0], p.tgt[0])):
+        if _words(x.text) < 3 or (side, x.index) in an.taken:
+            continue
+        own = _own_missing(d, side, x, [], y)
+        if len(own) < _ANCHORS:
+            continue
+        i, j = (y.index, x.index) if side == "tgt" else (x.index, y.index)
+        if d.mu_match - d.mu_rand >= 0.05 and d.sim_z(i, j) > 0.0:
+            continue  # its words match the partner: a translation with names added, not an addition
+        if any(_own_missing(d, side, x, [], o) != own for q in _beads_around(d, p)
+               for o in (q.src if side == "tgt" else q.tgt)):
+            continue  # a name or number of its own is beside: part of a translation cut off there
+        if _where_else(d, p, side, _missing(d, side, x.text, y.text)) is not None:
+            continue  # they stand in a sentence nearby: a part moved (TQ103 / TQ104 say where)
+        y_side = "src" if side == "tgt" else "tgt"
+        for q, z0, z1 in _neighbour_fits(d, an, p, y_side):
+            if not _clearly_absorbs(z0, z1) or _missing(d, y_side, y.text, q.tgt_text if y_side == "src" else q.src_text):
+                continue
+            where = "next" if q.index > p.index else "previous"
+            if side == "tgt":
+                msg = (f"The translation adds {_quote(x.text)}: none of its numbers and names ({', '.join(own)}) is in "
+                       f"the source sentence it stands with, which belongs with the {where} sentence of the "
+                       "translation, too long for its own source alone.")
+                an.issues.append(_Issue("TQ102", msg, src=y, tgt=x, tgt_span=(0, len(x.text)), confidence=0.6))
+            else:
+                msg = (f"The sentence {_quote(x.text)} seems to have no translation: none of its numbers and names "
+                       f"({', '.join(own)}) is in the sentence it is linked to, which belongs with the translation "
+                       f"of the {where} source sentence, too short without it.")
+                an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=y, src_span=(0, len(x.text)),
+                                        confidence=0.6))
+            an.taken.add((side, x.index))
+            return True
+        # no neighbour holds the partner: a sentence in place of another (the partner left out,
+        # or rendered so freely that nothing of it is left): worth a look, not sure
+        if side == "tgt":
+            msg = (f"The translation has {_quote(x.text)} where the source has {_quote(y.text, 40)}: none of its "
+                   f"numbers and names ({', '.join(own)}) is there, and its words do not match it; it may be "
+                   "added, and that source sentence left out.")
+            an.issues.append(_Issue("TQ102", msg, src=y, tgt=x, tgt_span=(0, len(x.text)), severity="minor",
+                                    confidence=0.5))
+        else:
+            msg = (f"The sentence {_quote(x.text)} seems to have no translation: where it stands the translation "
+                   f"has {_quote(y.text, 40)}, with none of its numbers and names ({', '.join(own)}) and words "
+                   "that do not match it.")
+            an.issues.append(_Issue("TQ101", msg, pair=None, src=x, tgt=y, src_span=(0, len(x.text)),
+                                    severity="minor", confidence=0.5))
+        an.taken.add((side, x.index))
+        return True
+    return False
 
 
 def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float, anchored: bool = False) -> bool:
