@@ -7,6 +7,7 @@ from __future__ import annotations
 from ...align.features import Token, tokens
 from ...align.lengths import text_length
 from ...document import Sentence
+from ...lang.translit import script_of
 from ..base import DICTIONARY, Pair
 from ._doc import (
     Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _found, _missing, _quote, _quote_near,
@@ -271,7 +272,11 @@ def _own_missing(d: _Doc, side: str, x: Sentence, rest: list[Sentence], o: Sente
     """The numbers and names of ``x`` that the rest of its bead does not have, as written, when
     none of them is in ``o``, the other side of the bead (else none)."""
     rest_toks = tokens(" ".join(s.text for s in rest))
-    own = [t for t in d.anchors(side, x.text) if not _found(t.norm, rest_toks)]
+    # a name counts where the other side writes in its script: a name in Latin letters is not
+    # told missing from Chinese or Russian text, which writes it in its own
+    theirs = script_of(o.text)
+    own = [t for t in d.anchors(side, x.text) if not _found(t.norm, rest_toks)
+           and (t.is_number or script_of(t.text) == theirs)]
     gone = {t.norm for t in _missing(d, side, x.text, o.text)}
     if not own or any(t.norm not in gone for t in own):
         return []
