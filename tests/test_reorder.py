@@ -1789,3 +1789,34 @@ def test_heals_sees_an_unlinked_sentence_of_the_other_side_between_the_beads():
               Bead((2,), (4,), 0.9), Bead((3,), (5,), 0.9)]
     d2 = C._doc._Doc(CheckContext(source=s, target=t2, beads=beads2, src_lang="en", tgt_lang="en"))
     assert C.moves._heals(d2, C.evidence._Evidence(d2), "tgt", [2, 3], [9], [2, 3])
+
+
+_CLIMB = ["We left the village early in the morning with heavy packs.",
+          "The path climbed through a dark forest of old pines.",
+          "After two hours we reached the edge of the glacier.",
+          "A cold wind blew from the north and we put on our jackets.",
+          "Nobody said a word for a long time after that.",
+          "The crevasses were hidden under a thin layer of new snow.",
+          "My friend went first and tested every step with his axe.",
+          "Around noon the clouds lifted and the summit appeared.",
+          "We ate bread and cheese on a flat rock beside the ice.",
+          "The last slope was steep and the snow was soft.",
+          "At three o'clock we stood on the top and looked around.",
+          "The descent was quick because we followed our own tracks.",
+          "In the evening we were back in the village, tired and happy."]
+
+
+def test_added_sentence_with_names_beside_a_move_is_not_moved_with_it():
+    """Sentence 3 moved five places on, the unlinked sentence 4 left out, and a caption added
+    right after the moved one. A caption whose names and number (Jean Barbey, Ulrichshorn, 3925)
+    the moved source sentence lacks did not come with it: the move is one finding, the caption an
+    addition and sentence 4 an omission. (An added sentence without such anchors may have moved
+    with it; the move then covers both, as before.)"""
+    caption = "Photograph by Jean Barbey from the Ulrichshorn, 3925 metres."
+    tgt = [s for k, s in enumerate(_CLIMB) if k not in (3, 4)]
+    tgt[8:8] = [_CLIMB[3], caption]
+    rep = tqcheck.check(" ".join(_CLIMB), " ".join(tgt), "en", "en", select=["TQ10"])
+    got = sorted((f.rule, f.source_segment, f.target_segment) for f in rep.findings)
+    assert got == [("TQ101", 4, None), ("TQ102", None, 9), ("TQ105", 3, 8)]
+    move = next(f for f in rep.findings if f.rule == "TQ105")
+    assert move.target_excerpt == _CLIMB[3]

@@ -20,6 +20,7 @@ from ...align.features import Token, build_features, joined_extra, script_factor
 from ...align.lengths import text_length
 from ...align.lexicon import learn_lexicon, lexicon_features
 from ...document import Sentence
+from ...lang.translit import script_of
 from ...lang.words import has_wordlist, zipf
 from ..base import CheckContext, DICTIONARY, EMBEDDINGS, Pair
 from ..entity_text import analyze
@@ -639,6 +640,34 @@ def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
         elif not (words := words or _Words(other_toks)).has(t.norm):
             out.append(t)
     return out
+
+
+def _own_missing(d: _Doc, side: str, x: Sentence, rest: list[Sentence], o: Sentence | str) -> list[str]:
+    """The numbers and names of ``x`` (of ``side``) that the sentences ``rest`` beside it do not
+    have, as written, when none of them is in ``o`` (a sentence of the other side or its text);
+    else none. A name of several words is one ("Hayat Ali Shah")."""
+    other = o if isinstance(o, str) else o.text
+    rest_toks = tokens(" ".join(s.text for s in rest))
+    # a name counts where the other side writes in its script: a name in Latin letters is not
+    # told missing from Chinese or Russian text, which writes it in its own
+    theirs = script_of(other)
+    own = [t for t in d.anchors(side, x.text) if not _found(t.norm, rest_toks)
+           and (t.is_number or script_of(t.text) == theirs)]
+    gone = {t.norm for t in _missing(d, side, x.text, other)}
+    if not own or any(t.norm not in gone for t in own):
+        return []
+    names: list[str] = []
+    prev, own_start = None, 0
+    for t in own:
+        if prev is not None and not t.is_number and not prev.is_number and not x.text[prev.end:t.start].strip():
+            names[-1] = x.text[own_start:t.end]
+        else:
+            own_start = t.start
+            names.append(t.text)
+        prev = t
+    return list(dict.fromkeys(names))
+
+
 #: the least chance rate assumed (a sentence whose words meet none of their translations nearby)
 _DICT_CHANCE_FLOOR = 0.02
 #: how far from a place :meth:`_Doc.key_chance` reads the other side's sentences (from, to)

@@ -11,7 +11,7 @@ from ...align.lengths import text_length
 from ...document import Sentence
 from ..base import DICTIONARY, Pair
 from ._doc import (
-    Analysis, _Doc, _Issue, _join_excerpt, _lexical, _matched_words, _missing, _runs, _tgt_pos,
+    Analysis, _Doc, _Issue, _join_excerpt, _lexical, _matched_words, _missing, _own_missing, _runs, _tgt_pos,
     _unrelated_pairs, _words,
 )
 from .evidence import (
@@ -143,13 +143,17 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         if len(g) == 1 and _names_differ(d, i0, j0) and _names_survive(d):
             continue
         # unmatched unlinked sentences right before / after the run on both sides moved with it
+        # (not a pair of which one has numbers and names the other lacks: an added sentence beside
+        # an omitted one)
         while (i0 - 1 in om_bead and j0 - 1 in ad_bead and i0 - 1 not in claimed_s and j0 - 1 not in claimed_t
-               and ("src", i0 - 1) not in an.taken and ("tgt", j0 - 1) not in an.taken):
+               and ("src", i0 - 1) not in an.taken and ("tgt", j0 - 1) not in an.taken
+               and not _foreign(d, "src", i0 - 1, [j0 - 1]) and not _foreign(d, "tgt", j0 - 1, [i0 - 1])):
             i0, j0 = i0 - 1, j0 - 1
             claimed_s.add(i0)
             claimed_t.add(j0)
         while (i1 + 1 in om_bead and j1 + 1 in ad_bead and i1 + 1 not in claimed_s and j1 + 1 not in claimed_t
-               and ("src", i1 + 1) not in an.taken and ("tgt", j1 + 1) not in an.taken):
+               and ("src", i1 + 1) not in an.taken and ("tgt", j1 + 1) not in an.taken
+               and not _foreign(d, "src", i1 + 1, [j1 + 1]) and not _foreign(d, "tgt", j1 + 1, [i1 + 1])):
             i1, j1 = i1 + 1, j1 + 1
             claimed_s.add(i1)
             claimed_t.add(j1)
@@ -157,18 +161,29 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # moved as a whole; its partner is inside the moved translation, merged with another)
         # (past a sentence that the aligner linked weakly to a neighbour for want of its partner)
         s_claim, t_claim = set(claimed_s), set(claimed_t)
-        e0 = _extend(d.src, i0, -1, om_bead, weak_s, s_claim, "src", an)
-        e1 = _extend(d.src, i1, 1, om_bead, weak_s, s_claim, "src", an)
-        f0 = _extend(d.tgt, j0, -1, ad_bead, weak_t, t_claim, "tgt", an)
-        f1 = _extend(d.tgt, j1, 1, ad_bead, weak_t, t_claim, "tgt", an)
+        run_s, run_t = list(range(i0, i1 + 1)), list(range(j0, j1 + 1))
+
+        def keep_s(k: int) -> bool:
+            return not _foreign(d, "src", k, run_t)
+
+        def keep_t(k: int) -> bool:
+            return not _foreign(d, "tgt", k, run_s)
+
+        e0 = _extend(d.src, i0, -1, om_bead, weak_s, s_claim, "src", an, keep_s)
+        e1 = _extend(d.src, i1, 1, om_bead, weak_s, s_claim, "src", an, keep_s)
+        f0 = _extend(d.tgt, j0, -1, ad_bead, weak_t, t_claim, "tgt", an, keep_t)
+        f1 = _extend(d.tgt, j1, 1, ad_bead, weak_t, t_claim, "tgt", an, keep_t)
         # a side grown over unlinked sentences needs room for them on the other side: the run
         # there with the doubtful sentences beside it (weakly linked or unlinked, same paragraph:
         # the rest of a moved translation that the aligner placed elsewhere). Six sentences
         # "moved" onto one caption that shares a name with the last of them are an omission
-        if not _roomless(d, "src", range(e0, e1 + 1), range(f0, f1 + 1), weak_t, ad_bead):
+        # (an unlinked sentence with numbers and names the run lacks is no room for it)
+        if not _roomless(d, "src", range(e0, e1 + 1), range(f0, f1 + 1), weak_t,
+                         _Kept(ad_bead, lambda k: not _foreign(d, "tgt", k, list(range(e0, e1 + 1))))):
             i0, i1 = e0, e1
             claimed_s |= s_claim
-        if not _roomless(d, "tgt", range(f0, f1 + 1), range(i0, i1 + 1), weak_s, om_bead):
+        if not _roomless(d, "tgt", range(f0, f1 + 1), range(i0, i1 + 1), weak_s,
+                         _Kept(om_bead, lambda k: not _foreign(d, "src", k, list(range(f0, f1 + 1))))):
             j0, j1 = f0, f1
             claimed_t |= t_claim
         # no linked bead between the two runs: they stand at the same place, and the aligner only
@@ -211,6 +226,17 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
             an.taken.add(("src", i))
         for j in tgt_ids:
             an.taken.add(("tgt", j))
+
+
+class _Kept:
+    """The members of ``base`` that ``test`` accepts, tested only when asked about (a set of all
+    of them would test every unlinked sentence of the document for each move)."""
+
+    def __init__(self, base, test) -> None:
+        self.base, self.test = base, test
+
+    def __contains__(self, k) -> bool:
+        return k in self.base and self.test(k)
 
 
 def _roomless(d: _Doc, side: str, run: range, other: range, weak_other: set[int], lone_other) -> bool:
@@ -554,16 +580,16 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
 
 
 def _next_lone(sents: list[Sentence], at: int, step: int, lone, weak: set[int], claimed: set[int],
-               side: str, an: Analysis, max_weak: int = 1) -> int | None:
+               side: str, an: Analysis, max_weak: int = 1, keep=None) -> int | None:
     """The next unlinked, unclaimed sentence from ``at`` in direction ``step`` within the same
-    paragraph, reached directly or past at most ``max_weak`` weakly linked sentences; None if
-    there is none."""
+    paragraph, reached directly or past at most ``max_weak`` weakly linked sentences, and one that
+    ``keep`` (a test of a sentence index, when given) accepts; None if there is none."""
     k, skipped = at + step, 0
     while 0 <= k < len(sents) and sents[k].paragraph == sents[at].paragraph:
         if (side, k) in an.taken or k in claimed:
             return None
         if k in lone:
-            return k
+            return k if keep is None or keep(k) else None
         if k not in weak or skipped >= max_weak:
             return None
         skipped += 1
@@ -572,10 +598,11 @@ def _next_lone(sents: list[Sentence], at: int, step: int, lone, weak: set[int], 
 
 
 def _extend(sents: list[Sentence], at: int, step: int, lone, weak: set[int], claimed: set[int],
-            side: str, an: Analysis) -> int:
+            side: str, an: Analysis, keep=None) -> int:
     """The end of a run at ``at`` moved in direction ``step`` over the unlinked sentences that
-    :func:`_next_lone` reaches one after the other; each one reached is added to ``claimed``."""
-    while (k := _next_lone(sents, at, step, lone, weak, claimed, side, an)) is not None:
+    :func:`_next_lone` reaches one after the other (and ``keep`` accepts); each one reached is
+    added to ``claimed``."""
+    while (k := _next_lone(sents, at, step, lone, weak, claimed, side, an, keep=keep)) is not None:
         at = k
         claimed.add(at)
     return at
@@ -679,8 +706,8 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         s0, t0 = d.src[g[0][0]], d.tgt[g[0][1]]
         # unlinked sentences next to the moved ones, in the same paragraph, moved with them
         core_s, core_t = [i for i, _, _ in g], [j for _, j, _ in g]
-        grown_s = _grow_run(d.src, core_s, lone_s, "src", an)
-        grown_t = _grow_run(d.tgt, core_t, lone_t, "tgt", an)
+        grown_s = _grow_run(d.src, core_s, lone_s, "src", an, lambda k: not _foreign(d, "src", k, core_t))
+        grown_t = _grow_run(d.tgt, core_t, lone_t, "tgt", an, lambda k: not _foreign(d, "tgt", k, core_s))
         srun, trun = _balanced_runs(d, core_s, core_t, grown_s, grown_t)
         for i in set(grown_s) - set(srun):
             an.beside_move[("src", i)] = t0
@@ -749,11 +776,21 @@ def _partner_absorbed(d: _Doc, an: Analysis, p: Pair, q: Pair, best: float, seco
     return None
 
 
-def _grow_run(sents: list[Sentence], run: list[int], lone: set[int], side: str, an: Analysis) -> list[int]:
+def _foreign(d: _Doc, side: str, k: int, other: list[int]) -> bool:
+    """Whether sentence ``k`` of ``side`` has numbers and names of its own (two or more), none of
+    them in the sentences ``other`` of the other side: content that did not come with a move of
+    those sentences (an added sentence beside a moved one is not part of the move)."""
+    sents = d.tgt if side == "src" else d.src
+    text = " ".join(sents[x].text for x in other)
+    return len(_own_missing(d, side, (d.src if side == "src" else d.tgt)[k], [], text)) >= 2
+
+
+def _grow_run(sents: list[Sentence], run: list[int], lone: set[int], side: str, an: Analysis,
+              keep=None) -> list[int]:
     """``run`` (sorted sentence indices) extended over unlinked, unclaimed neighbours of the same
     paragraph: the rest of a moved paragraph whose partners the aligner could not place."""
-    lo = _extend(sents, run[0], -1, lone, set(), set(), side, an)
-    hi = _extend(sents, run[-1], 1, lone, set(), set(), side, an)
+    lo = _extend(sents, run[0], -1, lone, set(), set(), side, an, keep)
+    hi = _extend(sents, run[-1], 1, lone, set(), set(), side, an, keep)
     return list(range(lo, run[0])) + run + list(range(run[-1] + 1, hi + 1))
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 from ...align.features import Token, tokens
 from ...align.lengths import text_length
 from ...document import Sentence
-from ...lang.translit import script_of
 from ..base import DICTIONARY, Pair
 from ._doc import (
-    Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _found, _missing, _quote, _quote_near,
+    Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _missing, _own_missing, _quote, _quote_near,
     _stands_in, _words,
 )
 from .by_dictionary import (
@@ -266,31 +265,6 @@ def _misspelt_in(t: Token, text: str) -> bool:
 #: the member's way by this many standard deviations (else 1.5)
 _ANCHORED_Z = 0.5
 _ANCHORS = 2
-
-
-def _own_missing(d: _Doc, side: str, x: Sentence, rest: list[Sentence], o: Sentence) -> list[str]:
-    """The numbers and names of ``x`` that the rest of its bead does not have, as written, when
-    none of them is in ``o``, the other side of the bead (else none)."""
-    rest_toks = tokens(" ".join(s.text for s in rest))
-    # a name counts where the other side writes in its script: a name in Latin letters is not
-    # told missing from Chinese or Russian text, which writes it in its own
-    theirs = script_of(o.text)
-    own = [t for t in d.anchors(side, x.text) if not _found(t.norm, rest_toks)
-           and (t.is_number or script_of(t.text) == theirs)]
-    gone = {t.norm for t in _missing(d, side, x.text, o.text)}
-    if not own or any(t.norm not in gone for t in own):
-        return []
-    # a name of several words is one ("Hayat Ali Shah")
-    names: list[str] = []
-    prev, own_start = None, 0
-    for t in own:
-        if prev is not None and not t.is_number and not prev.is_number and not x.text[prev.end:t.start].strip():
-            names[-1] = x.text[own_start:t.end]
-        else:
-            own_start = t.start
-            names.append(t.text)
-        prev = t
-    return list(dict.fromkeys(names))
 
 
 def _anchors_note(words: list[str], side: str) -> str:
