@@ -129,8 +129,11 @@ def omitted_sentence(ctx: CheckContext) -> Iterator[Finding]:
     neighbour's are, and a sentence linked one to one with a translation that renders nothing
     of it but renders the source sentence beside it (or, too short to be read by its words,
     makes the translation beside of a usual length), and a sentence of a merged bead that an
-    unlinked translation beside it renders instead.
-    Short sentences (fewer than four words) are reported as minor."""
+    unlinked translation beside it renders instead. Without a dictionary, names and numbers
+    tell as well: a sentence of a merged bead, or one linked one to one, with two or more
+    numbers and names of its own that the translation there lacks (and no sentence nearby has),
+    while its words match no better than chance (minor when no translation beside needs its
+    partner). Short sentences (fewer than four words) are reported as minor."""
     yield from _emit(ctx, "TQ101")
 
 
@@ -148,7 +151,13 @@ def added_sentence(ctx: CheckContext) -> Iterator[Finding]:
     neighbour's do, and a sentence linked one to one with a source sentence it renders nothing
     of, whose words are translated in the sentence beside it instead (or whose length that
     sentence needs), and a sentence of a merged bead standing where an unlinked sentence beside
-    it belongs: the two parts of a translation with the added sentence between them."""
+    it belongs: the two parts of a translation with the added sentence between them. Without a
+    dictionary, names and numbers tell as well: a sentence of a merged bead (the bead longer
+    than usual with it), or one linked one to one with a source sentence whose words it does not
+    match, that has two or more numbers and names of its own that the source there lacks and no
+    source sentence nearby has (minor when no sentence beside needs that source sentence). An
+    added sentence beside a moved one is not taken along by the move (TQ105) when it has such
+    numbers and names."""
     yield from _emit(ctx, "TQ102")
 
 
