@@ -287,8 +287,11 @@ def _link_by_anchors(d: _Doc, an: Analysis, p: Pair) -> bool:
     numbers and names is missing there: added (omitted). The aligner linked a sentence from
     elsewhere in place of an addition, the partner being translated together with its neighbour
     ("Pik Stalin ( ancien Garmo ) , 7495 m , dans l' Alaï Pamir ;" in place of the second half of
-    a split translation). The dictionary's reading of such links (:func:`_link_by_dictionary`)
-    needs words it knows; names and numbers need none."""
+    a split translation). Where no bead beside holds the partner, the sentence stands in place of
+    another (an addition beside an omission, or a rendering that kept nothing of its source): a
+    minor finding saying both. Not when those names and numbers stand in a sentence nearby
+    (:func:`_where_else`: a part moved, which TQ103 / TQ104 report). The dictionary's reading of
+    such links (:func:`_link_by_dictionary`) needs words it knows; names and numbers need none."""
     if len(p.src) != 1 or len(p.tgt) != 1:
         return False
     d.features()
