@@ -58,7 +58,8 @@ def is_dictd(path: str) -> bool:
     return path.lower().endswith((INDEX, DATA, PLAIN))
 
 
-def _base(path: str) -> str:
+def _stem(path: str) -> str:
+    """``path`` without dictd's suffix (``…/freedict-deu-fra``)."""
     low = path.lower()
     for suffix in (INDEX, DATA, PLAIN):
         if low.endswith(suffix):
@@ -69,7 +70,7 @@ def _base(path: str) -> str:
 def files(path: str) -> tuple[str, str]:
     """The index and the data file of the dictd dictionary ``path`` names (either of them);
     :class:`InputError` when the other one is not beside it."""
-    base = _base(path)
+    base = _stem(path)
     index = base + INDEX
     data = next((base + s for s in (DATA, PLAIN) if os.path.isfile(base + s)), None)
     if not os.path.isfile(index):
@@ -201,14 +202,20 @@ def _named(short: str) -> tuple[str | None, str | None]:
     return names.get(m.group(1).lower()), names.get(m.group(2).lower())
 
 
+def _name_pair(stem: str) -> tuple[str, str] | None:
+    """The two languages a file name without its suffix names (``freedict-deu-fra`` → de, fr),
+    or None."""
+    m = _PAIR.search(stem.lower())
+    a, b = (_language(m.group(1)), _language(m.group(2))) if m else (None, None)
+    return (a, b) if a and b else None
+
+
 def languages(path: str, short: str | None = None) -> tuple[str | None, str | None]:
     """The source and target language of a dictd dictionary: from its file name
     (``freedict-deu-fra``), else from its short name."""
-    m = _PAIR.search(os.path.basename(_base(path)).lower())
-    if m:
-        a, b = _language(m.group(1)), _language(m.group(2))
-        if a and b:
-            return a, b
+    pair = _name_pair(name(path))
+    if pair:
+        return pair
     if short:
         return _named(short)
     return None, None
@@ -234,9 +241,13 @@ def installed(src_lang: str | None, tgt_lang: str | None, have: dict | None = No
 
     if not src_lang or not tgt_lang:
         return []
-    s, t = _base(src_lang), _base(tgt_lang)
     have = by_languages() if have is None else have
-    return sorted(set(have.get((s, t), []) + have.get((t, s), [])))
+    return sorted(set(_either(have, _base(src_lang), _base(tgt_lang))))
+
+
+def _either(have: dict, a: str, b: str) -> list[str]:
+    """The index files of :func:`by_languages` ``have`` for ``a`` and ``b``, either way round."""
+    return have.get((a, b), []) + have.get((b, a), [])
 
 
 def by_languages() -> dict[tuple[str, str], list[str]]:
@@ -248,11 +259,9 @@ def by_languages() -> dict[tuple[str, str], list[str]]:
         except OSError:
             continue
         for f in names:
-            if f.lower().endswith(INDEX):
-                m = _PAIR.search(f[:-len(INDEX)].lower())
-                a, b = (_language(m.group(1)), _language(m.group(2))) if m else (None, None)
-                if a and b:
-                    out.setdefault((a, b), []).append(os.path.join(folder, f))
+            pair = _name_pair(f[:-len(INDEX)]) if f.lower().endswith(INDEX) else None
+            if pair:
+                out.setdefault(pair, []).append(os.path.join(folder, f))
     return out
 
 
@@ -267,17 +276,14 @@ def pivots(src_lang: str | None, tgt_lang: str | None,
         return []
     s, t = _base(src_lang), _base(tgt_lang)
     have = by_languages() if have is None else have
-
-    def files(a: str, b: str) -> list[str]:
-        return have.get((a, b), []) + have.get((b, a), [])
-
     langs = sorted({x for pair in have for x in pair} - {s, t}, key=lambda x: (x != "en", x))
-    return [(p, files(s, p), files(p, t)) for p in langs if files(s, p) and files(p, t)]
+    return [(p, _either(have, s, p), _either(have, p, t)) for p in langs
+            if _either(have, s, p) and _either(have, p, t)]
 
 
 def name(path: str) -> str:
     """The dictionary's name: its files' name without the suffixes (``freedict-deu-fra``)."""
-    return os.path.basename(_base(path))
+    return os.path.basename(_stem(path))
 
 
 def read(path: str, *, max_bytes: int) -> tuple[list[tuple[str, str]], str | None, str | None]:
