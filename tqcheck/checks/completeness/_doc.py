@@ -642,17 +642,22 @@ def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
     return out
 
 
+def _own_anchors(d: _Doc, side: str, x: Sentence, rest: list[Sentence]) -> list[Token]:
+    """The numbers and names of ``x`` (of ``side``) that the sentences ``rest`` beside it (the
+    rest of its bead) do not have."""
+    rest_toks = tokens(" ".join(s.text for s in rest))
+    return [t for t in d.anchors(side, x.text) if not _found(t.norm, rest_toks)]
+
+
 def _own_missing(d: _Doc, side: str, x: Sentence, rest: list[Sentence], o: Sentence | str) -> list[str]:
     """The numbers and names of ``x`` (of ``side``) that the sentences ``rest`` beside it do not
     have, as written, when none of them is in ``o`` (a sentence of the other side or its text);
     else none. A name of several words is one ("Hayat Ali Shah")."""
     other = o if isinstance(o, str) else o.text
-    rest_toks = tokens(" ".join(s.text for s in rest))
     # a name counts where the other side writes in its script: a name in Latin letters is not
     # told missing from Chinese or Russian text, which writes it in its own
     theirs = script_of(other)
-    own = [t for t in d.anchors(side, x.text) if not _found(t.norm, rest_toks)
-           and (t.is_number or script_of(t.text) == theirs)]
+    own = [t for t in _own_anchors(d, side, x, rest) if t.is_number or script_of(t.text) == theirs]
     gone = {t.norm for t in _missing(d, side, x.text, other)}
     if not own or any(t.norm not in gone for t in own):
         return []

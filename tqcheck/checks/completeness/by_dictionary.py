@@ -12,7 +12,7 @@ from ...align.lengths import text_length
 from ...document import Sentence
 from ..base import DICTIONARY, Pair
 from ._doc import (
-    Analysis, _Doc, _Issue, _SURE_LINK, _found, _missing, _other, _quote, _words,
+    Analysis, _Doc, _Issue, _SURE_LINK, _missing, _other, _own_anchors, _quote, _words,
 )
 
 
@@ -79,8 +79,7 @@ def _rest_cover(d: _Doc, dic, side: str, rest: list[Sentence], theirs: set[str])
 def _shares_anchor(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence | str) -> bool:
     """Whether a number or name of ``lone`` that the rest of its bead does not have appears in
     ``o`` (the other side of the bead: a sentence or its text)."""
-    rest_toks = tokens(" ".join(s.text for s in rest))
-    own = [t for t in d.anchors(side, lone.text) if not _found(t.norm, rest_toks)]
+    own = _own_anchors(d, side, lone, rest)
     if not own:
         return False
     gone = _missing(d, side, lone.text, o if isinstance(o, str) else o.text)

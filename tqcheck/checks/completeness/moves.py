@@ -5,6 +5,7 @@ links crossing the aligner's path (:func:`_crossings`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from ...align.features import end_mark
 from ...align.lengths import text_length
@@ -161,7 +162,7 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # moved as a whole; its partner is inside the moved translation, merged with another)
         # (past a sentence that the aligner linked weakly to a neighbour for want of its partner)
         s_claim, t_claim = set(claimed_s), set(claimed_t)
-        run_s, run_t = list(range(i0, i1 + 1)), list(range(j0, j1 + 1))
+        run_s, run_t = range(i0, i1 + 1), range(j0, j1 + 1)
 
         def keep_s(k: int) -> bool:
             return not _foreign(d, "src", k, run_t)
@@ -179,11 +180,11 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # "moved" onto one caption that shares a name with the last of them are an omission
         # (an unlinked sentence with numbers and names the run lacks is no room for it)
         if not _roomless(d, "src", range(e0, e1 + 1), range(f0, f1 + 1), weak_t,
-                         _Kept(ad_bead, lambda k: not _foreign(d, "tgt", k, list(range(e0, e1 + 1))))):
+                         _Kept(ad_bead, lambda k: not _foreign(d, "tgt", k, range(e0, e1 + 1)))):
             i0, i1 = e0, e1
             claimed_s |= s_claim
         if not _roomless(d, "tgt", range(f0, f1 + 1), range(i0, i1 + 1), weak_s,
-                         _Kept(om_bead, lambda k: not _foreign(d, "src", k, list(range(f0, f1 + 1))))):
+                         _Kept(om_bead, lambda k: not _foreign(d, "src", k, range(f0, f1 + 1)))):
             j0, j1 = f0, f1
             claimed_t |= t_claim
         # no linked bead between the two runs: they stand at the same place, and the aligner only
@@ -776,7 +777,7 @@ def _partner_absorbed(d: _Doc, an: Analysis, p: Pair, q: Pair, best: float, seco
     return None
 
 
-def _foreign(d: _Doc, side: str, k: int, other: list[int]) -> bool:
+def _foreign(d: _Doc, side: str, k: int, other: Sequence[int]) -> bool:
     """Whether sentence ``k`` of ``side`` has numbers and names of its own (two or more), none of
     them in the sentences ``other`` of the other side: content that did not come with a move of
     those sentences (an added sentence beside a moved one is not part of the move)."""

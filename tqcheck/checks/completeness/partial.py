@@ -304,8 +304,8 @@ def _link_by_anchors(d: _Doc, an: Analysis, p: Pair) -> bool:
         i, j = (y.index, x.index) if side == "tgt" else (x.index, y.index)
         if d.mu_match - d.mu_rand >= 0.05 and d.sim_z(i, j) > 0.0:
             continue  # its words match the partner: a translation with names added, not an addition
-        if any(_own_missing(d, side, x, [], o) != own for q in _beads_around(d, p)
-               for o in (q.src if side == "tgt" else q.tgt)):
+        beside = " ".join(o.text for q in _beads_around(d, p) for o in (q.src if side == "tgt" else q.tgt))
+        if beside and not _own_missing(d, side, x, [], beside):
             continue  # a name or number of its own is beside: part of a translation cut off there
         if _where_else(d, p, side, _missing(d, side, x.text, y.text)) is not None:
             continue  # they stand in a sentence nearby: a part moved (TQ103 / TQ104 say where)
