@@ -1286,6 +1286,32 @@ def test_swap_beside_an_unlinked_sentence_reads_on_to_where_the_aligner_is_in_st
     assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment in (5, 6)]
 
 
+def _whole_swapped(name, j):
+    """A Text+Berg whole document whose translation has flat target sentences ``j`` and ``j + 1``
+    exchanged (in one paragraph)."""
+    perturb, doc, _ = _whole(name)
+    flat = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    (p, x), (q, y) = flat[j], flat[j + 1]
+    assert p == q
+    tgt = [list(r) for r in doc.tgt]
+    tgt[p][x], tgt[p][y] = tgt[p][y], tgt[p][x]
+    return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+
+
+def test_swap_read_on_past_a_link_that_is_part_of_a_merge():
+    """Text+Berg test2, target 47 and 48 exchanged: the aligner leaves the first unlinked,
+    links the second to source 45 and source 46 to the two sentences after them, and is in step
+    again at a confident link (source 47 with target 51) that holds only the last third of source
+    47's translation. Read on to that link only, the exchanged reading must leave targets 49 and
+    50 unlinked; read on one bead further, they join source 47's merge: one minor swap, not an
+    added sentence."""
+    rep = _whole_swapped("test2", 47)
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert [(f.source_segment, f.severity) for f in f105 if f.source_segment in (45, 46)] == \
+        [(45, Severity.MINOR)], [(f.rule, f.source_segment, f.target_segment, f.message) for f in rep.findings]
+    assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment in (47, 48, 49, 50)]
+
+
 def _sents(texts):
     """One-line sentences of one paragraph."""
     from tqcheck.document import Sentence

@@ -167,8 +167,7 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
             rel = (cx - ca) - (x - a)
             tail = n == 2 and rel != 0 and ca >= a + n and cx >= x + n and ca + cx - a - x - 2 * n <= _TAIL
             if tail:
-                straight = _straight_ids(ev, list(range(a - shifted, ca)), list(range(x - shifted, cx)))[-1][-1]
-                after = _straight_ids(ev, list(range(a + n, ca)), list(range(x + n, cx)))[-1][-1]
+                straight, after = _tail_readings(ev, cut, k, a, x, n, shifted, ca, cx)
             else:
                 straight = _straight_exit(T, n + shifted, rel)
                 after = -abs(rel) * -_NULL_LINK
@@ -221,6 +220,31 @@ def _transpositions(d: _Doc, an: Analysis, max_n: int = 12, min_gain: float = 4.
             # the block covering fewer translation paragraphs moved (then the smaller one)
             _report_exchange(d, an, a, x, n, b, (m1, b) <= (m2, n - b), gain)
         _heal_edges(d, an, ev, a, x, n)
+
+
+def _tail_readings(ev: _Evidence, cut: _Cuts, k: int, a: int, x: int, n: int, shifted: int,
+                   ca: int, cx: int) -> tuple[float, float]:
+    """The straight reading of source ``[a - shifted, ca)`` against target ``[x - shifted, cx)``
+    and the in-order reading of what the exchanged window leaves before that cut (source ``[a +
+    n, ca)``, target ``[x + n, cx)``). When only one side is left there, the exchanged reading
+    can only leave it unlinked, though the confident link after the cut may be part of a merge
+    that holds it (the aligner, shifted by the exchange, linked it elsewhere): both readings are
+    then read on to the next firm cut as well, within :data:`_TAIL`, and the one that favours
+    the straight reading less is kept."""
+    def read(ca: int, cx: int) -> tuple[float, float]:
+        straight = _straight_ids(ev, list(range(a - shifted, ca)), list(range(x - shifted, cx)))[-1][-1]
+        after = _straight_ids(ev, list(range(a + n, ca)), list(range(x + n, cx)))[-1][-1]
+        return straight, after
+
+    best = read(ca, cx)
+    if ca == a + n or cx == x + n:
+        q = cut.at.index((ca, cx), k)
+        nxt = cut.firm_after(q + 1, ca + 1, cx + 1)
+        if nxt[0] + nxt[1] - a - x - 2 * n <= _TAIL:
+            other = read(*nxt)
+            if other[1] - other[0] > best[1] - best[0]:
+                best = other
+    return best
 
 
 def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
