@@ -1265,6 +1265,12 @@ def _window_swapped(window, j):
     from conftest import need_shared
     perturb = _perturb()
     doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == window)
+    return _swapped(perturb, doc, j)
+
+
+def _swapped(perturb, doc, j):
+    """The report on Text+Berg ``doc`` (window or whole document, German → French) whose
+    translation has flat target sentences ``j`` and ``j + 1`` exchanged (in one paragraph)."""
     flat = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
     (p, x), (q, y) = flat[j], flat[j + 1]
     assert p == q
@@ -1290,12 +1296,7 @@ def _whole_swapped(name, j):
     """A Text+Berg whole document whose translation has flat target sentences ``j`` and ``j + 1``
     exchanged (in one paragraph)."""
     perturb, doc, _ = _whole(name)
-    flat = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
-    (p, x), (q, y) = flat[j], flat[j + 1]
-    assert p == q
-    tgt = [list(r) for r in doc.tgt]
-    tgt[p][x], tgt[p][y] = tgt[p][y], tgt[p][x]
-    return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    return _swapped(perturb, doc, j)
 
 
 def test_swap_read_on_past_a_link_that_is_part_of_a_merge():
