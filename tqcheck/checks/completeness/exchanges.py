@@ -238,8 +238,7 @@ def _tail_readings(ev: _Evidence, cut: _Cuts, k: int, a: int, x: int, n: int, sh
 
     best = read(ca, cx)
     if ca == a + n or cx == x + n:
-        q = cut.at.index((ca, cx), k)
-        nxt = cut.firm_after(q + 1, ca + 1, cx + 1)
+        nxt = cut.firm_after(k, ca + 1, cx + 1)  # every cut up to (ca, cx) falls short of it
         if nxt[0] + nxt[1] - a - x - 2 * n <= _TAIL:
             other = read(*nxt)
             if other[1] - other[0] > best[1] - best[0]:
