@@ -332,3 +332,74 @@ def test_name_written_together_matches_its_parts(tgt):
     """OCR or a translator may join or part a name: SaasFee is Saas-Fee."""
     fs, _ = run("Nous sommes montés à SaasFee.", tgt, "fr", "de")
     assert excerpts(fs) == []
+
+
+# -- names the translation places in the sentence beside ------------------------------------------
+def _tq203(src, tgt, sl, tl):
+    r = tqcheck.check(src, tgt, sl, tl, select=["TQ203"])
+    return [(f.severity.value, f.source_excerpt, f.target_excerpt) for f in r.findings if f.rule == "TQ203"]
+
+
+NEARBY_SRC = ("In the morning we reached the station and met Peter Novak from Ljubljana at the ticket office. "
+              "He showed us the new plan for the climb on the map. "
+              "The train left at eight and we slept all the way to the valley.")
+
+
+def test_name_the_translation_puts_in_the_next_sentence_is_not_missing():
+    """The translator cut the sentences elsewhere: Peter Novak stands in the next sentence,
+    whose own source does not name him. Before, he was reported missing from the first."""
+    tgt = ("Am Morgen erreichten wir den Bahnhof und trafen uns am Schalter mit einem Freund aus Ljubljana. "
+           "Peter Novak zeigte uns auf der Karte den neuen Plan für die Besteigung. "
+           "Der Zug fuhr um acht ab, und wir schliefen bis ins Tal.")
+    assert _tq203(NEARBY_SRC, tgt, "en", "de") == []
+
+
+def test_name_of_every_line_is_still_missing_where_it_is_left_out():
+    """The sentence beside names him too, but so does its own source: that says nothing about
+    this sentence, which lacks the name."""
+    src = NEARBY_SRC.replace("He showed us", "Peter Novak showed us")
+    tgt = ("Am Morgen erreichten wir den Bahnhof und trafen uns am Schalter mit einem Freund aus Ljubljana. "
+           "Peter Novak zeigte uns auf der Karte den neuen Plan für die Besteigung. "
+           "Der Zug fuhr um acht ab, und wir schliefen bis ins Tal.")
+    assert _tq203(src, tgt, "en", "de") == [("minor", "Peter Novak", None)]
+
+
+def test_a_word_beside_that_resembles_the_name_does_not_place_it():
+    """‘matériel’ in the next sentence resembles Matterhorn as the stem rule reads inflections;
+    a lower-case word is no name: the Matterhorn is still missing."""
+    src = ("Last summer we wanted to climb the Matterhorn with two friends from the village. "
+           "Our equipment was poor, but our enthusiasm was great.")
+    tgt = ("L'été dernier, nous voulions gravir le sommet avec deux amis du village. "
+           "Notre matériel était rudimentaire, mais l'enthousiasme était grand.")
+    assert _tq203(src, tgt, "en", "fr") == [("minor", "Matterhorn", None)]
+
+
+def test_sounds_same_reads_c_as_k_between_latin_spellings():
+    from tqcheck.checks.names import _sounds_same
+
+    assert _sounds_same("Kote", "cote") and _sounds_same("Klub", "Club")
+    assert not _sounds_same("Kote", "Kate") and not _sounds_same("Kote", "Коте")
+
+
+def test_a_capitalised_word_that_renders_a_source_word_is_not_the_name_it_became():
+    """German ‘Kote’ renders the French ‘cote’ (c before o is k): it explains itself, so the
+    missing Everest is missing, not changed into Kote (before: a major change, as the
+    translation writes Everest in another sentence)."""
+    src = ("Le sommet de l'Everest fut longtemps estimé à 8900 m par les géomètres anglais. "
+           "La nouvelle cote officielle publiée en 1955 ramène la hauteur de l'Everest à 8848 m.")
+    tgt = ("Der Gipfel des Everest wurde lange von den englischen Geometern auf 8900 m geschätzt. "
+           "Die neue offizielle Kote, die 1955 ausgegeben wurde, ist jedoch nur 8848 m.")
+    assert _tq203(src, tgt, "fr", "de") == [("minor", "Everest", None)]
+
+
+def test_change_is_not_sure_when_two_source_names_are_missing():
+    """Two names of the source are missing and one name of the translation is unexplained:
+    which became which is a guess by position, so the change is minor even though the
+    translation writes Tokayev right in another sentence."""
+    src = ("In the hall of the palace, Amreyev and then Tokayev met the delegation.\n\n"
+           "President Tokayev thanked the hosts.")
+    tgt = ("Im großen Palast traf die Delegation auch Mirziyoyev.\n\n"
+           "Präsident Tokajew dankte den Gastgebern.")
+    assert _tq203(src, tgt, "en", "de") == [("minor", "Amreyev", None), ("minor", "Tokayev", "Mirziyoyev")]
+    # one name missing: the change is sure (major), as before
+    assert _tq203(src.replace("Amreyev and then ", ""), tgt, "en", "de") == [("major", "Tokayev", "Mirziyoyev")]

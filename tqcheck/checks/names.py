@@ -25,7 +25,9 @@ these ways is reported: as *changed* (both spans) when the target has a name
 that no source word explains, major when that is sure (the translation writes
 the source name correctly elsewhere, or a place became another place), minor
 otherwise (it may be an exonym CLDR does not know: Matterhorn ↔ Cervin); else as
-*missing* (minor).
+*missing* (minor). A name the translation writes in a sentence nearby whose own source lacks
+it (the sentences are cut differently) is neither (:func:`_placed_nearby`); a change is not
+sure while another source name of the sentence is missing too.
 """
 from __future__ import annotations
 
@@ -40,7 +42,7 @@ from ..lang import cldr
 from ..lang.words import zipf as _words_zipf
 from ..lang.translit import (TRANSLITERABLE_SCRIPTS, casefold, char_script, fold, is_cased_script, name_key,
                              same_name, script_of, similarity, token_forms)
-from ..lang.translit import SAME_NAME
+from ..lang.translit import SAME_NAME, spoken_keys
 from .base import CheckContext, Pair, rule
 from .entity_text import WORD, Side, is_initial, month_table, no_space, pair_sides, pair_up, weekday_table
 
@@ -570,7 +572,7 @@ def _via_translit(e: Entity, t: Target) -> tuple[int, int] | None:
     for w in words:
         hit = None
         for s, en, tok, _keys in t.tokens:
-            if same_name(w, tok):
+            if same_name(w, tok) or _sounds_same(w, tok):
                 other = t.place_keys_at(s)
                 if e.keys and other and not (other & e.keys):
                     continue  # Austria → Australien: another place, not a spelling
@@ -594,6 +596,19 @@ def _joined_match(word: str, t: Target) -> tuple[int, int] | None:
         if text[e1:s2] in (" ", "-", "\u00a0") and same_name(word, a + b):
             return (s1, e2)
     return None
+
+
+@lru_cache(maxsize=8192)
+def _spoken(word: str) -> tuple[str, ...]:
+    return spoken_keys(word)
+
+
+def _sounds_same(a: str, b: str) -> bool:
+    """Two Latin words that are one name read aloud (Kote / cote, Klub / Club: c before a, o, u
+    is k), as one language writes another's: what :func:`same_name` compares across scripts."""
+    if char_script(a[:1]) != "Latin" or char_script(b[:1]) != "Latin":
+        return False
+    return any(similarity(x, y) >= SAME_NAME for x in _spoken(a) for y in _spoken(b))
 
 
 def _match(e: Entity, t: Target, src_lang: str) -> tuple[int, int] | None:
@@ -690,7 +705,7 @@ def _target_candidates(t: Target, src: Side, src_entities, ctx: CheckContext) ->
                 tier = 1 if names_only else 2
         if any(c.exact.get(casefold(base)) for c in cal):
             continue
-        if any(same_name(w, base) for w in src_words):
+        if any(same_name(w, base) or _sounds_same(w, base) for w in src_words):
             continue
         out.append(Entity(bs, bs + len(base), base, tier=tier))
     out.sort(key=lambda x: x.start)
@@ -814,9 +829,11 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     Almaty ↔ Almatı ↔ 阿拉木图). Spelling damage of one letter (Çavuşođlu) still matches.
     A name found by none of these ways is reported: as *changed* (both spans) when the target
     has a name that no source word explains (a place for a place first, then the nearest name),
-    major when sure (the translation writes the source name right in another sentence, or a
-    place became another place) and minor otherwise (perhaps an exonym CLDR does not know);
-    else as *missing* (minor). Names in a target script that cannot be transliterated reliably
+    major when sure (the translation writes the source name right in another sentence and no
+    other source name of the sentence is missing, or a place became another place) and minor
+    otherwise (perhaps an exonym CLDR does not know); else as *missing* (minor). A name that a
+    translation sentence within two of this one writes, while that sentence's own source does
+    not, is not reported: the translation cut the sentences elsewhere. Names in a target script that cannot be transliterated reliably
     (Chinese, Arabic …) are checked only against CLDR place names and Latin spellings."""
     sl, tl = ctx.src_lang, ctx.tgt_lang
     if not sl:
@@ -839,6 +856,8 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         span = _match(e, t, sl)
         if span is not None:
             t.used.append(span)
+        elif _placed_nearby(e, pair, ctx):
+            continue  # the translation puts it in a sentence beside, whose own source lacks it
         elif e.silent:
             silent.append(e)
         elif e.place or t.translit:
@@ -882,12 +901,15 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     # a name the source repeats is reported once per pair: changed where it is changed, else
     # missing at its first place, with the count
     reported: set[str] = set()  # source names (casefolded)
+    # two or more source names the translation lacks: which one became the target's name is a
+    # guess (by position), so the translator's knowing the name elsewhere makes no change sure
+    rivals = len({src.text[r.start:r.end].casefold() for r in s_runs}) > 1
     for sr, tr in sorted(pairs, key=lambda p: p[0].start):
         stext, ttext = src.text[sr.start:sr.end], tgt_side.text[tr.start:tr.end]
         if stext.casefold() in reported:
             continue  # reported already, as changed at an earlier place
         reported.add(stext.casefold())
-        sure = tr.tier == 1 and (_rendered_elsewhere(sr, ctx) or (sr.place and tr.place)) \
+        sure = tr.tier == 1 and ((_rendered_elsewhere(sr, ctx) and not rivals) or (sr.place and tr.place)) \
             and not any(i.silent for i in sr.items)
         yield ctx.finding(
             "TQ203", pair, src_span=(sr.start, sr.end), tgt_span=(tr.start, tr.end),
@@ -909,6 +931,52 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                     f"missing from the translation (not found as written, as {how}a transliteration "
                     "or an inflected form).",
             severity="minor", confidence=0.6 if sr.place else 0.5 if len(sr.items) > 1 else 0.4)
+
+
+#: how many target sentences on either side of a pair :func:`_placed_nearby` reads
+_NEARBY = 2
+
+
+def _sentence_target(ctx: CheckContext, j: int) -> Target:
+    """Target sentence ``j`` read as :func:`_target` reads a pair's target side (cached)."""
+    key = ("tq203-target-sentence", j)
+    if key not in ctx.cache:
+        ctx.cache[key] = _target(Side(text=ctx.target.sentences[j].text, lang=ctx.tgt_lang), ctx.tgt_lang)
+    return ctx.cache[key]
+
+
+def _in_source(e: Entity, text: str) -> bool:
+    """Whether source text ``text`` has the name ``e`` (each of its words, as written or
+    inflected)."""
+    words = [w for w in WORD.findall(e.text) if len(w) >= 2 and w[:1].isupper()] or [e.text]
+    toks = WORD.findall(text)
+    return all(any(same_name(w, tok) for tok in toks) for w in words)
+
+
+def _placed_nearby(e: Entity, pair: Pair, ctx: CheckContext) -> bool:
+    """Whether a source name that the pair's translation lacks stands in a target sentence
+    nearby (within :data:`_NEARBY` sentences) whose own source does not have it: the
+    translation moved it across a sentence boundary (sentences cut differently, a clause
+    placed in the next sentence), so it is neither missing nor changed into the names this
+    translation has. A name the neighbour's own source has too (a name on every line) says
+    nothing."""
+    if not pair.tgt or ctx.src_lang is None:
+        return False
+    own = {s.index for s in pair.tgt}
+    lo, hi = min(own) - _NEARBY, max(own) + _NEARBY
+    for j in range(max(0, lo), min(len(ctx.target.sentences), hi + 1)):
+        if j in own:
+            continue
+        t = _sentence_target(ctx, j)
+        span = _match(e, t, ctx.src_lang)
+        if span is None or span == (0, 0):
+            continue
+        if is_cased_script(script_of(t.side.text)) and not t.side.text[span[0]:span[0] + 1].isupper():
+            continue  # a word that resembles the name (matériel, zwischen), not the name
+        q = ctx.pair_of_target(j)
+        if q is None or not _in_source(e, q.src_text):
+            return True
+    return False
 
 
 def _rendered_elsewhere(run: Run, ctx: CheckContext) -> bool:
