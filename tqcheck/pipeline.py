@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from .align.base import Bead
 from .checks import registry
-from .checks.base import DICTIONARY, EMBEDDINGS, REGISTRY, CheckContext, Rule
+from .checks.base import DICTIONARY, EMBEDDINGS, PRE_ALIGNED, REGISTRY, CheckContext, Rule
 from .document import Document
 from .errors import UsageError
 from .findings import Finding
@@ -209,6 +209,8 @@ def run(source: Document, target: Document, *, beads: list[Bead] | None = None,
         # the checks that weigh how alike two sentences are (moves, swaps, neighbours) read
         # the embedding backend's vectors too
         ctx.cache[EMBEDDINGS] = vectors
+    if used == "pre-aligned":
+        ctx.cache[PRE_ALIGNED] = True
     if dic is not None:
         ctx.cache[DICTIONARY] = dic
     elif dictionary is not None and used != "pre-aligned" and any(r.code == "TQ101" for r in rules):

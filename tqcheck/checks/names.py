@@ -43,7 +43,7 @@ from ..lang.words import zipf as _words_zipf
 from ..lang.translit import (TRANSLITERABLE_SCRIPTS, casefold, char_script, fold, is_cased_script, name_key,
                              same_name, script_of, similarity, token_forms)
 from ..lang.translit import SAME_NAME, spoken_keys
-from .base import CheckContext, Pair, rule
+from .base import PRE_ALIGNED, CheckContext, Pair, rule
 from .entity_text import WORD, Side, is_initial, month_table, no_space, pair_sides, pair_up, weekday_table
 
 #: zipf frequency from which a word counts as common (once per million words)
@@ -960,8 +960,8 @@ def _placed_nearby(e: Entity, pair: Pair, ctx: CheckContext) -> bool:
     placed in the next sentence), so it is neither missing nor changed into the names this
     translation has. A name the neighbour's own source has too (a name on every line) says
     nothing."""
-    if not pair.tgt or ctx.src_lang is None:
-        return False
+    if not pair.tgt or ctx.src_lang is None or ctx.cache.get(PRE_ALIGNED):
+        return False  # (entries matched by row or key: their neighbours are unrelated)
     own = {s.index for s in pair.tgt}
     lo, hi = min(own) - _NEARBY, max(own) + _NEARBY
     for j in range(max(0, lo), min(len(ctx.target.sentences), hi + 1)):

@@ -18,8 +18,8 @@ import regex
 
 from ..findings import Finding
 from ..lang import cldr, units
-from .base import CheckContext, Pair, rule
-from .entity_text import Num, Side, has_number_words, pair_sides, pair_up
+from .base import PRE_ALIGNED, CheckContext, Pair, rule
+from .entity_text import Num, Side, analyze, has_number_words, pair_sides, pair_up
 from .measure_text import Quantity, QuantityIndex, converted, quantities, same_value_other_unit
 
 _SEP_CHARS = frozenset(",.'\u2019\u066b\u066c \u00a0\u202f\u2009\u2007")
@@ -277,7 +277,9 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     digits are alike: ``1907`` beside ``7000`` is a year missing), else as *missing*; numbers
     with as many digits (``81`` ↔ ``80``) are paired first wherever they stand (the translation
     may move the clause). A number in the target
-    with no counterpart in the source is reported as minor.
+    with no counterpart in the source is reported as minor. A number (ten or more) that the
+    other side writes in a sentence within two of the pair's, while that sentence's own
+    counterpart lacks it, is not reported: the translation cut the sentences elsewhere.
     A missing number is not reported when the other side spells numbers as words (``three`` ↔
     ``3``; spaCy number words, roman and Chinese numerals) and the number is one that text
     writes in words (up to a hundred, or round: ``8000``; not ``8848``), and an added number is
@@ -326,6 +328,12 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             t_un = [n for n in t_un if n not in t_conv]
     if not s_un and not t_un:
         return
+    # a number the other side writes in a sentence beside, whose own counterpart lacks it: the
+    # translation cut the sentences elsewhere (a year carried into the next sentence)
+    s_un = [n for n in s_un if not _placed_nearby(n, pair, ctx, "src")]
+    t_un = [n for n in t_un if not _placed_nearby(n, pair, ctx, "tgt")]
+    if not s_un and not t_un:
+        return
     pairs, s_un, t_un = _pair_same_size(s_un, t_un, src, tgt)
     more, s_left, t_left = pair_up(s_un, t_un, src, tgt)
     pairs = sorted(pairs + more, key=lambda p: p[0].start)
@@ -364,6 +372,45 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             "TQ201", pair, tgt_span=(t.start, t.end),
             message=f"The number \u2018{_show(t)}\u2019 of the translation has no counterpart in the source.",
             severity="minor", confidence=0.6)
+
+
+#: how many sentences on either side of a pair :func:`_placed_nearby` reads
+_NEARBY = 2
+
+
+def _sentence_values(ctx: CheckContext, side: str, j: int) -> set:
+    """Every value the numbers of sentence ``j`` of ``side`` ("src"/"tgt") can have (cached)."""
+    key = ("tq201-sentence-values", side, j)
+    if key not in ctx.cache:
+        doc, lang = (ctx.source, ctx.src_lang) if side == "src" else (ctx.target, ctx.tgt_lang)
+        text = doc.sentences[j].text
+        ctx.cache[key] = _values(analyze(text, lang)) | _period_values(text, lang)
+    return ctx.cache[key]
+
+
+def _placed_nearby(n: Num, pair: Pair, ctx: CheckContext, side: str) -> bool:
+    """Whether number ``n`` of ``side`` of the pair, which the other side lacks, stands in a
+    sentence of the other side within :data:`_NEARBY` of the pair's whose own counterpart does
+    not have it: the translation moved it across a sentence boundary. A number under ten is
+    too common to say so, and one the sentence beside shares with its own counterpart (a
+    number on every line) says nothing. Not in pairs matched by row or key (their neighbours
+    are unrelated entries)."""
+    if n.kind not in ("num", "time") or all(isinstance(v, Decimal) and abs(v) < 10 for v in n.values) \
+            or ctx.cache.get(PRE_ALIGNED):
+        return False
+    other = "tgt" if side == "src" else "src"
+    own = {x.index for x in (pair.tgt if side == "src" else pair.src)}
+    if not own:
+        return False
+    doc = ctx.target if side == "src" else ctx.source
+    for j in range(max(0, min(own) - _NEARBY), min(len(doc.sentences), max(own) + _NEARBY + 1)):
+        if j in own or not _matched(n, _sentence_values(ctx, other, j)):
+            continue
+        q = ctx.pair_of_target(j) if other == "tgt" else ctx.pair_of_source(j)
+        mates = (q.src if other == "tgt" else q.tgt) if q is not None else ()
+        if not any(_matched(n, _sentence_values(ctx, side, m.index)) for m in mates):
+            return True
+    return False
 
 
 def _rounded(v: Decimal, digits: int = 3) -> Decimal:
