@@ -508,3 +508,65 @@ def test_copy_of_shared_common_words_is_minor(text, tl):
 ])
 def test_shared_words_names_and_single_words_stay_silent(text, tl):
     assert not _tq512(text, tl), text
+
+
+# -- TQ511 / TQ518 in an aligned document: the translator cuts sentences otherwise ----------------------
+def _doc_hits(code, src_lines, tgt_lines, sl="de", tl="fr", paragraphs=None):
+    """Findings of ``code`` over sentences linked one to one in order, as an aligned document
+    (no aligner: the beads are given, and nothing marks the pairs as matched by row)."""
+    from tqcheck.align.base import Bead
+    from tqcheck.checks.base import REGISTRY, CheckContext
+    from tqcheck.document import Document, Sentence
+
+    def doc(lines, lang):
+        sents, pos = [], 0
+        for k, line in enumerate(lines):
+            para = paragraphs[k] if paragraphs else 0
+            sents.append(Sentence(k, line, para, pos, pos + len(line), k + 1))
+            pos += len(line) + 1
+        return Document(text="\n".join(lines), lang=lang, sentences=sents)
+
+    ctx = CheckContext(source=doc(src_lines, sl), target=doc(tgt_lines, tl),
+                       beads=[Bead((k,), (k,), 1.0) for k in range(len(src_lines))], src_lang=sl, tgt_lang=tl)
+    return [(p.index, f.message) for p in ctx.pairs() for f in REGISTRY[code].func(p, ctx)]
+
+
+JOINED_SRC = ["Ich erinnere mich auch , warum ich mein Versprechen nicht gehalten habe .",
+              "Kaum zurück im Alltag , musste ich mich um anderes kümmern .",
+              "Hast du die Karte eingepackt ?",
+              "Wir brachen um sechs Uhr auf ."]
+JOINED_TGT = ["Je me souviens aussi pourquoi je n' ai pas tenu ma promesse :",
+              "repris par les soucis quotidiens , j' ai dû m' occuper d' autre chose .",
+              "Tu as pris la carte .",
+              "nous sommes partis à six heures ."]
+
+
+def test_document_end_punctuation_reports_a_changed_function_not_a_sentence_cut():
+    """In a document a colon for a full stop joins two sentences (the translation goes on in
+    the next one): a choice, not an error. A question made a statement is still reported."""
+    got = _doc_hits("TQ511", JOINED_SRC, JOINED_TGT)
+    assert got == [(2, "The source ends with a question mark, the translation with a full stop.")]
+    # the same rows in a localization file: every mark counts
+    assert flags("TQ511", JOINED_SRC[0], JOINED_TGT[0], "de", "fr")
+
+
+def test_document_capital_is_not_required_after_a_colon():
+    """The translation's second sentence continues the first (after its colon): its small
+    letter is right. The fourth starts a sentence after a full stop: its small letter is not."""
+    got = _doc_hits("TQ518", JOINED_SRC, JOINED_TGT)
+    assert [k for k, _ in got] == [3]
+    # after a heading without a stop in a paragraph of its own, a small letter is an error too
+    heading_src = ["Der Aufbruch", "Wir brachen um sechs Uhr auf ."]
+    heading_tgt = ["Le départ", "nous sommes partis à six heures ."]
+    assert [k for k, _ in _doc_hits("TQ518", heading_src, heading_tgt, paragraphs=[0, 1])] == [1]
+    # in a localization file the second entry is reported alone
+    assert flags("TQ518", JOINED_SRC[1], JOINED_TGT[1], "de", "fr")
+
+
+def test_document_small_source_and_capital_translation_is_no_finding():
+    """A source sentence that starts small goes on from its sentence before (cut otherwise); a
+    translation that starts it with a capital is right. In a localization file it is reported."""
+    src = ["Wir warteten lange :", "dann kam der Bus ."]
+    tgt = ["Nous avons attendu longtemps .", "Puis le bus est arrivé ."]
+    assert _doc_hits("TQ518", src, tgt) == []
+    assert flags("TQ518", "save the file", "Enregistrer le fichier", "en", "fr")

@@ -23,7 +23,7 @@ import regex
 from ..findings import Finding
 from ..lang import cldr
 from . import l10n_formats as fm
-from .base import CheckContext, Pair, rule
+from .base import PRE_ALIGNED, CheckContext, Pair, rule
 from .l10n_context import unit_of
 from .l10n_text import (NO_FINAL_STOP, end_class, ends_with_abbreviation, first_word, markup,
                         pair_info, pair_markup, placeholder_diff, weighted_len)
@@ -364,6 +364,32 @@ def whitespace_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
 _FULL_STOP_ALWAYS = frozenset({"ja", "zh"})
 _NAMES = {"stop": "a full stop", "question": "a question mark", "exclamation": "an exclamation mark",
           "colon": "a colon", "semicolon": "a semicolon", "ellipsis": "an ellipsis", "none": "no punctuation"}
+#: marks that end a statement or join it to the next one: in an aligned document, where the
+#: translator may cut or join sentences otherwise, one of them for another is a choice of style
+_STATEMENT_ENDS = frozenset({"stop", "colon", "semicolon", "ellipsis"})
+
+
+def _in_document(ctx: CheckContext) -> bool:
+    """Whether the pairs come from aligning two documents (free text), not from matching a pair
+    table's rows or a localization file's entries by key."""
+    return not ctx.cache.get(PRE_ALIGNED)
+
+
+def _continues(ctx: CheckContext, pair: Pair) -> bool:
+    """Whether the pair's translation continues the sentence before it in the document: the
+    target sentence before ends with a colon, a semicolon or a comma (also across a paragraph
+    break: a list after its colon), or, in the same paragraph, with no punctuation at all (a
+    heading without a stop ends its own paragraph)."""
+    if not pair.tgt or not _in_document(ctx):
+        return False
+    j = pair.tgt[0].index
+    if j == 0:
+        return False
+    prev = ctx.target.sentences[j - 1]
+    end = end_class(prev.text, ctx.tgt_lang)[0]
+    if end in ("colon", "semicolon") or regex.search(r"[,\u060c\u3001\uff0c]\W*$", prev.text):
+        return True
+    return end == "none" and prev.paragraph == pair.tgt[0].paragraph
 
 
 @rule("TQ511", "end-punctuation", category="punctuation", severity="minor",
@@ -374,7 +400,10 @@ def end_punctuation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     is ``.`` or ``。`` or ``।``, a question mark is ``?``, ``？``, Arabic ``؟`` or Greek ``;``. Closing
     quotes, brackets and tags at the end are looked through. A final period that belongs to an
     abbreviation (``e.g.``, ``etc.``, ``usw.``) is no sentence end; Thai and Lao do not end
-    sentences with a stop."""
+    sentences with a stop. In an aligned document (not a pair table or a localization file),
+    where a translator may cut or join sentences otherwise, a full stop, colon, semicolon or
+    ellipsis for another of them is not reported: only a question or an exclamation that the
+    other side does not have, and a mark that is missing."""
     src, tgt = pair.src_text, pair.tgt_text
     if not src.strip() or not tgt.strip():
         return
@@ -383,6 +412,8 @@ def end_punctuation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     ct, ts, te = end_class(tgt, tl)
     if cs == ct:
         return
+    if {cs, ct} <= _STATEMENT_ENDS and _in_document(ctx):
+        return  # a full stop for a colon or a semicolon: the translation cut its sentences otherwise
     if cs == "stop" and ct == "none" and (tl in NO_FINAL_STOP or ends_with_abbreviation(src, sl)):
         return
     if ct == "stop" and cs == "none":
@@ -537,7 +568,10 @@ def capitalisation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     reverse. Judged only when both first letters belong to scripts with case (Latin, Cyrillic,
     Greek, Armenian), never for Japanese or Chinese; a translation that starts with a placeholder,
     a number or a word with inner capitals (``iPhone``) is skipped, and so is a capital first noun
-    in German."""
+    in German. In an aligned document a small letter is reported only where the translation
+    starts a sentence (not after a colon, a semicolon or a comma, nor after a line without
+    punctuation in the same paragraph), and a capital for the source's small letter not at all
+    (the source goes on from its sentence before)."""
     info = pair_info(pair, ctx)
     src, tgt = pair.src_text, pair.tgt_text
     s_skip = [(t.start, t.end) for t in info.src_scan.tokens] + [(t.start, t.end) for t in markup(src)]
@@ -569,11 +603,13 @@ def capitalisation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     if ca.isupper() and cb.islower():
         if _writes_names_small(ctx.tgt_lang) and _is_name(src, ctx.src_lang):
             return  # "Monday"/"Arabic" are capital in English, "lundi"/"arabski" small in French/Polish
+        if _continues(ctx, pair):
+            return  # the translation joined it to the sentence before (after a colon, say)
         msg = "The source starts with a capital letter, the translation with a small one."
         sug = b[0].upper() + b[1:]
     else:
-        if ctx.tgt_lang in _NOUN_CAPS:
-            return
+        if ctx.tgt_lang in _NOUN_CAPS or _in_document(ctx):
+            return  # (in a document the source goes on from its sentence before: cut otherwise)
         if regex.search(rf"(?<!\p{{L}}){regex.escape(b)}(?!\p{{L}})", src):
             return  # a name kept from the source
         msg = "The source starts with a small letter, the translation with a capital one."
