@@ -509,11 +509,13 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
       runs stand says nothing (:func:`_length_moves` is the test there).
 
     Each run may pair with one run only: a run that two others fit leaves all three alone (then
-    they are an omission and an addition)."""
+    they are an omission and an addition). A single sentence on each side is read the second
+    way only, as a paragraph of its own (a salutation moved): read by its words, one sentence
+    is :func:`_moves`'s to match."""
     om = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
     ad = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
-    runs_s = [[p.src[0].index for p in r] for r in _runs(om) if 2 <= len(r) <= max_run]
-    runs_t = [[p.tgt[0].index for p in r] for r in _runs(ad) if 2 <= len(r) <= max_run]
+    runs_s = [[p.src[0].index for p in r] for r in _runs(om) if 1 <= len(r) <= max_run]
+    runs_t = [[p.tgt[0].index for p in r] for r in _runs(ad) if 1 <= len(r) <= max_run]
     if not runs_s or not runs_t or len(runs_s) * len(runs_t) > 2_500:
         return
     d.features()
@@ -547,7 +549,7 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
             if placed:
                 ev.window(ss[0], tt[0], len(ss), len(tt))
                 r = _straight_ids(ev, ss, tt)[-1][-1]
-                if lexical and r >= min_read * n and _beats_chance(ev, w, r, margin + 0.25 * n):
+                if lexical and n >= 2 and r >= min_read * n and _beats_chance(ev, w, r, margin + 0.25 * n):
                     cands.append((True, r - _NULL_LINK * (len(ss) + len(tt)), a, b))
                     continue
             if r is None or abs(z) > max_z or abs(len(ss) - len(tt)) > max(1, n // 3) or \
@@ -568,7 +570,11 @@ def _run_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair], mi
         where = "earlier" if tt[0] < _tgt_pos(d, ss[0]) else "later"
         it = _move_issue(d, range(ss[0], ss[-1] + 1), range(tt[0], tt[-1] + 1), where,
                          min(0.95, 0.55 + 0.02 * gain) if read else 0.5)
-        if not read:  # (runs of two sentences or more)
+        if not read and len(ss) == 1:
+            it.message = (f"This paragraph of the source seems to be translated {where} in the text, at line "
+                          f"{d.ctx.target.line_of(d.tgt[tt[0]].start)}, not at its place: a paragraph of about "
+                          "its length stands there that is not in the source, and no other paragraph fits.")
+        elif not read:
             it.message = (f"These {len(ss)} sentences of the source seem to be translated {where} in the text, "
                           f"at line {d.ctx.target.line_of(d.tgt[tt[0]].start)}, not at their place: a passage "
                           "of about their length stands there that is not in the source, both whole "
