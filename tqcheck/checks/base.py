@@ -121,6 +121,8 @@ DICTIONARY = "dictionary"
 #: ``ctx.cache`` key set when the pairs were matched by row or key (a pair table, a localization
 #: file), not aligned: neighbouring entries are unrelated, so no rule reads across them
 PRE_ALIGNED = "pre_aligned"
+#: how many sentences on either side of a pair :meth:`CheckContext.nearby` reads
+NEARBY = 2
 
 
 @dataclass
@@ -154,6 +156,27 @@ class CheckContext:
 
     def pair_of_target(self, index: int) -> Pair | None:
         return self._index("tgt").get(index)
+
+    @property
+    def aligned(self) -> bool:
+        """Whether the pairs come from aligning two documents (free text), not from matching a
+        pair table's rows or a localization file's entries by key (:data:`PRE_ALIGNED`)."""
+        return not self.cache.get(PRE_ALIGNED)
+
+    def nearby(self, pair: Pair, side: str, reach: int = NEARBY) -> Iterator[tuple[int, tuple[Sentence, ...]]]:
+        """The sentences of ``side`` ("src"/"tgt") within ``reach`` of the pair's own on that
+        side, not the pair's: each as (index, the sentences of the other side linked with it,
+        its own counterpart). Nothing for a pair with no sentence on ``side``, nor in pairs
+        matched by row or key (their neighbours are unrelated entries)."""
+        own = {s.index for s in (pair.src if side == "src" else pair.tgt)}
+        if not own or not self.aligned:
+            return
+        doc = self.source if side == "src" else self.target
+        for j in range(max(0, min(own) - reach), min(len(doc.sentences), max(own) + reach + 1)):
+            if j in own:
+                continue
+            q = self._index(side).get(j)
+            yield j, ((q.tgt if side == "src" else q.src) if q is not None else ())
 
     def _index(self, side: str) -> dict[int, Pair]:
         key = "_pair_index_" + side

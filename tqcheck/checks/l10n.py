@@ -23,7 +23,7 @@ import regex
 from ..findings import Finding
 from ..lang import cldr
 from . import l10n_formats as fm
-from .base import PRE_ALIGNED, CheckContext, Pair, rule
+from .base import CheckContext, Pair, rule
 from .l10n_context import unit_of
 from .l10n_text import (NO_FINAL_STOP, end_class, ends_with_abbreviation, first_word, markup,
                         pair_info, pair_markup, placeholder_diff, weighted_len)
@@ -369,18 +369,12 @@ _NAMES = {"stop": "a full stop", "question": "a question mark", "exclamation": "
 _STATEMENT_ENDS = frozenset({"stop", "colon", "semicolon", "ellipsis"})
 
 
-def _in_document(ctx: CheckContext) -> bool:
-    """Whether the pairs come from aligning two documents (free text), not from matching a pair
-    table's rows or a localization file's entries by key."""
-    return not ctx.cache.get(PRE_ALIGNED)
-
-
 def _continues(ctx: CheckContext, pair: Pair) -> bool:
     """Whether the pair's translation continues the sentence before it in the document: the
     target sentence before ends with a colon, a semicolon or a comma (also across a paragraph
     break: a list after its colon), or, in the same paragraph, with no punctuation at all (a
     heading without a stop ends its own paragraph)."""
-    if not pair.tgt or not _in_document(ctx):
+    if not pair.tgt or not ctx.aligned:
         return False
     j = pair.tgt[0].index
     if j == 0:
@@ -412,7 +406,7 @@ def end_punctuation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     ct, ts, te = end_class(tgt, tl)
     if cs == ct:
         return
-    if {cs, ct} <= _STATEMENT_ENDS and _in_document(ctx):
+    if {cs, ct} <= _STATEMENT_ENDS and ctx.aligned:
         return  # a full stop for a colon or a semicolon: the translation cut its sentences otherwise
     if cs == "stop" and ct == "none" and (tl in NO_FINAL_STOP or ends_with_abbreviation(src, sl)):
         return
@@ -608,7 +602,7 @@ def capitalisation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         msg = "The source starts with a capital letter, the translation with a small one."
         sug = b[0].upper() + b[1:]
     else:
-        if ctx.tgt_lang in _NOUN_CAPS or _in_document(ctx):
+        if ctx.tgt_lang in _NOUN_CAPS or ctx.aligned:
             return  # (in a document the source goes on from its sentence before: cut otherwise)
         if regex.search(rf"(?<!\p{{L}}){regex.escape(b)}(?!\p{{L}})", src):
             return  # a name kept from the source

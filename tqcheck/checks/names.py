@@ -43,7 +43,7 @@ from ..lang.words import zipf as _words_zipf
 from ..lang.translit import (TRANSLITERABLE_SCRIPTS, casefold, char_script, fold, is_cased_script, name_key,
                              same_name, script_of, similarity, token_forms)
 from ..lang.translit import SAME_NAME, spoken_keys
-from .base import PRE_ALIGNED, CheckContext, Pair, rule
+from .base import CheckContext, Pair, rule
 from .entity_text import WORD, Side, is_initial, month_table, no_space, pair_sides, pair_up, weekday_table
 
 #: zipf frequency from which a word counts as common (once per million words)
@@ -598,17 +598,12 @@ def _joined_match(word: str, t: Target) -> tuple[int, int] | None:
     return None
 
 
-@lru_cache(maxsize=8192)
-def _spoken(word: str) -> tuple[str, ...]:
-    return spoken_keys(word)
-
-
 def _sounds_same(a: str, b: str) -> bool:
     """Two Latin words that are one name read aloud (Kote / cote, Klub / Club: c before a, o, u
     is k), as one language writes another's: what :func:`same_name` compares across scripts."""
     if char_script(a[:1]) != "Latin" or char_script(b[:1]) != "Latin":
         return False
-    return any(similarity(x, y) >= SAME_NAME for x in _spoken(a) for y in _spoken(b))
+    return any(similarity(x, y) >= SAME_NAME for x in spoken_keys(a) for y in spoken_keys(b))
 
 
 def _match(e: Entity, t: Target, src_lang: str) -> tuple[int, int] | None:
@@ -933,10 +928,6 @@ def name_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             severity="minor", confidence=0.6 if sr.place else 0.5 if len(sr.items) > 1 else 0.4)
 
 
-#: how many target sentences on either side of a pair :func:`_placed_nearby` reads
-_NEARBY = 2
-
-
 def _sentence_target(ctx: CheckContext, j: int) -> Target:
     """Target sentence ``j`` read as :func:`_target` reads a pair's target side (cached)."""
     key = ("tq203-target-sentence", j)
@@ -955,26 +946,21 @@ def _in_source(e: Entity, text: str) -> bool:
 
 def _placed_nearby(e: Entity, pair: Pair, ctx: CheckContext) -> bool:
     """Whether a source name that the pair's translation lacks stands in a target sentence
-    nearby (within :data:`_NEARBY` sentences) whose own source does not have it: the
+    nearby (:meth:`~.base.CheckContext.nearby`) whose own source does not have it: the
     translation moved it across a sentence boundary (sentences cut differently, a clause
     placed in the next sentence), so it is neither missing nor changed into the names this
     translation has. A name the neighbour's own source has too (a name on every line) says
     nothing."""
-    if not pair.tgt or ctx.src_lang is None or ctx.cache.get(PRE_ALIGNED):
-        return False  # (entries matched by row or key: their neighbours are unrelated)
-    own = {s.index for s in pair.tgt}
-    lo, hi = min(own) - _NEARBY, max(own) + _NEARBY
-    for j in range(max(0, lo), min(len(ctx.target.sentences), hi + 1)):
-        if j in own:
-            continue
+    if ctx.src_lang is None:
+        return False
+    for j, mates in ctx.nearby(pair, "tgt"):
         t = _sentence_target(ctx, j)
         span = _match(e, t, ctx.src_lang)
         if span is None or span == (0, 0):
             continue
         if is_cased_script(script_of(t.side.text)) and not t.side.text[span[0]:span[0] + 1].isupper():
             continue  # a word that resembles the name (matériel, zwischen), not the name
-        q = ctx.pair_of_target(j)
-        if q is None or not _in_source(e, q.src_text):
+        if not _in_source(e, " ".join(m.text for m in mates)):
             return True
     return False
 

@@ -18,7 +18,7 @@ import regex
 
 from ..findings import Finding
 from ..lang import cldr, units
-from .base import PRE_ALIGNED, CheckContext, Pair, rule
+from .base import CheckContext, Pair, rule
 from .entity_text import Num, Side, analyze, has_number_words, pair_sides, pair_up
 from .measure_text import Quantity, QuantityIndex, converted, quantities, same_value_other_unit
 
@@ -326,8 +326,6 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             t_conv = converted(t_q, s_idx, pair.tgt_text, tgt.numbers)
             s_un = [n for n in s_un if n not in s_conv]
             t_un = [n for n in t_un if n not in t_conv]
-    if not s_un and not t_un:
-        return
     # a number the other side writes in a sentence beside, whose own counterpart lacks it: the
     # translation cut the sentences elsewhere (a year carried into the next sentence)
     s_un = [n for n in s_un if not _placed_nearby(n, pair, ctx, "src")]
@@ -374,10 +372,6 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             severity="minor", confidence=0.6)
 
 
-#: how many sentences on either side of a pair :func:`_placed_nearby` reads
-_NEARBY = 2
-
-
 def _sentence_values(ctx: CheckContext, side: str, j: int) -> set:
     """Every value the numbers of sentence ``j`` of ``side`` ("src"/"tgt") can have (cached)."""
     key = ("tq201-sentence-values", side, j)
@@ -390,27 +384,16 @@ def _sentence_values(ctx: CheckContext, side: str, j: int) -> set:
 
 def _placed_nearby(n: Num, pair: Pair, ctx: CheckContext, side: str) -> bool:
     """Whether number ``n`` of ``side`` of the pair, which the other side lacks, stands in a
-    sentence of the other side within :data:`_NEARBY` of the pair's whose own counterpart does
-    not have it: the translation moved it across a sentence boundary. A number under ten is
-    too common to say so, and one the sentence beside shares with its own counterpart (a
-    number on every line) says nothing. Not in pairs matched by row or key (their neighbours
-    are unrelated entries)."""
-    if n.kind not in ("num", "time") or all(isinstance(v, Decimal) and abs(v) < 10 for v in n.values) \
-            or ctx.cache.get(PRE_ALIGNED):
+    sentence of the other side near the pair's (:meth:`~.base.CheckContext.nearby`: not in
+    pairs matched by row or key) whose own counterpart does not have it: the translation moved
+    it across a sentence boundary. A number under ten is too common to say so, and one the
+    sentence beside shares with its own counterpart (a number on every line) says nothing."""
+    if n.kind not in ("num", "time") or all(isinstance(v, Decimal) and abs(v) < 10 for v in n.values):
         return False
     other = "tgt" if side == "src" else "src"
-    own = {x.index for x in (pair.tgt if side == "src" else pair.src)}
-    if not own:
-        return False
-    doc = ctx.target if side == "src" else ctx.source
-    for j in range(max(0, min(own) - _NEARBY), min(len(doc.sentences), max(own) + _NEARBY + 1)):
-        if j in own or not _matched(n, _sentence_values(ctx, other, j)):
-            continue
-        q = ctx.pair_of_target(j) if other == "tgt" else ctx.pair_of_source(j)
-        mates = (q.src if other == "tgt" else q.tgt) if q is not None else ()
-        if not any(_matched(n, _sentence_values(ctx, side, m.index)) for m in mates):
-            return True
-    return False
+    return any(_matched(n, _sentence_values(ctx, other, j)) and
+               not any(_matched(n, _sentence_values(ctx, side, m.index)) for m in mates)
+               for j, mates in ctx.nearby(pair, other))
 
 
 def _rounded(v: Decimal, digits: int = 3) -> Decimal:
