@@ -121,12 +121,52 @@ def test_numbers_as_words_numerals_scales_and_times_are_quiet(sl, tl, src, tgt):
 
 
 def test_small_number_in_language_without_number_words_is_a_note_not_a_finding():
-    fs, notes = run("We signed 2 agreements.", "Wir unterzeichneten zwei Abkommen.", "en", "de")
+    # Gujarati: neither spaCy nor CLDR's spell-out rules know its number words
+    fs, notes = run("We signed 2 agreements.", "અમે બે કરાર પર હસ્તાક્ષર કર્યા.", "en", "gu")
     assert fs == []
-    assert any("German" in n.message for n in notes)
+    assert any("Gujarati" in n.message for n in notes)
     # a large number is still reported
-    fs, _ = run("We signed 250 agreements.", "Wir unterzeichneten viele Abkommen.", "en", "de")
+    fs, _ = run("We signed 250 agreements.", "અમે ઘણા કરાર પર હસ્તાક્ષર કર્યા.", "en", "gu")
     assert excerpts(fs) == [("TQ201", "major", "250", None)]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", [
+    # CLDR's spell-out rules (unicode-rbnf) give German, Italian, Hungarian… their number words
+    ("en", "de", "We signed 2 agreements.", "Wir unterzeichneten zwei Abkommen."),
+    ("en", "it", "We signed 12 agreements.", "Abbiamo firmato dodici accordi."),
+    ("en", "hu", "We signed 3 agreements.", "Három megállapodást írtunk alá."),
+    # a spelled number may begin a compound: the eight-thousanders
+    ("fr", "de", "Il a gravi cinq des quatorze 8000 .", "Er hat fünf der vierzehn Achttausender bestiegen ."),
+    ("de", "fr", "Er hat alle Siebentausender des Pamir bestiegen .", "Il a gravi tous les 7000 du Pamir ."),
+    ("en", "de", "One hundred climbers came.", "Hundert Bergsteiger kamen."),
+    ("fr", "de", "Il arrive en 100 jours.", "Er kommt in hundert Tagen."),
+    # a small number put otherwise in words: half past four is "halb fünf"
+    ("fr", "de", "Espérons attraper la dernière benne , à 4 heures et demie !",
+     "Hoffentlich erreichen wir die letzte , um halb fünf fahrende Gondel !"),
+    # one identifier spaced otherwise: K 2 is K2
+    ("fr", "de", "La vue du K 2 au Masherbrum est unique .", "Die Aussicht vom K2 bis zum Masherbrum war unvergleichlich ."),
+    ("de", "fr", "Die Aussicht vom K2 bis zum Masherbrum war unvergleichlich .", "La vue du K 2 au Masherbrum est unique ."),
+])
+def test_numbers_spelled_by_cldr_rules_are_quiet(sl, tl, src, tgt):
+    fs, notes = run(src, tgt, sl, tl)
+    assert excerpts(fs) == [] and not notes
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt,want", [
+    # German now has number words: a small number that is gone is reported, not a note
+    ("en", "de", "We signed 2 agreements.", "Wir unterzeichneten Abkommen.", [("TQ201", "major", "2", None)]),
+    # an article is not the number one's word, nor "drei" the start of "dreist"
+    ("fr", "de", "Il a pris 3 cordes .", "Er hat ein dreistes Seil genommen .", [("TQ201", "major", "3", None)]),
+    # a spelled number of another value does not stand for a large one
+    ("fr", "de", "Il a gravi 8000 mètres .", "Er ist sieben Meter geklettert .", [("TQ201", "major", "8000", None)]),
+    ("de", "fr", "Er hat sechs Gipfel bestiegen .", "Il a gravi 6 sommets et 7000 mètres .",
+     [("TQ201", "minor", None, "7000")]),
+    # K 2 is not K 3
+    ("fr", "de", "La vue du K 2 est unique .", "Die Aussicht vom K3 war unvergleichlich .", [("TQ201", "major", "2", None)]),
+])
+def test_numbers_cldr_rules_do_not_spell_are_reported(sl, tl, src, tgt, want):
+    fs, _ = run(src, tgt, sl, tl)
+    assert excerpts(fs) == want
 
 
 def test_changed_time_is_reported():
@@ -370,12 +410,13 @@ def test_number_of_every_line_is_still_missing_where_it_is_left_out():
 
 
 def test_small_number_beside_does_not_excuse_a_missing_one():
-    """A number under ten is too common in a sentence beside to say it was carried there."""
+    """A number under ten is too common in a sentence beside to say it was carried there: it is
+    missing where it was left out, and added where it came in."""
     src = ["Wir stiegen am Morgen auf den Grat .", "Am Grat fanden wir 7 alte Haken .",
            "Der Fels war brüchig und nass .", "Wir kehrten spät zurück ."]
     tgt = ["Nous montâmes sur l' arête le matin .", "Sur l' arête , le rocher était friable .",
            "Nous y trouvâmes 7 vieux pitons , le rocher était mouillé .", "Nous rentrâmes tard ."]
-    assert _tq201_lines(src, tgt) == [(1, "major", "7", None)]
+    assert _tq201_lines(src, tgt) == [(1, "major", "7", None), (2, "minor", None, "7")]
     # the same with a number of two digits: carried into the next sentence
     assert _tq201_lines([x.replace("7", "17") for x in src], [x.replace("7", "17") for x in tgt]) == []
 
@@ -392,3 +433,17 @@ def test_rows_matched_by_row_are_not_read_across():
     r = tqcheck.api.check_pairs(rows, "en", "fr", select=["TQ201", "TQ203"])
     got = {(f.rule, f.source_excerpt) for f in r.findings if f.severity.value != "info"}
     assert {("TQ201", "263"), ("TQ203", "Peter Novak")} <= got
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["de", "it", "hu", "nl", "sv", "fr", "tr", "en", "pl", "ru"]),
+       st.one_of(st.integers(2, 100), st.integers(1, 99).map(lambda d: d * 1000)))
+def test_a_number_written_out_by_cldr_rules_is_not_missing(lang, n):
+    """Whatever CLDR spells for a number in a language, written as the translation, stands for it."""
+    from tqcheck.checks.number_text import spelled_forms
+
+    forms = spelled_forms(n, lang)
+    assert forms, (lang, n)
+    for form in forms[:3]:
+        fs, notes = run(f"We counted {n} ibexes today.", f"« {form} » .", "en", lang)
+        assert excerpts(fs) == [], (lang, n, form)

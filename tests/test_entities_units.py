@@ -113,10 +113,31 @@ def test_any_conversion_rounded_as_a_translator_would_matches(n, pair):
     ("The box is 12 inches wide.", "Kutu 30 cm genişliğinde.", "en", "tr"),
     ("We drove 300 km.", "Мы проехали 186 миль.", "en", "ru"),
     ("The board is 30 cm (12 in) wide.", "Das Brett ist 30 cm breit.", "en", "de"),
+    # a conversion in brackets the translation leaves out (``in`` is a unit there, not a word)
+    ("The board is 30 cm (12 in) wide.", "Le panneau fait 30 cm de large.", "en", "fr"),
+    ("The board is 12 in (30 cm) wide.", "Das Brett ist 30 cm breit.", "en", "de"),
+    ("The peak is 8848 m (29,029 ft) high.", "Le sommet culmine à 8848 m.", "en", "fr"),
 ])
 def test_converted_quantities_are_not_number_mismatches(src, tgt, sl, tl):
     fs, _ = run(src, tgt, sl, tl)
     assert excerpts(fs) == []
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl, want", [
+    # the conversion is there but wrong
+    ("The board is 30 cm (12 in) wide.", "Das Brett ist 30 cm (14 in) breit.", "en", "de",
+     [("TQ201", "major", "12", "14")]),
+    # a number in brackets that is no conversion of the quantity beside it
+    ("The board is 30 cm (50 in) wide.", "Das Brett ist 30 cm breit.", "en", "de", [("TQ201", "major", "50", None)]),
+    # another number stands where the conversion was left out
+    ("The board is 30 cm (12 in) wide.", "Le panneau fait 30 cm de large et 7 de haut.", "en", "fr",
+     [("TQ201", "major", "12", "7")]),
+    # the quantity kept is the conversion: the original is missing
+    ("The board is 12 in (30 cm) wide.", "Das Brett ist 12 in breit.", "en", "de", [("TQ201", "major", "30", None)]),
+])
+def test_a_conversion_left_out_is_quiet_only_beside_its_twin(src, tgt, sl, tl, want):
+    fs, _ = run(src, tgt, sl, tl)
+    assert excerpts(fs) == want
 
 
 def test_a_badly_converted_quantity_is_still_a_changed_number():

@@ -206,6 +206,30 @@ def converted(mine: list[Quantity], theirs: list[Quantity] | QuantityIndex, text
     return out
 
 
+def dropped_conversions(mine: list[Quantity], theirs: QuantityIndex, text: str, numbers: tuple[Num, ...],
+                        lang: str | None) -> set[Num]:
+    """The numbers of one side that restate, in another unit, a quantity beside them in brackets
+    (or that the quantity in brackets restates) whose twin the other side has: ``30 cm (12 in)``
+    ↔ ``30 cm``, a conversion a translation may leave out. Here a unit name that is a common
+    word is a unit (``12 in (30 cm)``)."""
+    by_num = {q.num: q for q in mine}
+    for n in numbers:
+        if n not in by_num and n.kind in ("num", "part") and not n.in_date:
+            hit = units.unit_at(lang, text, n.start, n.end, common=True)
+            if hit is not None:
+                by_num[n] = Quantity(n, hit[0], (hit[1], hit[2]))
+    out = set()
+    for inner, outer in restatements(text, numbers, list(by_num.values())).items():
+        a, b = by_num.get(inner), by_num.get(outer)
+        if a is None or b is None or not converts(a, b):
+            continue
+        if theirs.has_twin(b) and not theirs.has_twin(a):
+            out.add(inner)
+        elif theirs.has_twin(a) and not theirs.has_twin(b):
+            out.add(outer)
+    return out
+
+
 def same_value_other_unit(a: Quantity, b: Quantity) -> bool:
     """Whether ``a`` and ``b`` have the same number but units of one dimension that do not
     convert into each other at that number (``10 miles`` ↔ ``10 km``): the unit changed and

@@ -234,7 +234,104 @@ def _literal_strings(node) -> list[str]:
 def has_number_words(lang: str | None) -> bool:
     if lang in ("zh", "ja"):
         return True  # Han numerals are parsed with their values
-    return number_words(lang) is not None
+    return number_words(lang) is not None or _spellout(lang) is not None
+
+
+#: a spelled number this long (letters) may begin a compound: "achttausend" in "Achttausender",
+#: "yirmi" in "yirmisinde"; a shorter one is a number only as a word of its own ("drei", not "dreist")
+_COMPOUND_HEAD = 5
+_SPELL_DASHES = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u00ad": None, "\u200b": None})
+
+
+@lru_cache(maxsize=64)
+def _spellout(lang: str | None):
+    """CLDR's rule-based number format for ``lang`` (the ``unicode-rbnf`` package), or None."""
+    if not lang:
+        return None
+    base = lang.replace("-", "_").split("_")[0].lower()
+    base = {"nb": "no"}.get(base, base)
+    try:
+        from unicode_rbnf import RbnfEngine
+
+        return RbnfEngine.for_language(base)
+    except Exception:  # not installed, or CLDR has no spell-out rules for the language
+        return None
+
+
+def _spell_norm(text: str) -> str:
+    return " ".join(casefold(text).translate(_SPELL_DASHES).split())
+
+
+@lru_cache(maxsize=8192)
+def spelled_forms(value: int, lang: str | None) -> tuple[str, ...]:
+    """Every way CLDR's spell-out rules write the whole number ``value`` in ``lang``: each cardinal,
+    ordinal and year rule set (genders and cases), casefolded with hyphens as spaces; a power of
+    ten also without its leading "one" ("hundert" beside "einhundert"). Empty when unknown."""
+    engine = _spellout(lang)
+    if engine is None or value < 0:
+        return ()
+    from unicode_rbnf import FormatPurpose
+
+    forms: set[str] = set()
+    for purpose in (FormatPurpose.CARDINAL, FormatPurpose.ORDINAL, FormatPurpose.YEAR):
+        try:
+            forms.update(engine.format_number(value, purpose=purpose).text_by_ruleset.values())
+        except Exception:  # a rule set the language lacks
+            continue
+    forms = {_spell_norm(f) for f in forms if f and not any(ch.isdigit() for ch in f)}
+    if value >= 100 and str(value).rstrip("0") == "1":
+        for one in spelled_forms(1, lang):
+            forms.update(f[len(one):].strip() for f in list(forms) if f.startswith(one) and len(f) > len(one) + 2)
+    return tuple(sorted(f for f in forms if f))
+
+
+def spells_small(text: str, lang: str | None) -> bool:
+    """Whether ``text`` spells a number from two to twelve in words of ``lang`` (CLDR rules).
+
+    One is left out: its forms are the indefinite article in many languages ("ein", "un", "bir")."""
+    if _spellout(lang) is None:
+        return False
+    norm = _spell_norm(text)
+    return any(_spells(v, norm, lang) for v in range(2, 13))
+
+
+def spelled_in(n: Num, text: str, lang: str | None) -> bool | None:
+    """Whether ``text`` writes the number ``n`` in words of ``lang`` ("acht" or "achttausend" in
+    "die Achttausender" for 8000); a fraction or time counts by its whole part. None when CLDR
+    has no spell-out rules for ``lang``."""
+    if _spellout(lang) is None:
+        return None
+    vals = {int(v) for v in ({n.preferred} if n.preferred is not None else n.values)
+            if isinstance(v, Decimal) and 0 <= v < 10 ** 12}
+    norm = _spell_norm(text) if vals else ""
+    return any(_spells(v, norm, lang) for v in sorted(vals))
+
+
+def _spells(value: int, norm: str, lang: str | None) -> bool:
+    """A spelled form of ``value`` in ``norm`` (:func:`_spell_norm`) that starts a word and ends
+    it, or begins a compound when it is long enough (:data:`_COMPOUND_HEAD`)."""
+    for form in spelled_forms(value, lang):
+        at = norm.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if (at == 0 or not norm[at - 1].isalpha()) and (
+                    end == len(norm) or not norm[end].isalpha()
+                    or sum(ch.isalpha() for ch in form) >= _COMPOUND_HEAD):
+                return True
+            at = norm.find(form, at + 1)
+    return False
+    norm = _spell_norm(text)
+    for v in sorted(vals):
+        for form in spelled_forms(v, lang):
+            at = norm.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if (at == 0 or not norm[at - 1].isalpha()) and (
+                        end == len(norm) or not norm[end].isalpha()
+                        or sum(ch.isalpha() for ch in form) >= _COMPOUND_HEAD):
+                    return True
+                at = norm.find(form, at + 1)
+    return False
 
 
 def _period(text: str, end: int, pm: frozenset[str]) -> bool:

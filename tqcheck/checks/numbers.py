@@ -19,8 +19,9 @@ import regex
 from ..findings import Finding
 from ..lang import cldr, units
 from .base import CheckContext, Pair, rule
-from .entity_text import Num, Side, analyze, has_number_words, pair_sides, pair_up
-from .measure_text import Quantity, QuantityIndex, converted, quantities, same_value_other_unit
+from .entity_text import (Num, Side, analyze, has_number_words, number_words, pair_sides, pair_up, spelled_in,
+                          spells_small)
+from .measure_text import Quantity, QuantityIndex, converted, dropped_conversions, quantities, same_value_other_unit
 
 _SEP_CHARS = frozenset(",.'\u2019\u066b\u066c \u00a0\u202f\u2009\u2007")
 
@@ -74,6 +75,20 @@ def _regrouped(n: Num, spans: list[tuple[int, int]]) -> bool:
     """``n`` lies in one of ``spans`` (:func:`_regrouped_spans`)."""
     k = bisect.bisect_right(spans, (n.start, math.inf)) - 1
     return k >= 0 and spans[k][0] <= n.start and n.end <= spans[k][1]
+
+
+#: one to three capitals and a space just before a number: ``K 2``, ``A 4``
+_SPACED_CODE = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}{1,3})[ \u00a0]$")
+
+
+def _spaced_code(n: Num, text: str, other: str) -> bool:
+    """``K 2`` where the other side writes ``K2``: one identifier, spaced otherwise (the glued
+    form is not read as a number)."""
+    m = _SPACED_CODE.search(text, max(0, n.start - 5), n.start)
+    if not m:
+        return False
+    code = regex.escape(m.group(1) + text[n.start:n.end])
+    return regex.search(rf"(?<![\p{{L}}\p{{N}}]){code}(?!\p{{N}})", other) is not None
 
 
 #: a whole number, a short unit or currency name (``fr.``, ``m``, ``€``, ``Fr``), and two digits:
@@ -283,8 +298,13 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     A missing number is not reported when the other side spells numbers as words (``three`` ↔
     ``3``; spaCy number words, roman and Chinese numerals) and the number is one that text
     writes in words (up to a hundred, or round: ``8000``; not ``8848``), and an added number is
-    not reported when the source spells numbers as words; numbers inside dates are compared by
-    TQ202.
+    not reported when the source spells numbers as words. A number the other side writes out as
+    CLDR's spell-out rules spell it (``unicode-rbnf``: every cardinal and ordinal form, also at
+    the head of a compound: ``8000`` ↔ ``Achttausender``) is not reported either, and for a
+    language whose number words only CLDR knows (German, Italian, Hungarian…) a small number is
+    not reported beside another spelled small number (``4 heures et demie`` ↔ ``halb fünf``).
+    One identifier spaced otherwise is the same (``K 2`` ↔ ``K2``). Numbers inside dates are
+    compared by TQ202.
     The number of an identifier (``ISBN-10``, ``PEP-0420``, ``IPv6``) is compared too: reported
     when the target has the same letters with another number instead. A quantity whose unit
     changed while its number stayed (``10 miles`` → ``10 km``) is reported with the converted
@@ -310,8 +330,10 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         t_ok = _time_parts(src, tgt_vals)
         s_runs, t_runs = _digit_runs(pair.src_text), _digit_runs(pair.tgt_text)
         s_re, t_re = _regrouped_spans(s_runs, t_runs), _regrouped_spans(t_runs, s_runs)
-        s_un = [n for n in s_un if not (n.values & s_ok) and not _regrouped(n, s_re)]
-        t_un = [n for n in t_un if not (n.values & t_ok) and not _regrouped(n, t_re)]
+        s_un = [n for n in s_un if not (n.values & s_ok) and not _regrouped(n, s_re)
+                and not _spaced_code(n, pair.src_text, pair.tgt_text)]
+        t_un = [n for n in t_un if not (n.values & t_ok) and not _regrouped(n, t_re)
+                and not _spaced_code(n, pair.tgt_text, pair.src_text)]
         s_un, t_un = _short_years(s_un, t_un)
         s_un, t_un = _split_decimals(s_un, t_un, pair.tgt_text)
         t_un, s_un = _split_decimals(t_un, s_un, pair.src_text)
@@ -326,6 +348,13 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             t_conv = converted(t_q, s_idx, pair.tgt_text, tgt.numbers)
             s_un = [n for n in s_un if n not in s_conv]
             t_un = [n for n in t_un if n not in t_conv]
+        # a conversion in brackets that the other side leaves out, putting no number there instead
+        if s_un and not t_un:
+            s_un = [n for n in s_un if n not in dropped_conversions(s_q, t_idx, pair.src_text, src.numbers,
+                                                                    ctx.src_lang)]
+        if t_un and not s_un:
+            t_un = [n for n in t_un if n not in dropped_conversions(t_q, s_idx, pair.tgt_text, tgt.numbers,
+                                                                    ctx.tgt_lang)]
     # a number the other side writes in a sentence beside, whose own counterpart lacks it: the
     # translation cut the sentences elsewhere (a year carried into the next sentence)
     s_un = [n for n in s_un if not _placed_nearby(n, pair, ctx, "src")]
@@ -351,6 +380,10 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     for s in s_left:
         if tgt_words and _wordable(s):
             continue  # probably written as a word
+        if spelled_in(s, pair.tgt_text, ctx.tgt_lang):
+            continue  # written as a word: "Achttausender" for 8000
+        if _small(s) and number_words(ctx.tgt_lang) is None and spells_small(pair.tgt_text, ctx.tgt_lang):
+            continue  # a small number put otherwise in words ("4 heures et demie" = "halb fünf")
         if _small(s) and not has_number_words(ctx.tgt_lang):
             ctx.note("TQ201", f"No number words known for {cldr.language_name(ctx.tgt_lang)}: a small "
                               "number of the source that is missing from the translation was not "
@@ -366,6 +399,10 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     for t in t_left:
         if _small(t) and not has_number_words(ctx.src_lang):
             continue  # may be a number word of the source we do not know
+        if spelled_in(t, pair.src_text, ctx.src_lang):
+            continue
+        if _small(t) and number_words(ctx.src_lang) is None and spells_small(pair.src_text, ctx.src_lang):
+            continue
         yield ctx.finding(
             "TQ201", pair, tgt_span=(t.start, t.end),
             message=f"The number \u2018{_show(t)}\u2019 of the translation has no counterpart in the source.",

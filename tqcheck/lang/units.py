@@ -101,11 +101,12 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def unit_names(lang: str | None) -> dict[tuple[str, str], str]:
+def unit_names(lang: str | None, common: bool = False) -> dict[tuple[str, str], str]:
     """``{(where, name): unit}`` for ``lang``: ``where`` is ``"after"`` or ``"before"`` the
     number, ``name`` is casefolded unless it is a symbol (``SYMBOL`` characters or fewer); or
     ``where`` is ``"around"`` and ``name`` the text before and after the number, joined by NUL.
-    Empty when CLDR does not know the language."""
+    Empty when CLDR does not know the language. ``common`` keeps the names that are very
+    common words too (English ``in``), for a place where no word can stand (``30 cm (12 in)``)."""
     if not lang or not cldr.has_data(lang):
         return {}
     # every unit of CLDR, not only those we convert: a name that also stands for another unit
@@ -131,7 +132,7 @@ def unit_names(lang: str | None) -> dict[tuple[str, str], str]:
     for key, units in seen.items():
         top = max(units.values())
         best = [u for u, r in units.items() if r == top]
-        if len(best) == 1 and best[0] in CONVERSIONS and not _common_word(key[1], lang):
+        if len(best) == 1 and best[0] in CONVERSIONS and (common or not _common_word(key[1], lang)):
             out[key] = best[0]
     return out
 
@@ -141,12 +142,12 @@ _RANK = {"long": 2, "short": 2, "narrow": 1}
 
 
 @lru_cache(maxsize=64)
-def unit_patterns(lang: str | None):
+def unit_patterns(lang: str | None, common: bool = False):
     """Two compiled patterns (a unit name right after a number, right before one) for
     ``lang``, each ``None`` when there is no such name; ``None`` when CLDR has no unit names
     for the language. Longer names are tried first (``km/h`` before ``km``); a name must not
     run on into a letter, nor a one-letter symbol into an apostrophe (French ``l'``)."""
-    names = unit_names(lang)
+    names = unit_names(lang, common)
     if not names:
         return None
 
@@ -178,14 +179,16 @@ def _around(lang: str | None) -> tuple[tuple[str, str, str], ...]:
                  if where == "around")
 
 
-def unit_at(lang: str | None, text: str, start: int, end: int) -> tuple[str, int, int] | None:
+def unit_at(lang: str | None, text: str, start: int, end: int,
+            common: bool = False) -> tuple[str, int, int] | None:
     """The unit written around, right after or right before the number at ``text[start:end]``
-    (its name within 40 characters): ``(unit, name start, name end)``, or ``None``."""
-    pats = unit_patterns(lang)
+    (its name within 40 characters): ``(unit, name start, name end)``, or ``None``; ``common``
+    as for :func:`unit_names`."""
+    pats = unit_patterns(lang, common)
     if not pats:
         return None
     pa, pb = pats
-    names = unit_names(lang)
+    names = unit_names(lang, common)
     off = max(0, start - 40)
     head, tail = text[off:start].rstrip(_SPACE), text[end:end + 40]
     gap = len(tail) - len(tail.lstrip(_SPACE))
