@@ -311,3 +311,30 @@ def test_a_caption_placed_far_away_is_a_minor_partial_omission_and_addition_sayi
     assert "in another sentence of the translation instead" in got["TQ103"].message
     assert "in another sentence of the source" in got["TQ104"].message
     assert "Nadelhorn" in got["TQ104"].message
+
+
+def _tq103(src, tgt, sl, tl):
+    rep = tqcheck.check(src, tgt, sl, tl, select=["TQ10"])
+    return [(f.rule, f.message.rsplit("lacks ", 1)[-1]) for f in rep.findings if f.severity != Severity.INFO]
+
+
+@pytest.mark.parametrize("tgt,want", [
+    # the number written out (CLDR's spell-out rules) is no number the translation lacks
+    ("Je n'ouvre la cuisine qu'à dix-huit heures !", []),
+    ("Je n'ouvre la cuisine que le soir !", [("TQ103", "18.00.")]),
+])
+def test_a_number_the_translation_writes_out_is_not_what_it_lacks(tgt, want):
+    src = ("I do not open the kitchen before 18.00, but we would gladly have helped you with the long "
+           "preparations for the evening.")
+    assert _tq103(src, tgt, "en", "fr") == want
+
+
+@pytest.mark.parametrize("tgt,want", [
+    ("2019 trafen wir fünfundzwanzig Kollegen.", [("TQ103", "14.")]),
+    # another number written out stands for none of them
+    ("2019 trafen wir zwanzig Kollegen.", [("TQ103", "25, 14.")]),
+])
+def test_a_short_translation_lacks_only_the_numbers_it_does_not_write_out(tgt, want):
+    src = ("In 2019 we met 25 colleagues from 14 countries at the long, lively and very productive annual "
+           "meeting of the society in the old town hall.")
+    assert _tq103(src, tgt, "en", "de") == want

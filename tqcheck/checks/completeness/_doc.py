@@ -23,7 +23,7 @@ from ...document import Sentence
 from ...lang.translit import script_of
 from ...lang.words import has_wordlist, zipf
 from ..base import CheckContext, DICTIONARY, EMBEDDINGS, Pair
-from ..entity_text import analyze
+from ..entity_text import Num, analyze, number_readings, spelled_in
 from ..measure_text import converted, quantities
 from ..names import COMMON_ZIPF as _COMMON_ZIPF
 
@@ -631,15 +631,24 @@ def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
     words = None
     out = []
     conv = None
+    other_lang = d.ctx.tgt_lang if side == "src" else d.ctx.src_lang
     for t in d.anchors(side, text):
         if t.is_number:
             if t.norm not in numbers:
                 conv = d.converted(side, text, other) if conv is None else conv
-                if not _inside_any(t, conv):  # a quantity converted to another unit is there
+                # a quantity converted to another unit is there, or the number written out
+                if not _inside_any(t, conv) and not _spelled(t, other, other_lang):
                     out.append(t)
         elif not (words := words or _Words(other_toks)).has(t.norm):
             out.append(t)
     return out
+
+
+def _spelled(t: Token, other: str, lang: str | None) -> bool:
+    """Whether ``other`` writes the number token ``t`` out in words of ``lang`` (CLDR's spell-out
+    rules: ``18.00 Uhr`` ↔ ``dix-huit heures``)."""
+    values, _ = number_readings(t.text, None)
+    return bool(values) and bool(spelled_in(Num(t.start, t.end, t.text, values), other, lang))
 
 
 def _own_anchors(d: _Doc, side: str, x: Sentence, rest: list[Sentence]) -> list[Token]:
