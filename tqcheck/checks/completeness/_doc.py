@@ -631,13 +631,13 @@ def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
     words = None
     out = []
     conv = None
-    other_lang = d.ctx.tgt_lang if side == "src" else d.ctx.src_lang
     for t in d.anchors(side, text):
         if t.is_number:
             if t.norm not in numbers:
                 conv = d.converted(side, text, other) if conv is None else conv
                 # a quantity converted to another unit is there, or the number written out
-                if not _inside_any(t, conv) and not _spelled(t, other, other_lang):
+                if not _inside_any(t, conv) and not _spelled(
+                        t, other, d.ctx.tgt_lang if side == "src" else d.ctx.src_lang):
                     out.append(t)
         elif not (words := words or _Words(other_toks)).has(t.norm):
             out.append(t)
