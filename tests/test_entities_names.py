@@ -403,3 +403,27 @@ def test_change_is_not_sure_when_two_source_names_are_missing():
     assert _tq203(src, tgt, "en", "de") == [("minor", "Amreyev", None), ("minor", "Tokayev", "Mirziyoyev")]
     # one name missing: the change is sure (major), as before
     assert _tq203(src.replace("Amreyev and then ", ""), tgt, "en", "de") == [("major", "Tokayev", "Mirziyoyev")]
+
+
+# -- a name at the end of a compound ---------------------------------------------------------------
+@pytest.mark.parametrize("src,tgt", [
+    ("Nous sommes membres du Club alpin depuis longtemps avec Pierre.",
+     "Wir sind seit langem mit Pierre Mitglieder im AlpenClub."),
+    ("André se tua au Rothorn de Zinal avec Pierre.", "André kam mit Pierre am ZinalRothorn ums Leben."),
+    ("Ils ont publié dans la Touristen-Zeitung un article avec Pierre.",
+     "Sie haben mit Pierre in der Touristenzeitung einen Artikel publiziert."),
+    ("Nous sommes allés au Tirol avec Pierre.", "Wir sind mit Pierre nach Südtirol gefahren."),
+])
+def test_a_name_ending_a_compound_of_the_translation_is_there(src, tgt):
+    assert excerpts(run(src, tgt, "fr", "de")[0]) == []
+
+
+@pytest.mark.parametrize("src,tgt", [
+    # a word of small letters that ends the same is no compound with the name
+    ("Der Gipfel im Tien gehört Peter.", "Le sommet lui appartient, à Peter."),
+    # a name shorter than four letters is not looked for inside words
+    ("Wir fuhren mit Peter und Tom nach Bern.", "Nous sommes allés à Berne avec Peter en Phantom."),
+])
+def test_a_name_inside_another_word_is_not_found_there(src, tgt):
+    got = excerpts(run(src, tgt, "de", "fr")[0])
+    assert [g[2] for g in got] in (["Tien"], ["Tom"]), got

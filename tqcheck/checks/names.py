@@ -579,7 +579,7 @@ def _via_translit(e: Entity, t: Target) -> tuple[int, int] | None:
                 hit = (s, en)
                 break
         if hit is None:
-            hit = _joined_match(w, t)
+            hit = _joined_match(w, t) or _compound_tail(w, t)
         if hit is None:
             return None
         spans.append(hit)
@@ -595,6 +595,26 @@ def _joined_match(word: str, t: Target) -> tuple[int, int] | None:
     for (s1, e1, a, _), (s2, e2, b, _) in zip(t.tokens, t.tokens[1:]):
         if text[e1:s2] in (" ", "-", "\u00a0") and same_name(word, a + b):
             return (s1, e2)
+    return None
+
+
+#: a name this long (letters) may end a compound of the translation; so many letters before it at least
+_TAIL_NAME, _TAIL_HEAD = 4, 3
+
+
+def _compound_tail(word: str, t: Target) -> tuple[int, int] | None:
+    """A target word written with a capital that ends with ``word``, perhaps with an ending of one
+    or two letters: a compound whose last part is the name (Club / AlpenClub, Asie centrale /
+    Zentralasien, Tirol / Südtirol); not a word of small letters (Tien / appartient). Only for a
+    name of :data:`_TAIL_NAME` letters or more."""
+    needle = casefold(word)
+    if len(needle) < _TAIL_NAME or not needle.isalpha():
+        return None
+    for s, e, tok, _k in t.tokens:
+        cf = casefold(tok)
+        at = cf.rfind(needle)
+        if at >= _TAIL_HEAD and len(cf) - at - len(needle) <= 2 and len(cf) == len(tok) and tok[:1].isupper():
+            return (s + at, e)
     return None
 
 
