@@ -161,6 +161,11 @@ def test_numbers_spelled_by_cldr_rules_are_quiet(sl, tl, src, tgt):
     ("fr", "de", "Il a gravi 8000 mètres .", "Er ist sieben Meter geklettert .", [("TQ201", "major", "8000", None)]),
     ("de", "fr", "Er hat sechs Gipfel bestiegen .", "Il a gravi 6 sommets et 7000 mètres .",
      [("TQ201", "minor", None, "7000")]),
+    # an article is no number: French "un" no longer hides every number a sentence drops
+    ("en", "fr", "We signed 3 agreements with one partner.", "Nous avons signé des accords avec un partenaire.",
+     [("TQ201", "major", "3", None)]),
+    ("en", "tr", "We signed 3 agreements with one partner.", "Bir ortakla anlaşmalar imzaladık.",
+     [("TQ201", "major", "3", None)]),
     # K 2 is not K 3
     ("fr", "de", "La vue du K 2 est unique .", "Die Aussicht vom K3 war unvergleichlich .", [("TQ201", "major", "2", None)]),
 ])
@@ -350,15 +355,17 @@ def test_a_year_is_changed_into_a_year_not_into_a_count(src, tgt, want):
     assert _tq201(src, tgt) == want
 
 
-def test_a_number_no_one_writes_in_words_is_missing_even_beside_number_words():
-    """The translation spells a small number (deux) and drops the Everest's height: 8848 is not
-    a number a translation writes in words, so it is reported; a round or small number may be
-    written as a word, so it is not."""
+def test_a_number_is_missing_beside_number_words_of_other_values():
+    """The translation spells a small number (deux) and drops the Everest's height: "deux" is
+    not 8848, nor 8000, nor 89 (CLDR's spell-out rules give each number's words), so each is
+    reported; written out, it is not."""
     src = "Zwei Seilschaften erreichten den Gipfel des Everest ( 8848 m ) am 23. Mai."
     tgt = "Deux cordées atteignirent le sommet de l'Everest le 23 mai."
-    assert _tq201(src, tgt) == [("major", "8848", None)]
-    for n in ("8000", "89"):
-        assert _tq201(src.replace("8848", n), tgt) == [], n
+    for n in ("8848", "8000", "89"):
+        assert _tq201(src.replace("8848", n), tgt) == [("major", n, None)], n
+    spelled = {"8000": "huit mille", "89": "quatre-vingt-neuf"}
+    for n, words in spelled.items():
+        assert _tq201(src.replace("8848", n), tgt.replace("l'Everest", f"l'Everest ({words} mètres)")) == [], n
 
 
 # -- numbers the translation places in the sentence beside ----------------------------------------

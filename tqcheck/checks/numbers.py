@@ -295,16 +295,15 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     with no counterpart in the source is reported as minor. A number (ten or more) that the
     other side writes in a sentence within two of the pair's, while that sentence's own
     counterpart lacks it, is not reported: the translation cut the sentences elsewhere.
-    A missing number is not reported when the other side spells numbers as words (``three`` ↔
-    ``3``; spaCy number words, roman and Chinese numerals) and the number is one that text
-    writes in words (up to a hundred, or round: ``8000``; not ``8848``), and an added number is
-    not reported when the source spells numbers as words. A number the other side writes out as
-    CLDR's spell-out rules spell it (``unicode-rbnf``: every cardinal and ordinal form, also at
-    the head of a compound: ``8000`` ↔ ``Achttausender``) is not reported either, and for a
-    language whose number words only CLDR knows (German, Italian, Hungarian…) a small number is
-    not reported beside another spelled small number (``4 heures et demie`` ↔ ``halb fünf``).
-    One identifier spaced otherwise is the same (``K 2`` ↔ ``K2``). Numbers inside dates are
-    compared by TQ202.
+    A number the other side writes out as CLDR's spell-out rules spell it (``unicode-rbnf``:
+    every cardinal and ordinal form, also at the head of a compound: ``8000`` ↔
+    ``Achttausender``, ``3`` ↔ ``trois``) is not reported, and a small one (up to twelve) is not
+    reported beside another spelled small number (``4 heures et demie`` ↔ ``halb fünf``); a
+    number word of another value does not stand for it (French ``un`` hides no ``3``). For a
+    language CLDR has no spell-out rules for but spaCy has number words, any number word stands
+    for any number that text writes in words (up to a hundred, or round: ``8000``; not
+    ``8848``); roman and Chinese numerals are read with their values. One identifier spaced
+    otherwise is the same (``K 2`` ↔ ``K2``). Numbers inside dates are compared by TQ202.
     The number of an identifier (``ISBN-10``, ``PEP-0420``, ``IPv6``) is compared too: reported
     when the target has the same letters with another number instead. A quantity whose unit
     changed while its number stayed (``10 miles`` → ``10 km``) is reported with the converted
@@ -378,11 +377,12 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             suggestion=render(s, ctx.tgt_lang), confidence=0.85)
     tgt_words = len(tgt.number_words)
     for s in s_left:
-        if tgt_words and _wordable(s):
-            continue  # probably written as a word
-        if spelled_in(s, pair.tgt_text, ctx.tgt_lang):
+        spelled = spelled_in(s, pair.tgt_text, ctx.tgt_lang)
+        if spelled is None and tgt_words and _wordable(s):
+            continue  # no spell-out rules: any number word may be this one
+        if spelled:
             continue  # written as a word: "Achttausender" for 8000
-        if _small(s) and number_words(ctx.tgt_lang) is None and spells_small(pair.tgt_text, ctx.tgt_lang):
+        if _small(s) and spells_small(pair.tgt_text, ctx.tgt_lang):
             continue  # a small number put otherwise in words ("4 heures et demie" = "halb fünf")
         if _small(s) and not has_number_words(ctx.tgt_lang):
             ctx.note("TQ201", f"No number words known for {cldr.language_name(ctx.tgt_lang)}: a small "
@@ -394,14 +394,13 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             "TQ201", pair, src_span=(s.start, s.end),
             message=f"The number \u2018{_show(s)}\u2019 of the source is missing from the translation.",
             severity="minor" if small else None, confidence=0.4 if small else 0.75)
-    if src.number_words:
-        return
     for t in t_left:
+        spelled = spelled_in(t, pair.src_text, ctx.src_lang)
+        if spelled is None and src.number_words:
+            return  # no spell-out rules: any number word may be this one
         if _small(t) and not has_number_words(ctx.src_lang):
             continue  # may be a number word of the source we do not know
-        if spelled_in(t, pair.src_text, ctx.src_lang):
-            continue
-        if _small(t) and number_words(ctx.src_lang) is None and spells_small(pair.src_text, ctx.src_lang):
+        if spelled or (_small(t) and spells_small(pair.src_text, ctx.src_lang)):
             continue
         yield ctx.finding(
             "TQ201", pair, tgt_span=(t.start, t.end),
