@@ -454,3 +454,12 @@ def test_a_number_written_out_by_cldr_rules_is_not_missing(lang, n):
     for form in forms[:3]:
         fs, notes = run(f"We counted {n} ibexes today.", f"« {form} » .", "en", lang)
         assert excerpts(fs) == [], (lang, n, form)
+
+
+def test_a_number_the_other_side_writes_out_is_paired_with_nothing():
+    """Text+Berg dev: the German writes the 2 of "2e" out ("der zweiten Ersteigung") and the
+    French drops the Everest's height: 8848 is missing, not changed into 2."""
+    src = ("Die zweite Ersteigung des Mount Everest ( 8848 m ) gelang am 23. Mai , die dritte am 24. Mai .")
+    tgt = "Les 2e et 3e ascensions de l' Everest réussirent le 23 mai et le 24 mai ."
+    assert _tq201(src, tgt) == [("major", "8848", None)]
+    assert _tq201(tgt, src, "fr", "de") == [("minor", None, "8848")]

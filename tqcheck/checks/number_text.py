@@ -258,6 +258,11 @@ def _spellout(lang: str | None):
         return None
 
 
+def has_spellout(lang: str | None) -> bool:
+    """Whether CLDR has spell-out rules (number words with their values) for ``lang``."""
+    return _spellout(lang) is not None
+
+
 def _spell_norm(text: str) -> str:
     return " ".join(casefold(text).translate(_SPELL_DASHES).split())
 
