@@ -325,18 +325,6 @@ def _spells(value: int, norm: str, lang: str | None) -> bool:
                 return True
             at = norm.find(form, at + 1)
     return False
-    norm = _spell_norm(text)
-    for v in sorted(vals):
-        for form in spelled_forms(v, lang):
-            at = norm.find(form)
-            while at >= 0:
-                end = at + len(form)
-                if (at == 0 or not norm[at - 1].isalpha()) and (
-                        end == len(norm) or not norm[end].isalpha()
-                        or sum(ch.isalpha() for ch in form) >= _COMPOUND_HEAD):
-                    return True
-                at = norm.find(form, at + 1)
-    return False
 
 
 def _period(text: str, end: int, pm: frozenset[str]) -> bool:
