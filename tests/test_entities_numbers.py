@@ -143,6 +143,9 @@ def test_small_number_in_language_without_number_words_is_a_note_not_a_finding()
     # a small number put otherwise in words: half past four is "halb fünf"
     ("fr", "de", "Espérons attraper la dernière benne , à 4 heures et demie !",
      "Hoffentlich erreichen wir die letzte , um halb fünf fahrende Gondel !"),
+    # a small number put as a word CLDR does not spell but spaCy lists (Russian collective numerals)
+    ("en", "ru", "The 3 of them came.", "Трое из них пришли."),
+    ("en", "ru", "We met 2 guides.", "Мы встретили обоих гидов."),
     # one identifier spaced otherwise: K 2 is K2
     ("fr", "de", "La vue du K 2 au Masherbrum est unique .", "Die Aussicht vom K2 bis zum Masherbrum war unvergleichlich ."),
     ("de", "fr", "Die Aussicht vom K2 bis zum Masherbrum war unvergleichlich .", "La vue du K 2 au Masherbrum est unique ."),
@@ -166,6 +169,7 @@ def test_numbers_spelled_by_cldr_rules_are_quiet(sl, tl, src, tgt):
      [("TQ201", "major", "3", None)]),
     ("en", "tr", "We signed 3 agreements with one partner.", "Bir ortakla anlaşmalar imzaladık.",
      [("TQ201", "major", "3", None)]),
+    ("en", "ru", "We met 2 guides.", "Мы встретили гидов.", [("TQ201", "major", "2", None)]),
     # K 2 is not K 3
     ("fr", "de", "La vue du K 2 est unique .", "Die Aussicht vom K3 war unvergleichlich .", [("TQ201", "major", "2", None)]),
 ])

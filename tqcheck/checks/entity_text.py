@@ -17,8 +17,8 @@ import regex
 from .date_text import (CalendarTable, DateExpr, MonthMention, Weekday, find_dates, month_table,  # noqa: F401
                         weekday_table)
 from .number_text import (Num, find_numbers, han_value, has_number_words, number_readings,  # noqa: F401
-                          has_spellout, number_words, parse_number, roman_value, spelled_in,
-                          spells_small)
+                          has_spellout, number_words, parse_number, roman_value, spell_norm,
+                          spelled_forms, spelled_in, spells_small)
 from .text_units import WORD, is_initial, no_space  # noqa: F401
 
 

@@ -263,7 +263,8 @@ def has_spellout(lang: str | None) -> bool:
     return _spellout(lang) is not None
 
 
-def _spell_norm(text: str) -> str:
+def spell_norm(text: str) -> str:
+    """Casefolded, hyphens as spaces, soft hyphens dropped: how spelled forms are compared."""
     return " ".join(casefold(text).translate(_SPELL_DASHES).split())
 
 
@@ -283,7 +284,7 @@ def spelled_forms(value: int, lang: str | None) -> tuple[str, ...]:
             forms.update(engine.format_number(value, purpose=purpose).text_by_ruleset.values())
         except Exception:  # a rule set the language lacks
             continue
-    forms = {_spell_norm(f) for f in forms if f and not any(ch.isdigit() for ch in f)}
+    forms = {spell_norm(f) for f in forms if f and not any(ch.isdigit() for ch in f)}
     if value >= 100 and str(value).rstrip("0") == "1":
         for one in spelled_forms(1, lang):
             forms.update(f[len(one):].strip() for f in list(forms) if f.startswith(one) and len(f) > len(one) + 2)
@@ -296,7 +297,7 @@ def spells_small(text: str, lang: str | None) -> bool:
     One is left out: its forms are the indefinite article in many languages ("ein", "un", "bir")."""
     if _spellout(lang) is None:
         return False
-    norm = _spell_norm(text)
+    norm = spell_norm(text)
     return any(_spells(v, norm, lang) for v in range(2, 13))
 
 
@@ -308,12 +309,12 @@ def spelled_in(n: Num, text: str, lang: str | None) -> bool | None:
         return None
     vals = {int(v) for v in ({n.preferred} if n.preferred is not None else n.values)
             if isinstance(v, Decimal) and 0 <= v < 10 ** 12}
-    norm = _spell_norm(text) if vals else ""
+    norm = spell_norm(text) if vals else ""
     return any(_spells(v, norm, lang) for v in sorted(vals))
 
 
 def _spells(value: int, norm: str, lang: str | None) -> bool:
-    """A spelled form of ``value`` in ``norm`` (:func:`_spell_norm`) that starts a word and ends
+    """A spelled form of ``value`` in ``norm`` (:func:`spell_norm`) that starts a word and ends
     it, or begins a compound when it is long enough (:data:`_COMPOUND_HEAD`)."""
     for form in spelled_forms(value, lang):
         at = norm.find(form)

@@ -19,8 +19,8 @@ import regex
 from ..findings import Finding
 from ..lang import cldr, units
 from .base import CheckContext, Pair, rule
-from .entity_text import (Num, Side, analyze, has_number_words, has_spellout, pair_sides, pair_up, spelled_in,
-                          spells_small)
+from .entity_text import (Num, Side, analyze, has_number_words, has_spellout, pair_sides, pair_up, spell_norm,
+                          spelled_forms, spelled_in, spells_small)
 from .measure_text import Quantity, QuantityIndex, converted, dropped_conversions, quantities, same_value_other_unit
 
 _SEP_CHARS = frozenset(",.'\u2019\u066b\u066c \u00a0\u202f\u2009\u2007")
@@ -75,6 +75,15 @@ def _regrouped(n: Num, spans: list[tuple[int, int]]) -> bool:
     """``n`` lies in one of ``spans`` (:func:`_regrouped_spans`)."""
     k = bisect.bisect_right(spans, (n.start, math.inf)) - 1
     return k >= 0 and spans[k][0] <= n.start and n.end <= spans[k][1]
+
+
+def _other_words(side: Side, lang: str | None) -> bool:
+    """A number word of spaCy's list on ``side`` that is no form of one: a small number may be put
+    so (Russian collective "трое", "оба"); the article ("un", "bir") proves nothing."""
+    if not side.number_words:
+        return False
+    ones = set(spelled_forms(1, lang))
+    return any(spell_norm(side.text[a:b]) not in ones for a, b in side.number_words)
 
 
 #: one to three capitals and a space just before a number: ``K 2``, ``A 4``
@@ -298,8 +307,9 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     A number the other side writes out as CLDR's spell-out rules spell it (``unicode-rbnf``:
     every cardinal and ordinal form, also at the head of a compound: ``8000`` ↔
     ``Achttausender``, ``3`` ↔ ``trois``) is not reported, and a small one (up to twelve) is not
-    reported beside another spelled small number (``4 heures et demie`` ↔ ``halb fünf``); a
-    number word of another value does not stand for it (French ``un`` hides no ``3``). For a
+    reported beside another spelled small number (``4 heures et demie`` ↔ ``halb fünf``) or a
+    word of spaCy's list that is no form of one (Russian ``трое``); a number word of another
+    value does not stand for a larger one (French ``un`` hides no ``3``). For a
     language CLDR has no spell-out rules for but spaCy has number words, any number word stands
     for any number that text writes in words (up to a hundred, or round: ``8000``; not
     ``8848``); roman and Chinese numerals are read with their values. One identifier spaced
@@ -384,8 +394,8 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     for s in s_left:
         if not spelled_tgt and tgt_words and _wordable(s):
             continue  # no spell-out rules: any number word may be this one
-        if _small(s) and spells_small(pair.tgt_text, ctx.tgt_lang):
-            continue  # a small number put otherwise in words ("4 heures et demie" = "halb fünf")
+        if _small(s) and (spells_small(pair.tgt_text, ctx.tgt_lang) or _other_words(tgt, ctx.tgt_lang)):
+            continue  # a small number put otherwise in words ("4 heures et demie" = "halb fünf", "трое")
         if _small(s) and not has_number_words(ctx.tgt_lang):
             ctx.note("TQ201", f"No number words known for {cldr.language_name(ctx.tgt_lang)}: a small "
                               "number of the source that is missing from the translation was not "
@@ -401,7 +411,7 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     for t in t_left:
         if _small(t) and not has_number_words(ctx.src_lang):
             continue  # may be a number word of the source we do not know
-        if _small(t) and spells_small(pair.src_text, ctx.src_lang):
+        if _small(t) and (spells_small(pair.src_text, ctx.src_lang) or _other_words(src, ctx.src_lang)):
             continue
         yield ctx.finding(
             "TQ201", pair, tgt_span=(t.start, t.end),
