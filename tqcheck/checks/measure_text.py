@@ -44,18 +44,19 @@ class Quantity:
         return [v for v in self.num.values if isinstance(v, Decimal)]
 
 
-def quantities(text: str, lang: str | None, numbers: tuple[Num, ...]) -> list[Quantity]:
-    """The numbers of ``text`` that have a unit written right after (or before) them."""
-    return list(_quantities(text, lang, numbers))
+def quantities(text: str, lang: str | None, numbers: tuple[Num, ...], common: bool = False) -> list[Quantity]:
+    """The numbers of ``text`` that have a unit written right after (or before) them; ``common``
+    reads unit names that are common words too (:func:`~tqcheck.lang.units.unit_names`)."""
+    return list(_quantities(text, lang, numbers, common))
 
 
 @lru_cache(maxsize=4096)
-def _quantities(text: str, lang: str | None, numbers: tuple[Num, ...]) -> tuple[Quantity, ...]:
+def _quantities(text: str, lang: str | None, numbers: tuple[Num, ...], common: bool) -> tuple[Quantity, ...]:
     out = []
     for n in numbers:
         if n.kind not in ("num", "part") or n.in_date:
             continue
-        hit = units.unit_at(lang, text, n.start, n.end)
+        hit = units.unit_at(lang, text, n.start, n.end, common)
         if hit is not None:
             out.append(Quantity(n, hit[0], (hit[1], hit[2])))
     return tuple(out)
@@ -213,11 +214,8 @@ def dropped_conversions(mine: list[Quantity], theirs: QuantityIndex, text: str, 
     ↔ ``30 cm``, a conversion a translation may leave out. Here a unit name that is a common
     word is a unit (``12 in (30 cm)``)."""
     by_num = {q.num: q for q in mine}
-    for n in numbers:
-        if n not in by_num and n.kind in ("num", "part") and not n.in_date:
-            hit = units.unit_at(lang, text, n.start, n.end, common=True)
-            if hit is not None:
-                by_num[n] = Quantity(n, hit[0], (hit[1], hit[2]))
+    for q in quantities(text, lang, numbers, common=True):
+        by_num.setdefault(q.num, q)
     out = set()
     for inner, outer in restatements(text, numbers, list(by_num.values())).items():
         a, b = by_num.get(inner), by_num.get(outer)

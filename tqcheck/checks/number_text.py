@@ -263,8 +263,10 @@ def has_spellout(lang: str | None) -> bool:
     return _spellout(lang) is not None
 
 
+@lru_cache(maxsize=1024)
 def spell_norm(text: str) -> str:
-    """Casefolded, hyphens as spaces, soft hyphens dropped: how spelled forms are compared."""
+    """Casefolded, hyphens as spaces, soft hyphens dropped: how spelled forms are compared (cached:
+    a pair's text is read once for each of its numbers)."""
     return " ".join(casefold(text).translate(_SPELL_DASHES).split())
 
 

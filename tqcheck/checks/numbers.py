@@ -77,9 +77,12 @@ def _regrouped(n: Num, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and spans[k][0] <= n.start and n.end <= spans[k][1]
 
 
-def _other_words(side: Side, lang: str | None) -> bool:
-    """A number word of spaCy's list on ``side`` that is no form of one: a small number may be put
-    so (Russian collective "трое", "оба"); the article ("un", "bir") proves nothing."""
+def _small_in_words(side: Side, lang: str | None) -> bool:
+    """Whether ``side`` may put a small number of the other side in words: it spells a number from
+    two to twelve ("4 heures et demie" = "halb fünf"), or has a word of spaCy's list that is no
+    form of one (Russian collective "трое", "оба"); the article ("un", "bir") proves nothing."""
+    if spells_small(side.text, lang):
+        return True
     if not side.number_words:
         return False
     ones = set(spelled_forms(1, lang))
@@ -389,13 +392,13 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             "TQ201", pair, src_span=(s.start, s.end), tgt_span=(t.start, t.end),
             message=f"The number \u2018{_show(s)}\u2019 of the source is \u2018{_show(t)}\u2019 in the translation.",
             suggestion=render(s, ctx.tgt_lang), confidence=0.85)
-    tgt_words = len(tgt.number_words)
-    spelled_tgt = has_spellout(ctx.tgt_lang)
+    any_word = not has_spellout(ctx.tgt_lang) and bool(tgt.number_words)
+    small_words = any(map(_small, s_left)) and _small_in_words(tgt, ctx.tgt_lang)
     for s in s_left:
-        if not spelled_tgt and tgt_words and _wordable(s):
+        if any_word and _wordable(s):
             continue  # no spell-out rules: any number word may be this one
-        if _small(s) and (spells_small(pair.tgt_text, ctx.tgt_lang) or _other_words(tgt, ctx.tgt_lang)):
-            continue  # a small number put otherwise in words ("4 heures et demie" = "halb fünf", "трое")
+        if small_words and _small(s):
+            continue  # a small number put otherwise in words
         if _small(s) and not has_number_words(ctx.tgt_lang):
             ctx.note("TQ201", f"No number words known for {cldr.language_name(ctx.tgt_lang)}: a small "
                               "number of the source that is missing from the translation was not "
@@ -408,11 +411,10 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             severity="minor" if small else None, confidence=0.4 if small else 0.75)
     if not has_spellout(ctx.src_lang) and src.number_words:
         return  # no spell-out rules: any number word may be one of these
+    small_words = any(map(_small, t_left)) and _small_in_words(src, ctx.src_lang)
     for t in t_left:
-        if _small(t) and not has_number_words(ctx.src_lang):
-            continue  # may be a number word of the source we do not know
-        if _small(t) and (spells_small(pair.src_text, ctx.src_lang) or _other_words(src, ctx.src_lang)):
-            continue
+        if _small(t) and (small_words or not has_number_words(ctx.src_lang)):
+            continue  # put otherwise in words, or maybe a number word of the source we do not know
         yield ctx.finding(
             "TQ201", pair, tgt_span=(t.start, t.end),
             message=f"The number \u2018{_show(t)}\u2019 of the translation has no counterpart in the source.",
