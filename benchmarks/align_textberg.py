@@ -52,7 +52,8 @@ def load(data: Path, name: str) -> tuple[list[str], list[str], list]:
 
 
 SYSTEMS = {
-    "tqcheck": lambda s, t: align_sentences(s, t).beads,
+    # the languages as `tqcheck align` detects them (numbers written as words read by CLDR's rules)
+    "tqcheck": lambda s, t: align_sentences(s, t, src_lang="de", tgt_lang="fr").beads,
     "gale-church": galechurch.align,
 }
 BUILD_DIR = Path(tempfile.gettempdir()) / "tqcheck-hunalign"
@@ -173,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         from tqcheck.align.dictionary import resolve
 
         dic = resolve(a.dictionary, "de", "fr")
-        SYSTEMS["tqcheck+dict"] = lambda s, t: align_sentences(s, t, dictionary=dic).beads
+        SYSTEMS["tqcheck+dict"] = lambda s, t: align_sentences(s, t, src_lang="de", tgt_lang="fr",
+                                                               dictionary=dic).beads
         systems.insert(systems.index("tqcheck") + 1 if "tqcheck" in systems else 0, "tqcheck+dict")
     if a.model:
         from tqcheck.align import embeddings

@@ -57,3 +57,16 @@ def no_punctuation(monkeypatch):
     from tqcheck.align import banded
 
     monkeypatch.setattr(banded, "DEFAULT", banded.with_params(punctuation=False))
+
+
+@pytest.fixture
+def no_number_words(monkeypatch):
+    """The aligner and the checks without numbers written as words as number features (session
+    30), for the same purpose as :func:`no_punctuation`: a test of a case the aligner made on
+    real data before it read them ("trois sources" / "drei Fehlerquellen" now links the
+    sentence that case left unlinked)."""
+    from tqcheck.align import banded
+    from tqcheck.checks.completeness import _doc
+
+    monkeypatch.setattr(banded, "number_word_features", lambda texts, lang: None)
+    monkeypatch.setattr(_doc, "number_word_features", lambda texts, lang: None)

@@ -1008,12 +1008,13 @@ def test_shifted_merge_reads_every_sentence_as_linked():
     assert not C.unlinked._shifted_merge(d, an, d.pairs[0], "tgt", tgt[1])
 
 
-def test_sentence_split_one_off_is_not_a_major_omission_french_to_german(no_punctuation):
+def test_sentence_split_one_off_is_not_a_major_omission_french_to_german(no_punctuation, no_number_words):
     """Text+Berg dev read French → German: the aligner leaves "Il y a en premier lieu trois
     sources d' erreurs …" (source 5) unlinked and links "a ) la réfraction …" to its
     translation; the German renders the list a ) b ) c ) as one sentence. Read one sentence on,
     every sentence has its translation: a minor TQ101 that says so."""
-    # the case as the aligner made it before it read punctuation (round 23): see no_punctuation
+    # the case as the aligner made it before it read punctuation (round 23) and numbers written
+    # as words (session 30): see no_punctuation, no_number_words
     f = _reversed_finding("dev", "TQ101", 5)
     assert f.severity == Severity.MINOR
     assert "nothing is missing" in f.message

@@ -37,6 +37,7 @@ from .base import Bead
 from .blas import single_thread
 from .features import BagArrays, FeatureMatrix, build_features, script_factor
 from .lengths import DEFAULT_S2, estimate, length_cost, ratio_stats, text_length
+from .numberwords import number_word_features
 from .result import AlignResult
 
 __all__ = ["AlignResult", "Params", "align_documents", "align_sentences"]
@@ -137,7 +138,7 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *,
     if n == 0 or m == 0:
         return _empty(n, m)
     model = _Model(list(src), list(tgt), src_paragraphs, tgt_paragraphs, p, progress=progress,
-                   dictionary=dictionary)
+                   dictionary=dictionary, langs=(src_lang, tgt_lang))
     res = run_passes(model, progress=progress)
     if dictionary is not None:
         res.stats["dictionary"] = dictionary.id
@@ -193,9 +194,11 @@ def run_passes(model: "_Model", *, progress: bool = False) -> AlignResult:
 # -- the model -----------------------------------------------------------------------------------
 class _Model:
     def __init__(self, src: list[str], tgt: list[str], sp: Sequence[int] | None,
-                 tp: Sequence[int] | None, p: Params, *, progress: bool = False, dictionary=None) -> None:
+                 tp: Sequence[int] | None, p: Params, *, progress: bool = False, dictionary=None,
+                 langs: tuple[str | None, str | None] = (None, None)) -> None:
         self.src, self.tgt, self.p = src, tgt, p
         self.dictionary = dictionary
+        self.langs = langs
         self._progress = progress
         self.n, self.m = len(src), len(tgt)
         self.ls = np.array([text_length(t) for t in src], dtype=np.float64)
@@ -278,6 +281,9 @@ class _Model:
             # a user's dictionary: its features join the bags once, for both passes
             if self.dictionary is not None:
                 self._bags = self._bags.plus(*self.dictionary.feature_sets(self.src, self.tgt))
+            # numbers written as words meet their digits and each other (CLDR's spell-out rules)
+            self._bags = self._bags.plus(number_word_features(self.src, self.langs[0]),
+                                         number_word_features(self.tgt, self.langs[1]))
         self.FS, self.FT, info = build_features(self.src, self.tgt, extra_src=extra_src, extra_tgt=extra_tgt,
                                                 bags=self._bags, unshared=self.p.unshared)
         self.coverage = info["coverage"]
