@@ -1848,3 +1848,20 @@ def test_added_sentence_with_names_beside_a_move_is_not_moved_with_it():
     assert got == [("TQ101", 4, None), ("TQ102", None, 9), ("TQ105", 3, 8)]
     move = next(f for f in rep.findings if f.rule == "TQ105")
     assert move.target_excerpt == _CLIMB[3]
+
+
+def test_caption_glued_at_both_places_is_not_a_crossing_french_to_german():
+    """Text+Berg window test1:168 read French → German, untouched. The caption of a photo of the
+    Lenzspitze is glued to the end of French sentence 15 ("vue sur la face nord de la Lenzspitze
+    compter là-dessus …") and to the start of German sentence 5 ("Seilschaften in der Nordwand der
+    Lenzspitze ( im Aufstieg zum Nadelhorn ) Ein letzter Blick :"), whose end translates the
+    short French sentence 5 it is linked with ("Un dernier coup d' œil :"). Only the caption is
+    shared: no major move of sentence 15, but a minor partial omission saying where its names
+    stand."""
+    from conftest import need_shared
+    perturb = _perturb()
+    doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align"), reverse=True) if d.name == "test1:168")
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "fr", "de", lines=True)
+    assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 15]
+    f = next(f for f in rep.findings if f.rule == "TQ103" and f.source_segment == 14)
+    assert f.severity == Severity.MINOR and "Lenzspitze" in f.message and "another sentence" in f.message

@@ -668,6 +668,12 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         if arg < 0 or arg not in weak_t or ("tgt", arg) in an.taken or _words(d.tgt[arg].text) < 4:
             continue
         q = d.pairs[d.bead_of_tgt[arg]]
+        if len(q.src) == 1 and len(q.tgt) == 1 and end_mark(q.src[0].text) is not None \
+                and end_mark(q.src[0].text) == end_mark(d.tgt[arg].text) \
+                and d.ratio_z(text_length(q.src[0].text), text_length(d.tgt[arg].text)) >= 2.0:
+            continue  # the same on the other side: a much longer target sentence whose end
+            # translates the short source sentence it is linked with (a caption glued before
+            # it matches the sentence here, not the whole of it)
         # mutual: no source sentence near j matches it better
         c = q.src[0].index if q.src else i
         rival = max((d.sim_z(k, arg) for k in range(max(0, c - window), min(len(d.src), c + window + 1))
