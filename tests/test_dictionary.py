@@ -3,6 +3,7 @@ the checks of missing, added and moved content see where the two texts share not
 from __future__ import annotations
 
 import json
+import math
 import random
 
 import pytest
@@ -1051,3 +1052,35 @@ def test_common_words_met_by_chance_weigh_less_than_a_rare_word():
     # one hit always reads less like chance than none; a rare word's much less
     assert none > by_common > by_rare + 1.0
     assert _word_odds(doc, "tgt", x, {inv[k][0] for k in chance}, one, 0.5) < by_rare
+
+
+def _analysis_doc(src, tgt, d):
+    from tqcheck.checks.base import CheckContext, DICTIONARY
+    from tqcheck.checks.completeness import _doc
+
+    rep = _check(src, tgt, d)
+    ctx = CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang="en", tgt_lang="ru")
+    if d is not None:
+        ctx.cache[DICTIONARY] = d
+    return _doc._Doc(ctx)
+
+
+def test_a_merge_beside_an_added_sentence_is_no_swap_by_the_dictionary():
+    """The swap test's other reading (:func:`swaps._merge_beside_lone`): sources A, B translated
+    as one sentence, then a sentence that renders none of them (words the dictionary knows,
+    from far away). The dictionary reads the merge and the added sentence; a true swap (B', A')
+    and a text without a dictionary give no such reading."""
+    from tqcheck.checks.completeness.swaps import _merge_beside_lone
+
+    src, tgt, d = _pair(5)
+    k = 6
+    far = [w.lower().strip(".") for j in (20, 21, 22) for w in tgt[j].split()[:3]]
+    added = " ".join(far[:6]).capitalize() + "."
+    merged = tgt[k][:-1] + " " + tgt[k + 1][0].lower() + tgt[k + 1][1:]
+    t = tgt[:k] + [merged, added] + tgt[k + 2:]
+    assert _merge_beside_lone(_analysis_doc(src, t, d), k, k, -math.inf)
+    assert not _merge_beside_lone(_analysis_doc(src, t, None), k, k, -math.inf)
+    swapped = tgt[:k] + [tgt[k + 1], tgt[k]] + tgt[k + 2:]
+    assert not _merge_beside_lone(_analysis_doc(src, swapped, d), k, k, -math.inf)
+    # the merge must also read about as well as the crossed pairs do
+    assert not _merge_beside_lone(_analysis_doc(src, t, d), k, k, math.inf)

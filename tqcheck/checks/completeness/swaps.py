@@ -7,8 +7,8 @@ import numpy as np
 
 from ..base import DICTIONARY
 from ._doc import Analysis, _Doc, _HAS_CONTENT, _Issue, _lexical, _pair_ids
-from .evidence import _Cuts, _NULL_LINK, _SWAP_GAIN, _link_evidence
-from .by_dictionary import _word_odds
+from .evidence import _Cuts, _MERGE_LINK, _NULL_LINK, _SWAP_GAIN, _link_evidence, _merged_evidence
+from .by_dictionary import _untranslated_by_dictionary, _word_odds
 
 
 def _swaps(d: _Doc, an: Analysis, min_gain: float = _SWAP_GAIN) -> None:
@@ -56,7 +56,8 @@ def _swaps(d: _Doc, an: Analysis, min_gain: float = _SWAP_GAIN) -> None:
                 # better (a 2-2 passage translated freely mixes its sentences); and one crossed link
                 # must be the best match of both its sentences among their neighbours
                 if gain >= min_gain and min(ay, bx) >= _NULL_LINK and ay >= ax - 1.0 and bx >= by - 1.0 \
-                        and (_locally_best(d, a, y, 1) or _locally_best(d, b, x, 1)):
+                        and (_locally_best(d, a, y, 1) or _locally_best(d, b, x, 1)) \
+                        and not _merge_beside_lone(d, a, x, ay + bx - min_gain):
                     cands.append((gain, k, k2))
                 break
     found = [(g, *_pair_ids(pairs[k:k2 + 1])) for g, k, k2 in cands]
@@ -179,6 +180,30 @@ def _report_swap(d: _Doc, an: Analysis, ia: int, jx: int, gain: float, why: str 
         an.taken.add(("src", q.index))
     for q in (x, y):
         an.taken.add(("tgt", q.index))
+
+
+def _merge_beside_lone(d: _Doc, a: int, x: int, at_least: float) -> bool:
+    """Whether source ``a``, ``a + 1`` and target ``x``, ``x + 1`` read, by the features, about
+    as well (the crossed reading's evidence less the swap's margin: ``at_least``) as a merge of
+    three of them with the fourth left out or added, and the user's dictionary reads that fourth
+    sentence as rendering nothing of the merge's other side while the rest of its side does
+    (:func:`.by_dictionary._untranslated_by_dictionary`). A sentence added beside the translation
+    of two merged ones (or one left out beside a translation split in two) then crosses its
+    neighbour by length alone: no swap."""
+    if d.ctx.cache.get(DICTIONARY) is None:
+        return False
+    b, y = a + 1, x + 1
+    src, tgt = d.src, d.tgt
+    for srcs, tgts, side, lone, rest, others in (
+            ((a, b), (x,), "tgt", tgt[y], [tgt[x]], [src[a], src[b]]),
+            ((a, b), (y,), "tgt", tgt[x], [tgt[y]], [src[a], src[b]]),
+            ((a,), (x, y), "src", src[b], [src[a]], [tgt[x], tgt[y]]),
+            ((b,), (x, y), "src", src[a], [src[b]], [tgt[x], tgt[y]])):
+        if _merged_evidence(d, srcs, tgts) + _MERGE_LINK + _NULL_LINK < at_least:
+            continue
+        if _untranslated_by_dictionary(d, side, lone, rest, others) is not None:
+            return True
+    return False
 
 
 def _shared_features(d: _Doc, i: int, j: int) -> int:
