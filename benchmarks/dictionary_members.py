@@ -6,8 +6,9 @@ each sentence of the pair is read as the member of a merged bead twice: as a *ge
 (against its neighbour's translation alone, as when its own was left out: a true one). Kept where
 the member has at least 4 words the list knows, the rest of the bead at least 3 translated, and
 the rest's length within one standard deviation of the document's ratio (the member test's own
-conditions), or between one and two when the words outweigh the lengths (words + lengths at
-least 5, as the test asks). Printed: how many of each are read as untranslated (none of the
+conditions), or farther, up to four, when the words outweigh the lengths (words + lengths at
+least 5, as the test asks), printed by band of the rest's distance (the test reads up to
+``_DICT_REST_Z_MAX``, three since session 30; the band beyond shows what it leaves). Printed: how many of each are read as untranslated (none of the
 member's known words translated, or chance explaining its hits at least 3 nats better than the
 rest's rate), with one chance rate for all of a sentence's words (rounds 18-23), with each word
 at its own (round 24), and with the words met only where the rest is met too left aside (round
@@ -79,7 +80,7 @@ def read(data: Path, dictionary: str) -> dict:
                             l_others = sum(text_length(o.text) for o in others)
                             l_rest = text_length(rest[0].text)
                             z = d.ratio_z(l_rest, l_others) if side == "src" else d.ratio_z(l_others, l_rest)
-                            if abs(z) > B._DICT_REST_Z_MAX:
+                            if abs(z) > 4.0:
                                 continue
                             near = abs(z) <= B._DICT_REST_Z
                             # a rest a little off the usual length: the words must outweigh it
@@ -99,7 +100,8 @@ def read(data: Path, dictionary: str) -> dict:
                             hits2, known2 = sum(v for k, v in hit.items() if k not in skip), len(hit) - len(skip)
                             aside = B._word_odds(d, side, x, keys, others[0], rate, skip)
                             ok2 = known2 >= B._DICT_KNOWN
-                            c = res.setdefault((kind, side, "≤ 1" if near else "1–2"), [0] * 7)
+                            band = "≤ 1" if near else "1–2" if abs(z) <= 2 else "2–3" if abs(z) <= 3 else "3–4"
+                            c = res.setdefault((kind, side, band), [0] * 7)
                             c[0] += 1
                             c[1] += (hits == 0 or one >= ODDS) and fits(one)
                             c[2] += (hits == 0 or word >= ODDS) and fits(word)
