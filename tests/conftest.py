@@ -60,13 +60,15 @@ def no_punctuation(monkeypatch):
 
 
 @pytest.fixture
-def no_number_words(monkeypatch):
-    """The aligner and the checks without numbers written as words as number features (session
-    30), for the same purpose as :func:`no_punctuation`: a test of a case the aligner made on
-    real data before it read them ("trois sources" / "drei Fehlerquellen" now links the
-    sentence that case left unlinked)."""
+def no_cldr_words(monkeypatch):
+    """The aligner and the checks without the words CLDR names the same in every language as
+    shared features (session 30): numbers written as words and the names of months, weekdays and
+    units. For the same purpose as :func:`no_punctuation`: a test of a case the aligner made on
+    real data before it read them ("trois sources" / "drei Fehlerquellen" now links the sentence
+    one such case left unlinked)."""
     from tqcheck.align import banded
     from tqcheck.checks.completeness import _doc
 
-    monkeypatch.setattr(banded, "number_word_features", lambda texts, lang: None)
-    monkeypatch.setattr(_doc, "number_word_features", lambda texts, lang: None)
+    for module in (banded, _doc):
+        monkeypatch.setattr(module, "number_word_features", lambda texts, lang: None)
+        monkeypatch.setattr(module, "concept_features", lambda texts, lang: None)

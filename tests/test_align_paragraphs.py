@@ -84,17 +84,13 @@ def test_anchors_are_set_only_between_paragraphs_of_several_sentences():
     assert m.anc_s is None
 
 
-def test_omission_at_a_paragraph_end_is_not_shifted_into_the_next_paragraph(monkeypatch):
+def test_omission_at_a_paragraph_end_is_not_shifted_into_the_next_paragraph(monkeypatch, no_cldr_words):
     """A Text+Berg window (German → French, paragraphs of four gold beads): the translation of
     the last sentence of the first paragraph is removed. Without anchors the aligner links that
     sentence to the first sentence of the next paragraph and every link after it shifts (no
-    omission is reported); with them the omission is found where it is. (Numbers written as
-    words are switched off: "drei Jahren" / "trois ans" nearby now places this omission without
-    the anchors too.)"""
-    from tqcheck.checks.completeness import _doc
-
-    monkeypatch.setattr(banded, "number_word_features", lambda texts, lang: None)
-    monkeypatch.setattr(_doc, "number_word_features", lambda texts, lang: None)
+    omission is reported); with them the omission is found where it is. (The words CLDR names
+    in every language are switched off: "drei Jahren" / "trois ans" nearby now places this
+    omission without the anchors too.)"""
     perturb = benchmark("perturb")
     docs = {d.name: d for d in perturb.textberg_docs(need_shared("bench", "align"))}
     doc = docs["test3:35"]
@@ -201,13 +197,14 @@ def test_an_added_paragraph_is_one_event(monkeypatch):
     rep = tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)
     assert majors(rep) == [("TQ102", None, 8)]
     assert "4 sentences" in next(f for f in rep.findings if f.rule == "TQ102").message
-    # without the paragraph as one event (and without the punctuation features and the numbers
-    # written as words, "Fünf" / "Cinq", which alone now keep the inserted paragraph's sentences
-    # apart from the neighbours' sources here) it is not
+    # without the paragraph as one event (and without the punctuation features and the words
+    # CLDR names in every language, "Fünf" / "Cinq", which alone now keep the inserted
+    # paragraph's sentences apart from the neighbours' sources here) it is not
     from tqcheck.checks.completeness import _doc
 
-    monkeypatch.setattr(banded, "number_word_features", lambda texts, lang: None)
-    monkeypatch.setattr(_doc, "number_word_features", lambda texts, lang: None)
+    for module in (banded, _doc):
+        monkeypatch.setattr(module, "number_word_features", lambda texts, lang: None)
+        monkeypatch.setattr(module, "concept_features", lambda texts, lang: None)
     monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=False, punctuation=False))
     assert majors(tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)) != [("TQ102", None, 8)]
     monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=True, punctuation=False))

@@ -1008,13 +1008,13 @@ def test_shifted_merge_reads_every_sentence_as_linked():
     assert not C.unlinked._shifted_merge(d, an, d.pairs[0], "tgt", tgt[1])
 
 
-def test_sentence_split_one_off_is_not_a_major_omission_french_to_german(no_punctuation, no_number_words):
+def test_sentence_split_one_off_is_not_a_major_omission_french_to_german(no_punctuation, no_cldr_words):
     """Text+Berg dev read French → German: the aligner leaves "Il y a en premier lieu trois
     sources d' erreurs …" (source 5) unlinked and links "a ) la réfraction …" to its
     translation; the German renders the list a ) b ) c ) as one sentence. Read one sentence on,
     every sentence has its translation: a minor TQ101 that says so."""
     # the case as the aligner made it before it read punctuation (round 23) and numbers written
-    # as words (session 30): see no_punctuation, no_number_words
+    # as words (session 30): see no_punctuation, no_cldr_words
     f = _reversed_finding("dev", "TQ101", 5)
     assert f.severity == Severity.MINOR
     assert "nothing is missing" in f.message
@@ -1044,11 +1044,13 @@ def test_unlinked_sentence_beside_a_merge_names_the_merge_member_it_may_replace(
     assert "Der Überhang" in f.message
 
 
-def test_a_neighbour_that_may_hold_it_condensed_comes_before_a_merge_member():
+def test_a_neighbour_that_may_hold_it_condensed_comes_before_a_merge_member(no_cldr_words):
     """Text+Berg window dev:372 read French → German: "La descente fut rapide et sans
     histoire ." has no German sentence of its own; the bead before it merges two French halves
     of one German sentence, and the bead after it is longer than usual. Read as condensed into
-    the next sentence (minor), not as possibly the merge's far member instead (major)."""
+    the next sentence (minor), not as possibly the merge's far member instead (major). (The case
+    as the aligner made it before session 30: with the names of months and units it now puts the
+    sentence in a 2-2 bead.)"""
     from conftest import need_shared
     perturb = _perturb()
     doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align"), reverse=True)

@@ -35,6 +35,7 @@ import numpy as np
 from ..document import Document
 from .base import Bead
 from .blas import single_thread
+from .concepts import concept_features
 from .features import BagArrays, FeatureMatrix, build_features, script_factor
 from .lengths import DEFAULT_S2, estimate, length_cost, ratio_stats, text_length
 from .numberwords import number_word_features
@@ -284,6 +285,8 @@ class _Model:
             # numbers written as words meet their digits and each other (CLDR's spell-out rules)
             self._bags = self._bags.plus(number_word_features(self.src, self.langs[0]),
                                          number_word_features(self.tgt, self.langs[1]))
+            self._bags = self._bags.plus(concept_features(self.src, self.langs[0]),
+                                         concept_features(self.tgt, self.langs[1]))
         self.FS, self.FT, info = build_features(self.src, self.tgt, extra_src=extra_src, extra_tgt=extra_tgt,
                                                 bags=self._bags, unshared=self.p.unshared)
         self.coverage = info["coverage"]
