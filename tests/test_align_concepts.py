@@ -3,14 +3,14 @@
 through CLDR's names in each language."""
 from __future__ import annotations
 
-import random
 from collections import Counter
 
 import pytest
 
 from tqcheck.align import banded
-from tqcheck.align.banded import align_sentences
 from tqcheck.align.concepts import concept_features, concept_words
+
+from shared_words import pair_sharing, placed_right, unlinked_sources
 
 
 def test_concept_words_come_from_cldr():
@@ -38,40 +38,18 @@ _FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", 
 
 
 def _pair(seed: int):
-    """Fourteen sentences of six six-letter words (the source's from the letters a–m, the
-    target's from n–z) and one weekday or unit name, German in the source, French in the
-    target."""
-    rng = random.Random(seed)
-    order = list(range(len(_DE)))
-    rng.shuffle(order)
-
-    def word(letters: str) -> str:
-        return "".join(rng.choice(letters) for _ in range(6))
-
-    src, tgt = [], []
-    for k in order:
-        at = rng.randrange(7)
-        ws = [word("abcdefghijklm") for _ in range(6)]
-        wt = [word("nopqrstuvwxyz") for _ in range(6)]
-        src.append(" ".join(ws[:at] + [_DE[k]] + ws[at:]).capitalize() + " .")
-        tgt.append(" ".join(wt[:at] + [_FR[k]] + wt[at:]).capitalize() + " .")
-    return src, tgt
+    """Fourteen sentences that share nothing but one weekday or unit name, German in the
+    source, French in the target."""
+    return pair_sharing(_DE, _FR, seed)
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_day_and_unit_names_place_an_omission(seed):
     src, tgt = _pair(seed)
     k = 4 + 2 * seed
-    res = align_sentences(src, tgt[:k] + tgt[k + 1:], src_lang="de", tgt_lang="fr")
-    assert [b.src for b in res.beads if not b.tgt] == [(k,)]
+    assert unlinked_sources(src, tgt, k, "de", "fr") == [(k,)]
 
 
 def test_without_the_names_the_omission_is_placed_by_chance(monkeypatch):
     monkeypatch.setattr(banded, "concept_features", lambda texts, lang: None)
-    right = 0
-    for seed in range(4):
-        src, tgt = _pair(seed)
-        k = 4 + 2 * seed
-        res = align_sentences(src, tgt[:k] + tgt[k + 1:], src_lang="de", tgt_lang="fr")
-        right += [b.src for b in res.beads if not b.tgt] == [(k,)]
-    assert right <= 1
+    assert placed_right(_pair) <= 1

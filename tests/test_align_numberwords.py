@@ -3,7 +3,6 @@
 rules, in every language they cover."""
 from __future__ import annotations
 
-import random
 from collections import Counter
 
 import pytest
@@ -13,6 +12,8 @@ from tqcheck.align import banded
 from tqcheck.align.banded import align_sentences
 from tqcheck.align.numberwords import number_word_features, spelled_values, word_values
 from tqcheck.checks.completeness import _doc
+
+from shared_words import pair_sharing, placed_right, unlinked_sources
 
 
 def test_word_values_come_from_cldr():
@@ -48,25 +49,10 @@ _FR = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", 
 
 
 def _pair(seed: int, digits: bool = False):
-    """Sixteen sentences of six six-letter words (the source's from the letters a–m, the
-    target's from n–z: no character trigram in common) and one number, in German words in the
-    source (``digits``: in digits) and French words in the target, in an order of its own."""
-    rng = random.Random(seed)
-    order = list(range(len(_DE)))
-    rng.shuffle(order)
-
-    def word(letters: str) -> str:
-        return "".join(rng.choice(letters) for _ in range(6))
-
-    src, tgt = [], []
-    for k in order:
-        at = rng.randrange(7)
-        ws = [word("abcdefghijklm") for _ in range(6)]
-        wt = [word("nopqrstuvwxyz") for _ in range(6)]
-        src.append(" ".join(ws[:at] + [str(k + 2 if k < 15 else 20) if digits else _DE[k]] + ws[at:]).capitalize()
-                   + " .")
-        tgt.append(" ".join(wt[:at] + [_FR[k]] + wt[at:]).capitalize() + " .")
-    return src, tgt
+    """Sixteen sentences that share nothing but one number, in German words in the source
+    (``digits``: in digits) and French words in the target."""
+    values = [str(v) for v in [*range(2, 17), 20]]
+    return pair_sharing(values if digits else _DE, _FR, seed)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -74,8 +60,8 @@ def test_number_words_place_an_omission(seed):
     src, tgt = _pair(seed)
     k = 4 + 2 * seed
     t = tgt[:k] + tgt[k + 1:]
+    assert unlinked_sources(src, tgt, k, "de", "fr") == [(k,)]
     res = align_sentences(src, t, src_lang="de", tgt_lang="fr")
-    assert [b.src for b in res.beads if not b.tgt] == [(k,)]
     assert all(b.tgt == ((b.src[0] if b.src[0] < k else b.src[0] - 1),) for b in res.beads if b.tgt)
     report = tqcheck.check("\n".join(src), "\n".join(t), "de", "fr", lines=True)
     assert [(f.rule, f.source_segment) for f in report.findings if f.rule.startswith("TQ1")] == [("TQ101", k)]
@@ -86,19 +72,11 @@ def test_without_number_words_the_omission_is_placed_by_chance(monkeypatch):
     omission is found at its place for at most one of the four."""
     monkeypatch.setattr(banded, "number_word_features", lambda texts, lang: None)
     monkeypatch.setattr(_doc, "number_word_features", lambda texts, lang: None)
-    right = 0
-    for seed in range(4):
-        src, tgt = _pair(seed)
-        k = 4 + 2 * seed
-        res = align_sentences(src, tgt[:k] + tgt[k + 1:], src_lang="de", tgt_lang="fr")
-        right += [b.src for b in res.beads if not b.tgt] == [(k,)]
-    assert right <= 1
+    assert placed_right(_pair) <= 1
 
 
 def test_digits_meet_number_words():
     """A source with digits, a translation that writes them out."""
     src, tgt = _pair(11, digits=True)
     assert any(" 16 " in s for s in src)
-    k = 9
-    res = align_sentences(src, tgt[:k] + tgt[k + 1:], src_lang="de", tgt_lang="fr")
-    assert [b.src for b in res.beads if not b.tgt] == [(k,)]
+    assert unlinked_sources(src, tgt, 9, "de", "fr") == [(9,)]
