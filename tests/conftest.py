@@ -66,9 +66,8 @@ def no_cldr_words(monkeypatch):
     units. For the same purpose as :func:`no_punctuation`: a test of a case the aligner made on
     real data before it read them ("trois sources" / "drei Fehlerquellen" now links the sentence
     one such case left unlinked)."""
-    from tqcheck.align import banded
-    from tqcheck.checks.completeness import _doc
+    from tqcheck.align import concepts
 
-    for module in (banded, _doc):
-        monkeypatch.setattr(module, "number_word_features", lambda texts, lang: None)
-        monkeypatch.setattr(module, "concept_features", lambda texts, lang: None)
+    # both kinds are read through concepts.shared_word_features, in the aligner and the checks
+    monkeypatch.setattr(concepts, "number_word_features", lambda texts, lang: None)
+    monkeypatch.setattr(concepts, "concept_features", lambda texts, lang: None)

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tqcheck.align import banded
+from tqcheck.align import concepts
 from tqcheck.align.concepts import concept_features, concept_words
 
 from shared_words import pair_sharing, placed_right, unlinked_sources
@@ -51,5 +51,5 @@ def test_day_and_unit_names_place_an_omission(seed):
 
 
 def test_without_the_names_the_omission_is_placed_by_chance(monkeypatch):
-    monkeypatch.setattr(banded, "concept_features", lambda texts, lang: None)
+    monkeypatch.setattr(concepts, "concept_features", lambda texts, lang: None)
     assert placed_right(_pair) <= 1

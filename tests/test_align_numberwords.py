@@ -8,10 +8,9 @@ from collections import Counter
 import pytest
 
 import tqcheck
-from tqcheck.align import banded
+from tqcheck.align import concepts
 from tqcheck.align.banded import align_sentences
 from tqcheck.align.numberwords import number_word_features, spelled_values, word_values
-from tqcheck.checks.completeness import _doc
 
 from shared_words import pair_sharing, placed_right, unlinked_sources
 
@@ -70,8 +69,7 @@ def test_number_words_place_an_omission(seed):
 def test_without_number_words_the_omission_is_placed_by_chance(monkeypatch):
     """The same pairs with the feature switched off (in the aligner and in the checks): the
     omission is found at its place for at most one of the four."""
-    monkeypatch.setattr(banded, "number_word_features", lambda texts, lang: None)
-    monkeypatch.setattr(_doc, "number_word_features", lambda texts, lang: None)
+    monkeypatch.setattr(concepts, "number_word_features", lambda texts, lang: None)
     assert placed_right(_pair) <= 1
 
 

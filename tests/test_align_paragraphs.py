@@ -200,11 +200,10 @@ def test_an_added_paragraph_is_one_event(monkeypatch):
     # without the paragraph as one event (and without the punctuation features and the words
     # CLDR names in every language, "Fünf" / "Cinq", which alone now keep the inserted
     # paragraph's sentences apart from the neighbours' sources here) it is not
-    from tqcheck.checks.completeness import _doc
+    from tqcheck.align import concepts
 
-    for module in (banded, _doc):
-        monkeypatch.setattr(module, "number_word_features", lambda texts, lang: None)
-        monkeypatch.setattr(module, "concept_features", lambda texts, lang: None)
+    monkeypatch.setattr(concepts, "number_word_features", lambda texts, lang: None)
+    monkeypatch.setattr(concepts, "concept_features", lambda texts, lang: None)
     monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=False, punctuation=False))
     assert majors(tqcheck.check(src_text, tgt_text, "de", "fr", lines=True)) != [("TQ102", None, 8)]
     monkeypatch.setattr(banded, "DEFAULT", banded.with_params(para_omit=True, punctuation=False))

@@ -35,10 +35,9 @@ import numpy as np
 from ..document import Document
 from .base import Bead
 from .blas import single_thread
-from .concepts import concept_features
+from .concepts import shared_word_features
 from .features import BagArrays, FeatureMatrix, build_features, script_factor
 from .lengths import DEFAULT_S2, estimate, length_cost, ratio_stats, text_length
-from .numberwords import number_word_features
 from .result import AlignResult
 
 __all__ = ["AlignResult", "Params", "align_documents", "align_sentences"]
@@ -282,11 +281,10 @@ class _Model:
             # a user's dictionary: its features join the bags once, for both passes
             if self.dictionary is not None:
                 self._bags = self._bags.plus(*self.dictionary.feature_sets(self.src, self.tgt))
-            # numbers written as words meet their digits and each other (CLDR's spell-out rules)
-            self._bags = self._bags.plus(number_word_features(self.src, self.langs[0]),
-                                         number_word_features(self.tgt, self.langs[1]))
-            self._bags = self._bags.plus(concept_features(self.src, self.langs[0]),
-                                         concept_features(self.tgt, self.langs[1]))
+            # the words CLDR names in every language: numbers written as words meet their digits
+            # and each other, month, weekday and unit names each other
+            self._bags = self._bags.plus(shared_word_features(self.src, self.langs[0]),
+                                         shared_word_features(self.tgt, self.langs[1]))
         self.FS, self.FT, info = build_features(self.src, self.tgt, extra_src=extra_src, extra_tgt=extra_tgt,
                                                 bags=self._bags, unshared=self.p.unshared)
         self.coverage = info["coverage"]

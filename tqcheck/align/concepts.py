@@ -3,7 +3,10 @@ and the long names of units of time and length, from CLDR (babel's data, :mod:`t
 ``Juli`` and ``juillet``, ``Sonntag`` and ``dimanche``, ``Stunden`` and ``heures``, ``Tage`` and
 ``jours`` get the same feature (``C:month-7``, ``C:duration-hour`` …), in every language CLDR
 covers. A word may carry an ending of up to two letters after a name of four letters or more
-(``Jahren``)."""
+(``Jahren``).
+
+:func:`shared_word_features` gives them together with the numbers written as words
+(:mod:`.numberwords`): what the aligner and the checks of missing, added and moved content read."""
 from __future__ import annotations
 
 from collections import Counter
@@ -14,6 +17,7 @@ import regex
 
 from ..lang import cldr
 from ..lang.translit import casefold
+from .numberwords import number_word_features
 
 UNITS = ("duration-century", "duration-decade", "duration-year", "duration-month", "duration-week",
          "duration-day", "duration-hour", "duration-minute", "duration-second", "length-kilometer",
@@ -81,3 +85,13 @@ def concept_features(texts: Sequence[str], lang: str | None) -> list[Counter] | 
                 c["C:" + k] += 1
         out.append(c)
     return out if any(out) else None
+
+
+def shared_word_features(texts: Sequence[str], lang: str | None) -> list[Counter] | None:
+    """The features of the words CLDR names in every language, for each text: the numbers it
+    writes as words (:func:`.numberwords.number_word_features`) and the names it uses
+    (:func:`concept_features`); None when there are none."""
+    parts = [f for f in (number_word_features(texts, lang), concept_features(texts, lang)) if f is not None]
+    if len(parts) < 2:
+        return parts[0] if parts else None
+    return [a + b for a, b in zip(*parts)]

@@ -15,12 +15,11 @@ import numpy as np
 import regex
 from rapidfuzz import fuzz, process
 
+from ...align.concepts import shared_word_features
 from ...align.dictionary import keys as dictionary_keys
 from ...align.features import Token, build_features, joined_extra, script_factor, tokens
 from ...align.lengths import text_length
 from ...align.lexicon import learn_lexicon, lexicon_features
-from ...align.concepts import concept_features
-from ...align.numberwords import number_word_features
 from ...document import Sentence
 from ...lang.translit import script_of
 from ...lang.words import has_wordlist, zipf
@@ -328,17 +327,11 @@ class _Doc:
             if dic is not None:
                 ds, dt = dic.features(st, tt)
                 ex_s, ex_t = joined_extra(ds, ex_s), joined_extra(dt, ex_t)
-            # numbers written as words, as the aligner reads them
-            ns = number_word_features(st, self.ctx.src_lang)
-            nt = number_word_features(tt, self.ctx.tgt_lang)
-            if ns is not None or nt is not None:
-                ex_s = joined_extra(ns or [Counter() for _ in st], ex_s)
-                ex_t = joined_extra(nt or [Counter() for _ in tt], ex_t)
-            cs = concept_features(st, self.ctx.src_lang)
-            ct = concept_features(tt, self.ctx.tgt_lang)
-            if cs is not None or ct is not None:
-                ex_s = joined_extra(cs or [Counter() for _ in st], ex_s)
-                ex_t = joined_extra(ct or [Counter() for _ in tt], ex_t)
+            # numbers written as words and CLDR's names, as the aligner reads them
+            ws, wt = shared_word_features(st, self.ctx.src_lang), shared_word_features(tt, self.ctx.tgt_lang)
+            if ws is not None or wt is not None:
+                ex_s = joined_extra(ws or [Counter() for _ in st], ex_s)
+                ex_t = joined_extra(wt or [Counter() for _ in tt], ex_t)
             FS, FT, _ = build_features(st, tt, extra_src=ex_s, extra_tgt=ex_t)
             self._feat = (FS, FT)
             if self.emb is not None:
