@@ -648,12 +648,8 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         center = p.tgt[0].index
         if _words(d.src[i].text) < 4:
             continue  # a short sentence matches something by chance
-        mark = end_mark(d.src[i].text)
-        if len(p.src) == 1 and len(p.tgt) == 1 and mark is not None and mark == end_mark(p.tgt[0].text) \
-                and d.ratio_z(text_length(d.src[i].text), text_length(p.tgt[0].text)) <= -2.0:
-            continue  # linked to a much shorter sentence that ends as it does (a question, an
-            # exclamation, a colon): its end is translated here, the rest (a caption glued
-            # before it, say) may stand elsewhere; :func:`_partial` reads that
+        if _glued_before(d, p, "src"):
+            continue  # :func:`_partial` reads the rest
         z_own = own(i)
         best, arg, second = -1.0, -1, -1.0
         mine = {t.index for t in p.tgt}
@@ -668,12 +664,8 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
         if arg < 0 or arg not in weak_t or ("tgt", arg) in an.taken or _words(d.tgt[arg].text) < 4:
             continue
         q = d.pairs[d.bead_of_tgt[arg]]
-        if len(q.src) == 1 and len(q.tgt) == 1 and end_mark(q.src[0].text) is not None \
-                and end_mark(q.src[0].text) == end_mark(d.tgt[arg].text) \
-                and d.ratio_z(text_length(q.src[0].text), text_length(d.tgt[arg].text)) >= 2.0:
-            continue  # the same on the other side: a much longer target sentence whose end
-            # translates the short source sentence it is linked with (a caption glued before
-            # it matches the sentence here, not the whole of it)
+        if _glued_before(d, q, "tgt"):
+            continue  # what matches here is what is glued before its end, not the whole of it
         # mutual: no source sentence near j matches it better
         c = q.src[0].index if q.src else i
         rival = max((d.sim_z(k, arg) for k in range(max(0, c - window), min(len(d.src), c + window + 1))
@@ -749,6 +741,21 @@ def _crossings(d: _Doc, an: Analysis, window: int = 12) -> None:
                 host = absorbed[i]
                 an.taken.update([("tgt", t.index) for t in d.pairs[d.bead_of_src[i]].tgt]
                                 + [("src", x.index) for x in host.src] + [("tgt", x.index) for x in host.tgt])
+
+
+def _glued_before(d: _Doc, q: Pair, side: str) -> bool:
+    """Whether ``q`` is a 1-1 link whose sentence on ``side`` is much longer (2 sd) than its
+    partner and ends as it does (a question, an exclamation, a colon): its end translates the
+    partner, and what stands before it (a caption glued on, say) may stand elsewhere. Such a
+    sentence is not one translated elsewhere as a whole."""
+    if len(q.src) != 1 or len(q.tgt) != 1:
+        return False
+    s, t = q.src[0].text, q.tgt[0].text
+    mark = end_mark(s)
+    if mark is None or mark != end_mark(t):
+        return False
+    z = d.ratio_z(text_length(s), text_length(t))
+    return z <= -2.0 if side == "src" else z >= 2.0
 
 
 def _partner_absorbed(d: _Doc, an: Analysis, p: Pair, q: Pair, best: float, second: float,
