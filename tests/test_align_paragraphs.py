@@ -219,3 +219,102 @@ def test_a_weakly_linked_paragraph_is_not_read_as_replaced():
     doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align")) if d.name == "test1:82")
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(doc.tgt), "de", "fr", lines=True)
     assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102")]
+
+
+# -- two neighbours crossed (session 31) ---------------------------------------------------------
+def _random_sentences(n: int, seed: int) -> list[str]:
+    import random
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+
+    return [" ".join(word() for _ in range(rng.randint(5, 14))).capitalize() + " ." for _ in range(n)]
+
+
+def test_crossed_cost_is_two_crossed_links_and_the_prior():
+    """The crossed 2-2 bead ending at (i, j) costs what linking source i-2 to target j-1 and
+    source i-1 to target j-2 as two 1-1 beads costs, plus ``cross`` (no paragraphs given)."""
+    import numpy as np
+
+    from tqcheck.align import banded
+
+    src = _random_sentences(40, 1)
+    tgt = [s.upper() for s in src]
+    m = banded._Model(src, tgt, None, None, banded.DEFAULT)
+    banded.run_passes(m)
+    assert m.n_confident >= banded.CROSS_MIN_CONFIDENT
+    for i, j in ((5, 5), (12, 13), (30, 29)):
+        I, J = np.array([[i]]), np.array([[j]])
+        got = float(m._cross_cost(I, J, m._gather(I, J))[0, 0])
+        want = m.p.cross + m._linked_cost((i - 2,), (j - 1,)) + m._linked_cost((i - 1,), (j - 2,))
+        assert got == pytest.approx(want, abs=1e-9)
+        if i == j:  # the crossed pairing of a copied text costs more than the straight one
+            assert got > m._linked_cost((i - 2,), (j - 2,)) + m._linked_cost((i - 1,), (j - 1,))
+
+
+def test_crossed_bead_reads_two_exchanged_neighbours_in_a_long_text_only():
+    """In a text that taught the aligner a lexicon (30 confident links or more), two neighbours
+    exchanged inside a paragraph are one 2-2 bead, read as a swap (TQ105, minor); the crossing
+    is not read in the first pass or in a short text (its alignment is that of the aligner
+    without the kind), nor across a paragraph break."""
+    from tqcheck.align import banded
+
+    src = _random_sentences(48, 2)
+    paras = [k // 4 for k in range(48)]
+    tgt = [s.upper() for s in src]
+    tgt[21], tgt[22] = tgt[22], tgt[21]  # inside paragraph 5 (sentences 20-23)
+    off = banded.with_params(cross=None)
+    on = banded.align_sentences(src, tgt, src_paragraphs=paras, tgt_paragraphs=paras)
+    crossed = [(b.src, b.tgt) for b in on.beads if len(b.src) == 2 and len(b.tgt) == 2]
+    assert crossed == [((21, 22), (21, 22))]
+    # a short text: the same alignment with the kind or without it
+    short_s, short_t = src[:16], tgt[:16]
+    short_t[5], short_t[6] = short_t[6], short_t[5]
+    p16 = paras[:16]
+    a = banded.align_sentences(short_s, short_t, src_paragraphs=p16, tgt_paragraphs=p16)
+    b = banded.align_sentences(short_s, short_t, src_paragraphs=p16, tgt_paragraphs=p16, params=off)
+    assert [(x.src, x.tgt) for x in a.beads] == [(x.src, x.tgt) for x in b.beads]
+    # the whole check: one minor swap at source 21
+    import tqcheck
+    text = lambda xs: "\n\n".join("\n".join(xs[k:k + 4]) for k in range(0, len(xs), 4)) + "\n"  # noqa: E731
+    rep = tqcheck.check(text(src), text(tgt), "en", "en", lines=True)
+    f105 = [(f.source_segment, f.severity.name) for f in rep.findings if f.rule == "TQ105"]
+    assert f105 == [(21, "MINOR")], [(f.rule, f.source_segment, f.message) for f in rep.findings]
+
+
+def test_no_crossed_bead_across_a_paragraph_break():
+    """The crossed kind costs nothing finite where its second source or target sentence starts
+    a paragraph: neighbours across a break that changed places are a moved sentence."""
+    import numpy as np
+
+    from tqcheck.align import banded
+
+    src = _random_sentences(48, 3)
+    paras = [k // 4 for k in range(48)]
+    m = banded._Model(src, [s.upper() for s in src], paras, paras, banded.DEFAULT)
+    banded.run_passes(m)
+    I, J = np.array([[9], [10]]), np.array([[9], [10]])  # sentences 7|8 (a break), 8|9 (none)
+    cost = m._cross_cost(I, J, m._gather(I, J))[:, 0]
+    assert np.isinf(cost[0]) and np.isfinite(cost[1])
+
+
+@pytest.mark.parametrize("name,reverse,first", [("test3", False, 61), ("test0", True, 26)])
+def test_crossed_bead_finds_a_swap_the_beads_hid_in_a_whole_document(name, reverse, first):
+    """Text+Berg whole documents with two neighbouring translations exchanged: the aligner read
+    them as a merge beside a shifted link (test3, German → French: 1-1, 1-1 and a 2-1 around
+    the swap) and the swap was not reported; with the crossed kind it is one minor TQ105 on the
+    exchanged pair."""
+    perturb = benchmark("perturb")
+    doc = next(d for d in perturb.textberg_whole_docs(need_shared("bench", "align"), reverse=reverse)
+               if d.name == name)
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    (p, x), (p2, _) = pos[first], pos[first + 1]
+    assert p == p2
+    tgt = [list(q) for q in doc.tgt]
+    tgt[p][x], tgt[p][x + 1] = tgt[p][x + 1], tgt[p][x]
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), doc.src_lang, doc.tgt_lang, lines=True)
+    a = doc.link[first]
+    hit = [f for f in rep.findings if f.rule == "TQ105" and f.source_segment in (a, a + 1)]
+    assert hit and hit[0].severity.name == "MINOR", [(f.rule, f.source_segment, f.target_segment)
+                                                      for f in rep.findings if f.rule.startswith("TQ1")]
