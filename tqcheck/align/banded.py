@@ -667,10 +667,11 @@ class _Model:
                 G[("n", k, l)] = np.where(inside, np.take_along_axis(nrows, idx, axis=1), 0.0)
         return G
 
-    def _bead_cost(self, I: np.ndarray, a: int, b: int, Jc: np.ndarray, G: dict) -> np.ndarray:
+    def _bead_cost(self, I: np.ndarray, a: int, b: int, Jc: np.ndarray, G: dict, para: bool = True) -> np.ndarray:
         """Cost of the beads with ``a`` source sentences ending before row ``I`` and ``b`` target
         sentences ending before column ``Jc`` (arrays that broadcast; rows with ``I < a`` are
-        garbage and must be masked by the caller)."""
+        garbage and must be masked by the caller); ``para``: with the paragraph costs (when the
+        model reads paragraphs)."""
         p = self.p
         i0 = np.maximum(I - a, 0)
         ls = self.Ls[I] - self.Ls[i0]
@@ -704,29 +705,19 @@ class _Model:
                     cost = cost + p.w_member * np.maximum(0.0, p.member_floor - (cl - self.mu_rand) / spread)
         if self.num_miss:
             cost = cost + self._number_cost(I, a, b, Jc, G)
-        if self.use_para:
+        if para and self.use_para:
             cost = cost + self._para_cost(I, a, b, Jc)
         return cost
 
     def _cross_cost(self, I: np.ndarray, Jc: np.ndarray, G: dict) -> np.ndarray:
         """Two neighbours crossed, ending before row ``I`` and column ``Jc``: source I-2 with
-        target J-1 and source I-1 with target J-2, each costed as a 1-1 link, plus ``cross``."""
-        p = self.p
-        cost = p.cross + 2 * p.prior[(1, 1)]
+        target J-1 and source I-1 with target J-2, each costed as a 1-1 bead (read from the
+        2-2 bead's dot products ``G``), plus ``cross`` and the paragraph costs of the 2-2 bead."""
+        cost = self.p.cross
         for k, l in ((2, 1), (1, 2)):
-            si = np.maximum(I - k, 0)
-            tj = np.maximum(Jc - l, 0)
-            ls = self.Ls[si + 1] - self.Ls[si]
-            lt = self.Lt[tj + 1] - self.Lt[tj]
-            cost = cost + p.w_len * length_cost(ls, lt, self.c, self.s2)
-            den = self.NS[0][si + 1] * self.NT[0][tj + 1]
-            with np.errstate(invalid="ignore", divide="ignore"):
-                cos = np.where(den > 0, G[(k, l)] / np.sqrt(np.maximum(den, 1e-24)), 0.0)
-            cost = cost + self._sim_cost(cos, den > 0)
-            if self.num_miss:
-                hit = G[("n", k, l)]
-                miss = np.maximum(0.0, self.ws[si] - hit) + np.maximum(0.0, self.wt[tj] - hit)
-                cost = cost + self.num_miss * np.minimum(miss, p.num_cap)
+            link = {(1, 1): G[(k, l)], ("n", 1, 1): G[("n", k, l)]}
+            cost = cost + self._bead_cost(np.maximum(I - k + 1, 0), 1, 1, np.maximum(Jc - l + 1, 0), link,
+                                          para=False)
         if self.use_para:
             # neighbours of one paragraph on each side: a sentence crossing a paragraph break is
             # a moved one (TQ105 major), not two exchanged
