@@ -664,7 +664,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="whole-document mode: variants of each kind per document")
     ap.add_argument("--variants", type=int, default=3, help="window mode: variants of each kind per window")
     ap.add_argument("--fixture-variants", type=int, default=30)
-    ap.add_argument("--max-windows", type=int, default=20)
+    ap.add_argument("--max-windows", type=int, default=20, help="windows to sample (0: none, the fixture only "
+                    "with --windows)")
     ap.add_argument("--fixture-sweep", action="store_true",
                     help="only: move every fixture paragraph with a linked sentence two on and two back")
     mode = ap.add_mutually_exclusive_group()
@@ -712,7 +713,7 @@ def main(argv: list[str] | None = None) -> int:
     data = Path(a.data)
     if data.is_dir():
         pair = "fr→de" if a.reverse else "de→fr"
-        if a.windows or a.both:
+        if (a.windows or a.both) and a.max_windows > 0:
             docs = textberg_docs(data, reverse=a.reverse)
             step = max(1, len(docs) // a.max_windows)
             docs = docs[::step][:a.max_windows]

@@ -276,3 +276,11 @@ def test_model_option_refuses_a_missing_model_in_one_line(capsys, tmp_path):
         err = capsys.readouterr().err.strip().splitlines()[-1]
         assert ": error: " in err and ("no sentence-embedding model" in err or "give one model" in err)
     assert perturb.MODEL is None
+
+
+def test_no_windows_runs_the_fixture_alone(capsys, tmp_path):
+    """``--windows --max-windows 0``: the fixture's table only (it used to divide by zero)."""
+    (tmp_path / "test0.de").write_text("d0 .\n", encoding="utf-8")
+    assert perturb.main(["--windows", "--max-windows", "0", "--fixture-variants", "1", "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "fixture en→tr" in out and "Text+Berg" not in out

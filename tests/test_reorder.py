@@ -1919,3 +1919,41 @@ def test_caption_glued_at_both_places_is_not_a_crossing_french_to_german():
     assert not [f for f in rep.findings if f.rule == "TQ105" and f.source_segment == 15]
     f = next(f for f in rep.findings if f.rule == "TQ103" and f.source_segment == 14)
     assert f.severity == Severity.MINOR and "Lenzspitze" in f.message and "another sentence" in f.message
+
+
+@pytest.mark.parametrize("step", [2, -2])
+def test_moved_salutation_is_one_minor_move_by_its_final_comma(fixture_lines, step):
+    """"Sayın Bakanlar," (a one-sentence paragraph, "Esteemed Ministers," in the source) moved two
+    paragraphs on or back: no word, number or name is shared, but both sentences end with a
+    comma, as no unrelated pair of this document does, and their lengths fit. One TQ105 at both
+    places that says so, not an omission plus an addition. With the comma taken off the moved
+    translation, the two readings are left apart: the mark is the evidence."""
+    src, tgt = fixture_lines
+    p = next(k for k, q in enumerate(tgt) if q == ["Sayın Bakanlar,"])
+    si = _flat_index(src, next(k for k, q in enumerate(src) if q == ["Esteemed Ministers,"]), 0)
+    moved = _move(tgt, p, p + step)
+    new_at = sum(len(x) for x in moved[:p + step])
+    rep = _check(src, moved)
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert [(f.source_segment, f.target_segment) for f in f105] == [(si, new_at)], \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert "the “,” at the end of both" in f105[0].message
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102") and (f.source_segment == si or
+                                                                          f.target_segment == new_at)]
+    bare = [list(q) for q in moved]
+    bare[p + step] = ["Sayın Bakanlar"]
+    rep = _check(src, bare)
+    assert not [f for f in rep.findings if f.rule == "TQ105"]
+    assert {f.rule for f in rep.findings if f.source_segment == si or f.target_segment == new_at} == {"TQ101", "TQ102"}
+
+
+def test_final_marks_other_than_a_full_stop_are_read_width_folded():
+    from tqcheck.checks.completeness.moves import _ending
+    assert _ending("Sehr geehrte Damen und Herren,") == ","
+    assert _ending("尊敬的部长们，") == ","
+    assert _ending("Warum ?") == "?"
+    assert _ending("Contents:  ") == ":"
+    assert _ending("It ended.") is None
+    assert _ending("它结束了。") is None
+    assert _ending("HITABI") is None
+    assert _ending("") is None

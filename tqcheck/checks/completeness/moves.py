@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+import unicodedata
 
 from ...align.features import end_mark
 from ...align.lengths import text_length
@@ -305,6 +306,33 @@ def _chance_length_fit(d: _Doc, max_z: float) -> float:
                                                  text_length(d.tgt[j].text))) <= max_z)
 
 
+#: :func:`_length_moves`: how far off the usual length ratio one sentence moved alone may be, when
+#: it shares a number, a name or a final mark with its partner (the chance term counts how often
+#: unrelated sentences fit as closely)
+_SINGLE_MAX_Z = 1.5
+
+
+def _wordless(srcs: Sequence[Sentence], tgts: Sequence[Sentence]) -> bool:
+    """Whether all these sentences are too short (fewer than four words) for their words to
+    tell a translation from an unrelated sentence."""
+    return all(_words(x.text) < 4 for x in (*srcs, *tgts))
+
+
+def _ending(text: str) -> str | None:
+    """The mark a sentence ends with, other than a full stop (width-folded: "，" is ","), or
+    ``None``: a salutation's comma, a heading's colon, a question mark."""
+    s = unicodedata.normalize("NFKC", text.rstrip()[-1:])
+    if not s or s in ".。" or not unicodedata.category(s).startswith("P"):
+        return None
+    return s
+
+
+def _same_ending(d: _Doc, i: int, j: int) -> bool:
+    """Whether source ``i`` and target ``j`` end with the same mark (:func:`_ending`)."""
+    e = _ending(d.src[i].text)
+    return e is not None and e == _ending(d.tgt[j].text)
+
+
 def _shares_an_anchor(d: _Doc, i: int, j: int) -> bool:
     """Whether source ``i`` has a number or name that target ``j`` has too."""
     return _shares_anchor(d, "src", d.src[i], [], d.tgt[j])
@@ -368,9 +396,14 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
       neighbour whose link is poor (the aligner, placing by length, linked it for want of its
       partner and left the next sentence out instead);
     * the pairing is unique: no other left-over run fits either run;
-    * one sentence alone must also share a number or a name with its partner, and the chance
-      term is multiplied by how often unrelated sentences of this document share one (a name
-      on every line proves nothing)."""
+    * one sentence alone must not lack more of the other's names than it shares (as in
+      :func:`_moves`), and must also share a number or a name with its partner, or end with the
+      same mark other than a full stop (a salutation's comma, a heading's colon, a question),
+      and the chance term is multiplied by how often unrelated sentences of this document share
+      one (a name on every line proves nothing; :func:`_ending`). Its length may then be up to
+      :data:`_SINGLE_MAX_Z` off, the chance term counting how often unrelated sentences fit as
+      closely; and when both sentences are too short for their words to say anything (fewer
+      than four), their similarity is not asked to reach chance level."""
     om = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
     ad = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
     if not om or not ad:
@@ -384,6 +417,7 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
     ev = _Evidence(d)
     p_len = _chance_length_fit(d, max_z)
     p_anchor: list[float] = []  # computed when a single sentence needs it
+    p_mark: dict[str | None, float] = {}
 
     def poor(side: str, i: int) -> bool:
         k = (d.bead_of_src if side == "src" else d.bead_of_tgt)[i]
@@ -411,16 +445,38 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
         srcs, tgts = [d.src[i] for i in bs], [d.tgt[j] for j in bt]
         ls = [text_length(s.text) for s in srcs]
         lt = [text_length(t.text) for t in tgts]
-        if any(abs(d.ratio_z(a, b)) > max_z for a, b in zip(ls, lt)) or abs(d.ratio_z(sum(ls), sum(lt))) > max_z:
+        limit = max_z if len(srcs) > 1 else max(max_z, _SINGLE_MAX_Z)
+        if any(abs(d.ratio_z(a, b)) > limit for a, b in zip(ls, lt)) or abs(d.ratio_z(sum(ls), sum(lt))) > limit:
             return None
         if any(numbers("src", s.text) != numbers("tgt", t.text) for s, t in zip(srcs, tgts)):
             return None
         links = [ev.one(s.index, t.index) for s, t in zip(srcs, tgts)]
-        if lexical and (min(links) < _NULL_LINK or sum(d.sim_z(s.index, t.index) for s, t in zip(srcs, tgts)) < 0):
+        if lexical and min(links) < _NULL_LINK:
             return None
-        if len(srcs) == 1 and not _shares_an_anchor(d, bs[0], bt[0]):
+        if lexical and sum(d.sim_z(s.index, t.index) for s, t in zip(srcs, tgts)) < 0 and not _wordless(srcs, tgts):
             return None
+        if len(srcs) == 1 and not _shares_an_anchor(d, bs[0], bt[0]) and not _same_ending(d, bs[0], bt[0]):
+            return None
+        if len(srcs) == 1 and _names_differ(d, bs[0], bt[0]) and _names_survive(d):
+            return None  # one name shared, more lacking: another sentence about the same place (as _moves)
         return sum(links)
+
+    def single_chance(i: int, j: int) -> float:
+        """For one sentence: how often unrelated sentences fit as closely by length (no closer
+        than ``max_z`` counted) and share what these share (a number or name, a final mark)."""
+        z = abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[j].text)))
+        p = p_len if z <= max_z else _chance_length_fit(d, z)
+        shares = []
+        if _shares_an_anchor(d, i, j):
+            if not p_anchor:
+                p_anchor.append(_chance(d, lambda a, b: _shares_an_anchor(d, a, b)))
+            shares.append(p_anchor[0])
+        mark = _ending(d.src[i].text)
+        if _same_ending(d, i, j):
+            if mark not in p_mark:
+                p_mark[mark] = _chance(d, lambda a, b: _ending(d.src[a].text) == mark == _ending(d.tgt[b].text))
+            shares.append(p_mark[mark])
+        return p * min(shares)
 
     opts_s = {a: blocks("src", r) for a, r in enumerate(runs_s)}
     opts_t = {b: blocks("tgt", r) for b, r in enumerate(runs_t)}
@@ -448,13 +504,9 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
     done: set[tuple[int, int]] = set()
     for e, a, b, bs, bt in sorted(cands, key=lambda c: -c[0]):
         m = len(bs)
-        chance = tested * p_len ** m
-        if m == 1:
-            # one sentence: its length and a shared number or name, as often as unrelated
-            # sentences of this document share one
-            if not p_anchor:
-                p_anchor.append(_chance(d, lambda i, j: _shares_an_anchor(d, i, j)))
-            chance *= p_anchor[0]
+        # one sentence: its length and a shared number, name or final mark, as often as
+        # unrelated sentences of this document fit and share one
+        chance = tested * (p_len ** m if m > 1 else single_chance(bs[0], bt[0]))
         if (a, b) in done or len(n_s[a]) != 1 or len(n_t[b]) != 1 or chance > max_chance:
             continue  # another reading fits as well, or lengths this loose match by chance here
         if any(("src", i) in an.taken for i in bs) or any(("tgt", j) in an.taken for j in bt):
@@ -463,10 +515,13 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
         srcs, tgts = [d.src[i] for i in bs], [d.tgt[j] for j in bt]
         s0, t0 = srcs[0], tgts[0]
         what = "This sentence" if m == 1 else f"These {m} sentences"
+        basis = "anchors"
+        if m == 1 and not _shares_an_anchor(d, s0.index, t0.index):
+            basis = f"the “{_ending(s0.text)}” at the end of both"
         where = "earlier" if t0.index < _tgt_pos(d, s0.index) else "later"
         msg = (f"{what} of the source {'is' if m == 1 else 'are'} translated {where} in the text, "
                f"at line {d.ctx.target.line_of(t0.start)}, not at {'its' if m == 1 else 'their'} place "
-               "(matched by length, position and anchors).")
+               f"(matched by length, position and {basis}).")
         multi = m > 1
         an.issues.append(_Issue(
             "TQ105", msg, src=s0, tgt=t0, src_span=(0, len(s0.text)), tgt_span=(0, len(t0.text)),
