@@ -1957,3 +1957,21 @@ def test_final_marks_other_than_a_full_stop_are_read_width_folded():
     assert _ending("它结束了。") is None
     assert _ending("HITABI") is None
     assert _ending("") is None
+
+
+def test_one_sentence_moved_back_is_found_by_its_name_and_a_close_length_fit(fixture_lines):
+    """"Üye Devletlerimiz adına bir açıklama yaparak Kazakistan'da …" (a paragraph of one
+    sentence) moved two paragraphs back: its words hardly match "We have made a statement on
+    behalf of our Member States …" in this pair, and Kazakhstan, the one name they share, stands
+    in a fifth of this document's unrelated pairs. Their lengths fit far more closely (0.6 sd)
+    than the 1 sd that unrelated sentences reach in one pair of six: read at that closeness, the
+    pairing is no longer a chance one. One TQ105 at both places."""
+    src, tgt = fixture_lines
+    p = next(k for k, q in enumerate(tgt) if q[0].startswith("Üye Devletlerimiz adına"))
+    si = _flat_index(src, next(k for k, q in enumerate(src) if q[0].startswith("We have made a statement")), 0)
+    moved = _move(tgt, p, p - 2)
+    rep = _check(src, moved)
+    f105 = [f for f in rep.findings if f.rule == "TQ105"]
+    assert [(f.source_segment, f.target_segment) for f in f105] == [(si, sum(len(x) for x in moved[:p - 2]))], \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102") and f.source_segment == si]

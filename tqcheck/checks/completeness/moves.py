@@ -400,10 +400,11 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
       :func:`_moves`), and must also share a number or a name with its partner, or end with the
       same mark other than a full stop (a salutation's comma, a heading's colon, a question),
       and the chance term is multiplied by how often unrelated sentences of this document share
-      one (a name on every line proves nothing; :func:`_ending`). Its length may then be up to
-      :data:`_SINGLE_MAX_Z` off, the chance term counting how often unrelated sentences fit as
-      closely; and when both sentences are too short for their words to say anything (fewer
-      than four), their similarity is not asked to reach chance level."""
+      one (a name on every line proves nothing; :func:`_ending`). Its length term is how often
+      unrelated sentences fit as closely as the two do (a run's: the share within ``max_z``),
+      and it may be up to :data:`_SINGLE_MAX_Z` off; when both sentences are too short for
+      their words to say anything (fewer than four), their similarity is not asked to reach
+      chance level."""
     om = [p for p in omitted if ("src", p.src[0].index) not in an.taken]
     ad = [p for p in added if ("tgt", p.tgt[0].index) not in an.taken]
     if not om or not ad:
@@ -462,10 +463,11 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
         return sum(links)
 
     def single_chance(i: int, j: int) -> float:
-        """For one sentence: how often unrelated sentences fit as closely by length (no closer
-        than ``max_z`` counted) and share what these share (a number or name, a final mark)."""
+        """For one sentence: how often unrelated sentences of this document fit its length
+        ratio as closely as these two do, and share what these share (a number or name, a
+        final mark; the rarer of the two)."""
         z = abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[j].text)))
-        p = p_len if z <= max_z else _chance_length_fit(d, z)
+        p = _chance_length_fit(d, z)
         shares = []
         if _shares_an_anchor(d, i, j):
             if not p_anchor:
