@@ -1957,6 +1957,9 @@ def test_final_marks_other_than_a_full_stop_are_read_width_folded():
     assert _ending("它结束了。") is None
     assert _ending("HITABI") is None
     assert _ending("") is None
+    assert _ending("Il a dit…") is None  # NFKC makes "…" three characters: read as a full stop
+    assert _ending("Warum？") == "?"
+    assert _ending("لماذا؟") == "?"
 
 
 def test_one_sentence_moved_back_is_found_by_its_name_and_a_close_length_fit(fixture_lines):

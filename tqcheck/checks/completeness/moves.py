@@ -319,9 +319,13 @@ def _wordless(srcs: Sequence[Sentence], tgts: Sequence[Sentence]) -> bool:
 
 
 def _ending(text: str) -> str | None:
-    """The mark a sentence ends with, other than a full stop (width-folded: "，" is ","), or
-    ``None``: a salutation's comma, a heading's colon, a question mark."""
-    s = unicodedata.normalize("NFKC", text.rstrip()[-1:])
+    """The mark a sentence ends with, other than a full stop or an ellipsis, or ``None``: a
+    salutation's comma, a heading's colon, a question mark. Width-folded ("，" is ","), and a
+    question, exclamation or colon of another script read as the Latin one ("؟" is "?")."""
+    mark = end_mark(text)
+    if mark is not None:
+        return mark
+    s = unicodedata.normalize("NFKC", text.rstrip()[-1:])[-1:]  # "…" folds to three full stops
     if not s or s in ".。" or not unicodedata.category(s).startswith("P"):
         return None
     return s
