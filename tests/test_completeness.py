@@ -338,3 +338,43 @@ def test_a_short_translation_lacks_only_the_numbers_it_does_not_write_out(tgt, w
     src = ("In 2019 we met 25 colleagues from 14 countries at the long, lively and very productive annual "
            "meeting of the society in the old town hall.")
     assert _tq103(src, tgt, "en", "de") == want
+
+
+# -- robustness: any document pair, any final mark ---------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_EN = "the committee met in Geneva on Tuesday and adopted budget for members states report".split()
+_DE = "der Ausschuss tagte in Genf am Dienstag und verabschiedete Haushalt für Mitglieder Staaten Bericht".split()
+_ENDS = st.sampled_from(list(".!?…,:;»)”。！？،؟۔।") + ["...", "", " -", "—", " ."])
+
+
+_LINES = st.lists(st.tuples(st.lists(st.integers(0, len(_EN) - 1), min_size=1, max_size=10),
+                            st.one_of(st.none(), st.integers(1, 3000)), _ENDS, st.booleans()),
+                  min_size=1, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_LINES, st.data())
+def test_any_document_pair_with_any_final_marks_is_checked_without_error(lines, data):
+    """A document and its word-for-word translation, lines dropped and moved: lone sentences
+    left by the aligner are paired by length and what they share, their final mark among it.
+    Whatever mark a line ends with ("…" folds to three characters, "؟" is another script's
+    "?"), every check runs and every span lies in its text. (A moved sentence ending in "…"
+    once raised a TypeError there.)"""
+    def text(words, lines):
+        return "\n".join(" ".join(words[k] for k in ks).capitalize() + (f" {num}" if num else "") + end
+                         + ("\n" if para else "") for ks, num, end, para in lines)
+
+    tgt = list(lines)
+    if len(tgt) > 1 and data.draw(st.booleans()):
+        del tgt[data.draw(st.integers(0, len(tgt) - 1))]
+    if len(tgt) > 2:
+        tgt.insert(data.draw(st.integers(0, len(tgt) - 1)), tgt.pop(data.draw(st.integers(0, len(tgt) - 1))))
+    s, t = text(_EN, lines), text(_DE, tgt)
+    rep = tqcheck.check(s, t, "en", "de", lines=True)
+    for f in rep.findings:
+        if f.source_span:
+            assert 0 <= f.source_span[0] <= f.source_span[1] <= len(s)
+        if f.target_span:
+            assert 0 <= f.target_span[0] <= f.target_span[1] <= len(t)

@@ -1926,8 +1926,9 @@ def test_moved_salutation_is_one_minor_move_by_its_final_comma(fixture_lines, st
     """"Sayın Bakanlar," (a one-sentence paragraph, "Esteemed Ministers," in the source) moved two
     paragraphs on or back: no word, number or name is shared, but both sentences end with a
     comma, as no unrelated pair of this document does, and their lengths fit. One TQ105 at both
-    places that says so, not an omission plus an addition. With the comma taken off the moved
-    translation, the two readings are left apart: the mark is the evidence."""
+    places that says so, not an omission plus an addition. With the comma taken off both, or
+    both ending in an ellipsis (read as a full stop), the two readings are left apart: the mark
+    is the evidence."""
     src, tgt = fixture_lines
     p = next(k for k, q in enumerate(tgt) if q == ["Sayın Bakanlar,"])
     si = _flat_index(src, next(k for k, q in enumerate(src) if q == ["Esteemed Ministers,"]), 0)
@@ -1940,11 +1941,15 @@ def test_moved_salutation_is_one_minor_move_by_its_final_comma(fixture_lines, st
     assert "the “,” at the end of both" in f105[0].message
     assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102") and (f.source_segment == si or
                                                                           f.target_segment == new_at)]
-    bare = [list(q) for q in moved]
-    bare[p + step] = ["Sayın Bakanlar"]
-    rep = _check(src, bare)
-    assert not [f for f in rep.findings if f.rule == "TQ105"]
-    assert {f.rule for f in rep.findings if f.source_segment == si or f.target_segment == new_at} == {"TQ101", "TQ102"}
+    for mark in ("", "…"):  # no mark, or an ellipsis (a full stop: it once raised a TypeError)
+        bare = [list(q) for q in moved]
+        bare[p + step] = ["Sayın Bakanlar" + mark]
+        alt = [list(q) for q in src]
+        alt[next(k for k, q in enumerate(src) if q == ["Esteemed Ministers,"])] = ["Esteemed Ministers" + mark]
+        rep = _check(alt, bare)
+        assert not [f for f in rep.findings if f.rule == "TQ105"], mark
+        assert {f.rule for f in rep.findings if f.source_segment == si or f.target_segment == new_at} == \
+            {"TQ101", "TQ102"}, mark
 
 
 def test_final_marks_other_than_a_full_stop_are_read_width_folded():
