@@ -665,6 +665,44 @@ def test_a_swap_with_a_word_translated_in_order_by_chance_is_still_a_swap(seed):
     assert "in order, 2 of the words the dictionary knows are translated, no more than chance" in found[0].message
 
 
+def _swap_with_words_in_order(seed: int, k1: int, k2: int):
+    """The swap above with the first ``k1`` words of the first sentence's partner in order, and
+    the first ``k2`` of the second's, translated in it (words 5 on of each 7-word sentence)."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(seed, n_sent=10)
+    first, second = tgt[5].rstrip(".").split(), tgt[4].rstrip(".").split()
+    w4, w5 = tgt[4].rstrip(".").split(), tgt[5].rstrip(".").split()
+    for m in range(k1):
+        first[4 + m] = w4[m].lower()
+    for m in range(k2):
+        second[4 + m] = w5[m].lower()
+    t = tgt[:4] + [" ".join(first) + ".", " ".join(second) + "."] + tgt[6:]
+    beads = [Bead((i,), (i,), 1.0) for i in range(3)] + [Bead((3,), (3, 4)), Bead((4,), ()), Bead((5,), (5,))] + \
+        [Bead((i,), (i,), 1.0) for i in range(6, 10)]
+    sd, td = _segmented(src, t)
+    return [(f.source_segment, f.target_segment) for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings
+            if f.rule == "TQ105"]
+
+
+@pytest.mark.parametrize("seed,k1,k2", [(0, 1, 3), (0, 2, 3), (1, 3, 1), (1, 3, 2)])
+def test_a_swap_with_one_pair_in_order_a_little_likelier_a_translation_is_still_a_swap(seed, k1, k2):
+    """Session 32: one sentence read in order has three of its seven words translated in its
+    partner, which reads a little likelier a translation than chance (by less than a nat), the
+    other one or two; crossed, the words left. Each straight pair may lean so far, as each
+    crossed one must lean the other way by a nat: a swap (it was not while each straight pair had
+    to read at least as likely at chance)."""
+    assert _swap_with_words_in_order(seed, k1, k2) == [(4, 4)]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_neighbours_with_three_words_each_translated_in_order_are_no_swap(seed):
+    """Three of seven words of both sentences translated in order: both straight pairs read as
+    translations, not a swap."""
+    assert _swap_with_words_in_order(seed, 3, 3) == []
+
+
 def test_neighbours_in_order_are_never_a_dictionary_swap():
     """Every pair of neighbours of the synthetic texts, in order, with the dictionary: no swap."""
     for seed in range(3):

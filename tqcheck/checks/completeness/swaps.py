@@ -79,11 +79,49 @@ _DICT_SWAP_HITS = 3
 #: a link of the aligner at least this sure (and with a word the dictionary translates) holds its
 #: sentence where it is
 _DICT_SWAP_SURE = 0.6
-#: ... or, with some words translated in order, both straight pairs read as chance (each at
-#: least as likely at the document's chance rate as at its translation rate, together this
-#: log-likelihood ratio) and both crossed ones as translations (each 1, together this):
-#: measured on the neighbouring gold 1-1 pairs of Text+Berg (docs/alignment.md, round 18)
+#: ... or, with some words translated in order, both straight pairs read as chance (together
+#: this log-likelihood ratio of the document's chance rate against its translation rate, each
+#: at least :data:`_DICT_SWAP_STRAIGHT_MIN`) and both crossed ones as translations (each 1,
+#: together this): measured on the neighbouring gold 1-1 pairs of Text+Berg (docs/alignment.md,
+#: round 18)
 _DICT_SWAP_ODDS = 3.0
+#: ... each straight pair at least this: no likelier a translation than by one nat, the mirror of
+#: the crossed pairs' 1 (0 until session 32). On the 1,158 neighbouring gold 1-1 pairs, both
+#: directions (``benchmarks/dictionary_swaps.py``): in order read as crossed 0 at 0, -0.5, -1 and
+#: -2; exchanged read as crossed 693, 708, 714, 720
+_DICT_SWAP_STRAIGHT_MIN = -1.0
+
+
+def _reads_crossed(d: _Doc, a: int, y0: int, y1: int) -> bool:
+    """Whether the user's dictionary reads source sentences ``a``, ``a + 1`` as translated by
+    targets ``y1``, ``y0`` (crossed) rather than by ``y0``, ``y1`` (in order): each has at least
+    :data:`_DICT_SWAP_KNOWN` known words; crossed, each partner translates one or more of them;
+    in order, none is translated and crossed :data:`_DICT_SWAP_HITS` or more are; or, with a
+    few translated in order by chance, both straight pairs read as chance does (neither likelier
+    a translation by more than :data:`_DICT_SWAP_STRAIGHT_MIN`) and both crossed ones as
+    translations do (:data:`_DICT_SWAP_ODDS`: log-likelihood ratios of the document's chance and
+    translation rates, :func:`_word_odds`)."""
+    cover = d.dict_link
+    (h1, k1), (h2, k2) = cover(a, y0), cover(a + 1, y1)
+    if k1 < _DICT_SWAP_KNOWN or k2 < _DICT_SWAP_KNOWN:
+        return False
+    (h3, k3), (h4, k4) = cover(a, y1), cover(a + 1, y0)
+    if min(h3, h4) < 1:
+        return False
+    if not (h1 or h2):
+        return h3 + h4 >= _DICT_SWAP_HITS
+    p0, p1 = d.dict_rates()
+    if p1 <= p0 or k3 < _DICT_SWAP_KNOWN or k4 < _DICT_SWAP_KNOWN:
+        return False
+    one = d.tgt[min(y0, y1)]
+
+    def odds(i: int, j: int) -> float:
+        return _word_odds(d, "src", d.src[i], d.dict_keys("tgt", [d.tgt[j]]), one, p1)
+
+    straight = [odds(a, y0), odds(a + 1, y1)]
+    crossed = [-odds(a, y1), -odds(a + 1, y0)]
+    return min(straight) >= _DICT_SWAP_STRAIGHT_MIN and sum(straight) >= _DICT_SWAP_ODDS and \
+        min(crossed) >= 1 and sum(crossed) >= _DICT_SWAP_ODDS
 
 
 def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
@@ -123,34 +161,11 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
                 return True
         return False
 
-    p0, p1 = d.dict_rates()
-
-    def reads_crossed(a: int, x: int) -> bool:
-        (h1, k1), (h2, k2) = cover(a, x), cover(a + 1, x + 1)
-        if k1 < _DICT_SWAP_KNOWN or k2 < _DICT_SWAP_KNOWN:
-            return False
-        (h3, k3), (h4, k4) = cover(a, x + 1), cover(a + 1, x)
-        if min(h3, h4) < 1:
-            return False
-        if not (h1 or h2):
-            return h3 + h4 >= _DICT_SWAP_HITS
-        # a few words translated in order by chance: in order both pairs read as chance does,
-        # crossed both as translations do (log-likelihood ratios of the document's two rates)
-        if p1 <= p0 or k3 < _DICT_SWAP_KNOWN or k4 < _DICT_SWAP_KNOWN:
-            return False
-        def odds(i: int, j: int) -> float:
-            return _word_odds(d, "src", d.src[i], d.dict_keys("tgt", [d.tgt[j]]), d.tgt[x], p1)
-
-        straight = [odds(a, x), odds(a + 1, x + 1)]
-        crossed = [-odds(a, x + 1), -odds(a + 1, x)]
-        return min(straight) >= 0 and sum(straight) >= _DICT_SWAP_ODDS and \
-            min(crossed) >= 1 and sum(crossed) >= _DICT_SWAP_ODDS
-
     cands: list[tuple[int, int, int]] = []
     for x in range(nt - 1):
         c = cuts[d.bead_of_tgt[x]][0]
         for a in range(max(0, c - 2), min(ns - 1, c + 2)):
-            if not reads_crossed(a, x):
+            if not _reads_crossed(d, a, x, x + 1):
                 continue
             h3, h4 = cover(a, x + 1)[0], cover(a + 1, x)[0]
             if best(a, x + 1, h3) and best(a + 1, x, h4) and not held_elsewhere(a, x):

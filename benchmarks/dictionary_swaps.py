@@ -1,0 +1,73 @@
+"""How the dictionary's swap test reads the gold: neighbours in order against neighbours crossed.
+
+For each pair of neighbouring gold 1-1 links of the Text+Berg whole documents (both directions),
+the two source sentences are read against their two translations twice, with the checks' own
+test (:func:`tqcheck.checks.completeness.swaps._reads_crossed`, after tqcheck's alignment with the
+list, the document's chance and translation rates as the checks read them): *in order* (the
+gold's order: read as crossed, a false swap) and *exchanged* (the translations in the opposite
+order, as a swap leaves them: read as crossed, found). Printed for each limit on the straight
+pairs' odds (``_DICT_SWAP_STRAIGHT_MIN``: 0 asks each straight pair to read at least as likely
+at chance as at the translation rate). Only the word test: the checks also ask each crossed
+partner to be its sentence's clear best match nearby and no sure link elsewhere.
+
+    python benchmarks/dictionary_swaps.py --dictionary /tmp/tqcheck-freedict/de-fr.tsv   # about 1 min
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import perturb as P  # noqa: E402
+
+import tqcheck  # noqa: E402
+from tqcheck.align.dictionary import resolve  # noqa: E402
+from tqcheck.checks.base import CheckContext, DICTIONARY  # noqa: E402
+from tqcheck.checks.completeness import _doc, swaps as S  # noqa: E402
+
+LIMITS = (0.0, -0.5, -1.0, -2.0)
+
+
+def read(data: Path, dictionary: str, limits=LIMITS) -> dict:
+    """limit -> [pairs, read crossed in order (false), read crossed exchanged (found)]."""
+    res = {lim: [0, 0, 0] for lim in limits}
+    keep = S._DICT_SWAP_STRAIGHT_MIN
+    try:
+        for rev in (False, True):
+            for doc in P.textberg_whole_docs(data, reverse=rev):
+                rep = tqcheck.check(P.text_of(doc.src), P.text_of(doc.tgt), doc.src_lang, doc.tgt_lang, lines=True,
+                                    dictionary=[dictionary])
+                ctx = CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang=doc.src_lang,
+                                   tgt_lang=doc.tgt_lang)
+                ctx.cache[DICTIONARY] = resolve([dictionary], doc.src_lang, doc.tgt_lang)
+                d = _doc._Doc(ctx)
+                ones = sorted((s, t) for t, s in doc.link.items())
+                for (s1, t1), (s2, t2) in zip(ones, ones[1:]):
+                    if (s2, t2) != (s1 + 1, t1 + 1):
+                        continue
+                    for lim in limits:
+                        S._DICT_SWAP_STRAIGHT_MIN = lim
+                        c = res[lim]
+                        c[0] += 1
+                        c[1] += S._reads_crossed(d, s1, t1, t2)
+                        c[2] += S._reads_crossed(d, s1, t2, t1)
+    finally:
+        S._DICT_SWAP_STRAIGHT_MIN = keep
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=str(P.DATA))
+    ap.add_argument("--dictionary", required=True, help="a German-French word list (FreeDict: benchmarks/freedict.py)")
+    a = ap.parse_args()
+    res = read(Path(a.data), a.dictionary)
+    print(f"{'straight pairs at least':>24s} {'pairs':>6s} {'in order read crossed':>22s} {'exchanged read crossed':>23s}")
+    for lim, (n, false, found) in res.items():
+        print(f"{lim:24.1f} {n:6d} {false:22d} {found:23d}")
+
+
+if __name__ == "__main__":
+    main()
