@@ -14,18 +14,14 @@ partner to be its sentence's clear best match nearby and no sure link elsewhere.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import perturb as P  # noqa: E402
+import dictionary_members as DM  # noqa: E402
 
-import tqcheck  # noqa: E402
-from tqcheck.align.dictionary import resolve  # noqa: E402
-from tqcheck.checks.base import CheckContext, DICTIONARY  # noqa: E402
-from tqcheck.checks.completeness import _doc, swaps as S  # noqa: E402
+from tqcheck.checks.completeness import swaps as S  # noqa: E402
 
 LIMITS = (0.0, -0.5, -1.0, -2.0)
 
@@ -35,34 +31,20 @@ def read(data: Path, dictionary: str, limits=LIMITS) -> dict:
     res = {lim: [0, 0, 0] for lim in limits}
     keep = S._DICT_SWAP_STRAIGHT_MIN
     try:
-        for rev in (False, True):
-            for doc in P.textberg_whole_docs(data, reverse=rev):
-                rep = tqcheck.check(P.text_of(doc.src), P.text_of(doc.tgt), doc.src_lang, doc.tgt_lang, lines=True,
-                                    dictionary=[dictionary])
-                ctx = CheckContext(source=rep.source, target=rep.target, beads=rep.beads, src_lang=doc.src_lang,
-                                   tgt_lang=doc.tgt_lang)
-                ctx.cache[DICTIONARY] = resolve([dictionary], doc.src_lang, doc.tgt_lang)
-                d = _doc._Doc(ctx)
-                ones = sorted((s, t) for t, s in doc.link.items())
-                for (s1, t1), (s2, t2) in zip(ones, ones[1:]):
-                    if (s2, t2) != (s1 + 1, t1 + 1):
-                        continue
-                    for lim in limits:
-                        S._DICT_SWAP_STRAIGHT_MIN = lim
-                        c = res[lim]
-                        c[0] += 1
-                        c[1] += S._reads_crossed(d, s1, t1, t2)
-                        c[2] += S._reads_crossed(d, s1, t2, t1)
+        for d, _, (s1, t1), (_, t2) in DM.gold_neighbours(data, dictionary):
+            for lim in limits:
+                S._DICT_SWAP_STRAIGHT_MIN = lim
+                c = res[lim]
+                c[0] += 1
+                c[1] += S._reads_crossed(d, s1, t1, t2)
+                c[2] += S._reads_crossed(d, s1, t2, t1)
     finally:
         S._DICT_SWAP_STRAIGHT_MIN = keep
     return res
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default=str(P.DATA))
-    ap.add_argument("--dictionary", required=True, help="a German-French word list (FreeDict: benchmarks/freedict.py)")
-    a = ap.parse_args()
+    a = DM.arguments(__doc__)
     res = read(Path(a.data), a.dictionary)
     print(f"{'straight pairs at least':>24s} {'pairs':>6s} {'in order read crossed':>22s} {'exchanged read crossed':>23s}")
     for lim, (n, false, found) in res.items():
