@@ -703,6 +703,27 @@ def test_neighbours_with_three_words_each_translated_in_order_are_no_swap(seed):
     assert _swap_with_words_in_order(seed, 3, 3) == []
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_swap_beside_a_long_sentence_meeting_as_many_words_is_still_a_swap(seed):
+    """Session 32: as above, but source sentence 6 (two places on) also holds the seven words of
+    sentence 5 beside its own: it meets as many words of target 4 (sentence 5's translation) as
+    sentence 5 does, seven of its fourteen. Sentence 5 is still target 4's clear best match, by
+    the share of its known words translated (all against half): one swap (counting words, it
+    was not)."""
+    from tqcheck import pipeline
+    from tqcheck.align.base import Bead
+
+    src, tgt, d = _pair(seed, n_sent=10)
+    src = src[:6] + [src[6].rstrip(".") + " " + src[5].rstrip(".").lower() + "."] + src[7:]
+    t = tgt[:4] + [tgt[5], tgt[4]] + tgt[6:]
+    beads = [Bead((i,), (i,)) for i in range(3)] + [Bead((3,), (3, 4)), Bead((4,), ()), Bead((5,), (5,))] + \
+        [Bead((i,), (i,)) for i in range(6, 10)]
+    sd, td = _segmented(src, t)
+    found = [(f.rule, f.source_segment, f.target_segment)
+             for f in pipeline.run(sd, td, beads=beads, dictionary=d).findings if f.rule == "TQ105"]
+    assert found == [("TQ105", 4, 4)]
+
+
 def test_neighbours_in_order_are_never_a_dictionary_swap():
     """Every pair of neighbours of the synthetic texts, in order, with the dictionary: no swap."""
     for seed in range(3):
