@@ -1143,3 +1143,20 @@ def test_a_merge_beside_an_added_sentence_is_no_swap_by_the_dictionary():
     assert not _merge_beside_lone(_analysis_doc(src, swapped, d), k, k, -math.inf)
     # the merge must also read about as well as the crossed pairs do
     assert not _merge_beside_lone(_analysis_doc(src, t, d), k, k, math.inf)
+
+
+def test_a_sentence_renders_nothing_of_an_unrelated_one_by_the_dictionary():
+    """Session 32 (:func:`by_dictionary._renders_nothing_of`, the guard that keeps a sentence left
+    out from being "moved" to a caption elsewhere that shares one of its names): a sentence's
+    own translation renders its known words; another sentence of the document renders none
+    (chance explains that far better than the rate of sure links); without a dictionary, no
+    reading."""
+    from tqcheck.checks.completeness.by_dictionary import _renders_nothing_of
+
+    src, tgt, d = _pair(3)
+    doc = _analysis_doc(src, tgt, d)
+    for k in (4, 11, 17):
+        assert not _renders_nothing_of(doc, "src", doc.src[k], [doc.tgt[k]])
+        assert _renders_nothing_of(doc, "src", doc.src[k], [doc.tgt[(k + 9) % len(tgt)]])
+    bare = _analysis_doc(src, tgt, None)
+    assert not _renders_nothing_of(bare, "src", bare.src[4], [bare.tgt[13]])

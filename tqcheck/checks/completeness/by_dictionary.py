@@ -35,6 +35,18 @@ def _denied_by_dictionary(d: _Doc, p: Pair, side: str, q: Pair, at_sure_rate: bo
     keys = d.dict_keys(_other(side), theirs)
     if _rest_cover(d, dic, side, list(mine), keys)[0] >= _DICT_REST_HITS:
         return False  # the bead's own rate was read, and it does not deny
+    return _renders_nothing_of(d, side, x, list(theirs))
+
+
+def _renders_nothing_of(d: _Doc, side: str, x: Sentence, theirs: list[Sentence]) -> bool:
+    """With the user's dictionary: whether ``x`` (of ``side``) has at least :data:`_DICT_KNOWN`
+    words it knows and the sentences ``theirs`` of the other side translate fewer of them than
+    the document's rate of sure links would, so few that chance explains them
+    :data:`_DICT_MEMBER_ODDS` better (:func:`_word_odds`): ``theirs`` is not its translation."""
+    dic = d.ctx.cache.get(DICTIONARY)
+    if dic is None or not theirs:
+        return False
+    keys = d.dict_keys(_other(side), theirs)
     hits, known = _dict_cover(d, dic, side, [x], keys)
     rate = d.dict_rates()[1]
     return known >= _DICT_KNOWN and hits < rate * known and \

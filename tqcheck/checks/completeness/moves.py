@@ -20,7 +20,7 @@ from .evidence import (
     _Cuts, _Evidence, _LengthEvidence, _NULL_LINK, _TYPICAL_LINK, _beats_chance, _clearly_absorbs,
     _link_evidence, _neighbour_fits, _straight_counted, _straight_ids,
 )
-from .by_dictionary import _denied_by_dictionary, _renders_in, _shares_anchor
+from .by_dictionary import _denied_by_dictionary, _renders_in, _renders_nothing_of, _shares_anchor
 from .exchanges import _move_issue, _paragraph_exchanges, _single_move_gain, _transposed_runs, _transpositions
 from .unlinked import _numbers_missing
 
@@ -143,6 +143,10 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
         # the peaks a sentence names is about the same place, not the same sentence (where this
         # document's translations keep their names)
         if len(g) == 1 and _names_differ(d, i0, j0) and _names_survive(d):
+            continue
+        # nor, with the user's dictionary, may the other render none of its known words (a caption
+        # that shares a peak's name with a sentence left out, whose words it does not translate)
+        if len(g) == 1 and _renders_nothing_of(d, "src", d.src[i0], [d.tgt[j0]]):
             continue
         # unmatched unlinked sentences right before / after the run on both sides moved with it
         # (not a pair of which one has numbers and names the other lacks: an added sentence beside
