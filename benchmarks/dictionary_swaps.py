@@ -6,7 +6,7 @@ test (:func:`tqcheck.checks.completeness.swaps._reads_crossed`, after tqcheck's 
 list, the document's chance and translation rates as the checks read them): *in order* (the
 gold's order: read as crossed, a false swap) and *exchanged* (the translations in the opposite
 order, as a swap leaves them: read as crossed, found). Printed for each limit on the straight
-pairs' odds (``_DICT_SWAP_STRAIGHT_MIN``: 0 asks each straight pair to read at least as likely
+pairs' odds (``straight_min``, the checks' ``_DICT_SWAP_STRAIGHT_MIN``: 0 asks each straight pair to read at least as likely
 at chance as at the translation rate). Only the word test: the checks also ask each crossed
 partner to be its sentence's clear best match nearby and no sure link elsewhere.
 
@@ -29,17 +29,12 @@ LIMITS = (0.0, -0.5, -1.0, -2.0)
 def read(data: Path, dictionary: str, limits=LIMITS) -> dict:
     """limit -> [pairs, read crossed in order (false), read crossed exchanged (found)]."""
     res = {lim: [0, 0, 0] for lim in limits}
-    keep = S._DICT_SWAP_STRAIGHT_MIN
-    try:
-        for d, _, (s1, t1), (_, t2) in DM.gold_neighbours(data, dictionary):
-            for lim in limits:
-                S._DICT_SWAP_STRAIGHT_MIN = lim
-                c = res[lim]
-                c[0] += 1
-                c[1] += S._reads_crossed(d, s1, t1, t2)
-                c[2] += S._reads_crossed(d, s1, t2, t1)
-    finally:
-        S._DICT_SWAP_STRAIGHT_MIN = keep
+    for d, _, (s1, t1), (_, t2) in DM.gold_neighbours(data, dictionary):
+        for lim in limits:
+            c = res[lim]
+            c[0] += 1
+            c[1] += S._reads_crossed(d, s1, t1, t2, straight_min=lim)
+            c[2] += S._reads_crossed(d, s1, t2, t1, straight_min=lim)
     return res
 
 

@@ -206,8 +206,8 @@ def moved_content(ctx: CheckContext) -> Iterator[Finding]:
     clearly better; swapped neighbours are minor. Where the words cannot tell, an unlinked
     sentence and an unlinked translation far from it are paired by length and position when they
     also share a number, a name or a final mark other than a full stop (a salutation's comma, a
-    heading's colon) more rarely than unrelated sentences of the document do. With a user's dictionary (``--dictionary``) its
-    word pairs count too, and two neighbours whose known words it finds translated only crossed
+    heading's colon) more rarely than unrelated sentences of the document do. With a user's
+    dictionary (``--dictionary``) its word pairs count too, and two neighbours whose known words it finds translated only crossed
     are a swap whatever beads the aligner made. Order changes inside a sentence are never
     findings."""
     yield from _emit(ctx, "TQ105")

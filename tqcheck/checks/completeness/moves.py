@@ -4,9 +4,9 @@ links crossing the aligner's path (:func:`_crossings`).
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-import unicodedata
 
 from ...align.features import end_mark
 from ...align.lengths import text_length
@@ -426,7 +426,7 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
     ev = _Evidence(d)
     p_len = _chance_length_fit(d, max_z)
     p_anchor: list[float] = []  # computed when a single sentence needs it
-    p_mark: dict[str | None, float] = {}
+    p_mark: dict[str, float] = {}  # per final mark, computed when a single sentence needs it
 
     def poor(side: str, i: int) -> bool:
         k = (d.bead_of_src if side == "src" else d.bead_of_tgt)[i]

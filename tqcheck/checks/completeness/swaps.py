@@ -92,13 +92,13 @@ _DICT_SWAP_ODDS = 3.0
 _DICT_SWAP_STRAIGHT_MIN = -1.0
 
 
-def _reads_crossed(d: _Doc, a: int, y0: int, y1: int) -> bool:
+def _reads_crossed(d: _Doc, a: int, y0: int, y1: int, straight_min: float = _DICT_SWAP_STRAIGHT_MIN) -> bool:
     """Whether the user's dictionary reads source sentences ``a``, ``a + 1`` as translated by
     targets ``y1``, ``y0`` (crossed) rather than by ``y0``, ``y1`` (in order): each has at least
     :data:`_DICT_SWAP_KNOWN` known words; crossed, each partner translates one or more of them;
     in order, none is translated and crossed :data:`_DICT_SWAP_HITS` or more are; or, with a
-    few translated in order by chance, both straight pairs read as chance does (neither likelier
-    a translation by more than :data:`_DICT_SWAP_STRAIGHT_MIN`) and both crossed ones as
+    few translated in order by chance, both straight pairs read as chance does (each at least
+    ``straight_min``, by default :data:`_DICT_SWAP_STRAIGHT_MIN`) and both crossed ones as
     translations do (:data:`_DICT_SWAP_ODDS`: log-likelihood ratios of the document's chance and
     translation rates, :func:`_word_odds`)."""
     cover = d.dict_link
@@ -120,7 +120,7 @@ def _reads_crossed(d: _Doc, a: int, y0: int, y1: int) -> bool:
 
     straight = [odds(a, y0), odds(a + 1, y1)]
     crossed = [-odds(a, y1), -odds(a + 1, y0)]
-    return min(straight) >= _DICT_SWAP_STRAIGHT_MIN and sum(straight) >= _DICT_SWAP_ODDS and \
+    return min(straight) >= straight_min and sum(straight) >= _DICT_SWAP_ODDS and \
         min(crossed) >= 1 and sum(crossed) >= _DICT_SWAP_ODDS
 
 
@@ -129,8 +129,9 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
     opposite order, whatever beads the aligner made of them. In order, not one word the
     dictionary knows (three or more each) is translated in its partner; crossed, both partners
     translate some (three or more together), and each is its sentence's clearly best match
-    within two sentences on either side (by the share of the known words translated); and none of the four sentences is held elsewhere by a
-    sure link of the aligner that the dictionary supports. Of 579 neighbouring 1-1 pairs of the
+    within two sentences on either side (by the share of the known words translated); and none
+    of the four sentences is held elsewhere by a sure link of the aligner that the dictionary
+    supports. Of 579 neighbouring 1-1 pairs of the
     Text+Berg gold alignment, in either direction, none reads so. Where the lengths let the
     aligner link the sentences in order, or shift one link over, the words tell; a finding of
     :func:`_swaps` at the same place comes first."""
@@ -145,7 +146,7 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
         h, k = cover(i, j)
         return h / k if k else 0.0
 
-    def best(i: int, j: int, h: int, reach: int = 2) -> bool:
+    def best(i: int, j: int, reach: int = 2) -> bool:
         """Whether source ``i`` and target ``j`` are each other's clear best match nearby (a
         larger share of the known words translated than with any other sentence within
         ``reach``: a long sentence meets more words by chance)."""
@@ -174,7 +175,7 @@ def _swaps_by_dictionary(d: _Doc, an: Analysis) -> None:
             if not _reads_crossed(d, a, x, x + 1):
                 continue
             h3, h4 = cover(a, x + 1)[0], cover(a + 1, x)[0]
-            if best(a, x + 1, h3) and best(a + 1, x, h4) and not held_elsewhere(a, x):
+            if best(a, x + 1) and best(a + 1, x) and not held_elsewhere(a, x):
                 cands.append((h3 + h4, a, x))
     for hits, a, x in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
         if any(("src", i) in an.taken for i in (a, a + 1)) or any(("tgt", j) in an.taken for j in (x, x + 1)):
