@@ -64,6 +64,22 @@ def test_no_progress_bar_when_disabled(capsys):
     assert "features" not in out.err and "aligning" not in out.err
 
 
+def test_check_progress_shows_the_document_rules_and_the_analysis_steps(capsys):
+    """On a long input the document rules (most of a check's time) and the steps of the
+    analysis of missing and moved content show bars too, not only the aligner and the pair
+    rules; none without progress, or on a short input."""
+    import tqcheck
+
+    src, tgt = _long_pair(600)
+    tqcheck.check("\n".join(src), "\n".join(tgt), "en", "de", lines=True, progress=True)
+    err = capsys.readouterr().err
+    assert "checking the document" in err and "missing and moved content" in err and "unlinked" in err
+    tqcheck.check("\n".join(src), "\n".join(tgt), "en", "de", lines=True, progress=False)
+    tqcheck.check("\n".join(src[:50]), "\n".join(tgt[:50]), "en", "de", lines=True, progress=True)
+    err = capsys.readouterr().err
+    assert "checking" not in err and "missing and moved" not in err
+
+
 # -- _ambiguous_neighbour (unit) -------------------------------------------------------------------
 def _sent(i, text="a few words here"):
     return SimpleNamespace(index=i, text=text)

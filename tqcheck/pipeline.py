@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from .align.base import Bead
 from .checks import registry
-from .checks.base import DICTIONARY, EMBEDDINGS, PRE_ALIGNED, REGISTRY, CheckContext, Rule
+from .checks.base import DICTIONARY, EMBEDDINGS, PRE_ALIGNED, PROGRESS, REGISTRY, CheckContext, Pair, Rule
 from .document import Document
 from .errors import UsageError
 from .findings import Finding
@@ -141,15 +141,21 @@ def run_checks(ctx: CheckContext, rules: Sequence[Rule], *, progress: bool = Fal
     sides (an omitted sentence gets its omission finding, not also a number finding)."""
     findings: list[Finding] = []
     pair_rules = [r for r in rules if r.scope == "pair"]
-    doc_rules = [r for r in rules if r.scope == "document"]
-    for r in doc_rules:
-        findings.extend(r.func(ctx))
-    one_sided = [r for r in pair_rules if not r.aligned_only]
-    pairs = ctx.pairs()
-    if progress and len(pairs) >= PROGRESS_MIN:
+    doc_rules: Sequence[Rule] = [r for r in rules if r.scope == "document"]
+    pairs: Sequence[Pair] = ctx.pairs()
+    show = progress and len(pairs) >= PROGRESS_MIN
+    if show:
         from tqdm.auto import tqdm
 
+        # the document rules take most of the time on a long input (the analysis of missing and
+        # moved content shows its own steps: :data:`PROGRESS`)
+        ctx.cache[PROGRESS] = True
+        doc_rules = tqdm(doc_rules, desc="checking the document", unit="rule", leave=False)
+    for r in doc_rules:
+        findings.extend(r.func(ctx))
+    if show:
         pairs = tqdm(pairs, desc="checking", unit="seg", leave=False)
+    one_sided = [r for r in pair_rules if not r.aligned_only]
     for pair in pairs:
         for r in (pair_rules if pair.src and pair.tgt else one_sided):
             findings.extend(r.func(pair, ctx))

@@ -118,6 +118,9 @@ EMBEDDINGS = "sentence_embeddings"
 #: ``ctx.cache`` key of the user's bilingual dictionary (:class:`~tqcheck.align.dictionary.Dictionary`,
 #: oriented source → target), when one was given
 DICTIONARY = "dictionary"
+#: cache key: whether the long steps of the document checks show progress bars (set by the
+#: pipeline for long inputs when progress is wanted: :data:`tqcheck.pipeline.PROGRESS_MIN`)
+PROGRESS = "progress"
 #: ``ctx.cache`` key set when the pairs were matched by row or key (a pair table, a localization
 #: file), not aligned: neighbouring entries are unrelated, so no rule reads across them
 PRE_ALIGNED = "pre_aligned"

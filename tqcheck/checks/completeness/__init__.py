@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from ...align.base import Bead
 from ...findings import Finding
-from ..base import CheckContext, Pair, rule
+from ..base import PROGRESS, CheckContext, Pair, rule
 from ._doc import Analysis, _CACHE_KEY, _Doc, _HAS_CONTENT, _Issue
 from .swaps import _swaps, _swaps_by_dictionary
 from .unlinked import _unlinked
@@ -67,20 +67,32 @@ def analyse(ctx: CheckContext) -> Analysis:
         return an
     # neighbours in the opposite order first: an omission next to an addition two beads away
     # that match crosswise is a swap (minor), not a sentence moved (major)
-    _swaps(d, an)
-    _swaps_by_dictionary(d, an)
-    _moves(d, an, omitted, added)
-    _crossings(d, an)
-    _duplicates(d, an)
-    _length_moves(d, an, omitted, added)
-    _run_moves(d, an, omitted, added)
-    _member_by_similarity(d, an)
-    _merge_moves(d, an)
-    omitted += [o for o in an.orphans if o.src and _HAS_CONTENT.search(o.src_text)]
-    added += [o for o in an.orphans if o.tgt and _HAS_CONTENT.search(o.tgt_text)]
-    _unlinked(d, an, sorted(omitted, key=lambda o: o.index), sorted(added, key=lambda o: o.index))
-    _partial(d, an)
+    steps = [
+        ("swaps", lambda: (_swaps(d, an), _swaps_by_dictionary(d, an))),
+        ("moves", lambda: _moves(d, an, omitted, added)),
+        ("crossings", lambda: _crossings(d, an)),
+        ("copies", lambda: _duplicates(d, an)),
+        ("moves by length", lambda: (_length_moves(d, an, omitted, added), _run_moves(d, an, omitted, added))),
+        ("members", lambda: (_member_by_similarity(d, an), _merge_moves(d, an))),
+        ("unlinked", lambda: _unlinked_with_orphans(d, an, omitted, added)),
+        ("partial", lambda: _partial(d, an)),
+    ]
+    if ctx.cache.get(PROGRESS):
+        from tqdm.auto import tqdm
+
+        steps = tqdm(steps, desc="missing and moved content", unit="step", leave=False)
+    for name, step in steps:
+        if hasattr(steps, "set_postfix_str"):
+            steps.set_postfix_str(name)
+        step()
     return an
+
+
+def _unlinked_with_orphans(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> None:
+    """The unlinked sentences (:func:`_unlinked`), with the orphans earlier steps left."""
+    omitted = omitted + [o for o in an.orphans if o.src and _HAS_CONTENT.search(o.src_text)]
+    added = added + [o for o in an.orphans if o.tgt and _HAS_CONTENT.search(o.tgt_text)]
+    _unlinked(d, an, sorted(omitted, key=lambda o: o.index), sorted(added, key=lambda o: o.index))
 
 
 def _emit(ctx: CheckContext, code: str) -> Iterator[Finding]:
