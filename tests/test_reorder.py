@@ -803,9 +803,25 @@ def test_window_evidence_equals_the_evidence_of_each_link(fixture_lines, a, x, n
     keys = [((i,), (j,)) for i in range(a, a + ns) for j in range(x, x + nt)]
     keys += [((i, i + 1), (j,)) for i in range(a, a + ns - 1) for j in range(x, x + nt)]
     keys += [((i,), (j, j + 1)) for i in range(a, a + ns) for j in range(x, x + nt - 1)]
-    assert set(ev.memo) == set(keys)
+    assert set(ev.memo) == {ev.key(s, t) for s, t in keys}
     for s, t in keys:
-        assert ev.memo[(s, t)] == pytest.approx(C.evidence._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
+        assert ev(s, t) == pytest.approx(C.evidence._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 3), st.integers(0, 30), st.integers(1, 3)),
+                min_size=2, max_size=30))
+def test_evidence_keys_never_collide(groups):
+    """_Evidence.key packs a link of one or two neighbouring sentences a side into one int and
+    keeps any other group as its tuples: two different links never share a key."""
+    from types import SimpleNamespace
+
+    from tqcheck.checks import completeness as C
+
+    ev = C.evidence._Evidence(SimpleNamespace(tgt=[None] * 33))
+    links = {(tuple(range(a, a + m)), tuple(range(x, x + n))) for a, m, x, n in groups}
+    links |= {((a, a + 2), (x,)) for a, _, x, _ in groups}  # not neighbours: kept as tuples
+    assert len({ev.key(s, t) for s, t in links}) == len(links)
 
 
 def test_paragraph_moved_past_two_others_in_a_whole_document():
@@ -1670,8 +1686,12 @@ def test_window_evidence_equals_the_evidence_of_each_link_with_embeddings():
     d = C._doc._Doc(ctx)
     ev = C.evidence._Evidence(d)
     ev.window(1, 2, 6, 5)
-    for (s, t), v in ev.memo.items():
-        assert v == pytest.approx(C.evidence._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
+    links = [((i,), (j,)) for i in range(1, 7) for j in range(2, 7)]
+    links += [((i, i + 1), (j,)) for i in range(1, 6) for j in range(2, 7)]
+    links += [((i,), (j, j + 1)) for i in range(1, 7) for j in range(2, 6)]
+    assert set(ev.memo) == {ev.key(s, t) for s, t in links}
+    for s, t in links:
+        assert ev.memo[ev.key(s, t)] == pytest.approx(C.evidence._merged_evidence(d, s, t), rel=1e-9, abs=1e-9)
     plain = _doc_of(rep)
     ces, cet = C._doc._centred((es, et))
     for i, j in ((4, 4), (4, 5), (0, 7)):

@@ -34,16 +34,29 @@ def _merged_evidence(d: _Doc, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> f
 
 
 class _Evidence:
-    """Memoised link evidence of 1-1 links and of 2-1 / 1-2 merges."""
+    """Memoised link evidence of 1-1 links and of 2-1 / 1-2 merges. A link of one or two
+    neighbouring sentences a side is remembered under one int (:meth:`key`: a long document's
+    windows fill millions of entries, and an int key takes a fifth of the memory of a pair of
+    tuples); any other group under its tuples."""
 
     def __init__(self, d: _Doc) -> None:
         self.d = d
-        self.memo: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        self.memo: dict[int | tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        self._nt4 = 4 * (len(d.tgt) + 1)
+
+    def key(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> int | tuple[tuple[int, ...], tuple[int, ...]]:
+        """``srcs``, ``tgts`` as a memo key: (first × 4 + size − 1) of each side, for one sentence
+        or two neighbours; the tuples themselves otherwise."""
+        ls, lt = len(srcs), len(tgts)
+        if 0 < ls <= 2 and 0 < lt <= 2 and (ls == 1 or srcs[1] == srcs[0] + 1) and (lt == 1 or tgts[1] == tgts[0] + 1):
+            return (srcs[0] * 4 + ls - 1) * self._nt4 + tgts[0] * 4 + lt - 1
+        return (srcs, tgts)
 
     def __call__(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
-        v = self.memo.get((srcs, tgts))
+        k = self.key(srcs, tgts)
+        v = self.memo.get(k)
         if v is None:
-            v = self.memo[(srcs, tgts)] = self.value(srcs, tgts)
+            v = self.memo[k] = self.value(srcs, tgts)
         return v
 
     def value(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
@@ -106,24 +119,27 @@ class _Evidence:
             rows = val.tolist()
             for p, ks in enumerate(keys_s):
                 row = rows[p]
+                base = ks * nt4
                 for q, kt in enumerate(keys_t):
-                    key = (ks, kt)
+                    key = base + kt
                     if key not in memo:
                         memo[key] = row[q]
 
-        one_s = [(i,) for i in si]
-        one_t = [(j,) for j in ti]
+        # the keys of :meth:`key`: a sentence (first × 4) or it and the next (first × 4 + 1)
+        nt4 = self._nt4
+        one_s = [i * 4 for i in si]
+        one_t = [j * 4 for j in ti]
         D = A @ B.T
         na, nb = np.einsum("ij,ij->i", A, A), np.einsum("ij,ij->i", B, B)
         put_all(one_s, one_t, D, na, nb, ls, lt)
         if ns >= 2:
             D2 = A2 @ B.T
             na2 = np.einsum("ij,ij->i", A2, A2)
-            put_all([(si[p], si[p + 1]) for p in range(ns - 1)], one_t, D2, na2, nb, ls[:-1] + ls[1:], lt)
+            put_all([si[p] * 4 + 1 for p in range(ns - 1)], one_t, D2, na2, nb, ls[:-1] + ls[1:], lt)
         if nt >= 2:
             D3 = A @ B2.T
             nb2 = np.einsum("ij,ij->i", B2, B2)
-            put_all(one_s, [(ti[q], ti[q + 1]) for q in range(nt - 1)], D3, na, nb2, ls, lt[:-1] + lt[1:])
+            put_all(one_s, [ti[q] * 4 + 1 for q in range(nt - 1)], D3, na, nb2, ls, lt[:-1] + lt[1:])
 
 
 class _LengthEvidence(_Evidence):
