@@ -77,14 +77,19 @@ def analyse(ctx: CheckContext) -> Analysis:
         ("unlinked", lambda: _unlinked_with_orphans(d, an, omitted, added)),
         ("partial", lambda: _partial(d, an)),
     ]
+    bar = None
     if ctx.cache.get(PROGRESS):
         from tqdm.auto import tqdm
 
-        steps = tqdm(steps, desc="missing and moved content", unit="step", leave=False)
+        bar = tqdm(total=len(steps), desc="missing and moved content", unit="step", leave=False)
     for name, step in steps:
-        if hasattr(steps, "set_postfix_str"):
-            steps.set_postfix_str(name)
+        if bar is not None:
+            bar.set_postfix_str(name)
         step()
+        if bar is not None:
+            bar.update()
+    if bar is not None:
+        bar.close()
     return an
 
 

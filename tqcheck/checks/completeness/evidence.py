@@ -44,12 +44,17 @@ class _Evidence:
         self.memo: dict[int | tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self._nt4 = 4 * (len(d.tgt) + 1)
 
+    @staticmethod
+    def _part(first: int, size: int) -> int:
+        """One side of a packed key: its first sentence and how many (one or two neighbours)."""
+        return first * 4 + size - 1
+
     def key(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> int | tuple[tuple[int, ...], tuple[int, ...]]:
-        """``srcs``, ``tgts`` as a memo key: (first × 4 + size − 1) of each side, for one sentence
-        or two neighbours; the tuples themselves otherwise."""
+        """``srcs``, ``tgts`` as a memo key: the two sides packed (:meth:`_part`) into one int, for
+        one sentence or two neighbours a side; the tuples themselves otherwise."""
         ls, lt = len(srcs), len(tgts)
         if 0 < ls <= 2 and 0 < lt <= 2 and (ls == 1 or srcs[1] == srcs[0] + 1) and (lt == 1 or tgts[1] == tgts[0] + 1):
-            return (srcs[0] * 4 + ls - 1) * self._nt4 + tgts[0] * 4 + lt - 1
+            return self._part(srcs[0], ls) * self._nt4 + self._part(tgts[0], lt)
         return (srcs, tgts)
 
     def __call__(self, srcs: tuple[int, ...], tgts: tuple[int, ...]) -> float:
@@ -125,21 +130,21 @@ class _Evidence:
                     if key not in memo:
                         memo[key] = row[q]
 
-        # the keys of :meth:`key`: a sentence (first × 4) or it and the next (first × 4 + 1)
-        nt4 = self._nt4
-        one_s = [i * 4 for i in si]
-        one_t = [j * 4 for j in ti]
+        # the keys of :meth:`key`, each side packed by :meth:`_part`
+        nt4, part = self._nt4, self._part
+        one_s = [part(i, 1) for i in si]
+        one_t = [part(j, 1) for j in ti]
         D = A @ B.T
         na, nb = np.einsum("ij,ij->i", A, A), np.einsum("ij,ij->i", B, B)
         put_all(one_s, one_t, D, na, nb, ls, lt)
         if ns >= 2:
             D2 = A2 @ B.T
             na2 = np.einsum("ij,ij->i", A2, A2)
-            put_all([si[p] * 4 + 1 for p in range(ns - 1)], one_t, D2, na2, nb, ls[:-1] + ls[1:], lt)
+            put_all([part(si[p], 2) for p in range(ns - 1)], one_t, D2, na2, nb, ls[:-1] + ls[1:], lt)
         if nt >= 2:
             D3 = A @ B2.T
             nb2 = np.einsum("ij,ij->i", B2, B2)
-            put_all(one_s, [ti[q] * 4 + 1 for q in range(nt - 1)], D3, na, nb2, ls, lt[:-1] + lt[1:])
+            put_all(one_s, [part(ti[q], 2) for q in range(nt - 1)], D3, na, nb2, ls, lt[:-1] + lt[1:])
 
 
 class _LengthEvidence(_Evidence):
