@@ -68,7 +68,8 @@ from tqcheck.findings import Severity  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "align"
 KINDS = ("omit_sentence", "omit_paragraph", "add_sentence", "add_paragraph", "swap_sentences",
-         "move_paragraph", "duplicate_sentence", "merge_paragraphs", "split_paragraph")
+         "move_paragraph", "move_sentence", "duplicate_sentence", "merge_paragraphs", "split_paragraph",
+         "merge_sentences")
 ALIGN_CATEGORIES = {"omission", "addition", "reorder", "structure"}
 EXPECTED_RULES = {
     "omit_sentence": {"TQ101", "TQ103"},
@@ -77,9 +78,12 @@ EXPECTED_RULES = {
     "add_paragraph": {"TQ102", "TQ104"},
     "swap_sentences": {"TQ105"},
     "move_paragraph": {"TQ105"},
+    "move_sentence": {"TQ105"},
     "duplicate_sentence": {"TQ106"},
     "merge_paragraphs": {"TQ110", "TQ111"},
     "split_paragraph": {"TQ110", "TQ112"},
+    # the source sentence whose translation lost half its words: omitted, or partly omitted
+    "merge_sentences": {"TQ101", "TQ103"},
 }
 
 
@@ -370,6 +374,7 @@ def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[V
             t[p:p + 1] = [t[p][:x], t[p][x:]]
             out.append(Variant("split_paragraph", doc.src, t,
                                tgt_at=set(range(first_of[p], first_of[p] + len(doc.tgt[p])))))
+    out += _sentence_variants(doc, n)
     # added paragraph: 3-5 consecutive sentences of another text inserted between two paragraphs
     # (a random stream of its own, so that the variants of the other kinds stay the same)
     r2 = random.Random(f"{doc.name}:add_paragraph")
@@ -382,6 +387,44 @@ def variants(doc: Doc, rng: random.Random, n: int, foreign: list[str]) -> list[V
             t.insert(p, foreign[a:a + size])
             out.append(Variant("add_paragraph", doc.src, t,
                                tgt_at=set(range(first_of[p], first_of[p] + len(t[p])))))
+    return out
+
+
+def _sentence_variants(doc: Doc, n: int) -> list[Variant]:
+    """Two kinds the issue names beside the others, drawn from a random stream of their own (the
+    variants of the other kinds stay as they were): one linked sentence of a paragraph of two or
+    more moved into a paragraph two or more away (``move_sentence``: one TQ105 at both places,
+    not an omission plus an addition), and two linked neighbours of a paragraph translated as one
+    sentence that lost the first half of the second's words (``merge_sentences``: the second's
+    source is omitted or partly omitted; its translation has eight words or more)."""
+    rng = random.Random(f"{doc.name}:sentence_variants")
+    out: list[Variant] = []
+    tgt_pos = _index(doc.tgt)
+    linked = sorted(doc.link)
+    for _ in range(n):
+        cands = [j for j in linked if len(doc.tgt[tgt_pos[j][0]]) >= 2]
+        if cands and len(doc.tgt) >= 3:
+            j = rng.choice(cands)
+            p, x = tgt_pos[j]
+            q = rng.choice([k for k in range(len(doc.tgt)) if abs(k - p) >= 2])
+            t = [list(z) for z in doc.tgt]
+            sent = t[p].pop(x)
+            y = rng.randint(0, len(t[q]))
+            t[q].insert(y, sent)
+            out.append(Variant("move_sentence", doc.src, t, src_at={doc.link[j]},
+                               tgt_at={sum(len(z) for z in t[:q]) + y}))
+        cands = [j for j in linked if j + 1 in doc.link and tgt_pos[j][0] == tgt_pos[j + 1][0]
+                 and doc.link[j + 1] == doc.link[j] + 1
+                 and len(doc.tgt[tgt_pos[j][0]][tgt_pos[j][1] + 1].split()) >= 8]
+        if cands:
+            j = rng.choice(cands)
+            p, x = tgt_pos[j]
+            t = [list(z) for z in doc.tgt]
+            first, second = t[p][x].rstrip(), t[p][x + 1].split()
+            if first and first[-1] in ".!?。！？":
+                first = first[:-1].rstrip()
+            t[p][x:x + 2] = [first + " , " + " ".join(second[len(second) // 2:])]
+            out.append(Variant("merge_sentences", doc.src, t, src_at={doc.link[j + 1]}, tgt_at={j}))
     return out
 
 

@@ -103,7 +103,7 @@ def test_gold_crossings_are_the_beads_out_of_order():
 
 def synthetic_doc() -> perturb.Doc:
     src = [lines("s", 12)[k:k + 3] for k in range(0, 12, 3)]
-    tgt = [[f"t{i} word word word ." for i in range(k, k + 3)] for k in range(0, 12, 3)]
+    tgt = [[f"t{i} word word word word word word word ." for i in range(k, k + 3)] for k in range(0, 12, 3)]
     return perturb.Doc("syn", "en", "en", src, tgt, {i: i for i in range(12)},
                        gold_src_odd=set(), gold_tgt_odd=set())
 
@@ -143,6 +143,21 @@ def test_variants_inject_one_defect_where_they_say():
             elif v.kind == "duplicate_sentence":
                 a, b = sorted(v.tgt_at)
                 assert len(flat) == 13 and flat[a] == flat[b]
+            elif v.kind == "move_sentence":
+                # one sentence of the translation moved into a paragraph two or more away
+                (at,) = v.tgt_at
+                assert Counter(flat) == Counter(orig) and flat != orig and len(v.tgt) == 4
+                assert v.src_at == {orig.index(flat[at])}
+                new_para = next(k for k, q in enumerate(v.tgt) if flat[at] in q)
+                assert abs(new_para - orig.index(flat[at]) // 3) >= 2
+                assert [x for x in flat if x != flat[at]] == [x for x in orig if x != flat[at]]
+            elif v.kind == "merge_sentences":
+                # two neighbours of a paragraph joined, the second losing the first half of its words
+                (j,) = v.tgt_at
+                assert len(flat) == 11 and v.src_at == {j + 1} and j // 3 == (j + 1) // 3
+                first, second = orig[j].rsplit(" .", 1)[0], orig[j + 1].split()
+                assert flat[j] == first + " , " + " ".join(second[len(second) // 2:])
+                assert flat[:j] == orig[:j] and flat[j + 1:] == orig[j + 2:]
             elif v.kind in ("merge_paragraphs", "split_paragraph"):
                 assert flat == orig
                 assert len(v.tgt) == (3 if v.kind == "merge_paragraphs" else 5)

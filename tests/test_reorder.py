@@ -2003,3 +2003,64 @@ def test_one_sentence_moved_back_is_found_by_its_name_and_a_close_length_fit(fix
     assert [(f.source_segment, f.target_segment) for f in f105] == [(si, sum(len(x) for x in moved[:p - 2]))], \
         [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
     assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102") and f.source_segment == si]
+
+
+@pytest.mark.parametrize("q,pos", [(16, 0), (21, 0)])
+def test_one_sentence_moved_to_another_paragraph_is_one_move(fixture_lines, q, pos):
+    """The first sentence of a two-sentence paragraph ("Kazakistan, Türk dünyasının son derece
+    önemli …") moved into a paragraph far away. The aligner joins its source with the neighbour
+    (a 2-1 bead, which the analysis of 1-0 and 0-1 beads does not see) and the member test calls
+    it omitted, while the sentence at its new place is an addition: two findings of one event,
+    which the issue rules out. Their words match (Kazakhstan/Kazakistan, Turkic/Türk …), each is
+    the other's best match, so the late pairing makes them one TQ105 at both places."""
+    src, tgt = fixture_lines
+    p = next(k for k, para in enumerate(tgt) if para[0].startswith("Kazakistan, Türk dünyasının"))
+    si = [x for para in src for x in para].index(
+        next(x for para in src for x in para if x.startswith("Kazakhstan is an extremely important")))
+    moved = [list(x) for x in tgt]
+    sent = moved[p].pop(0)
+    moved[q].insert(pos, sent)
+    at = _flat_index(moved, q, pos)
+    rep = _check(src, moved)
+    f105 = [(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"]
+    assert (si, at) in f105, [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert not [f for f in rep.findings if (f.rule == "TQ101" and f.source_segment == si) or
+                (f.rule == "TQ102" and f.target_segment == at)]
+    assert "translated later in the text" in next(f.message for f in rep.findings if f.rule == "TQ105")
+
+
+def test_one_sentence_moved_with_a_number_of_its_own_is_not_paired(fixture_lines):
+    """The same move, but the moved translation has a year its source lacks: two sentences about
+    the same country with different figures are different sentences, so the omission and the
+    addition stay apart."""
+    src, tgt = fixture_lines
+    p = next(k for k, para in enumerate(tgt) if para[0].startswith("Kazakistan, Türk dünyasının"))
+    si = [x for para in src for x in para].index(
+        next(x for para in src for x in para if x.startswith("Kazakhstan is an extremely important")))
+    moved = [list(x) for x in tgt]
+    sent = moved[p].pop(0).replace("Kazakistan,", "Kazakistan, 1991 yılından beri")
+    moved[16].insert(0, sent)
+    at = _flat_index(moved, 16, 0)
+    rep = _check(src, moved)
+    assert not [f for f in rep.findings if f.rule == "TQ105"]
+    assert {(f.rule, f.source_segment) for f in rep.findings if f.rule == "TQ101"} >= {("TQ101", si)}
+    assert at in {f.target_segment for f in rep.findings if f.rule == "TQ102"}
+
+
+def test_one_sentence_moved_where_the_aligner_links_it_doubtfully_is_one_move():
+    """Text+Berg test4: the translation of its first sentence moved into the fourth paragraph, as
+    that paragraph's second sentence. The aligner links it there with a neighbour's source
+    sentence (or merges it), so no added sentence is reported, only the source's omission. Its
+    words match the omitted source sentence far better than the source it was linked with (by
+    two typical links and more, sharing words, the lengths fitting): one TQ105 at both places."""
+    perturb, doc, _ = _whole("test4")
+    pos = [(p, x) for p, para in enumerate(doc.tgt) for x in range(len(para))]
+    p, x = pos[next(t for t, s in doc.link.items() if s == 0)]
+    tgt = [list(q) for q in doc.tgt]
+    sent = tgt[p].pop(x)
+    tgt[3].insert(1, sent)
+    at = sum(len(q) for q in tgt[:3]) + 1
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(tgt), "de", "fr", lines=True)
+    assert (0, at) in {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}, \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings if f.rule.startswith("TQ10")]
+    assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 0]

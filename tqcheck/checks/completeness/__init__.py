@@ -16,7 +16,10 @@ suspicious sentence is, in this order, so that nothing is reported twice:
    with numbers or names of one side missing from the other, are *partial
    omissions* (TQ103) or *partial additions* (TQ104); a sentence of a 2-1 bead
    that the translation does not cover is an omitted sentence (TQ101), and a sentence of a
-   1-2 bead that the source does not cover an added one (TQ102), by lengths and anchors.
+   1-2 bead that the source does not cover an added one (TQ102), by lengths and anchors;
+5. last, an omitted sentence and an added one far apart (either of them may instead be linked
+   only doubtfully there) whose words match are one sentence *moved* (TQ105): the readings
+   before found its two places apart.
 
 Everything is learned from the document pair (length ratio, which words are
 shared by both languages, whether capital letters mark names); nothing knows a
@@ -41,7 +44,7 @@ from ..base import PROGRESS, CheckContext, Pair, rule
 from ._doc import Analysis, _CACHE_KEY, _Doc, _HAS_CONTENT, _Issue
 from .swaps import _swaps, _swaps_by_dictionary
 from .unlinked import _unlinked
-from .moves import _crossings, _length_moves, _merge_moves, _moves, _run_moves
+from .moves import _crossings, _late_moves, _length_moves, _merge_moves, _moves, _run_moves
 from .duplicates import _duplicates
 from .partial import _member_by_similarity, _partial
 
@@ -76,6 +79,7 @@ def analyse(ctx: CheckContext) -> Analysis:
         ("members", lambda: (_member_by_similarity(d, an), _merge_moves(d, an))),
         ("unlinked", lambda: _unlinked_with_orphans(d, an, omitted, added)),
         ("partial", lambda: _partial(d, an)),
+        ("late moves", lambda: _late_moves(d, an)),
     ]
     bar = None
     if ctx.cache.get(PROGRESS):
@@ -223,7 +227,10 @@ def moved_content(ctx: CheckContext) -> Iterator[Finding]:
     clearly better; swapped neighbours are minor. Where the words cannot tell, an unlinked
     sentence and an unlinked translation far from it are paired by length and position when they
     also share a number, a name or a final mark other than a full stop (a salutation's comma, a
-    heading's colon) more rarely than unrelated sentences of the document do. With a user's
+    heading's colon) more rarely than unrelated sentences of the document do. Last, a sentence
+    reported omitted and one reported added far from it (or linked there only doubtfully, as a
+    member of a merge or by a weak link) whose words match as a moved sentence's must are one
+    move: a sentence moved alone into another paragraph. With a user's
     dictionary (``--dictionary``) its word pairs count too, and two neighbours whose known words it finds translated only crossed
     are a swap whatever beads the aligner made. Order changes inside a sentence are never
     findings."""

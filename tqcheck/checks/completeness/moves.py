@@ -88,13 +88,7 @@ def _moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair]) -> Non
                 score[(i, j)] = z
     if not score:
         return
-    best_s: dict[int, tuple[float, int]] = {}
-    best_t: dict[int, tuple[float, int]] = {}
-    for (i, j), z in score.items():
-        if z > best_s.get(i, (-1.0, -1))[0]:
-            best_s[i] = (z, j)
-        if z > best_t.get(j, (-1.0, -1))[0]:
-            best_t[j] = (z, i)
+    best_s, best_t = _best_matches(score)
     pairs = {(i, j): z for (i, j), z in score.items()
              if best_s[i][1] == j and best_t[j][1] == i and z >= 0.6 and d.cos(i, j) > d.rand_hi}
     # weaker matches next to accepted ones (a moved paragraph moves as a whole)
@@ -894,3 +888,140 @@ def _balanced_runs(d: _Doc, core_s: list[int], core_t: list[int], srun: list[int
         if (len(ss), len(ts)) != (len(core_s), len(core_t)) and z(ss, ts) <= max(max_z, z_core):
             return ss, ts
     return core_s, core_t
+
+
+def _best_matches(score: dict[tuple[int, int], float]) -> tuple[dict[int, tuple[float, int]],
+                                                                   dict[int, tuple[float, int]]]:
+    """For each source and each target sentence of the scored pairs, its best (score, partner)."""
+    best_s: dict[int, tuple[float, int]] = {}
+    best_t: dict[int, tuple[float, int]] = {}
+    for (i, j), z in score.items():
+        if z > best_s.get(i, (-1.0, -1))[0]:
+            best_s[i] = (z, j)
+        if z > best_t.get(j, (-1.0, -1))[0]:
+            best_t[j] = (z, i)
+    return best_s, best_t
+
+
+def _late_moves(d: _Doc, an: Analysis) -> None:
+    """An omitted sentence and its translation found elsewhere by different readings, paired
+    (the last step: a sentence moved alone into another paragraph, which the steps before read
+    as an omission at one place and an addition, or nothing, at the other).
+
+    One side is what a finding reports: the source sentence of a TQ101 (often a member of a
+    merged bead, which :func:`_moves` does not see: the aligner joined it with its neighbour once
+    its own translation had gone), or the target sentence of a TQ102 (either sentence of one that
+    names two). The other is a reported sentence too, or one the aligner linked only doubtfully
+    (a 1-1 link under 0.5, a member of a merged bead) far away. The two are paired when their
+    words match as :func:`_moves` asks of one sentence moved alone: each the other's best match
+    among the candidates, at least :data:`_LATE_MIN_Z` in units of the document's typical link
+    and above its chance similarity, a word in common or a typical link's similarity, no number
+    of one missing from the other, no names lacking where the document keeps its names, the
+    lengths within 2.5 standard deviations of the document's ratio. A linked sentence is taken
+    from its link only by a whole translation: at least :data:`_LATE_LINKED_Z`, better than its
+    own link by a typical link, a word in common and the lengths within
+    :data:`_LATE_LINKED_FIT` (a clause a translator carried into another sentence shares the
+    names, not the length). The findings become one TQ105 that points at both places. Where the
+    aligner had linked the moved translation with a source sentence whose own translation,
+    beside it, was reported as added, that report goes too: it is translated in place."""
+    if not _lexical(d):
+        return
+    om: dict[int, int] = {}  # source sentence -> the TQ101 that reports it
+    ad: dict[int, int] = {}  # target sentence -> the TQ102 that reports it (or names it)
+    for k, it in enumerate(an.issues):
+        if it.code == "TQ101" and len(it.src_run) <= 1:
+            x = it.src or (it.pair.src[0] if it.pair is not None and len(it.pair.src) == 1 else None)
+            if x is not None:
+                om.setdefault(x.index, k)
+        elif it.code == "TQ102" and len(it.tgt_run) <= 2:
+            ys = it.tgt_run or ((it.tgt,) if it.tgt is not None else
+                                it.pair.tgt if it.pair is not None and len(it.pair.tgt) <= 2 else ())
+            for y in ys:
+                ad.setdefault(y.index, k)
+    # sentences the aligner linked only doubtfully: a 1-1 link under 0.5, or a member of a merged
+    # bead; each with how well it matches its own bead's other side
+    linked_s: dict[int, float] = {}
+    linked_t: dict[int, float] = {}
+    for q in d.pairs:
+        if not q.src or not q.tgt or (len(q.src) == 1 and len(q.tgt) == 1 and q.score >= 0.5):
+            continue
+        if len(q.src) >= 2 or len(q.tgt) == 1:
+            for x in q.src:
+                if x.index not in om and ("src", x.index) not in an.taken:
+                    linked_s[x.index] = max(d.sim_z(x.index, t.index) for t in q.tgt)
+        if len(q.tgt) >= 2 or len(q.src) == 1:
+            for y in q.tgt:
+                if y.index not in ad and ("tgt", y.index) not in an.taken:
+                    linked_t[y.index] = max(d.sim_z(x.index, y.index) for x in q.src)
+    # every pair with a reported side (two linked sentences crossing: :func:`_crossings`)
+    tests = [(i, j) for i in om for j in [*ad, *linked_t]] + [(i, j) for i in linked_s for j in ad]
+    if len(tests) > _LATE_MAX_TESTS:
+        tests = [(i, j) for i in om for j in ad]
+        if len(tests) > _LATE_MAX_TESTS:
+            return
+    score: dict[tuple[int, int], float] = {}
+    for i, j in tests:
+        if abs(d.bead_of_src[i] - d.bead_of_tgt[j]) < 2:
+            continue  # beside each other: a shifted link, not a move
+        fit = abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[j].text)))
+        if fit > 2.5:
+            continue
+        z = d.sim_z(i, j)
+        if (i in linked_s or j in linked_t) and (z < _LATE_LINKED_Z or fit > _LATE_LINKED_FIT
+                                                 or _matched_words(d, i, j) < 1):
+            continue  # a linked sentence is taken from its link only by a whole translation
+        if z < linked_s.get(i, -9.0) + _TYPICAL_LINK or z < linked_t.get(j, -9.0) + _TYPICAL_LINK:
+            continue
+        if z >= _LATE_MIN_Z and d.cos(i, j) > d.rand_hi:
+            score[(i, j)] = z
+    best_s, best_t = _best_matches(score)
+    drop: set[int] = set()
+    done: set[int] = set()  # findings already turned into a move
+    for (i, j), z in sorted(score.items()):
+        if best_s[i][1] != j or best_t[j][1] != i or om.get(i) in done or ad.get(j) in done:
+            continue
+        if z < _TYPICAL_LINK and _matched_words(d, i, j) < 1:
+            continue
+        if _numbers_differ(d, i, j) or (_names_differ(d, i, j) and _names_survive(d)):
+            continue
+        if _renders_nothing_of(d, "src", d.src[i], [d.tgt[j]]):
+            continue
+        where = "earlier" if j < _tgt_pos(d, i) else "later"
+        it = _move_issue(d, range(i, i + 1), range(j, j + 1), where, min(0.95, 0.6 + 0.15 * z))
+        if i in om:
+            an.issues[om[i]] = it
+            done.add(om[i])
+            if j in ad:
+                drop.add(ad[j])
+                done.add(ad[j])
+        elif j in ad:
+            an.issues[ad[j]] = it
+            done.add(ad[j])
+        else:
+            an.issues.append(it)
+        if j in linked_t:
+            # the source sentence the aligner gave the moved translation to has its own beside
+            # it, reported as added: that one is translated in place after all
+            for x in d.pairs[d.bead_of_tgt[j]].src:
+                for y in (j - 1, j + 1):
+                    k = ad.get(y)
+                    if k is not None and k not in done and _link_evidence(d, x.index, y) >= _NULL_LINK:
+                        drop.add(k)
+                        done.add(k)
+        an.taken.add(("src", i))
+        an.taken.add(("tgt", j))
+    if drop:
+        an.issues[:] = [it for k, it in enumerate(an.issues) if k not in drop]
+
+
+#: :func:`_late_moves`: the least similarity (in units of the document's typical link) of an
+#: omitted and an added sentence paired as one moved (as :func:`_moves` asks)
+_LATE_MIN_Z = 0.6
+#: ... and of a sentence the aligner linked elsewhere, doubtfully, which must also share a word
+#: and fit by length within this many standard deviations: a whole sentence moved, not a clause
+#: that a translator carried into another sentence (their names match, their lengths do not)
+_LATE_LINKED_Z = 2.0
+_LATE_LINKED_FIT = 1.5
+#: at most this many pairs are compared (beyond, only reported sentences with each other; a long
+#: document with very many unlinked sentences on both sides: none)
+_LATE_MAX_TESTS = 200_000
