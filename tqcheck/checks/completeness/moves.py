@@ -988,17 +988,14 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
             continue
         where = "earlier" if j < _tgt_pos(d, i) else "later"
         it = _move_issue(d, range(i, i + 1), range(j, j + 1), where, min(0.95, 0.6 + 0.15 * z))
-        if i in om:
-            an.issues[om[i]] = it
-            done.add(om[i])
-            if j in ad:
-                drop.add(ad[j])
-                done.add(ad[j])
-        elif j in ad:
-            an.issues[ad[j]] = it
-            done.add(ad[j])
-        else:
-            an.issues.append(it)
+        # the finding of one side becomes the move, the other side's goes (every pair tested has
+        # a reported side)
+        keep, gone = (om[i], ad.get(j)) if i in om else (ad[j], None)
+        an.issues[keep] = it
+        done.add(keep)
+        if gone is not None:
+            drop.add(gone)
+            done.add(gone)
         if j in linked_t:
             # the source sentence the aligner gave the moved translation to has its own beside
             # it, reported as added: that one is translated in place after all
