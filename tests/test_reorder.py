@@ -2064,3 +2064,18 @@ def test_one_sentence_moved_where_the_aligner_links_it_doubtfully_is_one_move():
     assert (0, at) in {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}, \
         [(f.rule, f.source_segment, f.target_segment) for f in rep.findings if f.rule.startswith("TQ10")]
     assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 0]
+
+
+def test_a_moved_sentences_old_partner_keeps_its_own_translation():
+    """Text+Berg test5 read French → German, its 36th sentence's translation moved into a far
+    paragraph, where the aligner links it to a source sentence whose own translation stands
+    beside it; that translation, left unlinked, was reported as added. Once the moved sentence
+    is paired with its source (one TQ105), the source sentence it was linked with reads its own
+    translation beside it as well as an acceptable link does: no addition there."""
+    perturb, doc, _ = _whole("test5", reverse=True)
+    v = next(v for v in perturb._sentence_variants(doc, 8) if v.kind == "move_sentence" and v.src_at == {35})
+    (at,) = v.tgt_at
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "fr", "de", lines=True)
+    assert (35, at) in {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}
+    assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment in (at - 1, at + 1)], \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings if f.rule.startswith("TQ10")]
