@@ -2079,3 +2079,23 @@ def test_a_moved_sentences_old_partner_keeps_its_own_translation():
     assert (35, at) in {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}
     assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment in (at - 1, at + 1)], \
         [(f.rule, f.source_segment, f.target_segment) for f in rep.findings if f.rule.startswith("TQ10")]
+
+
+def test_a_time_of_day_written_apart_is_the_same_number():
+    """"um 20.30 Uhr" is "à 20 h 30": a time of day is not a number missing from a translation
+    that writes its hours and minutes apart, either way round (Text+Berg writes both; the
+    number guard kept a moved sentence from its translation for it). Other numbers with a
+    separator are compared whole, and other hours are missing."""
+    from types import SimpleNamespace
+
+    from tqcheck.align.features import tokens
+    from tqcheck.checks.completeness._doc import _missing
+
+    d = SimpleNamespace(anchors=lambda side, text: [t for t in tokens(text) if t.is_number and len(t.norm) >= 2],
+                        converted=lambda side, text, other: [],
+                        ctx=SimpleNamespace(src_lang="de", tgt_lang="fr"))
+    assert _missing(d, "src", "Um 20.30 Uhr steigt der Vollmond auf", "à 20 h 30 la pleine lune se lève") == []
+    assert _missing(d, "tgt", "à 20 h 30 la pleine lune se lève", "Um 20.30 Uhr steigt der Vollmond auf") == []
+    assert [t.text for t in _missing(d, "src", "Um 20.30 Uhr", "à 21 h 30")] == ["20.30"]
+    assert [t.text for t in _missing(d, "tgt", "à 21 h 30", "Um 20.30 Uhr")] == ["21"]
+    assert [t.text for t in _missing(d, "src", "1,500 Meter", "15 et 00 mètres")] == ["1,500"]

@@ -630,15 +630,34 @@ _BRACKETED = regex.compile(_ASIDE)
 _LEADING_ASIDE = regex.compile(rf"\s*(?:{_ASIDE})\s*")
 
 
+#: a time of day written with a separator (``20.30``, ``8:30``): hours, then two digits of minutes
+_CLOCK = regex.compile(r"(\d{1,2})[.:](\d{2})")
+
+
+def _clock_parts(text: str) -> tuple[str, str] | None:
+    """The hours and minutes of a number token written as a time of day (``20.30`` → 20, 30),
+    else ``None``: another language writes them apart (``20 h 30``, ``20 Uhr 30``)."""
+    m = _CLOCK.fullmatch(text)
+    return (m.group(1), m.group(2)) if m else None
+
+
 def _missing(d: _Doc, side: str, text: str, other: str) -> list[Token]:
-    """Anchors of ``text`` (numbers, names) that the other side of the bead does not have."""
+    """Anchors of ``text`` (numbers, names) that the other side of the bead does not have. A time
+    of day is there when the other side has it written apart (``20.30`` / ``20 h 30``), and
+    the other way round."""
     other_toks = _cjk_join(tokens(other))
     numbers = {o.norm for o in other_toks if o.is_number}
+    for o in other_toks:
+        if o.is_number and (parts := _clock_parts(o.text)):
+            numbers.update(parts)
     words = None
     out = []
     conv = None
     for t in d.anchors(side, text):
         if t.is_number:
+            parts = _clock_parts(t.text)
+            if parts and all(x in numbers for x in parts):
+                continue
             if t.norm not in numbers:
                 conv = d.converted(side, text, other) if conv is None else conv
                 # a quantity converted to another unit is there, or the number written out
