@@ -406,13 +406,15 @@ def _sentence_variants(doc: Doc, n: int) -> list[Variant]:
         if cands and len(doc.tgt) >= 3:
             j = rng.choice(cands)
             p, x = tgt_pos[j]
-            q = rng.choice([k for k in range(len(doc.tgt)) if abs(k - p) >= 2])
-            t = [list(z) for z in doc.tgt]
-            sent = t[p].pop(x)
-            y = rng.randint(0, len(t[q]))
-            t[q].insert(y, sent)
-            out.append(Variant("move_sentence", doc.src, t, src_at={doc.link[j]},
-                               tgt_at={sum(len(z) for z in t[:q]) + y}))
+            far = [k for k in range(len(doc.tgt)) if abs(k - p) >= 2]  # none from the middle of three
+            if far:
+                q = rng.choice(far)
+                t = [list(z) for z in doc.tgt]
+                sent = t[p].pop(x)
+                y = rng.randint(0, len(t[q]))
+                t[q].insert(y, sent)
+                out.append(Variant("move_sentence", doc.src, t, src_at={doc.link[j]},
+                                   tgt_at={sum(len(z) for z in t[:q]) + y}))
         cands = [j for j in linked if j + 1 in doc.link and tgt_pos[j][0] == tgt_pos[j + 1][0]
                  and doc.link[j + 1] == doc.link[j] + 1
                  and len(doc.tgt[tgt_pos[j][0]][tgt_pos[j][1] + 1].split()) >= 8]

@@ -938,18 +938,21 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
                                 it.pair.tgt if it.pair is not None and len(it.pair.tgt) <= 2 else ())
             for y in ys:
                 ad.setdefault(y.index, k)
+    if not om and not ad:
+        return
     # sentences the aligner linked only doubtfully: a 1-1 link under 0.5, or a member of a merged
-    # bead; each with how well it matches its own bead's other side
+    # bead; each with how well it matches its own bead's other side (a side is read only when
+    # the other side has reported sentences to pair it with)
     linked_s: dict[int, float] = {}
     linked_t: dict[int, float] = {}
     for q in d.pairs:
         if not q.src or not q.tgt or (len(q.src) == 1 and len(q.tgt) == 1 and q.score >= 0.5):
             continue
-        if len(q.src) >= 2 or len(q.tgt) == 1:
+        if ad and (len(q.src) >= 2 or len(q.tgt) == 1):
             for x in q.src:
                 if x.index not in om and ("src", x.index) not in an.taken:
                     linked_s[x.index] = max(d.sim_z(x.index, t.index) for t in q.tgt)
-        if len(q.tgt) >= 2 or len(q.src) == 1:
+        if om and (len(q.tgt) >= 2 or len(q.src) == 1):
             for y in q.tgt:
                 if y.index not in ad and ("tgt", y.index) not in an.taken:
                     linked_t[y.index] = max(d.sim_z(x.index, y.index) for x in q.src)
