@@ -2099,3 +2099,20 @@ def test_a_time_of_day_written_apart_is_the_same_number():
     assert [t.text for t in _missing(d, "src", "Um 20.30 Uhr", "à 21 h 30")] == ["20.30"]
     assert [t.text for t in _missing(d, "tgt", "à 21 h 30", "Um 20.30 Uhr")] == ["21"]
     assert [t.text for t in _missing(d, "src", "1,500 Meter", "15 et 00 mètres")] == ["1,500"]
+
+
+def test_a_moved_sentence_without_a_word_in_common_is_paired_when_both_are_long_enough():
+    """Text+Berg test5, the benchmark's moved sentence of source 117 ("Farbige Tupfer im
+    ebenmässigen Weiss der Gipfelpyramide .") whose translation ("Mouchoirs multicolores sur le
+    blanc uniforme de cette pyramide .") moved far earlier, to target sentence 5. The aligner
+    links the source doubtfully where it stood; the pair matches by trigrams far better than a typical link (German's
+    compound "Gipfelpyramide" is no word of the French), but has no whole word in common. Both
+    sentences have four words and more, too many to match so by chance: one TQ105, not an
+    addition at the new place."""
+    perturb, doc, _ = _whole("test5")
+    v = next(v for v in perturb._sentence_variants(doc, 8) if v.kind == "move_sentence" and v.src_at == {117})
+    (at,) = v.tgt_at
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "de", "fr", lines=True)
+    assert (117, at) in {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}, \
+        [(f.rule, f.source_segment, f.target_segment) for f in rep.findings if f.rule.startswith("TQ10")]
+    assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment == at]

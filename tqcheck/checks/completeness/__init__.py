@@ -110,8 +110,7 @@ def _emit(ctx: CheckContext, code: str) -> Iterator[Finding]:
             continue
         if len(it.src_run) > 1 or len(it.tgt_run) > 1:
             # a finding over runs of sentences: a pair made of the runs, spans over all of them
-            src = it.src_run or ((it.src,) if it.src else ())
-            tgt = it.tgt_run or ((it.tgt,) if it.tgt else ())
+            src, tgt = it.sentences("src"), it.sentences("tgt")
             run = Pair(it.pair.index if it.pair else -1,
                        Bead(tuple(x.index for x in src), tuple(x.index for x in tgt)), src, tgt)
             yield ctx.finding(code, run, message=it.message,

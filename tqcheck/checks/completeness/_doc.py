@@ -98,6 +98,19 @@ class _Issue:
     #: a major TQ105: which way the content moved ("earlier" / "later")
     moved: str | None = None
 
+    def sentences(self, side: str, pair: bool = False) -> tuple[Sentence, ...]:
+        """The sentences of ``side`` ("src" or "tgt") the issue names: its run, else its one
+        sentence, else (with ``pair``) its bead's sentences of that side."""
+        run = self.src_run if side == "src" else self.tgt_run
+        if run:
+            return run
+        one = self.src if side == "src" else self.tgt
+        if one is not None:
+            return (one,)
+        if pair and self.pair is not None:
+            return tuple(self.pair.src if side == "src" else self.pair.tgt)
+        return ()
+
 
 @dataclass
 class Analysis:

@@ -33,7 +33,7 @@ def _merge_moves(d: _Doc, an: Analysis) -> None:
     moves = []
     for k, it in enumerate(an.issues):
         if it.moved and it.src is not None and it.tgt is not None:
-            moves.append((k, it.moved, it.src_run or (it.src,), it.tgt_run or (it.tgt,)))
+            moves.append((k, it.moved, it.sentences("src"), it.sentences("tgt")))
     groups: dict[tuple[str, int, int], list] = defaultdict(list)
     for k, where, srcs, tgts in moves:
         ps, pt = {x.paragraph for x in srcs}, {x.paragraph for x in tgts}
@@ -919,9 +919,9 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     of one missing from the other, no names lacking where the document keeps its names, the
     lengths within 2.5 standard deviations of the document's ratio. A linked sentence is taken
     from its link only by a whole translation: at least :data:`_LATE_LINKED_Z`, better than its
-    own link by a typical link, a word in common and the lengths within
-    :data:`_LATE_LINKED_FIT` (a clause a translator carried into another sentence shares the
-    names, not the length). The findings become one TQ105 that points at both places. Where the
+    own link by a typical link, a word in common (or both sentences of at least
+    :data:`_LATE_WORDLESS` words) and the lengths within :data:`_LATE_LINKED_FIT` (a clause a
+    translator carried into another sentence shares the names, not the length). The findings become one TQ105 that points at both places. Where the
     aligner had linked the moved translation with a source sentence whose own translation,
     beside it, was reported as added, that report goes too: it is translated in place."""
     if not _lexical(d):
@@ -929,13 +929,9 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     om: dict[int, int] = {}  # source sentence -> the TQ101 that reports it
     ad: dict[int, int] = {}  # target sentence -> the TQ102 that reports it (or names it)
     for k, it in enumerate(an.issues):
-        if it.code == "TQ101" and len(it.src_run) <= 1:
-            x = it.src or (it.pair.src[0] if it.pair is not None and len(it.pair.src) == 1 else None)
-            if x is not None:
-                om.setdefault(x.index, k)
-        elif it.code == "TQ102" and len(it.tgt_run) <= 2:
-            ys = it.tgt_run or ((it.tgt,) if it.tgt is not None else
-                                it.pair.tgt if it.pair is not None and len(it.pair.tgt) <= 2 else ())
+        if it.code == "TQ101" and len(xs := it.sentences("src", pair=True)) == 1:
+            om.setdefault(xs[0].index, k)
+        elif it.code == "TQ102" and len(ys := it.sentences("tgt", pair=True)) <= 2:
             for y in ys:
                 ad.setdefault(y.index, k)
     if not om and not ad:
@@ -970,8 +966,8 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if fit > 2.5:
             continue
         z = d.sim_z(i, j)
-        if (i in linked_s or j in linked_t) and (z < _LATE_LINKED_Z or fit > _LATE_LINKED_FIT
-                                                 or _matched_words(d, i, j) < 1):
+        if (i in linked_s or j in linked_t) and (z < _LATE_LINKED_Z or fit > _LATE_LINKED_FIT or (
+                _matched_words(d, i, j) < 1 and min(_words(d.src[i].text), _words(d.tgt[j].text)) < _LATE_WORDLESS)):
             continue  # a linked sentence is taken from its link only by a whole translation
         if z < linked_s.get(i, -9.0) + _TYPICAL_LINK or z < linked_t.get(j, -9.0) + _TYPICAL_LINK:
             continue
@@ -1022,6 +1018,9 @@ _LATE_MIN_Z = 0.6
 #: that a translator carried into another sentence (their names match, their lengths do not)
 _LATE_LINKED_Z = 2.0
 _LATE_LINKED_FIT = 1.5
+#: ... and share a word, unless both have at least this many words: two shorter sentences may
+#: reach that similarity by chance
+_LATE_WORDLESS = 4
 #: at most this many pairs are compared (beyond, only reported sentences with each other; a long
 #: document with very many unlinked sentences on both sides: none)
 _LATE_MAX_TESTS = 200_000
