@@ -2116,3 +2116,50 @@ def test_a_moved_sentence_without_a_word_in_common_is_paired_when_both_are_long_
     assert (117, at) in {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}, \
         [(f.rule, f.source_segment, f.target_segment) for f in rep.findings if f.rule.startswith("TQ10")]
     assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment == at]
+
+
+def _late_pairing(embeddings: bool, rival: float = 0.0):
+    """What the late pairing makes of a document whose source sentence 1 is reported omitted
+    (a 1-0 bead) and whose target sentence 5, far away, the aligner linked doubtfully (1-1 at
+    0.3) to source 6, with the evidence set by hand: source 1 matches target 5 at 1.2 (the
+    checks' scale: 0 a typical unrelated pair, 1 a typical link), target 5 its own source at
+    0.1, source 3 matches target 5 at ``rival``, every other link at 1.0, the lengths usual, no
+    word in common (random Latin and Cyrillic words); ``embeddings``: the document has
+    sentence vectors beside its features."""
+    import numpy as np
+
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+    from tqcheck.checks.base import EMBEDDINGS, CheckContext
+
+    src, tgt, _, _ = _unrelated_pair(11, n_paras=4, per_para=(2,))
+    rep = _check_ru(src, tgt)
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + \
+        [Bead((6,), (5,), 0.3), Bead((7,), (6, 7), 1.0)]
+    ctx = CheckContext(source=rep.source, target=rep.target, beads=beads, src_lang="en", tgt_lang="ru")
+    if embeddings:
+        rng = np.random.default_rng(0)
+        ctx.cache[EMBEDDINGS] = (rng.normal(size=(8, 4)), rng.normal(size=(8, 4)))
+    d = C._doc._Doc(ctx)
+    d.features()
+    d.mu_match, d.mu_rand, d.rand_hi = 1.0, 0.0, 0.5
+    z = {(b.src[0], t): 1.0 for b in beads for t in b.tgt}
+    z.update({(1, 5): 1.2, (6, 5): 0.1, (3, 5): rival})
+    d.sim_z = lambda i, j: z.get((i, j), 0.0)
+    d.cos = d.sim_z
+    d.ratio_z = lambda ls, lt: 0.0
+    an = C.Analysis()
+    an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
+    C.moves._late_moves(d, an)
+    return [(it.code, it.src.index if it.src else None, it.tgt.index if it.tgt else None) for it in an.issues]
+
+
+def test_with_embeddings_a_doubtful_link_gives_way_to_a_mutual_best_match():
+    """Without a model a linked sentence is taken from its link only at a whole translation's
+    similarity (2.0): a typical link's (1.2) is not enough, trigram best matches being often
+    chance. With a sentence-embedding model it is, where the two are each other's best match in
+    the whole document: one TQ105 from source 1 to target 5. A source sentence that matches
+    target 5 better (1.5) keeps them apart."""
+    assert _late_pairing(embeddings=False) == [("TQ101", 1, None)]
+    assert _late_pairing(embeddings=True) == [("TQ105", 1, 5)]
+    assert _late_pairing(embeddings=True, rival=1.5) == [("TQ101", 1, None)]

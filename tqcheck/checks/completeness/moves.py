@@ -921,7 +921,9 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     from its link only by a whole translation: at least :data:`_LATE_LINKED_Z`, better than its
     own link by a typical link, a word in common (or both sentences of at least
     :data:`_LATE_WORDLESS` words) and the lengths within :data:`_LATE_LINKED_FIT` (a clause a
-    translator carried into another sentence shares the names, not the length). The findings become one TQ105 that points at both places. Where the
+    translator carried into another sentence shares the names, not the length); with a sentence-
+    embedding model, by a typical link's similarity where the two are each other's best match in
+    the whole document. The findings become one TQ105 that points at both places. Where the
     aligner had linked the moved translation with a source sentence whose own translation,
     beside it, was reported as added, that report goes too: it is translated in place."""
     if not _lexical(d):
@@ -929,8 +931,11 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     om: dict[int, int] = {}  # source sentence -> the TQ101 that reports it
     ad: dict[int, int] = {}  # target sentence -> the TQ102 that reports it (or names it)
     for k, it in enumerate(an.issues):
-        if it.code == "TQ101" and len(xs := it.sentences("src", pair=True)) == 1:
-            om.setdefault(xs[0].index, k)
+        if it.code == "TQ101" and len(it.src_run) <= 1:
+            # the sentence reported (a clear neighbour may be reported in place of the bead's own)
+            x = it.src or (it.pair.src[0] if it.pair is not None and len(it.pair.src) == 1 else None)
+            if x is not None:
+                om.setdefault(x.index, k)
         elif it.code == "TQ102" and len(ys := it.sentences("tgt", pair=True)) <= 2:
             for y in ys:
                 ad.setdefault(y.index, k)
@@ -958,6 +963,14 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         tests = [(i, j) for i in om for j in ad]
         if len(tests) > _LATE_MAX_TESTS:
             return
+    best_of: dict[tuple[str, int], int] = {}  # a sentence's best match in the whole document
+
+    def best(side: str, k: int) -> int:
+        if (side, k) not in best_of:
+            best_of[(side, k)] = max(range(len(d.tgt)), key=lambda q: d.sim_z(k, q)) if side == "src" else \
+                max(range(len(d.src)), key=lambda q: d.sim_z(q, k))
+        return best_of[(side, k)]
+
     score: dict[tuple[int, int], float] = {}
     for i, j in tests:
         if abs(d.bead_of_src[i] - d.bead_of_tgt[j]) < 2:
@@ -966,11 +979,13 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if fit > 2.5:
             continue
         z = d.sim_z(i, j)
-        if (i in linked_s or j in linked_t) and (z < _LATE_LINKED_Z or fit > _LATE_LINKED_FIT or (
-                _matched_words(d, i, j) < 1 and min(_words(d.src[i].text), _words(d.tgt[j].text)) < _LATE_WORDLESS)):
-            continue  # a linked sentence is taken from its link only by a whole translation
         if z < linked_s.get(i, -9.0) + _TYPICAL_LINK or z < linked_t.get(j, -9.0) + _TYPICAL_LINK:
             continue
+        if (i in linked_s or j in linked_t) and (fit > _LATE_LINKED_FIT or not (
+                z >= _LATE_LINKED_Z and (_matched_words(d, i, j) >= 1 or min(
+                    _words(d.src[i].text), _words(d.tgt[j].text)) >= _LATE_WORDLESS)
+                or d.emb is not None and z >= _TYPICAL_LINK and best("src", i) == j and best("tgt", j) == i)):
+            continue  # a linked sentence is taken from its link only by a whole translation
         if z >= _LATE_MIN_Z and d.cos(i, j) > d.rand_hi:
             score[(i, j)] = z
     best_s, best_t = _best_matches(score)
@@ -1019,7 +1034,9 @@ _LATE_MIN_Z = 0.6
 _LATE_LINKED_Z = 2.0
 _LATE_LINKED_FIT = 1.5
 #: ... and share a word, unless both have at least this many words: two shorter sentences may
-#: reach that similarity by chance
+#: reach that similarity by chance. With a sentence-embedding model, a typical link's similarity
+#: is enough where the two are each other's best match in the whole document (the model's
+#: similarity reads meaning; character trigrams' best matches are often chance)
 _LATE_WORDLESS = 4
 #: at most this many pairs are compared (beyond, only reported sentences with each other; a long
 #: document with very many unlinked sentences on both sides: none)
