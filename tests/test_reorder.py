@@ -1698,22 +1698,19 @@ def test_window_evidence_equals_the_evidence_of_each_link_with_embeddings():
         assert d.cos(i, j) == pytest.approx((plain.cos(i, j) + float(ces[i] @ cet[j])) / 2, abs=1e-9)
 
 
-def _member_doc(rest_z: float, lone_z: float, embeddings: bool):
-    """The analysis of a document whose source sentence 4 is translated by targets 4 and 5 (a
-    1-2 bead: target 5 the member under test), with the evidence set by hand: the rest (target
-    4) matches its source at ``rest_z``, the member at ``lone_z`` (the scale of the checks:
-    0 a typical unrelated pair, 1 a typical link), every length usual; ``embeddings``: the
-    document has sentence vectors (the embedding backend) beside its features."""
+def _doc_by_hand(seed: int, beads, embeddings: bool, z: dict, default=lambda i, j: 0.0):
+    """The completeness analysis's view of an unrelated pair of eight sentences a side (random
+    Latin and Cyrillic words, no word in common) aligned as ``beads``, with the evidence set by
+    hand: the similarity of each pair in ``z`` (the checks' scale: 0 a typical unrelated pair, 1
+    a typical link), ``default`` elsewhere, every length usual; ``embeddings``: the document has
+    sentence vectors beside its features (the embedding backend)."""
     import numpy as np
 
-    from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
     from tqcheck.checks.base import EMBEDDINGS, CheckContext
 
-    src, tgt, _, _ = _unrelated_pair(4, n_paras=4, per_para=(2,))
+    src, tgt, _, _ = _unrelated_pair(seed, n_paras=4, per_para=(2,))
     rep = _check_ru(src, tgt)
-    beads = [Bead((i,), (i,), 1.0) for i in range(4)] + [Bead((4,), (4, 5), 1.0)] + \
-        [Bead((i,), (i,), 1.0) for i in range(5, 8)]
     ctx = CheckContext(source=rep.source, target=rep.target, beads=beads, src_lang="en", tgt_lang="ru")
     if embeddings:
         rng = np.random.default_rng(0)
@@ -1721,10 +1718,24 @@ def _member_doc(rest_z: float, lone_z: float, embeddings: bool):
     d = C._doc._Doc(ctx)
     d.features()
     d.mu_match, d.mu_rand, d.rand_hi = 1.0, 0.0, 0.5
-    z = {(4, 4): rest_z, (4, 5): lone_z}
-    d.sim_z = lambda i, j: z.get((i, j), 1.0 if i == j else 0.0)
+    d.sim_z = lambda i, j: z.get((i, j), default(i, j))
     d.cos = d.sim_z
     d.ratio_z = lambda ls, lt: 0.0
+    return d
+
+
+def _member_doc(rest_z: float, lone_z: float, embeddings: bool):
+    """The analysis of a document whose source sentence 4 is translated by targets 4 and 5 (a
+    1-2 bead: target 5 the member under test), with the evidence set by hand: the rest (target
+    4) matches its source at ``rest_z``, the member at ``lone_z`` (the scale of the checks:
+    0 a typical unrelated pair, 1 a typical link), every length usual; ``embeddings``: the
+    document has sentence vectors (the embedding backend) beside its features."""
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+
+    beads = [Bead((i,), (i,), 1.0) for i in range(4)] + [Bead((4,), (4, 5), 1.0)] + \
+        [Bead((i,), (i,), 1.0) for i in range(5, 8)]
+    d = _doc_by_hand(4, beads, embeddings, {(4, 4): rest_z, (4, 5): lone_z}, lambda i, j: 1.0 if i == j else 0.0)
     an = C.Analysis()
     C.partial._member_by_similarity(d, an)
     return [(it.code, it.tgt.index) for it in an.issues]
@@ -2126,28 +2137,14 @@ def _late_pairing(embeddings: bool, rival: float = 0.0):
     0.1, source 3 matches target 5 at ``rival``, every other link at 1.0, the lengths usual, no
     word in common (random Latin and Cyrillic words); ``embeddings``: the document has
     sentence vectors beside its features."""
-    import numpy as np
-
     from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
-    from tqcheck.checks.base import EMBEDDINGS, CheckContext
 
-    src, tgt, _, _ = _unrelated_pair(11, n_paras=4, per_para=(2,))
-    rep = _check_ru(src, tgt)
     beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + \
         [Bead((6,), (5,), 0.3), Bead((7,), (6, 7), 1.0)]
-    ctx = CheckContext(source=rep.source, target=rep.target, beads=beads, src_lang="en", tgt_lang="ru")
-    if embeddings:
-        rng = np.random.default_rng(0)
-        ctx.cache[EMBEDDINGS] = (rng.normal(size=(8, 4)), rng.normal(size=(8, 4)))
-    d = C._doc._Doc(ctx)
-    d.features()
-    d.mu_match, d.mu_rand, d.rand_hi = 1.0, 0.0, 0.5
     z = {(b.src[0], t): 1.0 for b in beads for t in b.tgt}
     z.update({(1, 5): 1.2, (6, 5): 0.1, (3, 5): rival})
-    d.sim_z = lambda i, j: z.get((i, j), 0.0)
-    d.cos = d.sim_z
-    d.ratio_z = lambda ls, lt: 0.0
+    d = _doc_by_hand(11, beads, embeddings, z)
     an = C.Analysis()
     an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
     C.moves._late_moves(d, an)
