@@ -401,10 +401,15 @@ def _sentence_variants(doc: Doc, n: int) -> list[Variant]:
     out: list[Variant] = []
     tgt_pos = _index(doc.tgt)
     linked = sorted(doc.link)
+    # what may move (a sentence of a paragraph of two or more) and what may merge (two linked
+    # neighbours of a paragraph, the second of eight words or more)
+    movable = [j for j in linked if len(doc.tgt[tgt_pos[j][0]]) >= 2] if len(doc.tgt) >= 3 else []
+    mergeable = [j for j in linked if j + 1 in doc.link and tgt_pos[j][0] == tgt_pos[j + 1][0]
+                 and doc.link[j + 1] == doc.link[j] + 1
+                 and len(doc.tgt[tgt_pos[j][0]][tgt_pos[j][1] + 1].split()) >= 8]
     for _ in range(n):
-        cands = [j for j in linked if len(doc.tgt[tgt_pos[j][0]]) >= 2]
-        if cands and len(doc.tgt) >= 3:
-            j = rng.choice(cands)
+        if movable:
+            j = rng.choice(movable)
             p, x = tgt_pos[j]
             far = [k for k in range(len(doc.tgt)) if abs(k - p) >= 2]  # none from the middle of three
             if far:
@@ -415,11 +420,8 @@ def _sentence_variants(doc: Doc, n: int) -> list[Variant]:
                 t[q].insert(y, sent)
                 out.append(Variant("move_sentence", doc.src, t, src_at={doc.link[j]},
                                    tgt_at={sum(len(z) for z in t[:q]) + y}))
-        cands = [j for j in linked if j + 1 in doc.link and tgt_pos[j][0] == tgt_pos[j + 1][0]
-                 and doc.link[j + 1] == doc.link[j] + 1
-                 and len(doc.tgt[tgt_pos[j][0]][tgt_pos[j][1] + 1].split()) >= 8]
-        if cands:
-            j = rng.choice(cands)
+        if mergeable:
+            j = rng.choice(mergeable)
             p, x = tgt_pos[j]
             t = [list(z) for z in doc.tgt]
             first, second = t[p][x].rstrip(), t[p][x + 1].split()

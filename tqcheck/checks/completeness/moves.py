@@ -971,6 +971,17 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
                 max(range(len(d.src)), key=lambda q: d.sim_z(q, k))
         return best_of[(side, k)]
 
+    def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
+        """Whether a pair with a linked side matches as a whole translation (a linked sentence
+        is taken from its link only so)."""
+        if fit > _LATE_LINKED_FIT:
+            return False
+        if z >= _LATE_LINKED_Z and (_matched_words(d, i, j) >= 1 or min(
+                _words(d.src[i].text), _words(d.tgt[j].text)) >= _LATE_WORDLESS):
+            return True
+        # with a sentence-embedding model: each other's best match in the whole document
+        return d.emb is not None and z >= _TYPICAL_LINK and best("src", i) == j and best("tgt", j) == i
+
     score: dict[tuple[int, int], float] = {}
     for i, j in tests:
         if abs(d.bead_of_src[i] - d.bead_of_tgt[j]) < 2:
@@ -981,11 +992,8 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         z = d.sim_z(i, j)
         if z < linked_s.get(i, -9.0) + _TYPICAL_LINK or z < linked_t.get(j, -9.0) + _TYPICAL_LINK:
             continue
-        if (i in linked_s or j in linked_t) and (fit > _LATE_LINKED_FIT or not (
-                z >= _LATE_LINKED_Z and (_matched_words(d, i, j) >= 1 or min(
-                    _words(d.src[i].text), _words(d.tgt[j].text)) >= _LATE_WORDLESS)
-                or d.emb is not None and z >= _TYPICAL_LINK and best("src", i) == j and best("tgt", j) == i)):
-            continue  # a linked sentence is taken from its link only by a whole translation
+        if (i in linked_s or j in linked_t) and not whole_translation(i, j, z, fit):
+            continue
         if z >= _LATE_MIN_Z and d.cos(i, j) > d.rand_hi:
             score[(i, j)] = z
     best_s, best_t = _best_matches(score)
@@ -1034,9 +1042,9 @@ _LATE_MIN_Z = 0.6
 _LATE_LINKED_Z = 2.0
 _LATE_LINKED_FIT = 1.5
 #: ... and share a word, unless both have at least this many words: two shorter sentences may
-#: reach that similarity by chance. With a sentence-embedding model, a typical link's similarity
-#: is enough where the two are each other's best match in the whole document (the model's
-#: similarity reads meaning; character trigrams' best matches are often chance)
+#: reach that similarity by chance (with a sentence-embedding model, a typical link's similarity
+#: is enough where the two are each other's best match in the whole document: the model's
+#: similarity reads meaning, character trigrams' best matches are often chance)
 _LATE_WORDLESS = 4
 #: at most this many pairs are compared (beyond, only reported sentences with each other; a long
 #: document with very many unlinked sentences on both sides: none)
