@@ -176,6 +176,28 @@ def test_confident_neighbour_is_questioned_when_its_names_fit_worse(monkeypatch)
     assert C.unlinked._ambiguous_neighbour(d, C.Analysis(), p, "src") == (None, False)
 
 
+@pytest.mark.parametrize("side", ["src", "tgt"])
+def test_a_neighbour_reported_instead_is_the_findings_sentence(monkeypatch, side):
+    """When the neighbour is clearly the untranslated (added) sentence, the finding reports it, and
+    the issue names it as its sentences too (the later pairing of moved sentences reads them),
+    not the bead's own sentence (session 36)."""
+    d, p = _doc(0.4)
+    if side == "tgt":  # the same beads read the other way: [0]:[0]  []:[1]  [1]:[2]
+        d.src, d.tgt = d.tgt, d.src
+        d.pairs = [_pair(q.index, q.tgt, q.src, q.score) for q in d.pairs]
+        p = d.pairs[1]
+    nb = d.pairs[2].src[0] if side == "src" else d.pairs[2].tgt[0]
+    monkeypatch.setattr(C.unlinked, "_ambiguous_neighbour", lambda d, an, p, side: (nb, True))
+    for name in ("_absorbed", "_member_for_stray", "_member_for_stray_by_anchors", "_condensed_into",
+                 "_fused_elsewhere", "_sole_place_elsewhere"):
+        monkeypatch.setattr(C.unlinked, name, lambda *a, **k: None)
+    an = C.Analysis()
+    C.unlinked._unlinked_side(d, an, [p], side)
+    (it,) = an.issues
+    assert (it.src if side == "src" else it.tgt) is nb
+    assert it.sentences(side) == (nb,)
+
+
 def _fixture_paragraph_12_left_out():
     """The fixture with its one-sentence paragraph 12 removed from the translation: the report and
     the TQ101 findings that cover source 12."""

@@ -2129,6 +2129,27 @@ def test_a_moved_sentence_without_a_word_in_common_is_paired_when_both_are_long_
     assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment == at]
 
 
+def test_a_moved_sentence_is_paired_with_the_added_sentence_that_is_reported(fixture_lines):
+    """The fixture with the translation of source 25 ("Today we have listened a new encouraging
+    and optimistic speech of President Tokayev …") moved to the start of paragraph 11, before
+    the translation of source 16. The aligner links the moved translation to source 16 and
+    leaves that source's own translation unlinked; the unlinked-sentence step sees that the
+    moved one is clearly the added sentence and reports it instead. The late pairing must
+    read the sentence reported, not the bead's own: one TQ105 at both places, not an omission
+    plus an addition (session 36: it read the bead's sentence and paired nothing)."""
+    src, tgt = fixture_lines
+    flat = [x for para in tgt for x in para]
+    moved = next(x for x in flat if x.startswith("Bugün Cumhurbaşkanı Sayın Tokayev"))
+    tgt = [[x for x in para if x != moved] for para in tgt]
+    p = next(k for k, para in enumerate(tgt) if para and para[0].startswith("Kurucumuz devletimiz"))
+    tgt[p].insert(0, moved)
+    at = _flat_index(tgt, p, 0)
+    rep = _check(src, tgt)
+    assert ("TQ105", 25, at) in _align_majors(rep), _align_majors(rep)
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102")
+                and (f.source_segment == 25 or f.target_segment == at)]
+
+
 def _late_pairing(embeddings: bool, rival: float = 0.0):
     """What the late pairing makes of a document whose source sentence 1 is reported omitted
     (a 1-0 bead) and whose target sentence 5, far away, the aligner linked doubtfully (1-1 at

@@ -47,6 +47,8 @@ class Num:
 _SPACES = " \u00a0\u202f\u2009\u2007"
 _SEPS = ",.'\u2019\u066b\u066c" + _SPACES
 _NUM_RUN = regex.compile(r"\p{Nd}+(?:[,.'\u2019\u066b\u066c \u00a0\u202f\u2009\u2007]\p{Nd}+)*")
+#: a time of day in running text (``8:30``, ``20 h 30``, ``20h30``); ``20.30`` is a decimal here
+#: (completeness's ``_doc._CLOCK`` reads it as a time too, where that can only spare a finding)
 _TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2})(?::|\s?[hH]\.?\s?(?=\p{Nd}{2}(?!\p{L})))(\p{Nd}{2})"
                       r"(?![\p{Nd}]|:\p{Nd}|[.,]\p{Nd})")
 _ROMAN = regex.compile(r"(?<![\p{L}\p{N}])[IVXLCDM]{2,}(?![\p{L}\p{N}])")

@@ -643,7 +643,11 @@ _BRACKETED = regex.compile(_ASIDE)
 _LEADING_ASIDE = regex.compile(rf"\s*(?:{_ASIDE})\s*")
 
 
-#: a time of day written with a separator (``20.30``, ``8:30``): hours, then two digits of minutes
+#: a time of day written with a separator (``20.30``, ``8:30``): hours, then two digits of minutes.
+#: Not :data:`..number_text._TIME`, on purpose: that one finds times in running text for TQ201
+#: and reads ``20.30`` as a decimal (in most languages it is one, and a wrong time would be
+#: reported); this one only keeps a number token that the other side writes apart (``20 h 30``)
+#: from counting as missing, where reading a decimal as a time can only spare a finding
 _CLOCK = regex.compile(r"(\d{1,2})[.:](\d{2})")
 
 

@@ -931,11 +931,8 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     om: dict[int, int] = {}  # source sentence -> the TQ101 that reports it
     ad: dict[int, int] = {}  # target sentence -> the TQ102 that reports it (or names it)
     for k, it in enumerate(an.issues):
-        if it.code == "TQ101" and len(it.src_run) <= 1:
-            # the sentence reported (a clear neighbour may be reported in place of the bead's own)
-            x = it.src or (it.pair.src[0] if it.pair is not None and len(it.pair.src) == 1 else None)
-            if x is not None:
-                om.setdefault(x.index, k)
+        if it.code == "TQ101" and len(xs := it.sentences("src", pair=True)) == 1:
+            om.setdefault(xs[0].index, k)
         elif it.code == "TQ102" and len(ys := it.sentences("tgt", pair=True)) <= 2:
             for y in ys:
                 ad.setdefault(y.index, k)

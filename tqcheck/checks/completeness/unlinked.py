@@ -338,6 +338,7 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
             nb = None
             if fused is None and (side, s.index) not in an.beside_move:
                 s, nb = _take_neighbour(d, an, run[0], side, s)
+                sents = [s]  # the sentence reported: the bead's own, or the neighbour clearly it
             msg = one.format(q=_quote(s.text))
             if nb is not None:
                 where = "before" if nb.index < s.index else "after"
