@@ -169,6 +169,24 @@ def test_moved_paragraph_is_one_finding_at_both_places(fixture_lines, p):
     assert not {r for r, _, _ in extra} & {"TQ101", "TQ102"}, extra
 
 
+def test_a_salutation_moved_before_a_lone_word_of_a_split_heading_is_one_move(fixture_lines):
+    """The fixture's salutation paragraph ("Honorable Ministers," / "Saygıdeğer Bakanlar,") moved
+    two paragraphs back, to just before "HİTABI", the lone last word of the translation's
+    heading, which the aligner leaves unlinked. The two form one unlinked run of the
+    translation, but a lone word is never reported as added on its own: the salutation is
+    paired without it, by length, position and the comma that ends both (one TQ105), not an
+    omission plus an addition of two sentences (session 36)."""
+    src, tgt = fixture_lines
+    p = next(k for k, para in enumerate(tgt) if para == ["Saygıdeğer Bakanlar,"])
+    assert tgt[p - 2] == ["HİTABI"]
+    moved = _move(tgt, p, p - 2)
+    at = sum(len(x) for x in moved[:p - 2])
+    rep = _check(src, moved)
+    assert ("TQ105", 2, at) in _align_majors(rep), _align_majors(rep)
+    assert not [f for f in rep.findings if f.rule in ("TQ101", "TQ102")
+                and (f.source_segment == 2 or f.target_segment == at)]
+
+
 def test_transposition_needs_clear_evidence():
     """Unit: two blocks exchanged are reported only when the exchanged reading is clearly better;
     an untouched multi-paragraph text of any language pair gives no TQ105."""
@@ -2170,6 +2188,38 @@ def _late_pairing(embeddings: bool, rival: float = 0.0):
     an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
     C.moves._late_moves(d, an)
     return [(it.code, it.src.index if it.src else None, it.tgt.index if it.tgt else None) for it in an.issues]
+
+
+def _late_pairing_unlinked(embeddings: bool, rival: float = 0.0):
+    """The late pairing of a document whose source sentence 1 is reported omitted and whose
+    target sentence 5, far away, is reported added (a 0-1 bead), with the evidence set by hand:
+    source 1 matches target 5 at 0.7 (under a typical link's 0.8; no word in common), source 3
+    matches it at ``rival``, every link at 1.0, the lengths usual."""
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + \
+        [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0), Bead((7,), (7,), 1.0)]
+    z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
+    z.update({(1, 5): 0.7, (3, 5): rival})
+    d = _doc_by_hand(11, beads, embeddings, z)
+    an = C.Analysis()
+    an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
+    an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[5], pair=d.pairs[6]))
+    C.moves._late_moves(d, an)
+    return [(it.code, it.src.index if it.src else None, it.tgt.index if it.tgt else None) for it in an.issues]
+
+
+def test_with_embeddings_an_omitted_and_an_added_sentence_that_are_each_others_best_match_are_a_move():
+    """An omitted sentence and an added one far away with no word in common are one moved
+    sentence only at a typical link's similarity (0.8) without a model. With a sentence-
+    embedding model, a lower similarity (0.7) is enough where the two are each other's best
+    match in the whole document (session 36: five of the moved sentences the model missed in
+    the German → French windows were so); not when another source sentence matches the added one
+    better."""
+    assert _late_pairing_unlinked(embeddings=False) == [("TQ101", 1, None), ("TQ102", None, 5)]
+    assert _late_pairing_unlinked(embeddings=True) == [("TQ105", 1, 5)]
+    assert _late_pairing_unlinked(embeddings=True, rival=0.75) == [("TQ101", 1, None), ("TQ102", None, 5)]
 
 
 def test_with_embeddings_a_doubtful_link_gives_way_to_a_mutual_best_match():

@@ -396,7 +396,8 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
     * both places heal (:func:`_heals`): without the moved sentences, the text around each gap
       reads in order with nothing left unlinked. The block may be the run shifted by one onto a
       neighbour whose link is poor (the aligner, placing by length, linked it for want of its
-      partner and left the next sentence out instead);
+      partner and left the next sentence out instead), and an added run may be read without a
+      lone word at its edges (a split heading, a label: never reported as added on its own);
     * the pairing is unique: no other left-over run fits either run;
     * one sentence alone must not lack more of the other's names than it shares (as in
       :func:`_moves`), and must also share a number or a name with its partner, or end with the
@@ -435,6 +436,16 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
     def blocks(side: str, run: list[int]) -> list[list[int]]:
         sents = d.src if side == "src" else d.tgt
         out = [run]
+        if side == "tgt":
+            # a lone word at an edge of an added run (a split heading, a label) is not reported
+            # as added on its own (:func:`_unlinked_side`): the run may be moved without it
+            core = list(run)
+            while len(core) > 1 and _words(sents[core[0]].text) < 2:
+                core.pop(0)
+            while len(core) > 1 and _words(sents[core[-1]].text) < 2:
+                core.pop()
+            if core != run:
+                out.append(core)
         for step in (-1, 1):
             k = run[0] - 1 if step < 0 else run[-1] + 1
             if 0 <= k < len(sents) and sents[k].paragraph == sents[run[0]].paragraph and poor(side, k):
@@ -489,10 +500,12 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
     cands: list[tuple[float, int, int, list[int], list[int]]] = []
     for a, rs in enumerate(runs_s):
         for b, rt in enumerate(runs_t):
-            if len(rs) != len(rt) or abs(d.bead_of_src[rs[0]] - d.bead_of_tgt[rt[0]]) < 2:
+            if abs(d.bead_of_src[rs[0]] - d.bead_of_tgt[rt[0]]) < 2:
                 continue
             for bs in opts_s[a]:
                 for bt in opts_t[b]:
+                    if len(bs) != len(bt):
+                        continue
                     # only a pairing whose places both heal is compared by length (and counted)
                     if not (_heals(d, ev, "src", rs, bs, bt, memo) and _heals(d, ev, "tgt", rt, bs, bt, memo)):
                         continue
@@ -915,7 +928,8 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     (a 1-1 link under 0.5, a member of a merged bead) far away. The two are paired when their
     words match as :func:`_moves` asks of one sentence moved alone: each the other's best match
     among the candidates, at least :data:`_LATE_MIN_Z` in units of the document's typical link
-    and above its chance similarity, a word in common or a typical link's similarity, no number
+    and above its chance similarity, a word in common or a typical link's similarity (with a
+    sentence-embedding model, or each other's best match in the whole document), no number
     of one missing from the other, no names lacking where the document keeps its names, the
     lengths within 2.5 standard deviations of the document's ratio. A linked sentence is taken
     from its link only by a whole translation: at least :data:`_LATE_LINKED_Z`, better than its
@@ -968,6 +982,12 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
                 max(range(len(d.src)), key=lambda q: d.sim_z(q, k))
         return best_of[(side, k)]
 
+    def model_best(i: int, j: int) -> bool:
+        """With a sentence-embedding model: whether the two are each other's best match in the
+        whole document (the model's similarity reads meaning; without one, character trigrams'
+        best matches are often chance)."""
+        return d.emb is not None and best("src", i) == j and best("tgt", j) == i
+
     def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
         """Whether a pair with a linked side matches as a whole translation (a linked sentence
         is taken from its link only so)."""
@@ -976,8 +996,7 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if z >= _LATE_LINKED_Z and (_matched_words(d, i, j) >= 1 or min(
                 _words(d.src[i].text), _words(d.tgt[j].text)) >= _LATE_WORDLESS):
             return True
-        # with a sentence-embedding model: each other's best match in the whole document
-        return d.emb is not None and z >= _TYPICAL_LINK and best("src", i) == j and best("tgt", j) == i
+        return z >= _TYPICAL_LINK and model_best(i, j)
 
     score: dict[tuple[int, int], float] = {}
     for i, j in tests:
@@ -999,8 +1018,8 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     for (i, j), z in sorted(score.items()):
         if best_s[i][1] != j or best_t[j][1] != i or om.get(i) in done or ad.get(j) in done:
             continue
-        if z < _TYPICAL_LINK and _matched_words(d, i, j) < 1:
-            continue
+        if z < _TYPICAL_LINK and _matched_words(d, i, j) < 1 and not model_best(i, j):
+            continue  # (two reported sentences: a word in common, or the model's best match)
         if _numbers_differ(d, i, j) or (_names_differ(d, i, j) and _names_survive(d)):
             continue
         if _renders_nothing_of(d, "src", d.src[i], [d.tgt[j]]):
