@@ -2168,46 +2168,45 @@ def test_a_moved_sentence_is_paired_with_the_added_sentence_that_is_reported(fix
                 and (f.source_segment == 25 or f.target_segment == at)]
 
 
-def _late_pairing(embeddings: bool, rival: float = 0.0):
-    """What the late pairing makes of a document whose source sentence 1 is reported omitted
-    (a 1-0 bead) and whose target sentence 5, far away, the aligner linked doubtfully (1-1 at
-    0.3) to source 6, with the evidence set by hand: source 1 matches target 5 at 1.2 (the
-    checks' scale: 0 a typical unrelated pair, 1 a typical link), target 5 its own source at
-    0.1, source 3 matches target 5 at ``rival``, every other link at 1.0, the lengths usual, no
-    word in common (random Latin and Cyrillic words); ``embeddings``: the document has
-    sentence vectors beside its features."""
+def _late_result(tail, z_set: dict, embeddings: bool, added: bool = False):
+    """What the late pairing makes of a hand-set document whose source sentence 1 is reported
+    omitted (a 1-0 bead), sources 2-5 linked in order to targets 1-4, then the beads ``tail``;
+    every link at 1.0 and ``z_set`` beside (the checks' scale: 0 a typical unrelated pair, 1 a
+    typical link), the lengths usual, no word in common (random Latin and Cyrillic words);
+    ``added``: target 5 is reported added too; ``embeddings``: the document has sentence
+    vectors beside its features."""
     from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
 
-    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + \
-        [Bead((6,), (5,), 0.3), Bead((7,), (6, 7), 1.0)]
-    z = {(b.src[0], t): 1.0 for b in beads for t in b.tgt}
-    z.update({(1, 5): 1.2, (6, 5): 0.1, (3, 5): rival})
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + tail
+    z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
+    z.update(z_set)
     d = _doc_by_hand(11, beads, embeddings, z)
     an = C.Analysis()
     an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
+    if added:
+        an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[5], pair=d.pairs[d.bead_of_tgt[5]]))
     C.moves._late_moves(d, an)
     return [(it.code, it.src.index if it.src else None, it.tgt.index if it.tgt else None) for it in an.issues]
+
+
+def _late_pairing(embeddings: bool, rival: float = 0.0):
+    """:func:`_late_result` where the aligner linked target 5, far away, doubtfully (1-1 at 0.3)
+    to source 6: source 1 matches target 5 at 1.2, target 5 its own source at 0.1, source 3
+    matches target 5 at ``rival``."""
+    from tqcheck.align.base import Bead
+
+    return _late_result([Bead((6,), (5,), 0.3), Bead((7,), (6, 7), 1.0)],
+                        {(1, 5): 1.2, (6, 5): 0.1, (3, 5): rival}, embeddings)
 
 
 def _late_pairing_unlinked(embeddings: bool, rival: float = 0.0):
-    """The late pairing of a document whose source sentence 1 is reported omitted and whose
-    target sentence 5, far away, is reported added (a 0-1 bead), with the evidence set by hand:
-    source 1 matches target 5 at 0.7 (under a typical link's 0.8; no word in common), source 3
-    matches it at ``rival``, every link at 1.0, the lengths usual."""
+    """:func:`_late_result` where target 5, far away, is reported added (a 0-1 bead): source 1
+    matches it at 0.7 (under a typical link's 0.8; no word in common), source 3 at ``rival``."""
     from tqcheck.align.base import Bead
-    from tqcheck.checks import completeness as C
 
-    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + \
-        [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0), Bead((7,), (7,), 1.0)]
-    z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
-    z.update({(1, 5): 0.7, (3, 5): rival})
-    d = _doc_by_hand(11, beads, embeddings, z)
-    an = C.Analysis()
-    an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
-    an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[5], pair=d.pairs[6]))
-    C.moves._late_moves(d, an)
-    return [(it.code, it.src.index if it.src else None, it.tgt.index if it.tgt else None) for it in an.issues]
+    return _late_result([Bead((), (5,), 0.0), Bead((6,), (6,), 1.0), Bead((7,), (7,), 1.0)],
+                        {(1, 5): 0.7, (3, 5): rival}, embeddings, added=True)
 
 
 def test_with_embeddings_an_omitted_and_an_added_sentence_that_are_each_others_best_match_are_a_move():

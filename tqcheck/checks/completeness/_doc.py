@@ -42,6 +42,12 @@ def _words(text: str) -> int:
     return sum(1 for t in toks if not t.is_char) + (chars + 1) // 2
 
 
+#: an addition of fewer words (a lone word: a split heading, a label) is not reported as added
+#: (:func:`.unlinked._unlinked_side`), nor does it hold an added run together
+#: (:func:`.moves._length_moves`)
+_ADDED_MIN_WORDS = 2
+
+
 def _quote(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return "\u201c" + (text if len(text) <= n else text[: n - 1].rstrip() + "\u2026") + "\u201d"

@@ -13,8 +13,8 @@ from ...align.lengths import text_length
 from ...document import Sentence
 from ..base import DICTIONARY, Pair
 from ._doc import (
-    Analysis, _Doc, _Issue, _join_excerpt, _lexical, _matched_words, _missing, _own_missing, _runs, _tgt_pos,
-    _unrelated_pairs, _words,
+    _ADDED_MIN_WORDS, Analysis, _Doc, _Issue, _join_excerpt, _lexical, _matched_words, _missing, _own_missing,
+    _runs, _tgt_pos, _unrelated_pairs, _words,
 )
 from .evidence import (
     _Cuts, _Evidence, _LengthEvidence, _NULL_LINK, _TYPICAL_LINK, _beats_chance, _clearly_absorbs,
@@ -440,10 +440,9 @@ def _length_moves(d: _Doc, an: Analysis, omitted: list[Pair], added: list[Pair],
             # a lone word at an edge of an added run (a split heading, a label) is not reported
             # as added on its own (:func:`_unlinked_side`): the run may be moved without it
             core = list(run)
-            while len(core) > 1 and _words(sents[core[0]].text) < 2:
-                core.pop(0)
-            while len(core) > 1 and _words(sents[core[-1]].text) < 2:
-                core.pop()
+            for edge in (0, -1):
+                while len(core) > 1 and _words(sents[core[edge]].text) < _ADDED_MIN_WORDS:
+                    core.pop(edge)
             if core != run:
                 out.append(core)
         for step in (-1, 1):

@@ -12,8 +12,8 @@ from ...document import Sentence
 from ...lang.words import has_wordlist, zipf
 from ..base import Pair
 from ._doc import (
-    Analysis, _Doc, _Issue, _cjk_join, _found, _join_excerpt, _lexical, _line_of, _missing, _other, _quote,
-    _quote_near, _runs, _similar_word, _stands_in, _words,
+    _ADDED_MIN_WORDS, Analysis, _Doc, _Issue, _cjk_join, _found, _join_excerpt, _lexical, _line_of, _missing,
+    _other, _quote, _quote_near, _runs, _similar_word, _stands_in, _words,
 )
 from .evidence import (
     _TYPICAL_LINK, _bead_fit, _clearly_absorbs, _link_evidence, _merged_evidence, _neighbour_fits,
@@ -323,7 +323,7 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
     for run in _runs(todo):
         sents = [sent(p) for p in run]
         nw = sum(_words(x.text) for x in sents)
-        if (side == "tgt" and nw < 2) or (len(run) == 1 and _absorbed(d, an, run[0], side)):
+        if (side == "tgt" and nw < _ADDED_MIN_WORDS) or (len(run) == 1 and _absorbed(d, an, run[0], side)):
             continue
         if len(run) == 1 and (_member_for_stray(d, an, run[0], side)
                               or _member_for_stray_by_anchors(d, an, run[0], side)):
