@@ -2186,6 +2186,13 @@ def _late_result(tail, z_set: dict, embeddings: bool, added: bool = False):
     an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
     if added:
         an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[5], pair=d.pairs[d.bead_of_tgt[5]]))
+    return _late_run(d, an)
+
+
+def _late_run(d, an):
+    """The issues after the late pairing of ``d`` with ``an``: (rule, source, target) each."""
+    from tqcheck.checks import completeness as C
+
     C.moves._late_moves(d, an)
     return [(it.code, it.src.index if it.src else None, it.tgt.index if it.tgt else None) for it in an.issues]
 
@@ -2230,3 +2237,134 @@ def test_with_embeddings_a_doubtful_link_gives_way_to_a_mutual_best_match():
     assert _late_pairing(embeddings=False) == [("TQ101", 1, None)]
     assert _late_pairing(embeddings=True) == [("TQ105", 1, 5)]
     assert _late_pairing(embeddings=True, rival=1.5) == [("TQ101", 1, None)]
+
+
+def test_an_omission_that_may_be_the_neighbours_pairs_either_sentence_with_its_translation_elsewhere():
+    """A TQ101 that names a neighbour as possibly the untranslated sentence instead ("…, or the
+    one after it, has no translation") is read by the late pairing on both of its sentences:
+    where the neighbour (source 2) is found translated far away (target 5, reported added), it is
+    the moved one, and the finding becomes one TQ105 (session 37: one such move in each of three
+    Text+Berg columns was reported as an omission plus an addition). A TQ101 of two sentences
+    that are both left out (a run) is not read so; nor is a translation beside the finding's
+    other sentence (target 1 just before the unlinked source 1: a shifted link, not a move)."""
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+
+    def late(beads, added: int, either: bool = True):
+        z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
+        z[(2, added)] = 1.2
+        d = _doc_by_hand(11, beads, False, z)
+        an = C.Analysis()
+        an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[d.bead_of_src[1]],
+                                       src_run=(d.src[1], d.src[2]), either=d.src[2] if either else None))
+        an.taken.add(("src", 2))
+        an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[added], pair=d.pairs[d.bead_of_tgt[added]]))
+        return _late_run(d, an)
+
+    far = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 0.3)] + \
+        [Bead((i,), (i - 1,), 1.0) for i in range(3, 6)] + [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0),
+                                                             Bead((7,), (7,), 1.0)]
+    assert late(far, 5) == [("TQ105", 2, 5)]
+    assert late(far, 5, either=False) == [("TQ101", 1, None), ("TQ102", None, 5)]
+    near = [Bead((0,), (0,), 1.0), Bead((), (1,), 0.0), Bead((1,), (), 0.0), Bead((2,), (2,), 0.3)] + \
+        [Bead((i,), (i,), 1.0) for i in range(3, 8)]
+    assert late(near, 1) == [("TQ101", 1, None), ("TQ102", None, 1)]
+
+
+def test_a_confident_link_gives_way_only_to_a_whole_translation_that_is_each_others_best_match():
+    """The late pairing may take a sentence from a confident 1-1 link where the aligner, keeping
+    the order, linked the moved translation one off: target 5, linked at 0.9 to source 6 (1.0),
+    matches the omitted source 1 as a whole translation (2.5), the two are each other's best
+    match in the whole document, and source 6 matches target 6, beside, better than target 5
+    (1.3): one TQ105 (session 37: Text+Berg French → German test3, a sentence moved 72 sentences
+    on). Not when another source sentence matches target 5 better (2.6), nor when source 6
+    matches target 5 best: a translation with a caption's names glued to it matches the
+    caption's source sentence well, and is still its own source's translation (Text+Berg
+    German → French test1)."""
+    from tqcheck.align.base import Bead
+
+    tail = [Bead((6,), (5,), 0.9), Bead((7,), (6, 7), 1.0)]
+    assert _late_result(tail, {(1, 5): 2.5, (6, 6): 1.3}, embeddings=False) == [("TQ105", 1, 5)]
+    assert _late_result(tail, {(1, 5): 2.5, (6, 6): 1.3, (4, 5): 2.6}, embeddings=False) == [("TQ101", 1, None)]
+    assert _late_result(tail, {(1, 5): 2.5}, embeddings=False) == [("TQ101", 1, None)]
+
+
+def test_a_sentence_taken_from_its_link_leaves_that_translation_to_the_omitted_neighbour():
+    """When the late pairing takes a source sentence from its link (source 2, linked doubtfully to
+    target 1, matches target 5, far away and reported added, as a whole translation), the omitted
+    sentence beside it (source 1) fits that translation where the aligner had shifted the link:
+    its TQ101 goes with the move (mirror of the added sentence beside a taken translation;
+    session 37: Text+Berg French → German test0, one major false alarm less)."""
+    from tqcheck.align.base import Bead
+    from tqcheck.checks import completeness as C
+
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 0.3)] + \
+        [Bead((i,), (i - 1,), 1.0) for i in range(3, 6)] + [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0),
+                                                             Bead((7,), (7,), 1.0)]
+    z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
+    z[(2, 5)] = 2.5
+
+    def late(link_evidence: float):
+        d = _doc_by_hand(11, beads, False, z, lambda i, j: link_evidence)
+        an = C.Analysis()
+        an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
+        an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[5], pair=d.pairs[d.bead_of_tgt[5]]))
+        return _late_run(d, an)
+
+    assert late(0.0) == [("TQ105", 2, 5)]
+    # source 1 does not fit target 1 at all (evidence 3 x -1.5 under the worst acceptable link)
+    assert late(-1.5) == [("TQ101", 1, None), ("TQ105", 2, 5)]
+
+
+def _window(name, reverse=False):
+    from conftest import need_shared
+    perturb = _perturb()
+    return perturb, next(d for d in perturb.textberg_docs(need_shared("bench", "align"), reverse=reverse)
+                         if d.name == name)
+
+
+def _moves_of(rep):
+    return {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}
+
+
+def test_a_moved_sentence_that_an_omission_names_as_its_neighbour_is_one_move():
+    """Text+Berg window test1:191 (German → French), the benchmark's moved sentence of source 1
+    ("Jean-Luc hat das bereits begriffen …") translated far later. The omission is reported as
+    "source 2, or the one before it": the translation there fits either. Source 1 and its moved
+    translation are each other's best match in the whole window: one TQ105 at both places, no
+    omission and no addition (session 37: an omission plus an addition)."""
+    perturb, doc = _window("test1:191")
+    v = next(v for v in perturb._sentence_variants(doc, 6) if v.kind == "move_sentence" and v.src_at == {1})
+    (at,) = v.tgt_at
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "de", "fr", lines=True)
+    assert (1, at) in _moves_of(rep), [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment in (1, 2)
+                or f.rule == "TQ102" and f.target_segment == at]
+
+
+def test_a_moved_translation_linked_confidently_one_off_is_one_move():
+    """Text+Berg test3 read French → German, the translation of source 84 moved 72 sentences
+    on, where the aligner, keeping the order, links it confidently (0.84) to source 11, whose own
+    translation is the next one. Six words shared, each other's best match in the whole document:
+    one TQ105, not an omission (session 37)."""
+    perturb, doc, _ = _whole("test3", reverse=True)
+    v = next(v for v in perturb._sentence_variants(doc, 8) if v.kind == "move_sentence" and v.src_at == {84})
+    (at,) = v.tgt_at
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "fr", "de", lines=True)
+    assert (84, at) in _moves_of(rep), [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 84]
+
+
+def test_a_caption_glued_to_a_translation_does_not_take_it_from_its_source():
+    """Text+Berg window test1:82 (German → French): an OCR'd caption ("Blick vom Gipfel des
+    Ulrichshorns auf Nadelhorn , Stecknadelhorn und Höhberghorn") is spliced into source 11, and
+    its three names into the translation of source 17, which the aligner links confidently. With
+    the translations of sources 10 and 11 merged and the first half of 11's lost, source 11 is
+    reported omitted and matches that translation far better than anything (3.18 typical links),
+    but the link is no shifted one — source 17 matches it best of its neighbours: no move, and
+    the omission stays reported."""
+    perturb, doc = _window("test1:82")
+    v = next(v for v in perturb._sentence_variants(doc, 6) if v.kind == "merge_sentences" and v.src_at == {11})
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "de", "fr", lines=True)
+    assert not [s for s, _ in _moves_of(rep) if s == 11]
+    assert [f for f in rep.findings if f.rule in ("TQ101", "TQ103") and f.source_segment == 11]

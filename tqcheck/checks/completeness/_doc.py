@@ -103,6 +103,9 @@ class _Issue:
     tgt_run: tuple[Sentence, ...] = ()
     #: a major TQ105: which way the content moved ("earlier" / "later")
     moved: str | None = None
+    #: a TQ101 / TQ102 that names a neighbour as possibly the unlinked sentence instead (its run
+    #: then holds both): that neighbour
+    either: Sentence | None = None
 
     def sentences(self, side: str, pair: bool = False) -> tuple[Sentence, ...]:
         """The sentences of ``side`` ("src" or "tgt") the issue names: its run, else its one

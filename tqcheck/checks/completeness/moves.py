@@ -922,9 +922,12 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
 
     One side is what a finding reports: the source sentence of a TQ101 (often a member of a
     merged bead, which :func:`_moves` does not see: the aligner joined it with its neighbour once
-    its own translation had gone), or the target sentence of a TQ102 (either sentence of one that
-    names two). The other is a reported sentence too, or one the aligner linked only doubtfully
-    (a 1-1 link under 0.5, a member of a merged bead) far away. The two are paired when their
+    its own translation had gone; either sentence of one that names a neighbour as possibly the
+    one instead), or the target sentence of a TQ102 (either sentence of one that names two).
+    The other is a reported sentence too, or one the aligner linked far away: only doubtfully (a
+    1-1 link under 0.5, a member of a merged bead), or confidently 1-1 where the two are each
+    other's best match in the whole document (keeping the order, the aligner may link a moved
+    translation surely to the source beside its new place). The two are paired when their
     words match as :func:`_moves` asks of one sentence moved alone: each the other's best match
     among the candidates, at least :data:`_LATE_MIN_Z` in units of the document's typical link
     and above its chance similarity, a word in common or a typical link's similarity (with a
@@ -938,27 +941,36 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     embedding model, by a typical link's similarity where the two are each other's best match in
     the whole document. The findings become one TQ105 that points at both places. Where the
     aligner had linked the moved translation with a source sentence whose own translation,
-    beside it, was reported as added, that report goes too: it is translated in place."""
+    beside it, was reported as added, that report goes too: it is translated in place; and so,
+    the other way, for a moved source sentence taken from a translation whose own source,
+    beside it, was reported as omitted."""
     if not _lexical(d):
         return
     om: dict[int, int] = {}  # source sentence -> the TQ101 that reports it
     ad: dict[int, int] = {}  # target sentence -> the TQ102 that reports it (or names it)
+    place: dict[int, list[int]] = {}  # source sentence -> the sentences of its TQ101 (its place)
     for k, it in enumerate(an.issues):
-        if it.code == "TQ101" and len(xs := it.sentences("src", pair=True)) == 1:
-            om.setdefault(xs[0].index, k)
+        if it.code == "TQ101" and (len(xs := it.sentences("src", pair=True)) == 1
+                                   or len(xs) == 2 and it.either is not None):
+            for x in xs:  # (one of two that either may be: the one moved settles which)
+                om.setdefault(x.index, k)
+                place.setdefault(x.index, [y.index for y in xs])
         elif it.code == "TQ102" and len(ys := it.sentences("tgt", pair=True)) <= 2:
             for y in ys:
                 ad.setdefault(y.index, k)
     if not om and not ad:
         return
-    # sentences the aligner linked only doubtfully: a 1-1 link under 0.5, or a member of a merged
-    # bead; each with how well it matches its own bead's other side (a side is read only when
-    # the other side has reported sentences to pair it with)
+    # sentences the aligner linked: each with how well it matches its own bead's other side (a
+    # side is read only when the other side has reported sentences to pair it with); those of a
+    # confident 1-1 link are taken only by each other's best match in the whole document
     linked_s: dict[int, float] = {}
     linked_t: dict[int, float] = {}
+    sure: set[tuple[str, int]] = set()  # sentences of confident 1-1 links
     for q in d.pairs:
-        if not q.src or not q.tgt or (len(q.src) == 1 and len(q.tgt) == 1 and q.score >= 0.5):
+        if not q.src or not q.tgt:
             continue
+        if len(q.src) == 1 and len(q.tgt) == 1 and q.score >= 0.5:
+            sure.update({("src", q.src[0].index), ("tgt", q.tgt[0].index)})
         if ad and (len(q.src) >= 2 or len(q.tgt) == 1):
             for x in q.src:
                 if x.index not in om and ("src", x.index) not in an.taken:
@@ -987,6 +999,20 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         best matches are often chance)."""
         return d.emb is not None and best("src", i) == j and best("tgt", j) == i
 
+    def shifted(side: str, k: int) -> bool:
+        """Whether sentence ``k`` of ``side``, if confidently linked, is linked one off: its partner
+        matches a neighbour of ``k`` better than ``k`` (keeping the order, the aligner linked the
+        moved sentence with the partner of the sentence beside its new place). A confident link
+        whose partner matches ``k`` best is a translation, however well ``k`` matches elsewhere
+        (a caption's names glued to it, say)."""
+        if (side, k) not in sure:
+            return True
+        if side == "src":
+            y = d.pairs[d.bead_of_src[k]].tgt[0].index
+            return max(d.sim_z(x, y) for x in (k - 1, k + 1) if 0 <= x < len(d.src)) > d.sim_z(k, y)
+        x = d.pairs[d.bead_of_tgt[k]].src[0].index
+        return max(d.sim_z(x, y) for y in (k - 1, k + 1) if 0 <= y < len(d.tgt)) > d.sim_z(x, k)
+
     def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
         """Whether a pair with a linked side matches as a whole translation (a linked sentence
         is taken from its link only so)."""
@@ -999,8 +1025,8 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
 
     score: dict[tuple[int, int], float] = {}
     for i, j in tests:
-        if abs(d.bead_of_src[i] - d.bead_of_tgt[j]) < 2:
-            continue  # beside each other: a shifted link, not a move
+        if min(abs(d.bead_of_src[x] - d.bead_of_tgt[j]) for x in place.get(i, [i])) < 2:
+            continue  # beside each other (or beside the finding's other sentence): a shifted link, not a move
         fit = abs(d.ratio_z(text_length(d.src[i].text), text_length(d.tgt[j].text)))
         if fit > 2.5:
             continue
@@ -1008,6 +1034,9 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if z < linked_s.get(i, -9.0) + _TYPICAL_LINK or z < linked_t.get(j, -9.0) + _TYPICAL_LINK:
             continue
         if (i in linked_s or j in linked_t) and not whole_translation(i, j, z, fit):
+            continue
+        if (("src", i) in sure or ("tgt", j) in sure) and not (
+                best("src", i) == j and best("tgt", j) == i and shifted("src", i) and shifted("tgt", j)):
             continue
         if z >= _LATE_MIN_Z and d.cos(i, j) > d.rand_hi:
             score[(i, j)] = z
@@ -1033,15 +1062,17 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if gone is not None:
             drop.add(gone)
             done.add(gone)
-        if j in linked_t:
-            # the source sentence the aligner gave the moved translation to has its own beside
-            # it, reported as added: that one is translated in place after all
-            for x in d.pairs[d.bead_of_tgt[j]].src:
-                for y in (j - 1, j + 1):
-                    k = ad.get(y)
-                    if k is not None and k not in done and _link_evidence(d, x.index, y) >= _NULL_LINK:
-                        drop.add(k)
-                        done.add(k)
+        # the sentence the aligner had linked with the moved one (target j's source, source i's
+        # translation) has its own beside the moved one, reported as added (omitted): that one
+        # is translated in place after all
+        beside = [(x.index, y, ad.get(y)) for x in d.pairs[d.bead_of_tgt[j]].src for y in (j - 1, j + 1)
+                  if j in linked_t]
+        beside += [(x, y.index, om.get(x)) for y in d.pairs[d.bead_of_src[i]].tgt for x in (i - 1, i + 1)
+                   if i in linked_s]
+        for x, y, k in beside:
+            if k is not None and k not in done and _link_evidence(d, x, y) >= _NULL_LINK:
+                drop.add(k)
+                done.add(k)
         an.taken.add(("src", i))
         an.taken.add(("tgt", j))
     if drop:

@@ -389,7 +389,7 @@ def _unlinked_side(d: _Doc, an: Analysis, beads: list[Pair], side: str) -> None:
         an.issues.append(_Issue(code, msg, pair=run[0], confidence=conf_hi if nw >= 4 else conf_lo,
                                 severity=severity,
                                 **{side: s, f"{side}_span": (0, len(s.text)), f"excerpt_{side}": excerpt,
-                                   f"{side}_run": tuple(sents)}))
+                                   f"{side}_run": tuple(sents)}, either=nb))
 
 
 #: the end of a TQ101 / TQ102 message when the sentence's names stand in a nearby sentence of
