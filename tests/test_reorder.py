@@ -2283,37 +2283,57 @@ def test_a_confident_link_gives_way_only_to_a_whole_translation_that_is_each_oth
     German → French test1)."""
     from tqcheck.align.base import Bead
 
+    from tqcheck.checks import completeness as C
+
     tail = [Bead((6,), (5,), 0.9), Bead((7,), (6, 7), 1.0)]
     assert _late_result(tail, {(1, 5): 2.5, (6, 6): 1.3}, embeddings=False) == [("TQ105", 1, 5)]
     assert _late_result(tail, {(1, 5): 2.5, (6, 6): 1.3, (4, 5): 2.6}, embeddings=False) == [("TQ101", 1, None)]
     assert _late_result(tail, {(1, 5): 2.5}, embeddings=False) == [("TQ101", 1, None)]
+    # one off by the reports instead of the words: target 6, beside, is reported added and fits
+    # source 6 as a link may; its report goes with the move (source 6 is translated in place)
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), ())] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + \
+        [Bead((6,), (5,), 0.9), Bead((), (6,)), Bead((7,), (7,), 1.0)]
+    z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
+    z[(1, 5)] = 2.5
+    for fits, result in ((0.0, [("TQ105", 1, 5)]), (-1.5, [("TQ101", 1, None), ("TQ102", None, 6)])):
+        d = _doc_by_hand(11, beads, False, z, lambda i, j: fits)
+        an = C.Analysis()
+        an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
+        an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[6], pair=d.pairs[d.bead_of_tgt[6]]))
+        assert _late_run(d, an) == result
 
 
 def test_a_sentence_taken_from_its_link_leaves_that_translation_to_the_omitted_neighbour():
-    """When the late pairing takes a source sentence from its link (source 2, linked doubtfully to
-    target 1, matches target 5, far away and reported added, as a whole translation), the omitted
+    """When the late pairing takes a source sentence from its link (source 2, linked to target 1,
+    matches target 5, far away and reported added, as a whole translation), the omitted
     sentence beside it (source 1) fits that translation where the aligner had shifted the link:
-    its TQ101 goes with the move (mirror of the added sentence beside a taken translation;
-    session 37: Text+Berg French → German test0, one major false alarm less)."""
+    its TQ101 goes with the move (mirror of the added sentence beside a taken translation). A
+    confident link is so taken only where it is one off, and the omitted neighbour that fits its
+    translation says it is, though source 2 matches that translation better than source 1 does
+    (session 37: Text+Berg French → German window test0:20, "Cette technique dite de
+    « l'équipement minimum » …" moved far back: one TQ105 instead of an omission and an
+    addition)."""
     from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
 
-    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 0.3)] + \
-        [Bead((i,), (i - 1,), 1.0) for i in range(3, 6)] + [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0),
-                                                             Bead((7,), (7,), 1.0)]
-    z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
-    z[(2, 5)] = 2.5
-
-    def late(link_evidence: float):
+    def late(link_evidence: float, score: float):
+        beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), score)] + \
+            [Bead((i,), (i - 1,), 1.0) for i in range(3, 6)] + [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0),
+                                                                 Bead((7,), (7,), 1.0)]
+        z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
+        z[(2, 5)] = 2.5
         d = _doc_by_hand(11, beads, False, z, lambda i, j: link_evidence)
         an = C.Analysis()
         an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
         an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[5], pair=d.pairs[d.bead_of_tgt[5]]))
         return _late_run(d, an)
 
-    assert late(0.0) == [("TQ105", 2, 5)]
-    # source 1 does not fit target 1 at all (evidence 3 x -1.5 under the worst acceptable link)
-    assert late(-1.5) == [("TQ101", 1, None), ("TQ105", 2, 5)]
+    for score in (0.3, 0.9):
+        assert late(0.0, score) == [("TQ105", 2, 5)]
+    # source 1 does not fit target 1 at all (evidence 3 x -1.5 under the worst acceptable link):
+    # it keeps its finding; the confident link is no shifted one and keeps source 2
+    assert late(-1.5, 0.3) == [("TQ101", 1, None), ("TQ105", 2, 5)]
+    assert late(-1.5, 0.9) == [("TQ101", 1, None), ("TQ102", None, 5)]
 
 
 def _window(name, reverse=False):
@@ -2325,6 +2345,20 @@ def _window(name, reverse=False):
 
 def _moves_of(rep):
     return {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}
+
+
+def test_a_moved_source_linked_confidently_beside_an_omission_is_one_move():
+    """Text+Berg window test0:20 read French → German: the translation of source 25 moved far
+    back; the aligner links source 25 confidently (0.96) to the translation of source 24, which it
+    reports omitted. Source 25 and its moved translation share three words and are each other's
+    best match: one TQ105, and source 24 is translated in place (session 37)."""
+    perturb, doc = _window("test0:20", reverse=True)
+    v = next(v for v in perturb._sentence_variants(doc, 6) if v.kind == "move_sentence" and v.src_at == {25})
+    (at,) = v.tgt_at
+    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "fr", "de", lines=True)
+    assert (25, at) in _moves_of(rep), [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
+    assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment in (24, 25)
+                or f.rule == "TQ102" and f.target_segment == at]
 
 
 def test_a_moved_sentence_that_an_omission_names_as_its_neighbour_is_one_move():
@@ -2368,3 +2402,17 @@ def test_a_caption_glued_to_a_translation_does_not_take_it_from_its_source():
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "de", "fr", lines=True)
     assert not [s for s, _ in _moves_of(rep) if s == 11]
     assert [f for f in rep.findings if f.rule in ("TQ101", "TQ103") and f.source_segment == 11]
+
+
+def test_the_late_pairing_leaves_out_confident_links_first_when_there_are_too_many_pairs(monkeypatch):
+    """A long document with many reported sentences has more pairs than the late pairing
+    compares (:data:`moves._LATE_MAX_TESTS`): the sentences of confident links, the most
+    numerous and the least likely moved, are left out first, so a translation linked doubtfully
+    far away (target 5, 0.3) is still paired with its omitted source (here: 3 doubtful pairs
+    and 5 confident ones, room for 4)."""
+    from tqcheck.checks.completeness import moves
+
+    monkeypatch.setattr(moves, "_LATE_MAX_TESTS", 4)
+    assert _late_pairing(embeddings=True) == [("TQ105", 1, 5)]
+    monkeypatch.setattr(moves, "_LATE_MAX_TESTS", 2)
+    assert _late_pairing(embeddings=True) == [("TQ101", 1, None)]

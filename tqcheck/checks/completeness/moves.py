@@ -979,12 +979,22 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
             for y in q.tgt:
                 if y.index not in ad and ("tgt", y.index) not in an.taken:
                     linked_t[y.index] = max(d.sim_z(x.index, y.index) for x in q.src)
-    # every pair with a reported side (two linked sentences crossing: :func:`_crossings`)
-    tests = [(i, j) for i in om for j in [*ad, *linked_t]] + [(i, j) for i in linked_s for j in ad]
-    if len(tests) > _LATE_MAX_TESTS:
-        tests = [(i, j) for i in om for j in ad]
-        if len(tests) > _LATE_MAX_TESTS:
-            return
+    # every pair with a reported side (two linked sentences crossing: :func:`_crossings`): the
+    # reported sentences with each other first, then with the doubtfully linked ones, then with
+    # those of confident links, as many groups as :data:`_LATE_MAX_TESTS` allows
+    tests: list[tuple[int, int]] = []
+    for side in ("reported", "doubtful", "sure"):
+        if side == "reported":
+            group = [(i, j) for i in om for j in ad]
+        else:
+            ts = [j for j in linked_t if (("tgt", j) in sure) == (side == "sure")]
+            ss = [i for i in linked_s if (("src", i) in sure) == (side == "sure")]
+            group = [(i, j) for i in om for j in ts] + [(i, j) for i in ss for j in ad]
+        if len(tests) + len(group) > _LATE_MAX_TESTS:
+            break
+        tests += group
+    if not tests:
+        return
     best_of: dict[tuple[str, int], int] = {}  # a sentence's best match in the whole document
 
     def best(side: str, k: int) -> int:
@@ -1000,18 +1010,24 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         return d.emb is not None and best("src", i) == j and best("tgt", j) == i
 
     def shifted(side: str, k: int) -> bool:
-        """Whether sentence ``k`` of ``side``, if confidently linked, is linked one off: its partner
-        matches a neighbour of ``k`` better than ``k`` (keeping the order, the aligner linked the
-        moved sentence with the partner of the sentence beside its new place). A confident link
-        whose partner matches ``k`` best is a translation, however well ``k`` matches elsewhere
-        (a caption's names glued to it, say)."""
+        """Whether sentence ``k`` of ``side``, if confidently linked, is linked one off (keeping
+        the order, the aligner linked the moved sentence with the partner of the sentence beside
+        its new place): its partner matches a neighbour of ``k`` better than ``k``, or a
+        neighbour of ``k`` is reported omitted (added) and fits the partner as a link may. A
+        confident link whose partner matches ``k`` best, with no such neighbour, is a
+        translation, however well ``k`` matches elsewhere (a caption's names glued to it, say)."""
         if (side, k) not in sure:
             return True
         if side == "src":
             y = d.pairs[d.bead_of_src[k]].tgt[0].index
-            return max(d.sim_z(x, y) for x in (k - 1, k + 1) if 0 <= x < len(d.src)) > d.sim_z(k, y)
-        x = d.pairs[d.bead_of_tgt[k]].src[0].index
-        return max(d.sim_z(x, y) for y in (k - 1, k + 1) if 0 <= y < len(d.tgt)) > d.sim_z(x, k)
+            near = [(x, y) for x in (k - 1, k + 1) if 0 <= x < len(d.src)]
+            own, reported = d.sim_z(k, y), {x for x, _ in near if x in om}
+        else:
+            x = d.pairs[d.bead_of_tgt[k]].src[0].index
+            near = [(x, y) for y in (k - 1, k + 1) if 0 <= y < len(d.tgt)]
+            own, reported = d.sim_z(x, k), {y for _, y in near if y in ad}
+        return any(d.sim_z(x, y) > own or (x if side == "src" else y) in reported
+                   and _link_evidence(d, x, y) >= _NULL_LINK for x, y in near)
 
     def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
         """Whether a pair with a linked side matches as a whole translation (a linked sentence
@@ -1092,6 +1108,7 @@ _LATE_LINKED_FIT = 1.5
 #: is enough where the two are each other's best match in the whole document: the model's
 #: similarity reads meaning, character trigrams' best matches are often chance)
 _LATE_WORDLESS = 4
-#: at most this many pairs are compared (beyond, only reported sentences with each other; a long
-#: document with very many unlinked sentences on both sides: none)
+#: at most this many pairs are compared (beyond, the sentences of confident links are left out,
+#: then the doubtfully linked ones; a long document with very many unlinked sentences on both
+#: sides: none)
 _LATE_MAX_TESTS = 200_000
