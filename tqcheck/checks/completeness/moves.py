@@ -1026,8 +1026,8 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
             x = d.pairs[d.bead_of_tgt[k]].src[0].index
             near = [(x, y) for y in (k - 1, k + 1) if 0 <= y < len(d.tgt)]
             own, reported = d.sim_z(x, k), {y for _, y in near if y in ad}
-        return any(d.sim_z(x, y) > own or (x if side == "src" else y) in reported
-                   and _link_evidence(d, x, y) >= _NULL_LINK for x, y in near)
+        return any(d.sim_z(x, y) > own or ((x if side == "src" else y) in reported
+                                           and _link_evidence(d, x, y) >= _NULL_LINK) for x, y in near)
 
     def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
         """Whether a pair with a linked side matches as a whole translation (a linked sentence
