@@ -2102,9 +2102,7 @@ def test_a_moved_sentences_old_partner_keeps_its_own_translation():
     is paired with its source (one TQ105), the source sentence it was linked with reads its own
     translation beside it as well as an acceptable link does: no addition there."""
     perturb, doc, _ = _whole("test5", reverse=True)
-    v = next(v for v in perturb._sentence_variants(doc, 8) if v.kind == "move_sentence" and v.src_at == {35})
-    (at,) = v.tgt_at
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "fr", "de", lines=True)
+    rep, at = _moved_report(perturb, doc, 35, 8)
     assert (35, at) in {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}
     assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment in (at - 1, at + 1)], \
         [(f.rule, f.source_segment, f.target_segment) for f in rep.findings if f.rule.startswith("TQ10")]
@@ -2139,9 +2137,7 @@ def test_a_moved_sentence_without_a_word_in_common_is_paired_when_both_are_long_
     sentences have four words and more, too many to match so by chance: one TQ105, not an
     addition at the new place."""
     perturb, doc, _ = _whole("test5")
-    v = next(v for v in perturb._sentence_variants(doc, 8) if v.kind == "move_sentence" and v.src_at == {117})
-    (at,) = v.tgt_at
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "de", "fr", lines=True)
+    rep, at = _moved_report(perturb, doc, 117, 8)
     assert (117, at) in {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}, \
         [(f.rule, f.source_segment, f.target_segment) for f in rep.findings if f.rule.startswith("TQ10")]
     assert not [f for f in rep.findings if f.rule == "TQ102" and f.target_segment == at]
@@ -2168,24 +2164,27 @@ def test_a_moved_sentence_is_paired_with_the_added_sentence_that_is_reported(fix
                 and (f.source_segment == 25 or f.target_segment == at)]
 
 
-def _late_result(tail, z_set: dict, embeddings: bool, added: bool = False):
+def _late_result(tail, z_set: dict, embeddings: bool, added: int | None = None, default: float = 0.0,
+                 link2: float = 1.0):
     """What the late pairing makes of a hand-set document whose source sentence 1 is reported
-    omitted (a 1-0 bead), sources 2-5 linked in order to targets 1-4, then the beads ``tail``;
-    every link at 1.0 and ``z_set`` beside (the checks' scale: 0 a typical unrelated pair, 1 a
+    omitted (a 1-0 bead), sources 2-5 linked in order to targets 1-4 (source 2's link at
+    ``link2``, the others at 1.0), then the beads ``tail``; every link's similarity 1.0,
+    ``z_set`` beside and ``default`` elsewhere (the checks' scale: 0 a typical unrelated pair, 1 a
     typical link), the lengths usual, no word in common (random Latin and Cyrillic words);
-    ``added``: target 5 is reported added too; ``embeddings``: the document has sentence
-    vectors beside its features."""
+    ``added``: that target sentence is reported added too; ``embeddings``: the document has
+    sentence vectors beside its features."""
     from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
 
-    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + tail
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), link2)] + \
+        [Bead((i,), (i - 1,), 1.0) for i in range(3, 6)] + tail
     z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
     z.update(z_set)
-    d = _doc_by_hand(11, beads, embeddings, z)
+    d = _doc_by_hand(11, beads, embeddings, z, lambda i, j: default)
     an = C.Analysis()
     an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
-    if added:
-        an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[5], pair=d.pairs[d.bead_of_tgt[5]]))
+    if added is not None:
+        an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[added], pair=d.pairs[d.bead_of_tgt[added]]))
     return _late_run(d, an)
 
 
@@ -2213,7 +2212,7 @@ def _late_pairing_unlinked(embeddings: bool, rival: float = 0.0):
     from tqcheck.align.base import Bead
 
     return _late_result([Bead((), (5,), 0.0), Bead((6,), (6,), 1.0), Bead((7,), (7,), 1.0)],
-                        {(1, 5): 0.7, (3, 5): rival}, embeddings, added=True)
+                        {(1, 5): 0.7, (3, 5): rival}, embeddings, added=5)
 
 
 def test_with_embeddings_an_omitted_and_an_added_sentence_that_are_each_others_best_match_are_a_move():
@@ -2283,24 +2282,15 @@ def test_a_confident_link_gives_way_only_to_a_whole_translation_that_is_each_oth
     German → French test1)."""
     from tqcheck.align.base import Bead
 
-    from tqcheck.checks import completeness as C
-
     tail = [Bead((6,), (5,), 0.9), Bead((7,), (6, 7), 1.0)]
     assert _late_result(tail, {(1, 5): 2.5, (6, 6): 1.3}, embeddings=False) == [("TQ105", 1, 5)]
     assert _late_result(tail, {(1, 5): 2.5, (6, 6): 1.3, (4, 5): 2.6}, embeddings=False) == [("TQ101", 1, None)]
     assert _late_result(tail, {(1, 5): 2.5}, embeddings=False) == [("TQ101", 1, None)]
     # one off by the reports instead of the words: target 6, beside, is reported added and fits
     # source 6 as a link may; its report goes with the move (source 6 is translated in place)
-    beads = [Bead((0,), (0,), 1.0), Bead((1,), ())] + [Bead((i,), (i - 1,), 1.0) for i in range(2, 6)] + \
-        [Bead((6,), (5,), 0.9), Bead((), (6,)), Bead((7,), (7,), 1.0)]
-    z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
-    z[(1, 5)] = 2.5
+    beside = [Bead((6,), (5,), 0.9), Bead((), (6,)), Bead((7,), (7,), 1.0)]
     for fits, result in ((0.0, [("TQ105", 1, 5)]), (-1.5, [("TQ101", 1, None), ("TQ102", None, 6)])):
-        d = _doc_by_hand(11, beads, False, z, lambda i, j: fits)
-        an = C.Analysis()
-        an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
-        an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[6], pair=d.pairs[d.bead_of_tgt[6]]))
-        assert _late_run(d, an) == result
+        assert _late_result(beside, {(1, 5): 2.5}, embeddings=False, added=6, default=fits) == result
 
 
 def test_a_sentence_taken_from_its_link_leaves_that_translation_to_the_omitted_neighbour():
@@ -2314,19 +2304,10 @@ def test_a_sentence_taken_from_its_link_leaves_that_translation_to_the_omitted_n
     « l'équipement minimum » …" moved far back: one TQ105 instead of an omission and an
     addition)."""
     from tqcheck.align.base import Bead
-    from tqcheck.checks import completeness as C
 
     def late(link_evidence: float, score: float):
-        beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), score)] + \
-            [Bead((i,), (i - 1,), 1.0) for i in range(3, 6)] + [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0),
-                                                                 Bead((7,), (7,), 1.0)]
-        z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
-        z[(2, 5)] = 2.5
-        d = _doc_by_hand(11, beads, False, z, lambda i, j: link_evidence)
-        an = C.Analysis()
-        an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
-        an.issues.append(C._doc._Issue("TQ102", "added", tgt=d.tgt[5], pair=d.pairs[d.bead_of_tgt[5]]))
-        return _late_run(d, an)
+        return _late_result([Bead((), (5,), 0.0), Bead((6,), (6,), 1.0), Bead((7,), (7,), 1.0)], {(2, 5): 2.5},
+                            embeddings=False, added=5, default=link_evidence, link2=score)
 
     for score in (0.3, 0.9):
         assert late(0.0, score) == [("TQ105", 2, 5)]
@@ -2347,15 +2328,22 @@ def _moves_of(rep):
     return {(f.source_segment, f.target_segment) for f in rep.findings if f.rule == "TQ105"}
 
 
+def _moved_report(perturb, doc, src: int, n: int):
+    """The report on the benchmark's moved-sentence variant of ``doc`` (drawn ``n`` a kind, as
+    the benchmark draws windows 6, whole documents 8) that moves source sentence ``src``'s
+    translation, and the target index it stands at."""
+    v = next(v for v in perturb._sentence_variants(doc, n) if v.kind == "move_sentence" and v.src_at == {src})
+    (at,) = v.tgt_at
+    return tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), doc.src_lang, doc.tgt_lang, lines=True), at
+
+
 def test_a_moved_source_linked_confidently_beside_an_omission_is_one_move():
     """Text+Berg window test0:20 read French → German: the translation of source 25 moved far
     back; the aligner links source 25 confidently (0.96) to the translation of source 24, which it
     reports omitted. Source 25 and its moved translation share three words and are each other's
     best match: one TQ105, and source 24 is translated in place (session 37)."""
     perturb, doc = _window("test0:20", reverse=True)
-    v = next(v for v in perturb._sentence_variants(doc, 6) if v.kind == "move_sentence" and v.src_at == {25})
-    (at,) = v.tgt_at
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "fr", "de", lines=True)
+    rep, at = _moved_report(perturb, doc, 25, 6)
     assert (25, at) in _moves_of(rep), [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
     assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment in (24, 25)
                 or f.rule == "TQ102" and f.target_segment == at]
@@ -2368,9 +2356,7 @@ def test_a_moved_sentence_that_an_omission_names_as_its_neighbour_is_one_move():
     translation are each other's best match in the whole window: one TQ105 at both places, no
     omission and no addition (session 37: an omission plus an addition)."""
     perturb, doc = _window("test1:191")
-    v = next(v for v in perturb._sentence_variants(doc, 6) if v.kind == "move_sentence" and v.src_at == {1})
-    (at,) = v.tgt_at
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "de", "fr", lines=True)
+    rep, at = _moved_report(perturb, doc, 1, 6)
     assert (1, at) in _moves_of(rep), [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
     assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment in (1, 2)
                 or f.rule == "TQ102" and f.target_segment == at]
@@ -2382,9 +2368,7 @@ def test_a_moved_translation_linked_confidently_one_off_is_one_move():
     translation is the next one. Six words shared, each other's best match in the whole document:
     one TQ105, not an omission (session 37)."""
     perturb, doc, _ = _whole("test3", reverse=True)
-    v = next(v for v in perturb._sentence_variants(doc, 8) if v.kind == "move_sentence" and v.src_at == {84})
-    (at,) = v.tgt_at
-    rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "fr", "de", lines=True)
+    rep, at = _moved_report(perturb, doc, 84, 8)
     assert (84, at) in _moves_of(rep), [(f.rule, f.source_segment, f.target_segment) for f in rep.findings]
     assert not [f for f in rep.findings if f.rule == "TQ101" and f.source_segment == 84]
 

@@ -983,12 +983,12 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     # reported sentences with each other first, then with the doubtfully linked ones, then with
     # those of confident links, as many groups as :data:`_LATE_MAX_TESTS` allows
     tests: list[tuple[int, int]] = []
-    for side in ("reported", "doubtful", "sure"):
-        if side == "reported":
+    for link in ("reported", "doubtful", "sure"):
+        if link == "reported":
             group = [(i, j) for i in om for j in ad]
         else:
-            ts = [j for j in linked_t if (("tgt", j) in sure) == (side == "sure")]
-            ss = [i for i in linked_s if (("src", i) in sure) == (side == "sure")]
+            ts = [j for j in linked_t if (("tgt", j) in sure) == (link == "sure")]
+            ss = [i for i in linked_s if (("src", i) in sure) == (link == "sure")]
             group = [(i, j) for i in om for j in ts] + [(i, j) for i in ss for j in ad]
         if len(tests) + len(group) > _LATE_MAX_TESTS:
             break
