@@ -16,7 +16,10 @@ suspicious sentence is, in this order, so that nothing is reported twice:
    with numbers or names of one side missing from the other, are *partial
    omissions* (TQ103) or *partial additions* (TQ104); a sentence of a 2-1 bead
    that the translation does not cover is an omitted sentence (TQ101), and a sentence of a
-   1-2 bead that the source does not cover an added one (TQ102), by lengths and anchors;
+   1-2 bead that the source does not cover an added one (TQ102), by lengths and anchors; two
+   sentences translated as one whose translation, cut where one of them ends, leaves the other
+   far too short a part are a partial omission of that other (TQ103), also where the aligner
+   left one of the two unlinked beside the other's link;
 5. last, an omitted sentence and an added one far apart (either of them may instead be linked
    only doubtfully there) whose words match are one sentence *moved* (TQ105): the readings
    before found its two places apart.
@@ -46,7 +49,7 @@ from .swaps import _swaps, _swaps_by_dictionary
 from .unlinked import _unlinked
 from .moves import _crossings, _late_moves, _length_moves, _merge_moves, _moves, _run_moves
 from .duplicates import _duplicates
-from .partial import _member_by_similarity, _partial
+from .partial import _member_by_similarity, _omitted_in_cut, _partial
 
 
 # -- the analysis --------------------------------------------------------------------------------
@@ -76,7 +79,7 @@ def analyse(ctx: CheckContext) -> Analysis:
         ("crossings", lambda: _crossings(d, an)),
         ("copies", lambda: _duplicates(d, an)),
         ("moves by length", lambda: (_length_moves(d, an, omitted, added), _run_moves(d, an, omitted, added))),
-        ("members", lambda: (_member_by_similarity(d, an), _merge_moves(d, an))),
+        ("members", lambda: (_member_by_similarity(d, an), _merge_moves(d, an), _omitted_in_cut(d, an))),
         ("unlinked", lambda: _unlinked_with_orphans(d, an, omitted, added)),
         ("partial", lambda: _partial(d, an)),
         ("late moves", lambda: _late_moves(d, an)),
