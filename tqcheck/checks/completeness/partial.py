@@ -11,8 +11,8 @@ from ...align.lengths import text_length
 from ...document import Sentence
 from ..base import DICTIONARY, Pair
 from ._doc import (
-    Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _missing, _own_anchors, _own_missing, _quote,
-    _quote_near, _stands_in, _words,
+    Analysis, _BRACKETED, _CLAUSE, _Doc, _Issue, _Words, _cjk_join, _found, _missing, _own_anchors, _own_missing,
+    _quote, _quote_near, _stands_in, _words,
 )
 from .by_dictionary import (
     _beads_around, _dict_renders_beside, _link_by_dictionary, _member_by_dictionary, _shares_anchor,
@@ -420,8 +420,12 @@ _CUT_BOTH_Z = 1.5
 _CUT_WORDS = 6
 _CUT_PART_WORDS = 3
 #: :func:`_omitted_in_cut`: how well (typical links: 1.0) the unlinked sentence must match the
-#: translation beside it to be read as merged into it
-_CUT_UNLINKED_SIM = 0.5
+#: translation beside it to be read as merged into it, and the linked sentence (whose part is
+#: short) that translation. A neighbour matches by chance too: a truly omitted sentence beside
+#: its neighbour's link reached 0.68 (Text+Berg window test5:72), and after a shift the linked
+#: sentence of a wrong link 0.09 (test5:24)
+_CUT_UNLINKED_SIM = 1.0
+_CUT_LINKED_SIM = 0.5
 #: where a merged translation may be cut between its two sentences' translations: clause
 #: punctuation, or a full stop inside it (an abbreviation the segmenter kept together)
 _CUT = regex.compile(r"[,;:()\[\]—–]|\s-\s|[.!?…](?=\s+\p{Lu})")
@@ -443,13 +447,14 @@ def _member_cut(d: _Doc, an: Analysis, p: Pair) -> bool:
 
 
 def _omitted_in_cut(d: _Doc, an: Analysis) -> None:
-    """A 1-0 bead beside a 1-1 link whose translation the unlinked sentence recognisably matches
-    (its words), where that translation read as the two sentences merged (:func:`_cut_readings`)
-    holds all of the unlinked sentence and too little of the linked one: the aligner left the
-    merge's first (last) sentence out where the translation lost part of the other. One partial
-    omission (TQ103) of the linked sentence (or of either, when each reading holds), not an
-    omission of the sentence that is there. Off where the words tell nothing (then a real
-    omission beside a whole translation looks the same by lengths)."""
+    """A 1-0 bead beside a 1-1 link whose translation the unlinked sentence matches as well as a
+    typical link (its words), and the linked one recognisably, where that translation read as
+    the two sentences merged (:func:`_cut_readings`) holds all of the unlinked sentence and too
+    little of the linked one: the aligner left the merge's first (last) sentence out where the
+    translation lost part of the other. One partial omission (TQ103) of the linked sentence (or
+    of either, when each reading holds), not an omission of the sentence that is there. Off
+    where the words tell nothing (then a real omission beside a whole translation looks the
+    same by lengths)."""
     pairs = d.pairs
     for k, o in enumerate(pairs):
         if len(o.src) != 1 or o.tgt or ("src", o.src[0].index) in an.taken:
@@ -460,8 +465,9 @@ def _omitted_in_cut(d: _Doc, an: Analysis) -> None:
             x, t = q.src[0], q.tgt[0]
             if ("src", x.index) in an.taken or ("tgt", t.index) in an.taken:
                 continue
-            if d.sim_z(o.src[0].index, t.index) < _CUT_UNLINKED_SIM:
-                continue  # not recognisably translated there (or no words to tell by: 0)
+            if d.sim_z(o.src[0].index, t.index) < _CUT_UNLINKED_SIM or \
+                    d.sim_z(x.index, t.index) < _CUT_LINKED_SIM:
+                continue  # not both recognisably translated there (or no words to tell by: 0)
             s1, s2 = (o.src[0], x) if first else (x, o.src[0])
             found = _cut_readings(d, s1, s2, t)
             if found and any(short is x for short, _ in found):
@@ -543,13 +549,18 @@ def _cut_issue(an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
 def _cut_disagrees(d: _Doc, x: Sentence, other: Sentence, part: str, other_part: str) -> bool:
     """Whether a number or name of ``x`` that ``other`` lacks stands in ``other_part`` (the part
     of the translation taken for ``other``) and not in ``part`` (the one taken for ``x``): the
-    cut is in the wrong place."""
+    cut is in the wrong place. Read from both sides: the source's own numbers and names (where
+    capitals mark names there), and the translation's that only ``x`` of the two has (a
+    language that capitalises every noun marks no names in its own text)."""
     own = _own_anchors(d, "src", x, [other])
-    if not own:
-        return False
-    in_part = {t.norm for t in own} - {t.norm for t in _missing(d, "src", x.text, part)}
-    in_other = {t.norm for t in own} - {t.norm for t in _missing(d, "src", x.text, other_part)}
-    return bool(in_other - in_part)
+    if own:
+        in_part = {t.norm for t in own} - {t.norm for t in _missing(d, "src", x.text, part)}
+        in_other = {t.norm for t in own} - {t.norm for t in _missing(d, "src", x.text, other_part)}
+        if in_other - in_part:
+            return True
+    xt, ot, pt = tokens(x.text), tokens(other.text), tokens(part)
+    return any(_found(t.norm, xt) and not _found(t.norm, ot) and not _found(t.norm, pt)
+               for t in d.anchors("tgt", other_part))
 
 
 def _rest_matches(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence) -> bool:
