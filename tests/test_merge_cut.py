@@ -105,6 +105,24 @@ def test_the_translations_names_say_where_the_cut_is_when_the_source_capitalises
         [] if names else [(1, "où un repas chaud et un lit sec nous attendaient")])
 
 
+@pytest.mark.parametrize("words", [True, False])
+def test_a_cognate_of_the_second_sentence_before_the_cut_puts_the_cut_elsewhere(words, monkeypatch):
+    """The translation compresses the first sentence, so by lengths alone the cut that fits it
+    falls inside the second's translation, after "parallèlement aux traces", and the second
+    seems to have lost its start (Text+Berg dev 109, untouched, read so in session 38 before this
+    rule). "parallèlement" is a cognate of the second sentence's "parallel", of no word of the
+    first: the cut is not there, and with no other cut fitting, nothing is read."""
+    s1 = ("Von dort aus folgten wir der Spur rückwärts, auf der steilen westlichen Talseite, in der Richtung, "
+          "aus der das Tier gekommen war.")
+    s2 = "Wir gingen parallel zu der Fährte, ohne sie etwa zu kreuzen."
+    t = ("Nous remontâmes cette piste sur le flanc ouest de la vallée, d'où la bête était venue, "
+         "parallèlement aux traces, mais sans les toucher.")
+    d = _doc([s1, s2], [t], [((0, 1), (0,), 0.5)], 1.0, sl="de")
+    if not words:
+        monkeypatch.setattr(partial, "_cut_disagrees", lambda *a: False)
+    assert _reading(d) == ([] if words else [(1, "mais sans les toucher")])
+
+
 def test_when_either_member_may_be_the_short_one_one_finding_names_both(monkeypatch):
     """Each member's reading holds at its own cut (here without the names to tell): one TQ103
     over both sentences, saying it is one of them, not a finding that may name the wrong one;

@@ -402,15 +402,18 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float, ancho
 
 
 #: :func:`_member_cut`: a 2-1 bead at least this far short (standard deviations of the length
-#: model), read member by member at a clause cut of its translation (:func:`_cut_reading`)
+#: model), read member by member at a clause cut of its translation (:func:`_cut_readings`)
 _CUT_BEAD_Z = -0.8
 #: ... the part beside the cut that translates the other member within this many deviations of
 #: the usual ratio (one sentence's own spread), the member's own part at least
 #: :data:`_CUT_SHORT_Z` short of it (well under half its length in this material). Measured
 #: (docs/alignment.md, session 38) on every 2-1 bead of the untouched fixture, 14 Text+Berg
-#: windows and 7 whole documents, both directions: none read so outside the gold's own merges
-#: (2 in them: a publisher's name and a clause the translation dropped), against 60 of 60
-#: injected merges of the fixture and 22-31 % of Text+Berg's (from 7-16 %)
+#: windows and 7 whole documents, both directions: none read so outside the beads the gold
+#: itself does not link 1-1, one in them (a publisher's name the French drops; two translations
+#: that compress one sentence of the merge by half were read too until the cognates were read,
+#: :func:`_cut_disagrees`), against 60 of 60 injected merges of the fixture and about a third
+#: of Text+Berg's (7-16 % before). A short part at -2.0 read a genuine merge of the untouched
+#: windows
 _CUT_FIT_Z = 1.0
 _CUT_SHORT_Z = -2.5
 #: ... a cut at which both parts are within this many deviations reads the merge as complete
@@ -551,7 +554,10 @@ def _cut_disagrees(d: _Doc, x: Sentence, other: Sentence, part: str, other_part:
     of the translation taken for ``other``) and not in ``part`` (the one taken for ``x``): the
     cut is in the wrong place. Read from both sides: the source's own numbers and names (where
     capitals mark names there), and the translation's that only ``x`` of the two has (a
-    language that capitalises every noun marks no names in its own text)."""
+    language that capitalises every noun marks no names in its own text); and a word of five
+    letters or more of ``other_part`` that is a cognate of a word of ``x`` alone ("parallèlement"
+    of "parallel": a translation that compresses ``other`` so much that a cut inside the
+    translation of ``x`` fits it, Text+Berg dev 109)."""
     own = _own_anchors(d, "src", x, [other])
     if own:
         in_part = {t.norm for t in own} - {t.norm for t in _missing(d, "src", x.text, part)}
@@ -559,8 +565,12 @@ def _cut_disagrees(d: _Doc, x: Sentence, other: Sentence, part: str, other_part:
         if in_other - in_part:
             return True
     xt, ot, pt = tokens(x.text), tokens(other.text), tokens(part)
-    return any(_found(t.norm, xt) and not _found(t.norm, ot) and not _found(t.norm, pt)
-               for t in d.anchors("tgt", other_part))
+    if any(_found(t.norm, xt) and not _found(t.norm, ot) and not _found(t.norm, pt)
+           for t in d.anchors("tgt", other_part)):
+        return True
+    # a longer word shared with x alone (a cognate)
+    return any(len(t.norm) >= 5 and not t.is_number and _found(t.norm, xt) and not _found(t.norm, ot)
+               and not _found(t.norm, pt) for t in tokens(other_part))
 
 
 def _rest_matches(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence) -> bool:
