@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 
 import pytest
-import regex
 
 import tqcheck
+from conftest import benchmark
 from tqcheck import pipeline
 from tqcheck.align.base import Bead
 from tqcheck.align.lengths import text_length
@@ -156,7 +156,7 @@ def test_a_full_stop_inside_the_translation_is_a_cut_where_both_fit():
 def test_a_full_stop_inside_the_translation_is_a_cut_where_both_fit_not_only_the_commas(monkeypatch):
     # read at the commas only, the second sentence would seem to have lost its start
     d = _doc([_STEP_EN, _STEP_GULLY], [_STEP_FR], [((0, 1), (0,), 0.5)], 1.13)
-    monkeypatch.setattr(partial, "_CUT", regex.compile(r"[,;:()\[\]—–]|\s-\s"))
+    monkeypatch.setattr(partial, "_CUT", C._doc._CLAUSE)
     assert _reading(d) == [(1, "par un couloir effroyablement raide")]
 
 
@@ -178,12 +178,6 @@ def test_an_unlinked_sentence_beside_the_merge_is_read_into_it_only_where_its_wo
 
 
 # -- the fixture and Text+Berg -------------------------------------------------------------------
-def _perturb():
-    from conftest import benchmark
-
-    return benchmark("perturb")
-
-
 def _merged(doc, j: int, cut: bool) -> list[list[str]]:
     """``doc``'s translation with flat target sentences ``j`` and ``j + 1`` (one paragraph) merged,
     the second's first half of words left out when ``cut`` (as ``perturb.py`` does)."""
@@ -196,7 +190,7 @@ def _merged(doc, j: int, cut: bool) -> list[list[str]]:
 
 
 def _fixture_merge(cut: bool):
-    perturb = _perturb()
+    perturb = benchmark("perturb")
     doc = perturb.fixture_doc()
     j = next(t for t, s in doc.link.items() if s == 9)
     assert doc.link[j + 1] == 10
@@ -229,7 +223,7 @@ def test_text_berg_a_merge_the_aligner_left_half_unlinked_is_a_partial_omission_
     37: an omission of 15)."""
     from conftest import need_shared
 
-    perturb = _perturb()
+    perturb = benchmark("perturb")
     doc = next(d for d in perturb.textberg_docs(need_shared("bench", "align"), reverse=True) if d.name == "test3:36")
     v = next(v for v in perturb._sentence_variants(doc, 6) if v.kind == "merge_sentences" and v.src_at == {16})
     rep = tqcheck.check(perturb.text_of(doc.src), perturb.text_of(v.tgt), "fr", "de", lines=True)

@@ -105,13 +105,14 @@ def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """The clause(s) of ``text`` holding all of ``spans`` (clauses end at , ; : brackets dashes)."""
     cuts = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
-    a = max(c for c in cuts if c <= lo)
-    b = min(c for c in cuts if c >= hi)
+    return _trimmed(text, max(c for c in cuts if c <= lo), min(c for c in cuts if c >= hi))
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span ``a``-``b`` of ``text`` without the spaces and the punctuation that separate
+    clauses at its ends."""
     seg = text[a:b]
-    # trim spaces and the punctuation that separates clauses
-    left = len(seg) - len(seg.lstrip(" ,;:—–-("))
-    right = len(seg) - len(seg.rstrip(" ,;:—–-).!?"))
-    return a + left, b - right
+    return a + len(seg) - len(seg.lstrip(" ,;:—–-(")), b - (len(seg) - len(seg.rstrip(" ,;:—–-).!?")))
 
 
 def _aside_length(sents: list[Sentence]) -> int:
@@ -431,7 +432,7 @@ _CUT_UNLINKED_SIM = 1.0
 _CUT_LINKED_SIM = 0.5
 #: where a merged translation may be cut between its two sentences' translations: clause
 #: punctuation, or a full stop inside it (an abbreviation the segmenter kept together)
-_CUT = regex.compile(r"[,;:()\[\]—–]|\s-\s|[.!?…](?=\s+\p{Lu})")
+_CUT = regex.compile(_CLAUSE.pattern + r"|[.!?…](?=\s+\p{Lu})")
 
 
 def _member_cut(d: _Doc, an: Analysis, p: Pair) -> bool:
@@ -503,9 +504,11 @@ def _cut_readings(d: _Doc, s1: Sentence, s2: Sentence, t: Sentence) -> list[tupl
         if abs(za) <= _CUT_BOTH_Z and abs(zb) <= _CUT_BOTH_Z:
             return []  # a cut where both fit: the merge is complete
         parts.append((c, za, zb))
+    if not parts:
+        return []
     out = []
     for short, ka, kb in ((s2, 1, 2), (s1, 2, 1)):
-        if not parts or _words(short.text) < _CUT_WORDS:
+        if _words(short.text) < _CUT_WORDS:
             continue
         # the cut where the other member's part fits best, and this member's part there
         c, *zs = min(parts, key=lambda x: abs(x[ka]))
@@ -516,10 +519,7 @@ def _cut_readings(d: _Doc, s1: Sentence, s2: Sentence, t: Sentence) -> list[tupl
         if _words(own_part) < _CUT_PART_WORDS or _cut_disagrees(d, short, fit, own_part, fit_part) or \
                 _cut_disagrees(d, fit, short, fit_part, own_part):
             continue
-        a, b = (c, len(text.rstrip())) if short is s2 else (0, c)
-        seg = text[a:b]
-        out.append((short, (a + len(seg) - len(seg.lstrip(" ,;:—–-(")),
-                            b - (len(seg) - len(seg.rstrip(" ,;:—–-).!?"))))))
+        out.append((short, _trimmed(text, c, len(text.rstrip())) if short is s2 else _trimmed(text, 0, c)))
     return out
 
 
