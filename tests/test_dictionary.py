@@ -996,15 +996,18 @@ def test_a_sentence_moved_away_from_beside_a_split_translation_is_one_move(seed)
     assert _content(_check(src, tgt, d)) == [("TQ105", 9, 13)]
 
 
-def test_a_weak_partner_that_does_not_belong_beside_keeps_the_link():
+def test_a_weak_partner_that_does_not_belong_beside_is_no_move_until_the_words_read_one():
     """The same, but source 8's translation is whole and the sentence after it has seven words
     the list does not know: joined to source 8's bead it would make that bead far too long, so
-    nothing says where it belongs. The weak link and one match elsewhere are not a move: the far
-    sentence is reported as added, as before."""
+    nothing says where it belongs, and the weak link is not read as a move through its partner
+    (round 21: ``_crossings``). Until session 39 the far sentence was then reported as added,
+    though it renders every known word of source 9. The late pairing now reads the list too: the
+    two are each other's best match in the whole document and each reads as the other's
+    translation, so source 9 is taken from its doubtful link (one TQ105, no addition at the
+    moved translation's place). The translator's own sentence, its weak partner, is not
+    reported, as wherever the late pairing takes a linked sentence."""
     src, tgt, d = _split_then_moved(0, tail_words=7, first_words=7)
-    found = _content(_check(src, tgt, d))
-    assert ("TQ105", 9, 13) not in found
-    assert ("TQ102", None, 13) in found
+    assert _content(_check(src, tgt, d)) == [("TQ105", 9, 13)]
 
 
 # -- each word at its own chance rate ----------------------------------------------------------------

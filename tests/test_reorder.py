@@ -1716,16 +1716,18 @@ def test_window_evidence_equals_the_evidence_of_each_link_with_embeddings():
         assert d.cos(i, j) == pytest.approx((plain.cos(i, j) + float(ces[i] @ cet[j])) / 2, abs=1e-9)
 
 
-def _doc_by_hand(seed: int, beads, embeddings: bool, z: dict, default=lambda i, j: 0.0):
+def _doc_by_hand(seed: int, beads, embeddings: bool, z: dict, default=lambda i, j: 0.0, dictionary=None):
     """The completeness analysis's view of an unrelated pair of eight sentences a side (random
     Latin and Cyrillic words, no word in common) aligned as ``beads``, with the evidence set by
     hand: the similarity of each pair in ``z`` (the checks' scale: 0 a typical unrelated pair, 1
     a typical link), ``default`` elsewhere, every length usual; ``embeddings``: the document has
-    sentence vectors beside its features (the embedding backend)."""
+    sentence vectors beside its features (the embedding backend); ``dictionary``: a function of
+    the source and target sentences' texts giving the user's word list (its readings are the
+    real ones)."""
     import numpy as np
 
     from tqcheck.checks import completeness as C
-    from tqcheck.checks.base import EMBEDDINGS, CheckContext
+    from tqcheck.checks.base import DICTIONARY, EMBEDDINGS, CheckContext
 
     src, tgt, _, _ = _unrelated_pair(seed, n_paras=4, per_para=(2,))
     rep = _check_ru(src, tgt)
@@ -1733,6 +1735,9 @@ def _doc_by_hand(seed: int, beads, embeddings: bool, z: dict, default=lambda i, 
     if embeddings:
         rng = np.random.default_rng(0)
         ctx.cache[EMBEDDINGS] = (rng.normal(size=(8, 4)), rng.normal(size=(8, 4)))
+    if dictionary is not None:
+        ctx.cache[DICTIONARY] = dictionary([s.text for s in rep.source.sentences],
+                                           [t.text for t in rep.target.sentences])
     d = C._doc._Doc(ctx)
     d.features()
     d.mu_match, d.mu_rand, d.rand_hi = 1.0, 0.0, 0.5
@@ -2165,14 +2170,15 @@ def test_a_moved_sentence_is_paired_with_the_added_sentence_that_is_reported(fix
 
 
 def _late_result(tail, z_set: dict, embeddings: bool, added: int | None = None, default: float = 0.0,
-                 link2: float = 1.0):
+                 link2: float = 1.0, dictionary=None):
     """What the late pairing makes of a hand-set document whose source sentence 1 is reported
     omitted (a 1-0 bead), sources 2-5 linked in order to targets 1-4 (source 2's link at
     ``link2``, the others at 1.0), then the beads ``tail``; every link's similarity 1.0,
     ``z_set`` beside and ``default`` elsewhere (the checks' scale: 0 a typical unrelated pair, 1 a
     typical link), the lengths usual, no word in common (random Latin and Cyrillic words);
     ``added``: that target sentence is reported added too; ``embeddings``: the document has
-    sentence vectors beside its features."""
+    sentence vectors beside its features; ``dictionary``: the user's word list, made from the
+    sentences' texts (:func:`_doc_by_hand`)."""
     from tqcheck.align.base import Bead
     from tqcheck.checks import completeness as C
 
@@ -2180,7 +2186,7 @@ def _late_result(tail, z_set: dict, embeddings: bool, added: int | None = None, 
         [Bead((i,), (i - 1,), 1.0) for i in range(3, 6)] + tail
     z = {(b.src[0], t): 1.0 for b in beads if b.src for t in b.tgt}
     z.update(z_set)
-    d = _doc_by_hand(11, beads, embeddings, z, lambda i, j: default)
+    d = _doc_by_hand(11, beads, embeddings, z, lambda i, j: default, dictionary)
     an = C.Analysis()
     an.issues.append(C._doc._Issue("TQ101", "omitted", src=d.src[1], pair=d.pairs[1]))
     if added is not None:
@@ -2225,6 +2231,62 @@ def test_with_embeddings_an_omitted_and_an_added_sentence_that_are_each_others_b
     assert _late_pairing_unlinked(embeddings=False) == [("TQ101", 1, None), ("TQ102", None, 5)]
     assert _late_pairing_unlinked(embeddings=True) == [("TQ105", 1, 5)]
     assert _late_pairing_unlinked(embeddings=True, rival=0.75) == [("TQ101", 1, None), ("TQ102", None, 5)]
+
+
+def _word_list(pairs):
+    """A user's word list that renders the words of each (source sentence, target sentence) of
+    ``pairs`` by the words of the other at the same place (:func:`_doc_by_hand`'s
+    ``dictionary``)."""
+    from tqcheck.align.dictionary import Dictionary
+
+    def make(src: list[str], tgt: list[str]):
+        words = [(a, b) for i, j in pairs
+                 for a, b in zip(src[i].rstrip(".").lower().split(), tgt[j].rstrip(".").lower().split())]
+        return Dictionary.from_pairs(words, "en", "ru")
+    return make
+
+
+def test_with_a_dictionary_an_omitted_and_an_added_sentence_that_are_each_others_best_match_are_a_move():
+    """An omitted sentence and an added one far away, no word in common, similar at 0.5 typical
+    links (under the step's least, 0.6): without a list an omission and an addition. With the
+    user's dictionary, where the two are each other's best match in the whole document and the
+    dictionary reads one as the other's translation, one TQ105 (session 39: with FreeDict, 18 of
+    the moved sentences missed in the Text+Berg windows, both directions, were so, and no other
+    pair of reported sentences of any kind). Not when another source sentence matches the added
+    one better, nor when the dictionary renders the omitted sentence's words in another sentence
+    (its links, which give the document's rate, are rendered in every case)."""
+    from tqcheck.align.base import Bead
+
+    links = [(0, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 6), (7, 7)]
+    moved, elsewhere = _word_list(links + [(1, 5)]), _word_list(links + [(1, 6)])
+    tail = [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0), Bead((7,), (7,), 1.0)]
+    z = {(1, 5): 0.5}
+    assert _late_result(tail, z, embeddings=False, added=5) == [("TQ101", 1, None), ("TQ102", None, 5)]
+    assert _late_result(tail, z, embeddings=False, added=5, dictionary=moved) == [("TQ105", 1, 5)]
+    assert _late_result(tail, {**z, (3, 5): 0.6}, embeddings=False, added=5, dictionary=moved) == [
+        ("TQ101", 1, None), ("TQ102", None, 5)]
+    assert _late_result(tail, z, embeddings=False, added=5, dictionary=elsewhere) == [
+        ("TQ101", 1, None), ("TQ102", None, 5)]
+
+
+def test_with_a_dictionary_a_doubtful_link_gives_way_to_a_mutual_best_match_it_reads_as_translated():
+    """A linked sentence is taken from its link without a model only as a whole translation
+    (2.0 typical links): target 5, linked doubtfully (0.3) to source 6, matches the omitted source 1
+    at 1.2. With the user's dictionary it is taken where the two are each other's best match in
+    the whole document and the dictionary reads each as the other's translation (session 39: 11
+    moved sentences of the Text+Berg windows and whole documents, both directions, for one wrong
+    pairing); not where another source sentence matches target 5 better, nor where the
+    dictionary renders source 1's words elsewhere."""
+    from tqcheck.align.base import Bead
+
+    links = [(0, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 5), (7, 6), (7, 7)]
+    moved, elsewhere = _word_list(links[:5] + [(1, 5), (7, 6), (7, 7)]), _word_list(links + [(1, 7)])
+    tail = [Bead((6,), (5,), 0.3), Bead((7,), (6, 7), 1.0)]
+    z = {(1, 5): 1.2, (6, 5): 0.1}
+    assert _late_result(tail, z, embeddings=False) == [("TQ101", 1, None)]
+    assert _late_result(tail, z, embeddings=False, dictionary=moved) == [("TQ105", 1, 5)]
+    assert _late_result(tail, {**z, (3, 5): 1.5}, embeddings=False, dictionary=moved) == [("TQ101", 1, None)]
+    assert _late_result(tail, z, embeddings=False, dictionary=elsewhere) == [("TQ101", 1, None)]
 
 
 def test_with_embeddings_a_doubtful_link_gives_way_to_a_mutual_best_match():

@@ -20,7 +20,9 @@ from .evidence import (
     _Cuts, _Evidence, _LengthEvidence, _NULL_LINK, _TYPICAL_LINK, _beats_chance, _clearly_absorbs,
     _link_evidence, _neighbour_fits, _straight_counted, _straight_ids,
 )
-from .by_dictionary import _denied_by_dictionary, _renders_in, _renders_nothing_of, _shares_anchor
+from .by_dictionary import (
+    _denied_by_dictionary, _renders_in, _renders_nothing_of, _sentence_reads_translated, _shares_anchor,
+)
 from .exchanges import _move_issue, _paragraph_exchanges, _single_move_gain, _transposed_runs, _transpositions
 from .unlinked import _numbers_missing
 
@@ -933,13 +935,17 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     and above its chance similarity, a word in common or a typical link's similarity (with a
     sentence-embedding model, or each other's best match in the whole document), no number
     of one missing from the other, no names lacking where the document keeps its names, the
-    lengths within 2.5 standard deviations of the document's ratio. A linked sentence is taken
+    lengths within 2.5 standard deviations of the document's ratio. With the user's dictionary,
+    two reported sentences that are each other's best match in the whole document and that the
+    dictionary reads as one the other's translation pair without the similarity bars (their
+    words say so). A linked sentence is taken
     from its link only by a whole translation: at least :data:`_LATE_LINKED_Z`, better than its
     own link by a typical link, a word in common (or both sentences of at least
     :data:`_LATE_WORDLESS` words) and the lengths within :data:`_LATE_LINKED_FIT` (a clause a
     translator carried into another sentence shares the names, not the length); with a sentence-
     embedding model, by a typical link's similarity where the two are each other's best match in
-    the whole document. The findings become one TQ105 that points at both places. Where the
+    the whole document; with the user's dictionary, where they are and the dictionary reads each
+    as the other's translation. The findings become one TQ105 that points at both places. Where the
     aligner had linked the moved translation with a source sentence whose own translation,
     beside it, was reported as added, that report goes too: it is translated in place; and so,
     the other way, for a moved source sentence taken from a translation whose own source,
@@ -1029,6 +1035,25 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         return any(d.sim_z(x, y) > own or ((x if side == "src" else y) in reported
                                            and _link_evidence(d, x, y) >= _NULL_LINK) for x, y in near)
 
+    dic = d.ctx.cache.get(DICTIONARY)
+
+    def dictionary_best(i: int, j: int) -> bool:
+        """With the user's dictionary: whether the two are each other's best match in the whole
+        document and the dictionary reads one as the other's translation
+        (:func:`_sentence_reads_translated`): their words, not letters shared by chance, say so,
+        and the similarity bars for the features alone are not asked. Two reported sentences (no
+        link holds either) are read either way round; a doubtfully linked one (a confident link
+        is not taken so) must read as a translation both ways."""
+        if dic is None or ("src", i) in sure or ("tgt", j) in sure:
+            return False
+        if best("src", i) != j or best("tgt", j) != i:
+            return False
+        rate = d.dict_rates()[1]
+        there = _sentence_reads_translated(d, "src", d.src[i], [d.tgt[j]], rate)
+        if i in linked_s or j in linked_t:
+            return there and _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
+        return there or _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
+
     def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
         """Whether a pair with a linked side matches as a whole translation (a linked sentence
         is taken from its link only so)."""
@@ -1037,7 +1062,7 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if z >= _LATE_LINKED_Z and (_matched_words(d, i, j) >= 1 or min(
                 _words(d.src[i].text), _words(d.tgt[j].text)) >= _LATE_WORDLESS):
             return True
-        return z >= _TYPICAL_LINK and model_best(i, j)
+        return z >= _TYPICAL_LINK and model_best(i, j) or dictionary_best(i, j)
 
     score: dict[tuple[int, int], float] = {}
     for i, j in tests:
@@ -1054,7 +1079,7 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if (("src", i) in sure or ("tgt", j) in sure) and not (
                 best("src", i) == j and best("tgt", j) == i and shifted("src", i) and shifted("tgt", j)):
             continue
-        if z >= _LATE_MIN_Z and d.cos(i, j) > d.rand_hi:
+        if z >= _LATE_MIN_Z and d.cos(i, j) > d.rand_hi or dictionary_best(i, j):
             score[(i, j)] = z
     best_s, best_t = _best_matches(score)
     drop: set[int] = set()
@@ -1062,8 +1087,9 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     for (i, j), z in sorted(score.items()):
         if best_s[i][1] != j or best_t[j][1] != i or om.get(i) in done or ad.get(j) in done:
             continue
-        if z < _TYPICAL_LINK and _matched_words(d, i, j) < 1 and not model_best(i, j):
-            continue  # (two reported sentences: a word in common, or the model's best match)
+        if z < _TYPICAL_LINK and _matched_words(d, i, j) < 1 and not model_best(i, j) and \
+                not dictionary_best(i, j):
+            continue  # (two reported sentences: a word in common, the model's or the dictionary's best match)
         if _numbers_differ(d, i, j) or (_names_differ(d, i, j) and _names_survive(d)):
             continue
         if _renders_nothing_of(d, "src", d.src[i], [d.tgt[j]]):
