@@ -1046,13 +1046,14 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         is not taken so) must read as a translation both ways."""
         if dic is None or ("src", i) in sure or ("tgt", j) in sure:
             return False
-        if best("src", i) != j or best("tgt", j) != i:
-            return False
         rate = d.dict_rates()[1]
         there = _sentence_reads_translated(d, "src", d.src[i], [d.tgt[j]], rate)
         if i in linked_s or j in linked_t:
-            return there and _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
-        return there or _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
+            reads = there and _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
+        else:
+            reads = there or _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
+        # (the best matches last: each is a pass over the whole document, the readings are not)
+        return reads and best("src", i) == j and best("tgt", j) == i
 
     def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
         """Whether a pair with a linked side matches as a whole translation (a linked sentence
