@@ -1036,6 +1036,7 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
                                            and _link_evidence(d, x, y) >= _NULL_LINK) for x, y in near)
 
     dic = d.ctx.cache.get(DICTIONARY)
+    read_best: dict[tuple[int, int], bool] = {}  # dictionary_best of each pair, read once
 
     def dictionary_best(i: int, j: int) -> bool:
         """With the user's dictionary: whether the two are each other's best match in the whole
@@ -1046,14 +1047,16 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         is not taken so) must read as a translation both ways."""
         if dic is None or ("src", i) in sure or ("tgt", j) in sure:
             return False
-        rate = d.dict_rates()[1]
-        there = _sentence_reads_translated(d, "src", d.src[i], [d.tgt[j]], rate)
-        if i in linked_s or j in linked_t:
-            reads = there and _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
-        else:
-            reads = there or _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
-        # (the best matches last: each is a pass over the whole document, the readings are not)
-        return reads and best("src", i) == j and best("tgt", j) == i
+        if (i, j) not in read_best:  # (asked by the link test, the admission and the last bar)
+            rate = d.dict_rates()[1]
+            there = _sentence_reads_translated(d, "src", d.src[i], [d.tgt[j]], rate)
+            if i in linked_s or j in linked_t:
+                reads = there and _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
+            else:
+                reads = there or _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
+            # (the best matches last: each is a pass over the whole document, the readings are not)
+            read_best[(i, j)] = reads and best("src", i) == j and best("tgt", j) == i
+        return read_best[(i, j)]
 
     def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
         """Whether a pair with a linked side matches as a whole translation (a linked sentence

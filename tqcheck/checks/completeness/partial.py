@@ -565,12 +565,14 @@ def _cut_disagrees(d: _Doc, x: Sentence, other: Sentence, part: str, other_part:
         if in_other - in_part:
             return True
     xt, ot, pt = tokens(x.text), tokens(other.text), tokens(part)
-    if any(_found(t.norm, xt) and not _found(t.norm, ot) and not _found(t.norm, pt)
-           for t in d.anchors("tgt", other_part)):
-        return True
-    # a longer word shared with x alone (a cognate)
-    return any(len(t.norm) >= 5 and not t.is_number and _found(t.norm, xt) and not _found(t.norm, ot)
-               and not _found(t.norm, pt) for t in tokens(other_part))
+
+    def x_alone(t: Token) -> bool:
+        """``t`` (of ``other_part``) is found in ``x``, not in ``other`` nor in ``part``."""
+        return _found(t.norm, xt) and not _found(t.norm, ot) and not _found(t.norm, pt)
+
+    # the translation's names and numbers, then a longer word shared with x alone (a cognate)
+    return any(x_alone(t) for t in d.anchors("tgt", other_part)) or \
+        any(len(t.norm) >= 5 and not t.is_number and x_alone(t) for t in tokens(other_part))
 
 
 def _rest_matches(d: _Doc, side: str, lone: Sentence, rest: list[Sentence], o: Sentence) -> bool:
