@@ -2289,6 +2289,53 @@ def test_with_a_dictionary_a_doubtful_link_gives_way_to_a_mutual_best_match_it_r
     assert _late_result(tail, z, embeddings=False, dictionary=elsewhere) == [("TQ101", 1, None)]
 
 
+def test_with_a_dictionary_a_doubtful_link_it_does_not_read_gives_way_to_a_mutual_best_match():
+    """Target 5, linked doubtfully (0.3) to source 6, matches the omitted source 1 at 1.2 typical
+    links, no word in common, and the dictionary reads neither pair: without a list the link
+    stands (a whole translation's 2.0 is asked). With the user's dictionary, which has read the
+    link and not kept it (neither sentence read as translated in the other), the two are paired
+    at a typical link's similarity where they are each other's best match in the whole document
+    (session 40: 17 moved sentences of the Text+Berg windows and whole documents, both
+    directions, with FreeDict, for 2 wrong pairings, both of links the list does read). Not
+    where the list reads the link as a translation, nor where another source sentence matches
+    target 5 better, nor under a typical link's similarity, nor where confident 1-1 links on
+    both sides hold the link in place (an OCR'd caption's names glued into a sentence elsewhere
+    matched so)."""
+    from tqcheck.align.base import Bead
+
+    links = [(0, 0), (2, 1), (3, 2), (4, 3), (5, 4), (7, 6), (7, 7)]
+    unread, read = _word_list(links), _word_list(links + [(6, 5)])
+    tail = [Bead((6,), (5,), 0.3), Bead((7,), (6, 7), 1.0)]
+    z = {(1, 5): 1.2, (6, 5): 0.1}
+    assert _late_result(tail, z, embeddings=False) == [("TQ101", 1, None)]
+    assert _late_result(tail, z, embeddings=False, dictionary=unread) == [("TQ105", 1, 5)]
+    assert _late_result(tail, z, embeddings=False, dictionary=read) == [("TQ101", 1, None)]
+    assert _late_result(tail, {**z, (3, 5): 1.5}, embeddings=False, dictionary=unread) == [("TQ101", 1, None)]
+    assert _late_result(tail, {**z, (1, 5): 0.75}, embeddings=False, dictionary=unread) == [("TQ101", 1, None)]
+    # a link held in place: confident 1-1 links on both sides, one sentence a side between them
+    held = [Bead((6,), (5,), 0.3), Bead((7,), (6,), 1.0), Bead((), (7,), 0.0)]
+    assert _late_result(held, z, embeddings=False, dictionary=unread) == [("TQ101", 1, None)]
+
+
+def test_with_a_dictionary_two_reported_sentences_each_others_best_match_need_no_word_in_common():
+    """An omitted sentence and an added one far away at 0.7 typical links (above the step's
+    least, 0.6, under a typical link's 0.8), no word in common, and the dictionary reads neither
+    as the other's translation: without a list an omission and an addition (trigram best matches
+    are often chance). With the user's dictionary, which has read both against the translation
+    around them and left them reported, one TQ105 where they are each other's best match in the
+    whole document (session 40: 2 moved sentences of the Text+Berg windows, none wrong); not
+    where another source sentence matches the added one better."""
+    from tqcheck.align.base import Bead
+
+    links = [(0, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 6), (7, 7)]
+    tail = [Bead((), (5,), 0.0), Bead((6,), (6,), 1.0), Bead((7,), (7,), 1.0)]
+    z = {(1, 5): 0.7}
+    assert _late_result(tail, z, embeddings=False, added=5) == [("TQ101", 1, None), ("TQ102", None, 5)]
+    assert _late_result(tail, z, embeddings=False, added=5, dictionary=_word_list(links)) == [("TQ105", 1, 5)]
+    assert _late_result(tail, {**z, (3, 5): 0.75}, embeddings=False, added=5, dictionary=_word_list(links)) == [
+        ("TQ101", 1, None), ("TQ102", None, 5)]
+
+
 def test_with_embeddings_a_doubtful_link_gives_way_to_a_mutual_best_match():
     """Without a model a linked sentence is taken from its link only at a whole translation's
     similarity (2.0): a typical link's (1.2) is not enough, trigram best matches being often

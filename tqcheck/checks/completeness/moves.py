@@ -13,7 +13,7 @@ from ...align.lengths import text_length
 from ...document import Sentence
 from ..base import DICTIONARY, Pair
 from ._doc import (
-    _ADDED_MIN_WORDS, Analysis, _Doc, _Issue, _join_excerpt, _lexical, _matched_words, _missing, _own_missing,
+    _ADDED_MIN_WORDS, Analysis, _Doc, _Issue, _join_excerpt, _lexical, _matched_words, _missing, _other, _own_missing,
     _runs, _tgt_pos, _unrelated_pairs, _words,
 )
 from .evidence import (
@@ -945,7 +945,10 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     translator carried into another sentence shares the names, not the length); with a sentence-
     embedding model, by a typical link's similarity where the two are each other's best match in
     the whole document; with the user's dictionary, where they are and the dictionary reads each
-    as the other's translation. The findings become one TQ105 that points at both places. Where the
+    as the other's translation, or at a typical link's similarity where the dictionary reads the
+    sentence's own link as a translation neither way and no confident links on both sides hold it
+    in place (and, with a model or the dictionary, two reported sentences that are each other's
+    best match need no word in common). The findings become one TQ105 that points at both places. Where the
     aligner had linked the moved translation with a source sentence whose own translation,
     beside it, was reported as added, that report goes too: it is translated in place; and so,
     the other way, for a moved source sentence taken from a translation whose own source,
@@ -1009,11 +1012,15 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
                 max(range(len(d.src)), key=lambda q: d.sim_z(q, k))
         return best_of[(side, k)]
 
+    def mutual(i: int, j: int) -> bool:
+        """Whether the two are each other's best match in the whole document."""
+        return best("src", i) == j and best("tgt", j) == i
+
     def model_best(i: int, j: int) -> bool:
         """With a sentence-embedding model: whether the two are each other's best match in the
         whole document (the model's similarity reads meaning; without one, character trigrams'
         best matches are often chance)."""
-        return d.emb is not None and best("src", i) == j and best("tgt", j) == i
+        return d.emb is not None and mutual(i, j)
 
     def shifted(side: str, k: int) -> bool:
         """Whether sentence ``k`` of ``side``, if confidently linked, is linked one off (keeping
@@ -1055,8 +1062,36 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
             else:
                 reads = there or _sentence_reads_translated(d, "tgt", d.tgt[j], [d.src[i]], rate)
             # (the best matches last: each is a pass over the whole document, the readings are not)
-            read_best[(i, j)] = reads and best("src", i) == j and best("tgt", j) == i
+            read_best[(i, j)] = reads and mutual(i, j)
         return read_best[(i, j)]
+
+    def link_released(side: str, k: int) -> bool:
+        """With the user's dictionary: whether sentence ``k`` of ``side``, doubtfully linked, is
+        not read as translated by its link, either way (:func:`_sentence_reads_translated`:
+        the sentence in its bead's other side, or one of those in it), nor held there by its
+        neighbours: a 1-1 link between two confident 1-1 links has one sentence a side between
+        them, no room for a sentence that came from elsewhere."""
+        b = d.bead_of_src[k] if side == "src" else d.bead_of_tgt[k]
+        q = d.pairs[b]
+        if len(q.src) == 1 and len(q.tgt) == 1 and 0 < b < len(d.pairs) - 1 and all(
+                len(n.src) == 1 and len(n.tgt) == 1 and n.score >= 0.5 for n in (d.pairs[b - 1], d.pairs[b + 1])):
+            return False
+        x, theirs = (d.src[k], list(q.tgt)) if side == "src" else (d.tgt[k], list(q.src))
+        rate = d.dict_rates()[1]
+        return not _sentence_reads_translated(d, side, x, theirs, rate) and not any(
+            _sentence_reads_translated(d, _other(side), t, [x], rate) for t in theirs)
+
+    def unread_best(i: int, j: int, z: float) -> bool:
+        """With the user's dictionary: whether a doubtfully linked sentence (a confident link is
+        not taken so) whose link the dictionary does not read as a translation either way, nor
+        its neighbours hold in place (:func:`link_released`), matches a reported sentence at a
+        typical link's similarity, the two each other's best match in the whole document: the
+        list had its say on the link and did not keep it."""
+        if dic is None or z < _TYPICAL_LINK or ("src", i) in sure or ("tgt", j) in sure:
+            return False
+        if i in linked_s and not link_released("src", i) or j in linked_t and not link_released("tgt", j):
+            return False
+        return mutual(i, j)  # (last: a pass over the whole document)
 
     def whole_translation(i: int, j: int, z: float, fit: float) -> bool:
         """Whether a pair with a linked side matches as a whole translation (a linked sentence
@@ -1066,7 +1101,7 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if z >= _LATE_LINKED_Z and (_matched_words(d, i, j) >= 1 or min(
                 _words(d.src[i].text), _words(d.tgt[j].text)) >= _LATE_WORDLESS):
             return True
-        return z >= _TYPICAL_LINK and model_best(i, j) or dictionary_best(i, j)
+        return z >= _TYPICAL_LINK and model_best(i, j) or dictionary_best(i, j) or unread_best(i, j, z)
 
     score: dict[tuple[int, int], float] = {}
     for i, j in tests:
@@ -1081,7 +1116,7 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         if (i in linked_s or j in linked_t) and not whole_translation(i, j, z, fit):
             continue
         if (("src", i) in sure or ("tgt", j) in sure) and not (
-                best("src", i) == j and best("tgt", j) == i and shifted("src", i) and shifted("tgt", j)):
+                mutual(i, j) and shifted("src", i) and shifted("tgt", j)):
             continue
         if z >= _LATE_MIN_Z and d.cos(i, j) > d.rand_hi or dictionary_best(i, j):
             score[(i, j)] = z
@@ -1091,9 +1126,10 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
     for (i, j), z in sorted(score.items()):
         if best_s[i][1] != j or best_t[j][1] != i or om.get(i) in done or ad.get(j) in done:
             continue
-        if z < _TYPICAL_LINK and _matched_words(d, i, j) < 1 and not model_best(i, j) and \
-                not dictionary_best(i, j):
-            continue  # (two reported sentences: a word in common, the model's or the dictionary's best match)
+        if z < _TYPICAL_LINK and _matched_words(d, i, j) < 1 and not (
+                (d.emb is not None or dic is not None) and mutual(i, j)):
+            continue  # (two reported sentences: a word in common, or with a model or the user's
+            # dictionary each other's best match in the whole document)
         if _numbers_differ(d, i, j) or (_names_differ(d, i, j) and _names_survive(d)):
             continue
         if _renders_nothing_of(d, "src", d.src[i], [d.tgt[j]]):
