@@ -1065,21 +1065,28 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
             read_best[(i, j)] = reads and mutual(i, j)
         return read_best[(i, j)]
 
+    released: dict[tuple[str, int], bool] = {}  # link_released of each linked sentence, read once
+
     def link_released(side: str, k: int) -> bool:
         """With the user's dictionary: whether sentence ``k`` of ``side``, doubtfully linked, is
         not read as translated by its link, either way (:func:`_sentence_reads_translated`:
         the sentence in its bead's other side, or one of those in it), nor held there by its
         neighbours: a 1-1 link between two confident 1-1 links has one sentence a side between
         them, no room for a sentence that came from elsewhere."""
+        if (side, k) in released:
+            return released[(side, k)]
         b = d.bead_of_src[k] if side == "src" else d.bead_of_tgt[k]
         q = d.pairs[b]
         if len(q.src) == 1 and len(q.tgt) == 1 and 0 < b < len(d.pairs) - 1 and all(
                 len(n.src) == 1 and len(n.tgt) == 1 and n.score >= 0.5 for n in (d.pairs[b - 1], d.pairs[b + 1])):
-            return False
-        x, theirs = (d.src[k], list(q.tgt)) if side == "src" else (d.tgt[k], list(q.src))
-        rate = d.dict_rates()[1]
-        return not _sentence_reads_translated(d, side, x, theirs, rate) and not any(
-            _sentence_reads_translated(d, _other(side), t, [x], rate) for t in theirs)
+            out = False
+        else:
+            x, theirs = (d.src[k], list(q.tgt)) if side == "src" else (d.tgt[k], list(q.src))
+            rate = d.dict_rates()[1]
+            out = not _sentence_reads_translated(d, side, x, theirs, rate) and not any(
+                _sentence_reads_translated(d, _other(side), t, [x], rate) for t in theirs)
+        released[(side, k)] = out
+        return out
 
     def unread_best(i: int, j: int, z: float) -> bool:
         """With the user's dictionary: whether a doubtfully linked sentence (a confident link is
