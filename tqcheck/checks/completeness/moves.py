@@ -1078,13 +1078,13 @@ def _late_moves(d: _Doc, an: Analysis) -> None:
         b = d.bead_of_src[k] if side == "src" else d.bead_of_tgt[k]
         q = d.pairs[b]
         if len(q.src) == 1 and len(q.tgt) == 1 and 0 < b < len(d.pairs) - 1 and all(
-                len(n.src) == 1 and len(n.tgt) == 1 and n.score >= 0.5 for n in (d.pairs[b - 1], d.pairs[b + 1])):
-            out = False
+                n.src and ("src", n.src[0].index) in sure for n in (d.pairs[b - 1], d.pairs[b + 1])):
+            out = False  # (its neighbours are confident 1-1 links: their sentences are in ``sure``)
         else:
-            x, theirs = (d.src[k], list(q.tgt)) if side == "src" else (d.tgt[k], list(q.src))
+            x = d.src[k] if side == "src" else d.tgt[k]
             rate = d.dict_rates()[1]
-            out = not _sentence_reads_translated(d, side, x, theirs, rate) and not any(
-                _sentence_reads_translated(d, _other(side), t, [x], rate) for t in theirs)
+            out = not _renders_in(d, side, x, [q], rate) and not any(
+                _sentence_reads_translated(d, _other(side), t, [x], rate) for t in (q.tgt if side == "src" else q.src))
         released[(side, k)] = out
         return out
 
