@@ -140,6 +140,82 @@ def test_when_either_member_may_be_the_short_one_one_finding_names_both(monkeypa
     assert {("src", 0), ("src", 1)} <= an.taken
 
 
+#: the first translation with a comma inside it, where a cut gives both members a usual length
+#: (0.6 and 1.1 deviations short) though the second's translation lost its first words
+_T1_COMMA = "Nous avons quitté le village à l'aube et marché le long de la rivière, pendant des heures"
+_HALF = "cabane, où un repas chaud et un lit sec nous attendaient."
+#: word pairs of S1 / T1 and of S2 / T2
+_WORDS1 = [("left", "quitté"), ("village", "village"), ("dawn", "aube"), ("walked", "marché"), ("river", "rivière"),
+           ("hours", "heures")]
+_WORDS2 = [("evening", "soir"), ("reached", "atteint"), ("old", "vieille"), ("hut", "cabane"), ("warm", "chaud"),
+           ("meal", "repas"), ("dry", "sec"), ("bed", "lit"), ("waiting", "attendaient")]
+
+
+def _with_words(d, pairs, rate: float = 0.9):
+    """``d`` with the user's dictionary ``pairs``, whose words this document's sure links translate at
+    ``rate`` (set by hand: the hand-made beads have no sure link to measure it on)."""
+    from tqcheck.align.dictionary import Dictionary
+    from tqcheck.checks.base import DICTIONARY
+
+    d.ctx.cache[DICTIONARY] = Dictionary.from_pairs(pairs, "en", "fr")
+    d.dict_rates = lambda: (0.05, rate)
+    return d
+
+
+def test_with_a_dictionary_its_words_place_the_cut_the_lengths_cannot():
+    """By lengths the merge reads as complete (a cut inside the first translation, after
+    "rivière", gives both members a usual length) and the second's part, cut where the first's
+    translation ends, is only 2.3 deviations short. The dictionary's words say where the first
+    translation ends ("heures" is the first's "hours", "cabane" the second's "hut"), and that
+    its part renders six of the second sentence's nine known words, fewer than this document's
+    links do: part of the second is missing."""
+    cut = _T1_COMMA + ", " + _HALF
+    d = _doc([S1, S2], [cut], [((0, 1), (0,), 0.5)], RATIO)
+    assert -1.0 < d.ratio_z(text_length(S1) + text_length(S2), text_length(cut)) < -0.8
+    assert -2.5 < d.ratio_z(text_length(S2), text_length(_HALF)) < -2.0
+    assert _reading(d) == []
+    d = _with_words(_doc([S1, S2], [cut], [((0, 1), (0,), 0.5)], RATIO), _WORDS1 + _WORDS2)
+    assert _reading(d) == [(1, _HALF.rstrip("."))]
+    # the same words, where this document's links render fewer of theirs: the part is not short by the words
+    d = _with_words(_doc([S1, S2], [cut], [((0, 1), (0,), 0.5)], RATIO), _WORDS1 + _WORDS2, rate=0.6)
+    assert _reading(d) == []
+
+
+def test_with_a_dictionary_a_part_that_renders_every_known_word_is_no_partial_omission():
+    """The same translation, where the dictionary knows only the second sentence's words that its
+    part renders: the words place the cut, but say that nothing they know of it is missing."""
+    cut = _T1_COMMA + ", " + _HALF
+    known = [w for w in _WORDS2 if w[1] in _HALF]
+    d = _with_words(_doc([S1, S2], [cut], [((0, 1), (0,), 0.5)], RATIO), _WORDS1 + known)
+    assert _reading(d) == []
+
+
+def test_with_a_dictionary_a_member_short_at_only_one_of_the_cuts_its_words_place_is_no_finding():
+    """Text+Berg dev 108/109 (untouched, read so before this rule): the translation compresses
+    both sentences, and no known word stands between "venue" and "toucher", so the words place
+    the cut after either comma alike. Cut after "venue", the first sentence's part is 2.1
+    deviations short and its known words are rendered less than usual ("rückwärts", "steilen",
+    "Richtung" are not); cut after "traces", where the words may as well put it, it is 1.0 short:
+    which sentence lost words, the words cannot tell, and nothing is read."""
+    s1 = ("Von dort aus folgten wir der Spur rückwärts, auf der steilen westlichen Talseite, in der Richtung, "
+          "aus der das Tier gekommen war.")
+    s2 = "Wir gingen parallel zu der Fährte, ohne sie etwa zu kreuzen."
+    t = ("Nous remontâmes cette piste sur le flanc ouest de la vallée d'où la bête était venue, "
+         "parallèlement aux traces, mais sans les toucher.")
+    words = [("Spur", "piste"), ("westlichen", "ouest"), ("Talseite", "vallée"), ("Tier", "bête"),
+             ("gekommen", "venue"), ("kreuzen", "toucher"), ("steilen", "raide"), ("Richtung", "direction"),
+             ("rückwärts", "arrière")]
+    d = _doc([s1, s2], [t], [((0, 1), (0,), 0.5)], 1.1, sl="de")
+    cuts = [t.index(",") + 1, t.index(",", t.index(",") + 1) + 1]
+    at = [(c, round(d.ratio_z(text_length(s1), text_length(t[:c])), 2),
+           round(d.ratio_z(text_length(s2), text_length(t[c:])), 2)) for c in cuts]
+    assert [z for _, *z in at] == [[-2.12, -1.08], [-0.98, -4.25]]
+    assert _reading(d) == []
+    d = _with_words(_doc([s1, s2], [t], [((0, 1), (0,), 0.5)], 1.1, sl="de"), words)
+    assert partial._cuts_by_words(d, *d.src, t, at) == at
+    assert _reading(d) == []
+
+
 _STEP_EN = ("Above the third camp stood the great barrier, a vertical step of rock under a layer of ice two "
             "hundred metres thick.")
 _STEP_GULLY = "There was only one way through it, far on the right, up a terribly steep gully."

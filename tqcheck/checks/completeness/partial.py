@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from ...align.dictionary import keys as dictionary_keys
 from ...align.features import Token, tokens
 from ...align.lengths import text_length
 from ...document import Sentence
@@ -433,6 +434,13 @@ _CUT_LINKED_SIM = 0.5
 #: where a merged translation may be cut between its two sentences' translations: clause
 #: punctuation, or a full stop inside it (an abbreviation the segmenter kept together)
 _CUT = regex.compile(_CLAUSE.pattern + r"|[.!?…](?=\s+\p{Lu})")
+#: :func:`_cuts_by_words`: the words of the two members a cut must place on their own sides (the
+#: known words of the first translated before it and of the second after it, less those on the
+#: wrong side) for the dictionary to place it
+_CUT_WORD_HITS = 2
+#: ... and at such a cut, a member's part this far short of its length (the length model's usual
+#: two-sided bound) when the words say it is short too (:func:`_fewer_translated`)
+_CUT_WORDS_SHORT_Z = -2.0
 
 
 def _member_cut(d: _Doc, an: Analysis, p: Pair) -> bool:
@@ -489,7 +497,10 @@ def _cut_readings(d: _Doc, s1: Sentence, s2: Sentence, t: Sentence) -> list[tupl
     part that is there: less is an omission, which other readings report). A cut is taken only
     where the numbers and names agree with it (none of one member's own in the other member's
     part alone), and none is read when some cut gives both members a normal length (a merge
-    that is complete)."""
+    that is complete). With the user's dictionary, where the lengths read nothing, the same is
+    read at the cuts its words place (:func:`_cuts_by_words`), the other member's part within
+    :data:`_CUT_BOTH_Z`: the words say where one translation ends, the lengths only whether
+    each part is long enough."""
     text = t.text
     l1, l2 = text_length(s1.text), text_length(s2.text)
     if d.ratio_z(l1 + l2, text_length(text)) > _CUT_BEAD_Z:
@@ -498,29 +509,75 @@ def _cut_readings(d: _Doc, s1: Sentence, s2: Sentence, t: Sentence) -> list[tupl
     parts = []
     for c in cuts:
         la, lb = text_length(text[:c]), text_length(text[c:])
-        if la <= 0 or lb <= 0:
-            continue
-        za, zb = d.ratio_z(l1, la), d.ratio_z(l2, lb)
-        if abs(za) <= _CUT_BOTH_Z and abs(zb) <= _CUT_BOTH_Z:
-            return []  # a cut where both fit: the merge is complete
-        parts.append((c, za, zb))
-    if not parts:
-        return []
+        if la > 0 and lb > 0:
+            parts.append((c, d.ratio_z(l1, la), d.ratio_z(l2, lb)))
+    for at, by_words in ((parts, False), (_cuts_by_words(d, s1, s2, text, parts), True)):
+        if not at or any(abs(za) <= _CUT_BOTH_Z and abs(zb) <= _CUT_BOTH_Z for _, za, zb in at):
+            continue  # no cut, or a cut where both fit: the merge is complete
+        found = _cut_parts(d, s1, s2, text, at, by_words)
+        if found:
+            return found
+    return []
+
+
+def _cut_parts(d: _Doc, s1: Sentence, s2: Sentence, text: str, parts: list[tuple[int, float, float]],
+               by_words: bool) -> list[tuple[Sentence, tuple[int, int]]]:
+    """:func:`_cut_readings` at the cuts ``parts`` ((cut, first part's z, second part's z)):
+    each member whose part is far too short where the other member's part fits best, within
+    :data:`_CUT_FIT_Z`. ``by_words``: the cuts the dictionary's words place; the other member's
+    part within :data:`_CUT_BOTH_Z`, the member's part :data:`_CUT_WORDS_SHORT_Z` short at each
+    of them (the words place them all alike) and translating fewer of its known words than the
+    document's sure links do (:func:`_fewer_translated`)."""
+    fit_z, short_z = (_CUT_BOTH_Z, _CUT_WORDS_SHORT_Z) if by_words else (_CUT_FIT_Z, _CUT_SHORT_Z)
     out = []
     for short, ka, kb in ((s2, 1, 2), (s1, 2, 1)):
         if _words(short.text) < _CUT_WORDS:
             continue
         # the cut where the other member's part fits best, and this member's part there
         c, *zs = min(parts, key=lambda x: abs(x[ka]))
-        if abs(zs[ka - 1]) > _CUT_FIT_Z or zs[kb - 1] > _CUT_SHORT_Z:
+        if abs(zs[ka - 1]) > fit_z or zs[kb - 1] > short_z:
             continue
+        if by_words and any(x[kb] > short_z for x in parts):
+            continue  # the words do not say at which of these cuts: it must be short at each
         fit = s1 if short is s2 else s2
         own_part, fit_part = (text[c:], text[:c]) if short is s2 else (text[:c], text[c:])
         if _words(own_part) < _CUT_PART_WORDS or _cut_disagrees(d, short, fit, own_part, fit_part) or \
                 _cut_disagrees(d, fit, short, fit_part, own_part):
             continue
+        if by_words and not _fewer_translated(d, short, own_part):
+            continue  # the words say it is all there
         out.append((short, _trimmed(text, c, len(text.rstrip())) if short is s2 else _trimmed(text, 0, c)))
     return out
+
+
+def _fewer_translated(d: _Doc, x: Sentence, part: str) -> bool:
+    """With the user's dictionary: whether ``part`` translates fewer of the known words of the
+    source sentence ``x`` than the document's sure links translate of theirs (its rate)."""
+    hits, known = d.ctx.cache[DICTIONARY].cover_keys(d.dict_keys("src", [x]), dictionary_keys(part), source=True)
+    return hits < d.dict_rates()[1] * known
+
+
+def _cuts_by_words(d: _Doc, s1: Sentence, s2: Sentence, text: str,
+                   parts: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+    """With the user's dictionary: the cuts of ``parts`` (of the translation ``text`` of ``s1``
+    and ``s2``) where its words place the end of ``s1``'s translation: the known words of
+    ``s1`` translated before the cut and of ``s2`` after it, less those translated on the wrong
+    side, most, and by at least :data:`_CUT_WORD_HITS`. Empty without a dictionary, or where
+    the words place no cut."""
+    dic = d.ctx.cache.get(DICTIONARY)
+    if dic is None or not parts:
+        return []
+    k1, k2 = d.dict_keys("src", [s1]), d.dict_keys("src", [s2])
+
+    def hits(mine: set[str], theirs: set[str]) -> int:
+        return dic.cover_keys(mine, theirs, source=True)[0]
+
+    scored = []
+    for part in parts:
+        a, b = dictionary_keys(text[:part[0]]), dictionary_keys(text[part[0]:])
+        scored.append((hits(k1, a) + hits(k2, b) - hits(k1, b) - hits(k2, a), part))
+    best = max(s for s, _ in scored)
+    return [part for s, part in scored if s == best] if best >= _CUT_WORD_HITS else []
 
 
 def _cut_issue(an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
