@@ -190,6 +190,27 @@ def test_with_a_dictionary_a_part_that_renders_every_known_word_is_no_partial_om
     assert _reading(d) == []
 
 
+def test_with_a_dictionary_a_merge_of_usual_length_is_read_where_the_words_separate_the_two_cleanly():
+    """The first translation is long ("sous un ciel gris et bas" added), so the merge as a whole
+    is only 0.6 deviations short and the lengths read nothing. The words place the cut, with no
+    known word of either sentence on the other's side of it: the second's part is 3.2 short and
+    renders four of its nine known words, a partial omission. Where a known word stands on the
+    wrong side ("repas" read as a translation of the first sentence's "hours" too), the words
+    do not place the cut alone, and a merge of usual length is not read."""
+    cut = T1 + " sous un ciel gris et bas, " + "un repas chaud et un lit sec nous attendaient."
+    d = _doc([S1, S2], [cut], [((0, 1), (0,), 0.5)], RATIO)
+    assert -0.8 < d.ratio_z(text_length(S1) + text_length(S2), text_length(cut)) < -0.5
+    assert _reading(d) == []
+    d = _with_words(_doc([S1, S2], [cut], [((0, 1), (0,), 0.5)], RATIO), _WORDS1 + _WORDS2)
+    assert _reading(d) == [(1, "un repas chaud et un lit sec nous attendaient")]
+    d = _with_words(_doc([S1, S2], [cut], [((0, 1), (0,), 0.5)], RATIO), _WORDS1 + _WORDS2 + [("hours", "repas")])
+    assert _reading(d) == []
+    # a merge short as a whole is read with such a word too, as before
+    short = T1 + ", " + "un repas chaud et un lit sec nous attendaient."
+    d = _with_words(_doc([S1, S2], [short], [((0, 1), (0,), 0.5)], RATIO), _WORDS1 + _WORDS2 + [("hours", "repas")])
+    assert _reading(d) == [(1, "un repas chaud et un lit sec nous attendaient")]
+
+
 def test_with_a_dictionary_a_member_short_at_only_one_of_the_cuts_its_words_place_is_no_finding():
     """Text+Berg dev 108/109 (untouched, read so before this rule): the translation compresses
     both sentences, and no known word stands between "venue" and "toucher", so the words place

@@ -404,7 +404,9 @@ def _member_omission(d: _Doc, an: Analysis, p: Pair, ls: float, lt: float, ancho
 
 
 #: :func:`_member_cut`: a 2-1 bead at least this far short (standard deviations of the length
-#: model), read member by member at a clause cut of its translation (:func:`_cut_readings`)
+#: model), read member by member at a clause cut of its translation (:func:`_cut_readings`); with
+#: the user's dictionary, a bead of any length where its words alone place the cut
+#: (:func:`_cuts_by_words`, ``clean``)
 _CUT_BEAD_Z = -0.8
 #: ... the part beside the cut that translates the other member within this many deviations of
 #: the usual ratio (one sentence's own spread), the member's own part at least
@@ -444,9 +446,10 @@ _CUT_WORDS_SHORT_Z = -2.0
 
 
 def _member_cut(d: _Doc, an: Analysis, p: Pair) -> bool:
-    """In a 2-1 bead whose translation is short as a whole, a member whose own part of the
-    translation is far too short (:func:`_cut_readings`): part of it is missing (TQ103), though
-    the bead's length as a whole is within the model's noise. When either member may be the one
+    """In a 2-1 bead whose translation is short as a whole (or, with the user's dictionary, one
+    whose words place the cut alone), a member whose own part of the translation is far too short
+    (:func:`_cut_readings`): part of it is missing (TQ103), though the bead's length as a whole is
+    within the model's noise. When either member may be the one
     (each reading holds at its own cut), one finding names both. Measured on injected merges
     (``perturb.py``, ``merge_sentences``) against every 2-1 bead of the untouched documents
     (docs/alignment.md, session 38)."""
@@ -498,12 +501,14 @@ def _cut_readings(d: _Doc, s1: Sentence, s2: Sentence, t: Sentence) -> list[tupl
     where the numbers and names agree with it (none of one member's own in the other member's
     part alone), and none is read when some cut gives both members a normal length (a merge
     that is complete). With the user's dictionary, where the lengths read nothing, the same is
-    read at the cuts its words place (:func:`_cuts_by_words`), the other member's part within
-    :data:`_CUT_BOTH_Z`: the words say where one translation ends, the lengths only whether
-    each part is long enough."""
+    read at the cuts its words place (:func:`_cuts_by_words`, :func:`_cut_parts`): the words say
+    where one translation ends, the lengths only whether each part is long enough. There a bead
+    less short than :data:`_CUT_BEAD_Z` is read too where no known word of either member is
+    translated on the other's side of the cut (the words alone place it)."""
     text = t.text
     l1, l2 = text_length(s1.text), text_length(s2.text)
-    if d.ratio_z(l1 + l2, text_length(text)) > _CUT_BEAD_Z:
+    short = d.ratio_z(l1 + l2, text_length(text)) <= _CUT_BEAD_Z
+    if not short and d.ctx.cache.get(DICTIONARY) is None:
         return []
     cuts = sorted({m.end() for m in _CUT.finditer(text)} - {len(text.rstrip())})
     parts = []
@@ -511,7 +516,8 @@ def _cut_readings(d: _Doc, s1: Sentence, s2: Sentence, t: Sentence) -> list[tupl
         la, lb = text_length(text[:c]), text_length(text[c:])
         if la > 0 and lb > 0:
             parts.append((c, d.ratio_z(l1, la), d.ratio_z(l2, lb)))
-    for at, by_words in ((parts, False), (_cuts_by_words(d, s1, s2, text, parts), True)):
+    paths = [(parts, False)] if short else []
+    for at, by_words in paths + [(_cuts_by_words(d, s1, s2, text, parts, clean=not short), True)]:
         if not at or any(abs(za) <= _CUT_BOTH_Z and abs(zb) <= _CUT_BOTH_Z for _, za, zb in at):
             continue  # no cut, or a cut where both fit: the merge is complete
         found = _cut_parts(d, s1, s2, text, at, by_words)
@@ -557,13 +563,13 @@ def _fewer_translated(d: _Doc, x: Sentence, part: str) -> bool:
     return hits < d.dict_rates()[1] * known
 
 
-def _cuts_by_words(d: _Doc, s1: Sentence, s2: Sentence, text: str,
-                   parts: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+def _cuts_by_words(d: _Doc, s1: Sentence, s2: Sentence, text: str, parts: list[tuple[int, float, float]],
+                   clean: bool = False) -> list[tuple[int, float, float]]:
     """With the user's dictionary: the cuts of ``parts`` (of the translation ``text`` of ``s1``
     and ``s2``) where its words place the end of ``s1``'s translation: the known words of
     ``s1`` translated before the cut and of ``s2`` after it, less those translated on the wrong
-    side, most, and by at least :data:`_CUT_WORD_HITS`. Empty without a dictionary, or where
-    the words place no cut."""
+    side, most, and by at least :data:`_CUT_WORD_HITS`. ``clean``: and none translated on the
+    wrong side at any of them. Empty without a dictionary, or where the words place no cut."""
     dic = d.ctx.cache.get(DICTIONARY)
     if dic is None or not parts:
         return []
@@ -575,9 +581,13 @@ def _cuts_by_words(d: _Doc, s1: Sentence, s2: Sentence, text: str,
     scored = []
     for part in parts:
         a, b = dictionary_keys(text[:part[0]]), dictionary_keys(text[part[0]:])
-        scored.append((hits(k1, a) + hits(k2, b) - hits(k1, b) - hits(k2, a), part))
-    best = max(s for s, _ in scored)
-    return [part for s, part in scored if s == best] if best >= _CUT_WORD_HITS else []
+        wrong = hits(k1, b) + hits(k2, a)
+        scored.append((hits(k1, a) + hits(k2, b) - wrong, wrong, part))
+    best = max(s for s, _, _ in scored)
+    tops = [(wrong, part) for s, wrong, part in scored if s == best]
+    if best < _CUT_WORD_HITS or clean and any(wrong for wrong, _ in tops):
+        return []
+    return [part for _, part in tops]
 
 
 def _cut_issue(an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
