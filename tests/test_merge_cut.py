@@ -211,6 +211,22 @@ def test_with_a_dictionary_a_merge_of_usual_length_is_read_where_the_words_separ
     assert _reading(d) == [(1, "un repas chaud et un lit sec nous attendaient")]
 
 
+@pytest.mark.parametrize("words", [False, True])
+def test_the_finding_says_how_long_the_part_is_and_what_the_dictionary_finds(words):
+    """The message gives the part's length against the sentence's usual one (45 %: "un repas
+    chaud et un lit sec nous attendaient" against the usual length of S2's translation here),
+    and with a dictionary how many of the sentence's known words are translated in it."""
+    cut = T1 + ", un repas chaud et un lit sec nous attendaient."
+    d = _doc([S1, S2], [cut], [((0, 1), (0,), 0.5)], RATIO)
+    if words:
+        d = _with_words(d, _WORDS1 + _WORDS2)
+    an = C._doc.Analysis()
+    assert partial._member_cut(d, an, d.pairs[0])
+    (it,) = an.issues
+    assert "is only about 45 % as long as this sentence usually needs" in it.message
+    assert ("the dictionary finds 5 of its 9 known words translated there" in it.message) is words
+
+
 def test_with_a_dictionary_a_member_short_at_only_one_of_the_cuts_its_words_place_is_no_finding():
     """Text+Berg dev 108/109 (untouched, read so before this rule): the translation compresses
     both sentences, and no known word stands between "venue" and "toucher", so the words place

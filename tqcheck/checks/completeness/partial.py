@@ -4,6 +4,8 @@ anchors.
 """
 from __future__ import annotations
 
+import math
+
 import regex
 
 from ...align.dictionary import keys as dictionary_keys
@@ -457,7 +459,7 @@ def _member_cut(d: _Doc, an: Analysis, p: Pair) -> bool:
     found = _cut_readings(d, s1, s2, p.tgt[0])
     if not found:
         return False
-    _cut_issue(an, s1, s2, p.tgt[0], found)
+    _cut_issue(d, an, s1, s2, p.tgt[0], found)
     return True
 
 
@@ -486,7 +488,7 @@ def _omitted_in_cut(d: _Doc, an: Analysis) -> None:
             s1, s2 = (o.src[0], x) if first else (x, o.src[0])
             found = _cut_readings(d, s1, s2, t)
             if found and any(short is x for short, _ in found):
-                _cut_issue(an, s1, s2, t, found)
+                _cut_issue(d, an, s1, s2, t, found)
                 an.taken.add(("src", o.src[0].index))
                 break
 
@@ -590,30 +592,45 @@ def _cuts_by_words(d: _Doc, s1: Sentence, s2: Sentence, text: str, parts: list[t
     return [part for _, part in tops]
 
 
-def _cut_issue(an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
+def _cut_issue(d: _Doc, an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
                found: list[tuple[Sentence, tuple[int, int]]]) -> None:
     """The TQ103 of :func:`_cut_readings`'s reading(s) ``found`` of sources ``s1`` and ``s2``
-    translated as ``t``: the short member and its part, or both members when each reading
-    holds (minor: which one lost words is not known)."""
+    translated as ``t``: the short member and its part (how long against the usual, and with the
+    user's dictionary how many of its known words are translated there), or both members when
+    each reading holds (minor: which one lost words is not known)."""
+    shares = [_usual_share(d, x, t.text[a:b]) for x, (a, b) in found]
     if len(found) == 1:
         (short, (a, b)), = found
         after = short is s2
+        words = ""
+        dic = d.ctx.cache.get(DICTIONARY)
+        if dic is not None:
+            hits, known = dic.cover_keys(d.dict_keys("src", [short]), dictionary_keys(t.text[a:b]), source=True)
+            if known:
+                words = f"; the dictionary finds {hits} of its {known} known words translated there"
         msg = (f"Part of the sentence {_quote(short.text)} seems to be missing from the translation: it is "
                f"translated together with the sentence {'before' if after else 'after'} it, and what stands "
-               f"{'after' if after else 'before'} that sentence's translation, {_quote(t.text[a:b])}, is less "
-               "than half as long as this sentence usually needs.")
+               f"{'after' if after else 'before'} that sentence's translation, {_quote(t.text[a:b])}, is only "
+               f"about {shares[0]} % as long as this sentence usually needs{words}.")
         an.issues.append(_Issue("TQ103", msg, src=short, tgt=t, src_span=(0, len(short.text)), tgt_span=(a, b),
                                 confidence=0.5))
     else:
         msg = (f"Part of one of the sentences {_quote(s1.text, 40)} and {_quote(s2.text, 40)} seems to be "
                "missing from the translation, which renders them as one sentence too short for both: cut "
-               "where either one's translation ends, the other's part is less than half as long as it "
-               "usually needs.")
+               f"where either one's translation ends, the other's part is at most about {max(shares)} % as long "
+               "as it usually needs.")
         # hedged, as the other findings that name two sentences either of which may be meant
         an.issues.append(_Issue("TQ103", msg, tgt=t, src_run=(s1, s2), tgt_span=(0, len(t.text)), confidence=0.4,
                                 severity="minor"))
     for x in (s1, s2) if len(found) > 1 else (found[0][0],):
         an.taken.add(("src", x.index))
+
+
+def _usual_share(d: _Doc, x: Sentence, part: str) -> int:
+    """How long ``part`` is against the length the translation of the source sentence ``x``
+    usually has in this document (percent, to the nearest 5)."""
+    usual = text_length(x.text) * math.exp(d.log_mean)
+    return 5 * round(20 * text_length(part) / usual) if usual > 0 else 0
 
 
 def _cut_disagrees(d: _Doc, x: Sentence, other: Sentence, part: str, other_part: str) -> bool:
