@@ -18,7 +18,7 @@ from ._doc import (
     _quote, _quote_near, _stands_in, _words,
 )
 from .by_dictionary import (
-    _beads_around, _dict_renders_beside, _link_by_dictionary, _member_by_dictionary, _shares_anchor,
+    _beads_around, _dict_cover, _dict_renders_beside, _link_by_dictionary, _member_by_dictionary, _shares_anchor,
 )
 from .evidence import _clearly_absorbs, _neighbour_fits
 from .unlinked import _sole_place_elsewhere
@@ -451,10 +451,10 @@ def _member_cut(d: _Doc, an: Analysis, p: Pair) -> bool:
     """In a 2-1 bead whose translation is short as a whole (or, with the user's dictionary, one
     whose words place the cut alone), a member whose own part of the translation is far too short
     (:func:`_cut_readings`): part of it is missing (TQ103), though the bead's length as a whole is
-    within the model's noise. When either member may be the one
-    (each reading holds at its own cut), one finding names both. Measured on injected merges
-    (``perturb.py``, ``merge_sentences``) against every 2-1 bead of the untouched documents
-    (docs/alignment.md, session 38)."""
+    within the model's noise. When either member may be the one (each reading holds at its own
+    cut), one finding names both. Measured on injected merges (``perturb.py``,
+    ``merge_sentences``) against every 2-1 bead of the untouched documents (docs/alignment.md,
+    sessions 38 and 41)."""
     s1, s2 = p.src
     found = _cut_readings(d, s1, s2, p.tgt[0])
     if not found:
@@ -561,7 +561,7 @@ def _cut_parts(d: _Doc, s1: Sentence, s2: Sentence, text: str, parts: list[tuple
 def _fewer_translated(d: _Doc, x: Sentence, part: str) -> bool:
     """With the user's dictionary: whether ``part`` translates fewer of the known words of the
     source sentence ``x`` than the document's sure links translate of theirs (its rate)."""
-    hits, known = d.ctx.cache[DICTIONARY].cover_keys(d.dict_keys("src", [x]), dictionary_keys(part), source=True)
+    hits, known = _dict_cover(d, d.ctx.cache[DICTIONARY], "src", [x], dictionary_keys(part))
     return hits < d.dict_rates()[1] * known
 
 
@@ -575,16 +575,15 @@ def _cuts_by_words(d: _Doc, s1: Sentence, s2: Sentence, text: str, parts: list[t
     dic = d.ctx.cache.get(DICTIONARY)
     if dic is None or not parts:
         return []
-    k1, k2 = d.dict_keys("src", [s1]), d.dict_keys("src", [s2])
 
-    def hits(mine: set[str], theirs: set[str]) -> int:
-        return dic.cover_keys(mine, theirs, source=True)[0]
+    def hits(x: Sentence, theirs: set[str]) -> int:
+        return _dict_cover(d, dic, "src", [x], theirs)[0]
 
     scored = []
     for part in parts:
         a, b = dictionary_keys(text[:part[0]]), dictionary_keys(text[part[0]:])
-        wrong = hits(k1, b) + hits(k2, a)
-        scored.append((hits(k1, a) + hits(k2, b) - wrong, wrong, part))
+        wrong = hits(s1, b) + hits(s2, a)
+        scored.append((hits(s1, a) + hits(s2, b) - wrong, wrong, part))
     best = max(s for s, _, _ in scored)
     tops = [(wrong, part) for s, wrong, part in scored if s == best]
     if best < _CUT_WORD_HITS or clean and any(wrong for wrong, _ in tops):
@@ -605,7 +604,7 @@ def _cut_issue(d: _Doc, an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
         words = ""
         dic = d.ctx.cache.get(DICTIONARY)
         if dic is not None:
-            hits, known = dic.cover_keys(d.dict_keys("src", [short]), dictionary_keys(t.text[a:b]), source=True)
+            hits, known = _dict_cover(d, dic, "src", [short], dictionary_keys(t.text[a:b]))
             if known:
                 words = f"; the dictionary finds {hits} of its {known} known words translated there"
         msg = (f"Part of the sentence {_quote(short.text)} seems to be missing from the translation: it is "
