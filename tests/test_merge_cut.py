@@ -253,6 +253,80 @@ def test_with_a_dictionary_a_member_short_at_only_one_of_the_cuts_its_words_plac
     assert _reading(d) == []
 
 
+#: a merge whose second translation lost the start of its words, and a comma inside the first's
+#: translation where both members' parts fit (read as a complete merge by lengths alone)
+_GRINDELWALD = "We left the village at dawn and walked along the river for many hours towards Grindelwald."
+_WETTERHORN = ("In the evening we reached the old hut below the Wetterhorn, where a warm meal and a dry bed "
+               "were waiting for us.")
+_ANCHORED_FR = ("Nous avons quitté le village à l'aube et marché le long de la rivière pendant des heures, "
+                "en direction de Grindelwald, au pied du Wetterhorn, où un repas chaud et un lit nous attendaient.")
+
+
+def _zs(d, text: str) -> list[tuple[str, float, float]]:
+    """Each clause cut of ``text`` (its last word) with the z of the first member's and the
+    second member's part."""
+    s1, s2 = d.src
+    return [(text[:c].split()[-1], round(d.ratio_z(text_length(s1.text), text_length(text[:c])), 2),
+             round(d.ratio_z(text_length(s2.text), text_length(text[c:])), 2))
+            for c in (m.end() for m in partial._CUT.finditer(text))]
+
+
+def test_the_names_of_both_members_place_the_cut_where_the_lengths_read_a_complete_merge(monkeypatch):
+    """Without a dictionary: cut after "heures,", both members' parts are of a usual length, and
+    by lengths the merge is complete. "Grindelwald", of the first sentence alone, stands after
+    that comma, and "Wetterhorn", of the second alone, after the next: the first translation
+    ends at "Grindelwald,", where the second's part is 2.5 deviations short."""
+    d = _doc([_GRINDELWALD, _WETTERHORN], [_ANCHORED_FR], [((0, 1), (0,), 0.5)], RATIO)
+    assert _zs(d, _ANCHORED_FR) == [("heures,", -0.74, -1.05), ("Grindelwald,", 0.44, -2.53),
+                                    ("Wetterhorn,", 1.15, -4.19)]
+    assert _reading(d) == [(1, "au pied du Wetterhorn, où un repas chaud et un lit nous attendaient")]
+    monkeypatch.setattr(partial, "_cuts_by_anchors", lambda *a: [])
+    assert _reading(d) == []
+
+
+def test_one_members_names_alone_do_not_place_the_cut():
+    """The same merge where the second sentence has no name of its own ("the steep peaks", "des
+    hauts pics", of the same lengths): "Grindelwald" bounds the first translation on one side
+    only (Text+Berg French → German dev:372, where the aligner merged a sentence translated in
+    the bead before with the next one and only the next one's names were there): nothing."""
+    s2 = _WETTERHORN.replace("the Wetterhorn", "the steep peaks")
+    t = _ANCHORED_FR.replace("du Wetterhorn", "des hauts pics")
+    d = _doc([_GRINDELWALD, s2], [t], [((0, 1), (0,), 0.5)], RATIO)
+    assert [z for _, *z in _zs(d, t)] == [[-0.74, -1.05], [0.44, -2.53], [1.15, -4.19]]
+    assert _reading(d) == []
+
+
+def test_names_on_the_wrong_side_of_every_cut_place_none():
+    """"Grindelwald" of the first sentence after "Wetterhorn" of the second: no cut puts each on
+    its own side, and nothing is read."""
+    t = ("Nous avons quitté le village à l'aube et marché le long de la rivière pendant des heures, "
+         "au pied du Wetterhorn, en direction de Grindelwald, où un repas chaud et un lit nous attendaient.")
+    d = _doc([_GRINDELWALD, _WETTERHORN], [t], [((0, 1), (0,), 0.5)], RATIO)
+    s1, s2 = d.src
+    parts = [(c, 0.0, 0.0) for c in (m.end() for m in partial._CUT.finditer(t))]
+    assert partial._cuts_by_anchors(s1, s2, t, parts) == []
+    assert _reading(d) == []
+
+
+def test_a_number_of_one_digit_of_the_first_member_after_the_seconds_places_no_cut():
+    """Text+Berg German → French dev 129/130 (whole document): the French weaves the two
+    sentences together, "4 cm" of the first after "89 kg" of the second. With the one-digit
+    number read, no cut puts each member's numbers on its own side; without it, the cuts between
+    "28" and "89" would, and the first sentence was read as partly missing in two variants."""
+    s1 = "Der Fuss-eindruck war an manchen Stellen etwa 28 cm tief, wo ich selbst kaum 4 cm einsank."
+    s2 = "Dabei wiege ich 89 kg, und ich machte meine Beobachtungen in der Mittagssonne."
+    t = ("En certains endroits, elles étaient profondes de 28 centimètres, là où moi-même, avec mes 89 kg, "
+         "n'enfonçais que de 4 cm à peine dans la neige ramollie par le soleil de midi.")
+    d = _doc([s1, s2], [t], [((0, 1), (0,), 0.5)], 1.0, sl="de")
+    s1, s2 = d.src
+    parts = [(c, 0.0, 0.0) for c in (m.end() for m in partial._CUT.finditer(t))]
+    assert partial._cuts_by_anchors(s1, s2, t, parts) == []
+    spelt = t.replace("de 4 cm", "de quatre cm")
+    parts = [(c, 0.0, 0.0) for c in (m.end() for m in partial._CUT.finditer(spelt))]
+    assert [spelt[:c].split()[-1] for c, *_ in partial._cuts_by_anchors(s1, s2, spelt, parts)] == \
+        ["centimètres,", "moi-même,"]
+
+
 _STEP_EN = ("Above the third camp stood the great barrier, a vertical step of rock under a layer of ice two "
             "hundred metres thick.")
 _STEP_GULLY = "There was only one way through it, far on the right, up a terribly steep gully."

@@ -506,7 +506,10 @@ def _cut_readings(d: _Doc, s1: Sentence, s2: Sentence, t: Sentence) -> list[tupl
     read at the cuts its words place (:func:`_cuts_by_words`, :func:`_cut_parts`): the words say
     where one translation ends, the lengths only whether each part is long enough. There a bead
     less short than :data:`_CUT_BEAD_Z` is read too where no known word of either member is
-    translated on the other's side of the cut (the words alone place it)."""
+    translated on the other's side of the cut (the words alone place it). Last, with or without
+    a dictionary, at the cuts the members' own names, numbers and cognates place
+    (:func:`_cuts_by_anchors`: each member has one, and each stands on its member's side), where
+    a cut that they rule out read the merge as complete or fitted one member best."""
     text = t.text
     l1, l2 = text_length(s1.text), text_length(s2.text)
     short = d.ratio_z(l1 + l2, text_length(text)) <= _CUT_BEAD_Z
@@ -518,25 +521,33 @@ def _cut_readings(d: _Doc, s1: Sentence, s2: Sentence, t: Sentence) -> list[tupl
         la, lb = text_length(text[:c]), text_length(text[c:])
         if la > 0 and lb > 0:
             parts.append((c, d.ratio_z(l1, la), d.ratio_z(l2, lb)))
-    paths = [(parts, False)] if short else []
-    for at, by_words in paths + [(_cuts_by_words(d, s1, s2, text, parts, clean=not short), True)]:
+    paths = [(parts, "lengths")] if short else []
+    paths.append((_cuts_by_words(d, s1, s2, text, parts, clean=not short), "words"))
+    if short:
+        paths.append((_cuts_by_anchors(s1, s2, text, parts), "anchors"))
+    for at, placed in paths:
         if not at or any(abs(za) <= _CUT_BOTH_Z and abs(zb) <= _CUT_BOTH_Z for _, za, zb in at):
             continue  # no cut, or a cut where both fit: the merge is complete
-        found = _cut_parts(d, s1, s2, text, at, by_words)
+        found = _cut_parts(d, s1, s2, text, at, placed)
         if found:
             return found
     return []
 
 
 def _cut_parts(d: _Doc, s1: Sentence, s2: Sentence, text: str, parts: list[tuple[int, float, float]],
-               by_words: bool) -> list[tuple[Sentence, tuple[int, int]]]:
+               placed: str) -> list[tuple[Sentence, tuple[int, int]]]:
     """:func:`_cut_readings` at the cuts ``parts`` ((cut, first part's z, second part's z)):
-    each member whose part is far too short where the other member's part fits best, within
-    :data:`_CUT_FIT_Z`. ``by_words``: the cuts the dictionary's words place; the other member's
-    part within :data:`_CUT_BOTH_Z`, the member's part :data:`_CUT_WORDS_SHORT_Z` short at each
-    of them (the words place them all alike) and translating fewer of its known words than the
-    document's sure links do (:func:`_fewer_translated`)."""
-    fit_z, short_z = (_CUT_BOTH_Z, _CUT_WORDS_SHORT_Z) if by_words else (_CUT_FIT_Z, _CUT_SHORT_Z)
+    each member whose part is far too short (:data:`_CUT_SHORT_Z`) where the other member's
+    part fits best, within :data:`_CUT_FIT_Z`. ``placed``: what placed the cuts. ``"lengths"``:
+    every clause cut, as above. ``"words"``: the dictionary's words (:func:`_cuts_by_words`);
+    the other member's part within :data:`_CUT_BOTH_Z`, the member's part
+    :data:`_CUT_WORDS_SHORT_Z` short at each of them (the words place them all alike) and
+    translating fewer of its known words than the document's sure links do
+    (:func:`_fewer_translated`). ``"anchors"``: the members' own names, numbers and cognates
+    (:func:`_cuts_by_anchors`); the other member's part within :data:`_CUT_BOTH_Z`, the
+    member's part :data:`_CUT_SHORT_Z` short at each of them."""
+    fit_z = _CUT_FIT_Z if placed == "lengths" else _CUT_BOTH_Z
+    short_z = _CUT_WORDS_SHORT_Z if placed == "words" else _CUT_SHORT_Z
     out = []
     for short, ka, kb in ((s2, 1, 2), (s1, 2, 1)):
         if _words(short.text) < _CUT_WORDS:
@@ -545,14 +556,14 @@ def _cut_parts(d: _Doc, s1: Sentence, s2: Sentence, text: str, parts: list[tuple
         c, *zs = min(parts, key=lambda x: abs(x[ka]))
         if abs(zs[ka - 1]) > fit_z or zs[kb - 1] > short_z:
             continue
-        if by_words and any(x[kb] > short_z for x in parts):
-            continue  # the words do not say at which of these cuts: it must be short at each
+        if placed != "lengths" and any(x[kb] > short_z for x in parts):
+            continue  # the words (anchors) do not say at which of these cuts: it must be short at each
         fit = s1 if short is s2 else s2
         own_part, fit_part = (text[c:], text[:c]) if short is s2 else (text[:c], text[c:])
         if _words(own_part) < _CUT_PART_WORDS or _cut_disagrees(d, short, fit, own_part, fit_part) or \
                 _cut_disagrees(d, fit, short, fit_part, own_part):
             continue
-        if by_words and not _fewer_translated(d, short, own_part):
+        if placed == "words" and not _fewer_translated(d, short, own_part):
             continue  # the words say it is all there
         out.append((short, _trimmed(text, c, len(text.rstrip())) if short is s2 else _trimmed(text, 0, c)))
     return out
@@ -589,6 +600,33 @@ def _cuts_by_words(d: _Doc, s1: Sentence, s2: Sentence, text: str, parts: list[t
     if best < _CUT_WORD_HITS or clean and any(wrong for wrong, _ in tops):
         return []
     return [part for _, part in tops]
+
+
+def _cuts_by_anchors(s1: Sentence, s2: Sentence, text: str,
+                     parts: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+    """The cuts of ``parts`` (of the translation ``text`` of ``s1`` and ``s2``) where the two
+    members' own anchors place the end of ``s1``'s translation: the translation's numbers and
+    words of five letters or more (names, cognates) that one member has and the other lacks
+    (:func:`_found`, as :func:`_cut_disagrees` reads them): every cut with those of ``s1``
+    before it and those of ``s2`` after it. Empty unless each member has one (as without a
+    shared script; one member's alone bound the cut on one side only, and a sentence the aligner
+    put in the wrong bead has none of its own there), or where no cut separates them (a
+    translation that weaves the two together: a number of one digit counts too). Needs no
+    dictionary: where a language pair shares names and numbers, they say where one translation
+    ends when the lengths cannot (a cut where both members fit, read as a complete merge, with a
+    name of the second sentence before it; or the best fit for one member where the other's
+    name stands)."""
+    t1, t2 = tokens(s1.text), tokens(s2.text)
+    places = []
+    for t in tokens(text):
+        if t.is_char or not t.is_number and len(t.norm) < 5:
+            continue
+        in1, in2 = _found(t.norm, t1), _found(t.norm, t2)
+        if in1 != in2:
+            places.append((t.start, in1))
+    if len({first for _, first in places}) < 2:
+        return []  # one member's alone bound the cut on one side only
+    return [part for part in parts if all((at < part[0]) == first for at, first in places)]
 
 
 def _cut_issue(d: _Doc, an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
