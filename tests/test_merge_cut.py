@@ -280,6 +280,13 @@ def test_the_names_of_both_members_place_the_cut_where_the_lengths_read_a_comple
     assert _zs(d, _ANCHORED_FR) == [("heures,", -0.74, -1.05), ("Grindelwald,", 0.44, -2.53),
                                     ("Wetterhorn,", 1.15, -4.19)]
     assert _reading(d) == [(1, "au pied du Wetterhorn, où un repas chaud et un lit nous attendaient")]
+    # the finding says what places the cut: the first sentence's own words before the part (its
+    # cognates too), the second's in it
+    an = C._doc.Analysis()
+    assert partial._member_cut(d, an, d.pairs[0])
+    (it,) = an.issues
+    assert it.message.endswith("; \u201cvillage\u201d, \u201crivière\u201d, \u201cGrindelwald\u201d of the "
+                               "sentence before it stand before that part, \u201cWetterhorn\u201d of this one in it.")
     monkeypatch.setattr(partial, "_cuts_by_anchors", lambda *a: [])
     assert _reading(d) == []
 

@@ -616,6 +616,15 @@ def _cuts_by_anchors(s1: Sentence, s2: Sentence, text: str,
     ends when the lengths cannot (a cut where both members fit, read as a complete merge, with a
     name of the second sentence before it; or the best fit for one member where the other's
     name stands)."""
+    places = _own_places(s1, s2, text)
+    if len({first for _, first, _ in places}) < 2:
+        return []  # one member's alone bound the cut on one side only
+    return [part for part in parts if all((at < part[0]) == first for at, first, _ in places)]
+
+
+def _own_places(s1: Sentence, s2: Sentence, text: str) -> list[tuple[int, bool, str]]:
+    """:func:`_cuts_by_anchors`'s anchors: where each stands in ``text``, whether it is of
+    ``s1`` (else of ``s2``), and as written."""
     t1, t2 = tokens(s1.text), tokens(s2.text)
     places = []
     for t in tokens(text):
@@ -623,10 +632,23 @@ def _cuts_by_anchors(s1: Sentence, s2: Sentence, text: str,
             continue
         in1, in2 = _found(t.norm, t1), _found(t.norm, t2)
         if in1 != in2:
-            places.append((t.start, in1))
-    if len({first for _, first in places}) < 2:
-        return []  # one member's alone bound the cut on one side only
-    return [part for part in parts if all((at < part[0]) == first for at, first in places)]
+            places.append((t.start, in1, t.text))
+    return places
+
+
+def _anchors_at(s1: Sentence, s2: Sentence, text: str, cut: int) -> tuple[str, str] | None:
+    """For the message of a reading cut at ``cut``: where each member has own anchors
+    (:func:`_own_places`) and each stands on its member's side of the cut, those of the first
+    and those of the second, quoted (three at most each); else ``None``."""
+    places = _own_places(s1, s2, text)
+    if len({first for _, first, _ in places}) < 2 or any((at < cut) != first for at, first, _ in places):
+        return None
+
+    def said(first: bool) -> str:
+        words = list(dict.fromkeys(w for _, f, w in places if f is first))[:3]
+        return ", ".join(f"\u201c{w}\u201d" for w in words)
+
+    return said(True), said(False)
 
 
 def _cut_issue(d: _Doc, an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
@@ -640,11 +662,17 @@ def _cut_issue(d: _Doc, an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
         (short, (a, b)), = found
         after = short is s2
         words = ""
+        both = _anchors_at(s1, s2, t.text, a if after else b)
+        if both:
+            mine, theirs = both[::-1] if after else both
+            words = (f"; {theirs} of the sentence {'before' if after else 'after'} it stand"
+                     f"{'s' if theirs.count(chr(0x201c)) == 1 else ''} {'before' if after else 'after'} that part, "
+                     f"{mine} of this one in it")
         dic = d.ctx.cache.get(DICTIONARY)
         if dic is not None:
             hits, known = _dict_cover(d, dic, "src", [short], dictionary_keys(t.text[a:b]))
             if known:
-                words = f"; the dictionary finds {hits} of its {known} known words translated there"
+                words += f"; the dictionary finds {hits} of its {known} known words translated there"
         msg = (f"Part of the sentence {_quote(short.text)} seems to be missing from the translation: it is "
                f"translated together with the sentence {'before' if after else 'after'} it, and what stands "
                f"{'after' if after else 'before'} that sentence's translation, {_quote(t.text[a:b])}, is only "
