@@ -636,27 +636,28 @@ def _own_places(s1: Sentence, s2: Sentence, text: str) -> list[tuple[int, bool, 
     return places
 
 
-def _anchors_at(s1: Sentence, s2: Sentence, text: str, cut: int) -> tuple[str, str] | None:
+def _anchors_at(s1: Sentence, s2: Sentence, text: str, cut: int) -> tuple[list[str], list[str]] | None:
     """For the message of a reading cut at ``cut``: where each member has own anchors
     (:func:`_own_places`) and each stands on its member's side of the cut, those of the first
-    and those of the second, quoted (three at most each); else ``None``."""
+    and those of the second (three at most each); else ``None``."""
     places = _own_places(s1, s2, text)
     if len({first for _, first, _ in places}) < 2 or any((at < cut) != first for at, first, _ in places):
         return None
 
-    def said(first: bool) -> str:
-        words = list(dict.fromkeys(w for _, f, w in places if f is first))[:3]
-        return ", ".join(f"\u201c{w}\u201d" for w in words)
+    def of(first: bool) -> list[str]:
+        return list(dict.fromkeys(w for _, f, w in places if f is first))[:3]
 
-    return said(True), said(False)
+    return of(True), of(False)
 
 
 def _cut_issue(d: _Doc, an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
                found: list[tuple[Sentence, tuple[int, int]]]) -> None:
     """The TQ103 of :func:`_cut_readings`'s reading(s) ``found`` of sources ``s1`` and ``s2``
-    translated as ``t``: the short member and its part (how long against the usual, and with the
-    user's dictionary how many of its known words are translated there), or both members when
-    each reading holds (minor: which one lost words is not known)."""
+    translated as ``t``: the short member and its part (how long against the usual, the two
+    members' own names, numbers and cognates where each stands on its side of the cut
+    (:func:`_anchors_at`), and with the user's dictionary how many of its known words are
+    translated there), or both members when each reading holds (minor: which one lost words is
+    not known)."""
     shares = [_usual_share(d, x, t.text[a:b]) for x, (a, b) in found]
     if len(found) == 1:
         (short, (a, b)), = found
@@ -665,9 +666,10 @@ def _cut_issue(d: _Doc, an: Analysis, s1: Sentence, s2: Sentence, t: Sentence,
         both = _anchors_at(s1, s2, t.text, a if after else b)
         if both:
             mine, theirs = both[::-1] if after else both
-            words = (f"; {theirs} of the sentence {'before' if after else 'after'} it stand"
-                     f"{'s' if theirs.count(chr(0x201c)) == 1 else ''} {'before' if after else 'after'} that part, "
-                     f"{mine} of this one in it")
+            side = "before" if after else "after"
+            words = (f"; {', '.join(map(_quote, theirs))} of the sentence {side} it stand"
+                     f"{'s' if len(theirs) == 1 else ''} {side} that part, {', '.join(map(_quote, mine))} of this "
+                     "one in it")
         dic = d.ctx.cache.get(DICTIONARY)
         if dic is not None:
             hits, known = _dict_cover(d, dic, "src", [short], dictionary_keys(t.text[a:b]))
