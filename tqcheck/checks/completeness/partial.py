@@ -617,9 +617,7 @@ def _cuts_by_anchors(s1: Sentence, s2: Sentence, text: str,
     name of the second sentence before it; or the best fit for one member where the other's
     name stands)."""
     places = _own_places(s1, s2, text)
-    if len({first for _, first, _ in places}) < 2:
-        return []  # one member's alone bound the cut on one side only
-    return [part for part in parts if all((at < part[0]) == first for at, first, _ in places)]
+    return [part for part in parts if _separates(places, part[0])]
 
 
 def _own_places(s1: Sentence, s2: Sentence, text: str) -> list[tuple[int, bool, str]]:
@@ -636,12 +634,18 @@ def _own_places(s1: Sentence, s2: Sentence, text: str) -> list[tuple[int, bool, 
     return places
 
 
+def _separates(places: list[tuple[int, bool, str]], cut: int) -> bool:
+    """Whether each member has anchors among ``places`` (:func:`_own_places`; one member's alone
+    bound the cut on one side only) and each stands on its member's side of ``cut``."""
+    return len({first for _, first, _ in places}) == 2 and all((at < cut) == first for at, first, _ in places)
+
+
 def _anchors_at(s1: Sentence, s2: Sentence, text: str, cut: int) -> tuple[list[str], list[str]] | None:
     """For the message of a reading cut at ``cut``: where each member has own anchors
     (:func:`_own_places`) and each stands on its member's side of the cut, those of the first
     and those of the second (three at most each); else ``None``."""
     places = _own_places(s1, s2, text)
-    if len({first for _, first, _ in places}) < 2 or any((at < cut) != first for at, first, _ in places):
+    if not _separates(places, cut):
         return None
 
     def of(first: bool) -> list[str]:
